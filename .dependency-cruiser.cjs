@@ -1,0 +1,47 @@
+// Module boundaries, kept by a tool and not by hope (STYLE.md). Run by `npm test` and `npm run lint:boundaries`.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-service-imports-another-service',
+      comment: 'Services share nothing but Kafka topics and the contracts library.',
+      severity: 'error',
+      from: { path: '^services/([^/]+)/' },
+      to: { path: '^services/', pathNot: '^services/$1/' },
+    },
+    {
+      name: 'no-lib-imports-a-service',
+      comment: 'Libraries are shared mechanisms; they must not know any deployable.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^services/' },
+    },
+    {
+      name: 'no-deep-imports-into-a-lib',
+      comment: 'Each library has one public entry, src/index.ts; import it as @kompeten/<lib>.',
+      severity: 'error',
+      from: { path: '^(services|libs)/([^/]+)/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$', '\\.json$'] },
+    },
+    {
+      name: 'testing-lib-only-in-tests',
+      comment: 'Test helpers never ship in a deployable.',
+      severity: 'error',
+      from: { path: '^(services|libs)/', pathNot: ['\\.(int-|e2e-)?spec\\.ts$', '^libs/testing/'] },
+      to: { path: '^libs/testing/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|node_modules)/' },
+    tsConfig: { fileName: require('node:path').join(__dirname, 'tsconfig.json') },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },
+  },
+};

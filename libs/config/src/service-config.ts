@@ -1,0 +1,42 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+/** Settings every Kompeten service reads from its environment. */
+export class ServiceConfig {
+  @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
+  @IsInt({ message: 'PORT must be an integer port number' })
+  @Min(1, { message: 'PORT must be between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be between 1 and 65535' })
+  PORT: number;
+
+  @IsString({ message: 'DATABASE_URL is required (postgres://user[:password]@host:port/database)' })
+  @Matches(/^postgres(ql)?:\/\/[^/]+\/[^/?]+/, { message: 'DATABASE_URL must be postgres://user[:password]@host:port/database' })
+  DATABASE_URL: string;
+
+  @IsString({ message: 'KAFKA_BROKERS is required (host:port[,host:port…])' })
+  @Matches(/^[\w.-]+:\d+(,\s*[\w.-]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  KAFKA_BROKERS: string;
+
+  @IsOptional()
+  @IsIn(['debug', 'info', 'warn', 'error'], { message: 'LOG_LEVEL must be one of debug, info, warn, error' })
+  LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  get kafkaBrokers(): string[] {
+    return this.KAFKA_BROKERS.split(',').map((b) => b.trim());
+  }
+}
+
+/** The gateway also needs to know where the four services live. */
+export class GatewayConfig extends ServiceConfig {
+  @Matches(/^https?:\/\/\S+$/, { message: 'ENROLMENT_URL must be an http(s) URL' })
+  ENROLMENT_URL: string;
+
+  @Matches(/^https?:\/\/\S+$/, { message: 'ASSESSMENT_URL must be an http(s) URL' })
+  ASSESSMENT_URL: string;
+
+  @Matches(/^https?:\/\/\S+$/, { message: 'BUDGET_URL must be an http(s) URL' })
+  BUDGET_URL: string;
+
+  @Matches(/^https?:\/\/\S+$/, { message: 'FEEDBACK_URL must be an http(s) URL' })
+  FEEDBACK_URL: string;
+}

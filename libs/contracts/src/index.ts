@@ -1,0 +1,2 @@
+export { TOPICS, eventTopic, deadLetterTopic } from "./topics";
+export type { TopicSpec, EventProducingService } from './topics';

@@ -1,0 +1,1 @@
+export { eventStoreMigrations } from './schema';

@@ -1,0 +1,43 @@
+import { DynamicModule, INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, DEFAULT_PORTS, loadConfig, ServiceConfig, ServiceName } from '@kompeten/config';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { validationPipe } from './http/validation';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+const levelsFrom = (level: ServiceConfig['LOG_LEVEL']): LogLevel[] =>
+  LEVELS.slice(0, { error: 1, warn: 2, info: 3, debug: 5 }[level]);
+
+/** Reads and validates the config; a wrong or missing setting stops the process, naming it. */
+export function configOrExit<C extends ServiceConfig>(service: ServiceName, cls: new () => C): C {
+  try {
+    return loadConfig(cls, process.env, { PORT: String(DEFAULT_PORTS[service]) });
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`kompeten-${service}: ${e.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}
+
+/** Creates the Nest app the same way for tests and for production. */
+export async function createServiceApp(module: DynamicModule, config: ServiceConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { logger: levelsFrom(config.LOG_LEVEL) });
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  // SIGTERM/SIGINT → stop accepting, finish in-flight work, close Kafka and Postgres, exit.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  return app;
+}
+
+/** The body of every service's main.ts. */
+export async function bootstrapService<C extends ServiceConfig>(
+  service: ServiceName,
+  cls: new () => C,
+  moduleFor: (config: C) => DynamicModule,
+): Promise<INestApplication> {
+  const config = configOrExit(service, cls);
+  const app = await createServiceApp(moduleFor(config), config);
+  await app.listen(config.PORT, '0.0.0.0');
+  new Logger('Bootstrap').log(`kompeten-${service} listening on :${config.PORT}`);
+  return app;
+}

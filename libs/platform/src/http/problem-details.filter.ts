@@ -1,0 +1,41 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainProblem, PROBLEM_BASE, PROBLEM_JSON, ProblemDetails } from './problem-details';
+
+/** Builds a problem+json body for known error kinds; other errors become an opaque 500. */
+export function toProblem(error: unknown, instance?: string): ProblemDetails {
+  if (error instanceof DomainProblem) {
+    return { type: PROBLEM_BASE + error.problemType, title: error.title, status: error.status, detail: error.message, instance, ...error.extensions };
+  }
+  const mapped = (error as { problem?: () => ProblemDetails }).problem?.();
+  if (mapped) return { ...mapped, instance };
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse() as { errors?: ProblemDetails['errors']; message?: unknown };
+    const errors = typeof body === 'object' ? body.errors : undefined;
+    return {
+      type: PROBLEM_BASE + (errors ? 'validation' : String(status)),
+      title: errors ? 'The request is not valid' : error.message,
+      status,
+      detail: errors ? errors.map((e) => `${e.field}: ${e.message}`).join('; ') : undefined,
+      instance,
+      ...(errors ? { errors } : {}),
+    };
+  }
+  return { type: PROBLEM_BASE + 'internal', title: 'Internal error', status: HttpStatus.INTERNAL_SERVER_ERROR, instance };
+}
+
+/** The one place where errors become HTTP responses (RFC 9457 application/problem+json). */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly log = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost) {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const problem = toProblem(error, req.originalUrl);
+    if (problem.status >= 500) this.log.error((error as Error)?.stack ?? String(error));
+    res.status(problem.status).type(PROBLEM_JSON).send(JSON.stringify(problem));
+  }
+}

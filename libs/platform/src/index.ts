@@ -1,0 +1,13 @@
+export { PlatformModule, InjectConfig, SERVICE_CONFIG } from './platform.module';
+export type { PlatformOptions } from './platform.module';
+export { bootstrapService, configOrExit, createServiceApp } from './bootstrap';
+export { KafkaClient } from './kafka/kafka.provider';
+export { READINESS_CHECKS, withTimeout } from './health/readiness-check';
+export type { ReadinessCheck } from './health/readiness-check';
+export { SERVICE_IDENTITY } from './service-identity';
+export type { ServiceIdentity } from './service-identity';
+export { runMigrations } from './database/run-migrations';
+export { DomainProblem, PROBLEM_JSON, PROBLEM_BASE } from './http/problem-details';
+export type { ProblemDetails } from './http/problem-details';
+export { ProblemDetailsFilter, toProblem } from './http/problem-details.filter';
+export { validationPipe, flattenValidationErrors } from './http/validation';

@@ -1,0 +1,89 @@
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ServiceConfig } from '@kompeten/config';
+import { DataSource } from 'typeorm';
+import { HealthController } from './health/health.controller';
+import { READINESS_CHECKS } from './health/readiness-check';
+import { KafkaClient } from './kafka/kafka.provider';
+import { PostgresReadiness } from './database/postgres-readiness';
+import { runMigrations } from './database/run-migrations';
+import { SERVICE_IDENTITY } from './service-identity';
+
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+export interface PlatformOptions {
+  /** The service's name: gateway, enrolment, assessment, budget or feedback. */
+  service: string;
+  config: ServiceConfig;
+  /** TypeORM entities of the service (read models, processed-message records, …). */
+  entities?: Function[];
+  /** TypeORM migrations, in order; the only way the schema changes. */
+  migrations?: Function[];
+}
+
+@Injectable()
+class MigrateOnBoot implements OnModuleInit {
+  private readonly log = new Logger('Migrations');
+  constructor(private readonly dataSource: DataSource) {}
+  async onModuleInit() {
+    const applied = await runMigrations(this.dataSource);
+    if (applied.length) this.log.log(`applied ${applied.map((m) => m.name).join(', ')}`);
+  }
+}
+
+/** Says when a shutdown finished, so operators (and tests) can tell a clean stop from a kill. */
+@Injectable()
+class ShutdownLog implements OnApplicationShutdown {
+  onApplicationShutdown(signal?: string) {
+    new Logger('Shutdown').log(`stopped cleanly${signal ? ` after ${signal}` : ''}`);
+  }
+}
+
+/**
+ * What every service stands on: validated config, its own Postgres database (migrated on boot),
+ * a Kafka client, the CQRS buses, and `/health` + `/ready`.
+ */
+@Module({})
+export class PlatformModule {
+  static forService(options: PlatformOptions): DynamicModule {
+    const { service, config } = options;
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        CqrsModule.forRoot(),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: config.DATABASE_URL,
+          entities: options.entities ?? [],
+          migrations: options.migrations ?? [],
+          migrationsRun: false,
+          synchronize: false,
+          applicationName: `kompeten-${service}`,
+          extra: { max: 10, connectionTimeoutMillis: 5000 },
+          retryAttempts: 20,
+          retryDelay: 1000,
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_IDENTITY, useValue: { name: service } },
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: KafkaClient, useFactory: () => new KafkaClient(config.kafkaBrokers, `kompeten-${service}`) },
+        PostgresReadiness,
+        MigrateOnBoot,
+        ShutdownLog,
+        {
+          provide: READINESS_CHECKS,
+          useFactory: (pg: PostgresReadiness, kafka: KafkaClient) => [pg, kafka],
+          inject: [PostgresReadiness, KafkaClient],
+        },
+      ],
+      exports: [SERVICE_IDENTITY, SERVICE_CONFIG, KafkaClient, CqrsModule, TypeOrmModule],
+    };
+  }
+}
+
+/** Injects the service's validated configuration. */
+export const InjectConfig = () => Inject(SERVICE_CONFIG);

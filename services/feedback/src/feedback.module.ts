@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceConfig } from '@kompeten/config';
+import { PlatformModule } from '@kompeten/platform';
+import { eventStoreMigrations } from '@kompeten/event-store';
+
+/** The feedback service: wiring only; use cases live in their own folders beside this file. */
+@Module({})
+export class FeedbackModule {
+  static register(config: ServiceConfig): DynamicModule {
+    return {
+      module: FeedbackModule,
+      imports: [PlatformModule.forService({ service: 'feedback', config, migrations: [...eventStoreMigrations] })],
+    };
+  }
+}

@@ -1,0 +1,95 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createTestDatabase, eventually, TestDatabase, testBrokers } from '@kompeten/testing';
+
+// The real deployables, as `npm start` and the Docker image run them: compiled main.js, own process.
+const root = path.resolve(__dirname, '..', '..');
+const SERVICES = ['gateway', 'enrolment', 'assessment', 'budget', 'feedback'] as const;
+
+interface Run { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }
+
+function runService(service: string, env: Record<string, string>): Run {
+  const child = spawn(process.execPath, ['-r', './deploy/register-paths.cjs', `dist/services/${service}/src/main.js`], {
+    cwd: root, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })));
+  return { child, output: () => out, exited };
+}
+
+const gatewayUrls = { ENROLMENT_URL: 'http://127.0.0.1:1', ASSESSMENT_URL: 'http://127.0.0.1:1', BUDGET_URL: 'http://127.0.0.1:1', FEEDBACK_URL: 'http://127.0.0.1:1' };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const getJson = async (url: string): Promise<{ status: number; body: any }> => { const r = await fetch(url); return { status: r.status, body: await r.json() }; };
+
+describe('the five service processes', () => {
+  const dbs: TestDatabase[] = [];
+  const runs: Run[] = [];
+
+  beforeAll(() => {
+    if (!fs.existsSync(path.join(root, 'dist/services/gateway/src/main.js'))) {
+      execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], { cwd: root });
+    }
+  }, 120000);
+  afterAll(async () => {
+    for (const r of runs) r.child.kill('SIGKILL');
+    for (const db of dbs) await db.drop();
+  });
+
+  it('refuse to start without a required setting, naming it', async () => {
+    const run = runService('enrolment', { PORT: '39001', KAFKA_BROKERS: testBrokers().join(',') });
+    runs.push(run);
+    expect((await run.exited).code).toBe(78);
+    expect(run.output()).toMatch(/DATABASE_URL/);
+  });
+
+  it('refuse to start with a malformed setting, naming it', async () => {
+    const run = runService('budget', { PORT: '39002', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x', KAFKA_BROKERS: 'kafka-without-port' });
+    runs.push(run);
+    expect((await run.exited).code).toBe(78);
+    expect(run.output()).toMatch(/KAFKA_BROKERS/);
+    expect(run.output()).not.toMatch(/DATABASE_URL/);
+  });
+
+  it('boot, migrate their own database, report ready, and stop cleanly on SIGTERM', async () => {
+    const started = await Promise.all(SERVICES.map(async (service, i) => {
+      const db = await createTestDatabase(service);
+      dbs.push(db);
+      const port = 39100 + i;
+      const run = runService(service, { PORT: String(port), DATABASE_URL: db.url, KAFKA_BROKERS: testBrokers().join(','), ...gatewayUrls });
+      runs.push(run);
+      return { service, port, run };
+    }));
+    for (const { service, port, run } of started) {
+      const ready = await eventually(async () => {
+        const r = await getJson(`http://127.0.0.1:${port}/ready`).catch(() => undefined);
+        return r?.status === 200 ? r : undefined;
+      }, 60000).catch((e) => { throw new Error(`${service} not ready: ${e.message}\n${run.output()}`); });
+      expect(ready.body).toMatchObject({ status: 'ready', service, checks: { postgres: { status: 'up' }, kafka: { status: 'up' } } });
+      expect((await getJson(`http://127.0.0.1:${port}/health`)).body).toMatchObject({ status: 'ok', service });
+    }
+    for (const { run } of started) run.child.kill('SIGTERM');
+    for (const { service, run } of started) {
+      const { code, signal } = await run.exited;
+      expect({ service, stopped: code === 0 || signal === 'SIGTERM' }).toEqual({ service, stopped: true });
+      expect(run.output()).toMatch(/stopped cleanly after SIGTERM/);
+    }
+  }, 120000);
+
+  it('stay alive but report not ready while Kafka is unreachable', async () => {
+    const db = await createTestDatabase('notready');
+    dbs.push(db);
+    const run = runService('feedback', { PORT: '39200', DATABASE_URL: db.url, KAFKA_BROKERS: '127.0.0.1:1' });
+    runs.push(run);
+    const health = await eventually(() => getJson('http://127.0.0.1:39200/health').catch(() => undefined), 60000);
+    expect(health.status).toBe(200);
+    const ready = await getJson('http://127.0.0.1:39200/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body.checks).toMatchObject({ postgres: { status: 'up' }, kafka: { status: 'down' } });
+    run.child.kill('SIGTERM');
+    await run.exited;
+  }, 90000);
+});
