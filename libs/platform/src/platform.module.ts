@@ -9,6 +9,7 @@ import { KafkaClient } from './kafka/kafka.provider';
 import { PostgresReadiness } from './database/postgres-readiness';
 import { runMigrations } from './database/run-migrations';
 import { SERVICE_IDENTITY } from './service-identity';
+import { EventStore, eventStoreMigrations, PostgresKeyStore, UpcasterRegistry } from '@kompeten/event-store';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
@@ -20,6 +21,11 @@ export interface PlatformOptions {
   entities?: Function[];
   /** TypeORM migrations, in order; the only way the schema changes. */
   migrations?: Function[];
+  /**
+   * The service keeps an event store (every service but the gateway): its tables are migrated
+   * first, and EventStore and PostgresKeyStore become injectable.
+   */
+  eventSourced?: { upcasters?: UpcasterRegistry };
 }
 
 @Injectable()
@@ -47,7 +53,18 @@ class ShutdownLog implements OnApplicationShutdown {
 @Module({})
 export class PlatformModule {
   static forService(options: PlatformOptions): DynamicModule {
-    const { service, config } = options;
+    const { service, config, eventSourced } = options;
+    const migrations = [...(eventSourced ? eventStoreMigrations : []), ...(options.migrations ?? [])];
+    const eventStoreProviders = eventSourced
+      ? [
+          { provide: PostgresKeyStore, useFactory: (ds: DataSource) => new PostgresKeyStore(ds), inject: [DataSource] },
+          {
+            provide: EventStore,
+            useFactory: (ds: DataSource, keys: PostgresKeyStore) => new EventStore(ds, { keys, upcasters: eventSourced.upcasters }),
+            inject: [DataSource, PostgresKeyStore],
+          },
+        ]
+      : [];
     return {
       module: PlatformModule,
       global: true,
@@ -57,7 +74,7 @@ export class PlatformModule {
           type: 'postgres',
           url: config.DATABASE_URL,
           entities: options.entities ?? [],
-          migrations: options.migrations ?? [],
+          migrations,
           migrationsRun: false,
           synchronize: false,
           applicationName: `kompeten-${service}`,
@@ -74,13 +91,14 @@ export class PlatformModule {
         PostgresReadiness,
         MigrateOnBoot,
         ShutdownLog,
+        ...eventStoreProviders,
         {
           provide: READINESS_CHECKS,
           useFactory: (pg: PostgresReadiness, kafka: KafkaClient) => [pg, kafka],
           inject: [PostgresReadiness, KafkaClient],
         },
       ],
-      exports: [SERVICE_IDENTITY, SERVICE_CONFIG, KafkaClient, CqrsModule, TypeOrmModule],
+      exports: [SERVICE_IDENTITY, SERVICE_CONFIG, KafkaClient, CqrsModule, TypeOrmModule, ...eventStoreProviders.map((p) => p.provide)],
     };
   }
 }

@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceConfig } from '@kompeten/config';
 import { PlatformModule } from '@kompeten/platform';
-import { eventStoreMigrations } from '@kompeten/event-store';
 
 /** The assessment service: wiring only; use cases live in their own folders beside this file. */
 @Module({})
@@ -9,7 +8,7 @@ export class AssessmentModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: AssessmentModule,
-      imports: [PlatformModule.forService({ service: 'assessment', config, migrations: [...eventStoreMigrations] })],
+      imports: [PlatformModule.forService({ service: 'assessment', config, eventSourced: {} })],
     };
   }
 }

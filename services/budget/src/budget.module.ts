@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceConfig } from '@kompeten/config';
 import { PlatformModule } from '@kompeten/platform';
-import { eventStoreMigrations } from '@kompeten/event-store';
 
 /** The budget service: wiring only; use cases live in their own folders beside this file. */
 @Module({})
@@ -9,7 +8,7 @@ export class BudgetModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: BudgetModule,
-      imports: [PlatformModule.forService({ service: 'budget', config, migrations: [...eventStoreMigrations] })],
+      imports: [PlatformModule.forService({ service: 'budget', config, eventSourced: {} })],
     };
   }
 }

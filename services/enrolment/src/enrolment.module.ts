@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceConfig } from '@kompeten/config';
 import { PlatformModule } from '@kompeten/platform';
-import { eventStoreMigrations } from '@kompeten/event-store';
 
 /** The enrolment service: wiring only; use cases live in their own folders beside this file. */
 @Module({})
@@ -9,7 +8,7 @@ export class EnrolmentModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: EnrolmentModule,
-      imports: [PlatformModule.forService({ service: 'enrolment', config, migrations: [...eventStoreMigrations] })],
+      imports: [PlatformModule.forService({ service: 'enrolment', config, eventSourced: {} })],
     };
   }
 }

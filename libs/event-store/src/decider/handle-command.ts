@@ -1,0 +1,36 @@
+import type { EventStore } from '../store/event-store';
+import type { DomainEvent, EventMetadata, ExpectedVersion, NewEvent, PersonalData, StoredEvent } from '../store/event-envelope';
+import { Decider, fold } from './decider';
+
+export interface HandleOptions<Event extends DomainEvent> {
+  /** What the client last saw (e.g. from If-Match); defaults to the version just loaded. */
+  expectedVersion?: ExpectedVersion;
+  /** Marks personal fields of each decided event. */
+  personal?: (event: Event) => PersonalData | undefined;
+  occurredAt?: Date;
+}
+
+export interface HandleResult<Event extends DomainEvent> {
+  events: StoredEvent<Event>[];
+  /** The stream's version after the append (what the client sends back as If-Match). */
+  version: number;
+}
+
+/**
+ * Load → fold → decide → append with the expected version. Two racing commands on one stream:
+ * the second append fails with WrongExpectedVersionError (409), never a silent overwrite.
+ */
+export async function handleCommand<Command, State, Event extends DomainEvent>(
+  store: EventStore, decider: Decider<Command, State, Event>, streamId: string, command: Command,
+  metadata: EventMetadata, options: HandleOptions<Event> = {},
+): Promise<HandleResult<Event>> {
+  const history = await store.readStream<Event>(streamId);
+  const state = fold(decider, history.map((e) => ({ type: e.type, data: e.data }) as Event));
+  const decided = decider.decide(command, state);
+  const loaded = history.length ? history[history.length - 1].streamVersion : 0;
+  const toAppend: NewEvent<Event>[] = decided.map((e) => ({
+    type: e.type, data: e.data, occurredAt: options.occurredAt, personal: options.personal?.(e),
+  }));
+  const events = await store.append(streamId, options.expectedVersion ?? loaded, toAppend, metadata);
+  return { events, version: events.length ? events[events.length - 1].streamVersion : loaded };
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { PersonErasedError } from '../store/errors';
+import type { PersonalKeyStore } from './personal-key-store';
+
+/** Per-person AES-256 keys in the service's database (table es_personal_key). */
+export class PostgresKeyStore implements PersonalKeyStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async keyFor(subject: string, tx: QueryRunner): Promise<Buffer> {
+    // Insert-if-absent, then read: concurrent first uses of one subject agree on a single key.
+    await tx.query(
+      `insert into es_personal_key (subject, key) values ($1, $2) on conflict (subject) do nothing`,
+      [subject, randomBytes(32)],
+    );
+    const [row] = await tx.query(`select key from es_personal_key where subject = $1`, [subject]);
+    if (!row?.key) throw new PersonErasedError(subject);
+    return row.key as Buffer;
+  }
+
+  async keysFor(subjects: string[]): Promise<Map<string, Buffer>> {
+    if (subjects.length === 0) return new Map();
+    const rows: { subject: string; key: Buffer | null }[] = await this.dataSource.query(
+      `select subject, key from es_personal_key where subject = any($1) and key is not null`, [subjects],
+    );
+    return new Map(rows.map((r) => [r.subject, r.key as Buffer]));
+  }
+
+  async erase(subject: string): Promise<boolean> {
+    // The row stays (key null, erased_at set) so that the subject cannot be silently re-collected.
+    const rows = await this.dataSource.query(
+      `insert into es_personal_key (subject, key, erased_at) values ($1, null, now())
+       on conflict (subject) do update set key = null, erased_at = coalesce(es_personal_key.erased_at, now())
+       returning (xmax <> 0) as existed`, [subject],
+    );
+    return Boolean(rows[0]?.existed);
+  }
+
+  async isErased(subject: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(`select erased_at from es_personal_key where subject = $1`, [subject]);
+    return Boolean(row?.erased_at);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Who did it and why — carried by every event (DESIGN.md). The clock arrives here too: deciders never
+ * call `new Date()`; the handler passes `now` in.
+ */
+export interface EventMetadata {
+  /** The authenticated principal (e.g. `user:…`, `service:budget`, `kiosk:…`). */
+  actor: string;
+  /** Shared by everything that happened because of one outside request. */
+  correlationId: string;
+  /** The id of the event or command that directly caused this event (null for a direct command). */
+  causationId: string | null;
+  /** W3C trace context, when tracing is on. */
+  traceparent?: string;
+}
+
+/** An event as a decider produces it: plain data with an explicit type string. */
+export interface DomainEvent<Type extends string = string, Data = unknown> {
+  type: Type;
+  data: Data;
+}
+
+/** Marks which payload fields hold personal data, and whose (one key per person). */
+export interface PersonalData {
+  /** Whose data it is, e.g. `staff:198609262015051001` or `respondent:<uuid>`. */
+  subject: string;
+  /** Top-level payload field names to encrypt. */
+  fields: string[];
+}
+
+/** What append() takes. */
+export interface NewEvent<E extends DomainEvent = DomainEvent> {
+  type: E['type'];
+  data: E['data'];
+  /** Defaults to the current version registered for the type (or 1). */
+  schemaVersion?: number;
+  /** When it happened in the world; defaults to the recording time. */
+  occurredAt?: Date;
+  personal?: PersonalData;
+}
+
+/** An event as stored and as published: the envelope of DESIGN.md. */
+export interface StoredEvent<E extends DomainEvent = DomainEvent> {
+  eventId: string;
+  type: E['type'];
+  schemaVersion: number;
+  streamId: string;
+  streamVersion: number;
+  /** Global position in this service's log: 1, 2, 3 … without gaps. */
+  position: number;
+  occurredAt: string;
+  recordedAt: string;
+  metadata: EventMetadata;
+  /** As readers see it: upcast to the current schema, personal fields decrypted (or null when erased). */
+  data: E['data'];
+  /** Personal fields that could not be shown because their owner was erased. */
+  erased?: string[];
+  prevHash: string;
+  hash: string;
+}
+
+/** The stored, hashed form of an event (payload exactly as persisted: personal fields encrypted). */
+export interface EventRecord {
+  position: number;
+  eventId: string;
+  streamId: string;
+  streamVersion: number;
+  type: string;
+  schemaVersion: number;
+  occurredAt: string;
+  recordedAt: string;
+  metadata: EventMetadata;
+  payload: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+/** Expected stream version for optimistic concurrency: a number of events, or a condition. */
+export type ExpectedVersion = number | 'no-stream' | 'any';
