@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigError, DEFAULT_PORTS, loadConfig, ServiceConfig, ServiceName } from '@kompeten/config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
@@ -20,8 +21,12 @@ export function configOrExit<C extends ServiceConfig>(service: ServiceName, cls:
 }
 
 /** Creates the Nest app the same way for tests and for production. */
-export async function createServiceApp(module: DynamicModule, config: ServiceConfig): Promise<INestApplication> {
+export async function createServiceApp(module: DynamicModule, config: ServiceConfig, service = 'service'): Promise<INestApplication> {
   const app = await NestFactory.create(module, { logger: levelsFrom(config.LOG_LEVEL) });
+  // Every service documents its own HTTP API; the gateway's document is the one frontends use.
+  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
+    .setTitle(`Kompeten ${service} service`).setVersion('1').addServer('/').build());
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   // SIGTERM/SIGINT → stop accepting, finish in-flight work, close Kafka and Postgres, exit.
@@ -36,7 +41,7 @@ export async function bootstrapService<C extends ServiceConfig>(
   moduleFor: (config: C) => DynamicModule,
 ): Promise<INestApplication> {
   const config = configOrExit(service, cls);
-  const app = await createServiceApp(moduleFor(config), config);
+  const app = await createServiceApp(moduleFor(config), config, service);
   await app.listen(config.PORT, '0.0.0.0');
   new Logger('Bootstrap').log(`kompeten-${service} listening on :${config.PORT}`);
   return app;

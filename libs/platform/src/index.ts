@@ -11,3 +11,5 @@ export { DomainProblem, PROBLEM_JSON, PROBLEM_BASE } from './http/problem-detail
 export type { ProblemDetails } from './http/problem-details';
 export { ProblemDetailsFilter, toProblem } from './http/problem-details.filter';
 export { validationPipe, flattenValidationErrors } from './http/validation';
+export { CommandMetadata, metadataFrom, expectedVersionFrom } from './http/command-metadata';
+export { Clock, SystemClock } from './clock';

@@ -9,6 +9,7 @@ import { KafkaClient } from './kafka/kafka.provider';
 import { PostgresReadiness } from './database/postgres-readiness';
 import { runMigrations } from './database/run-migrations';
 import { SERVICE_IDENTITY } from './service-identity';
+import { Clock, SystemClock } from './clock';
 import { EventStore, eventStoreMigrations, PostgresKeyStore, UpcasterRegistry } from '@kompeten/event-store';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -90,6 +91,7 @@ export class PlatformModule {
         { provide: KafkaClient, useFactory: () => new KafkaClient(config.kafkaBrokers, `kompeten-${service}`) },
         PostgresReadiness,
         MigrateOnBoot,
+        { provide: Clock, useClass: SystemClock },
         ShutdownLog,
         ...eventStoreProviders,
         {
@@ -98,7 +100,7 @@ export class PlatformModule {
           inject: [PostgresReadiness, KafkaClient],
         },
       ],
-      exports: [SERVICE_IDENTITY, SERVICE_CONFIG, KafkaClient, CqrsModule, TypeOrmModule, ...eventStoreProviders.map((p) => p.provide)],
+      exports: [SERVICE_IDENTITY, SERVICE_CONFIG, KafkaClient, Clock, CqrsModule, TypeOrmModule, ...eventStoreProviders.map((p) => p.provide)],
     };
   }
 }

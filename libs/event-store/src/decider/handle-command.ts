@@ -1,6 +1,7 @@
 import type { EventStore } from '../store/event-store';
 import type { DomainEvent, EventMetadata, ExpectedVersion, NewEvent, PersonalData, StoredEvent } from '../store/event-envelope';
 import { Decider, fold } from './decider';
+import { WrongExpectedVersionError } from '../store/errors';
 
 export interface HandleOptions<Event extends DomainEvent> {
   /** What the client last saw (e.g. from If-Match); defaults to the version just loaded. */
@@ -8,6 +9,11 @@ export interface HandleOptions<Event extends DomainEvent> {
   /** Marks personal fields of each decided event. */
   personal?: (event: Event) => PersonalData | undefined;
   occurredAt?: Date;
+  /**
+   * Without an explicit expectedVersion, a conflict means someone appended between our load and
+   * our append: reload and decide again on the fresh state, up to this many times (default 5).
+   */
+  retries?: number;
 }
 
 export interface HandleResult<Event extends DomainEvent> {
@@ -23,6 +29,20 @@ export interface HandleResult<Event extends DomainEvent> {
 export async function handleCommand<Command, State, Event extends DomainEvent>(
   store: EventStore, decider: Decider<Command, State, Event>, streamId: string, command: Command,
   metadata: EventMetadata, options: HandleOptions<Event> = {},
+): Promise<HandleResult<Event>> {
+  const retries = options.expectedVersion === undefined ? (options.retries ?? 5) : 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await handleOnce(store, decider, streamId, command, metadata, options);
+    } catch (e) {
+      if (!(e instanceof WrongExpectedVersionError) || attempt >= retries) throw e;
+    }
+  }
+}
+
+async function handleOnce<Command, State, Event extends DomainEvent>(
+  store: EventStore, decider: Decider<Command, State, Event>, streamId: string, command: Command,
+  metadata: EventMetadata, options: HandleOptions<Event>,
 ): Promise<HandleResult<Event>> {
   const history = await store.readStream<Event>(streamId);
   const state = fold(decider, history.map((e) => ({ type: e.type, data: e.data }) as Event));

@@ -1,0 +1,3 @@
+export * from './shared.types';
+export * from './staff.events';
+export * from './programme.events';

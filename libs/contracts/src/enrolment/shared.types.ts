@@ -1,0 +1,22 @@
+/** An OPD (city agency) and, where it applies, its service unit (a puskesmas, a counter …). */
+export interface WorkUnit {
+  opd: string;
+  serviceUnit?: string | null;
+}
+
+export const EMPLOYMENT_TYPES = ['PNS', 'PPPK'] as const;
+export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+
+export const COMPETENCY_TYPES = ['teknis', 'manajerial', 'sosial-kultural'] as const;
+export type CompetencyType = (typeof COMPETENCY_TYPES)[number];
+
+/** Forms of development (Peraturan LAN 10/2018); magang and riset name a university partner. */
+export const PROGRAMME_FORMS = ['klasikal', 'e-learning', 'mobile', 'blended', 'magang', 'riset'] as const;
+export type ProgrammeForm = (typeof PROGRAMME_FORMS)[number];
+
+/** Why staff withdraw — the seed names workload as the main reason staff avoid training. */
+export const WITHDRAWAL_REASONS = ['workload', 'illness', 'transfer', 'other'] as const;
+export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
+
+export const DEPARTURE_REASONS = ['retired', 'resigned', 'dismissed', 'deceased', 'contract-ended', 'other'] as const;
+export type DepartureReason = (typeof DEPARTURE_REASONS)[number];

@@ -1,0 +1,5 @@
+import type { EventMetadata } from '@kompeten/event-store';
+
+export class CompleteTrainingCommand {
+  constructor(readonly programmeId: string, readonly nip: string, readonly completedOn: string, readonly metadata: EventMetadata) {}
+}

@@ -1,0 +1,51 @@
+import type { ProgrammeDetails, ProgrammeEvent } from '@kompeten/contracts';
+import type { Decider } from '@kompeten/event-store';
+import type { ProgrammeCommand } from './programme.commands';
+import { decideParticipation } from './participation.rules';
+import { problems } from './programme.problems';
+import { evolveProgramme, initialProgrammeState, ProgrammeState, seatsTaken } from './programme.state';
+
+/** Rules a programme's details must keep, whether published or revised. */
+function checkDetails(d: ProgrammeDetails, taken: number) {
+  if ((d.form === 'magang' || d.form === 'riset') && !d.universityPartner) {
+    throw problems.invalid('universityPartner', `a ${d.form} programme names its university partner`);
+  }
+  if ((d.form === 'e-learning' || d.form === 'mobile') && !d.completionRule) {
+    throw problems.invalid('completionRule', 'a self-paced programme needs a completion rule (modules, minimum score)');
+  }
+  if (d.capacity < taken) throw problems.invalid('capacity', `cannot be below the ${taken} seats already taken`);
+  const ids = d.sessions.map((s) => s.sessionId);
+  if (new Set(ids).size !== ids.length) throw problems.invalid('sessions', 'session ids must be unique');
+}
+
+export const programmeDecider: Decider<ProgrammeCommand, ProgrammeState, ProgrammeEvent> = {
+  initialState: initialProgrammeState,
+  evolve: evolveProgramme,
+
+  decide(command, state) {
+    if (command.type === 'PublishProgramme') {
+      if (state.status !== 'unknown') throw problems.exists(command.programmeId);
+      checkDetails(command.details, 0);
+      return [{ type: 'ProgrammePublished', data: { programmeId: command.programmeId, ...command.details } }];
+    }
+    if (state.status === 'unknown') throw problems.notFound();
+    switch (command.type) {
+      case 'ReviseProgramme': {
+        if (state.status === 'cancelled') throw problems.cancelled(state);
+        checkDetails({ ...state.details, ...command.changes }, seatsTaken(state));
+        return [{ type: 'ProgrammeRevised', data: { programmeId: state.programmeId, changes: command.changes } }];
+      }
+      case 'CancelProgramme': {
+        if (state.status === 'cancelled') return [];
+        const affectedNips = Object.values(state.enrolments)
+          .filter((e) => ['pending-funds', 'confirmed', 'waitlisted-capacity', 'waitlisted-funds'].includes(e.status))
+          .map((e) => e.nip);
+        return [{ type: 'ProgrammeCancelled', data: { programmeId: state.programmeId, reason: command.reason, affectedNips } }];
+      }
+      default:
+        return decideParticipation(command, state);
+    }
+  },
+};
+
+export const programmeStreamId = (programmeId: string) => `programme-${programmeId}`;

@@ -1,0 +1,21 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsISO8601, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { WorkUnitDto } from '../../shared/work-unit.dto';
+
+export class TransferStaffRequest {
+  @ApiProperty({ type: WorkUnitDto })
+  @ValidateNested()
+  @Type(() => WorkUnitDto)
+  to: WorkUnitDto;
+
+  @ApiPropertyOptional({ description: 'The new position; unchanged when omitted' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 120)
+  position?: string;
+
+  @ApiProperty({ example: '2026-07-01' })
+  @IsISO8601({ strict: true })
+  effectiveOn: string;
+}
