@@ -1,5 +1,5 @@
 export { PlatformModule, InjectConfig, SERVICE_CONFIG } from './platform.module';
-export type { PlatformOptions } from './platform.module';
+export type { PlatformOptions, WorkerContext } from './platform.module';
 export { bootstrapService, configOrExit, createServiceApp } from './bootstrap';
 export { KafkaClient } from './kafka/kafka.provider';
 export { READINESS_CHECKS, withTimeout } from './health/readiness-check';

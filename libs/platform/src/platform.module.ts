@@ -11,6 +11,8 @@ import { runMigrations } from './database/run-migrations';
 import { SERVICE_IDENTITY } from './service-identity';
 import { Clock, SystemClock } from './clock';
 import { EventStore, eventStoreMigrations, PostgresKeyStore, UpcasterRegistry } from '@kompeten/event-store';
+import { MESSAGING_WORKERS, MessagingLifecycle, messagingMigrations, MessagingWorker, OutboxRelay } from '@kompeten/messaging';
+import type { Kafka } from 'kafkajs';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
@@ -26,7 +28,22 @@ export interface PlatformOptions {
    * The service keeps an event store (every service but the gateway): its tables are migrated
    * first, and EventStore and PostgresKeyStore become injectable.
    */
-  eventSourced?: { upcasters?: UpcasterRegistry };
+  eventSourced?: {
+    upcasters?: UpcasterRegistry;
+    /** The service's own event topic: an outbox relay publishes every committed event there. */
+    topic?: string;
+    /** Projections and consumers of this service, started after boot and stopped before shutdown. */
+    workers?: (ctx: WorkerContext) => MessagingWorker[];
+  };
+}
+
+/** What a service's workers are built from. */
+export interface WorkerContext {
+  dataSource: DataSource;
+  store: EventStore;
+  keys: PostgresKeyStore;
+  kafka: Kafka;
+  service: string;
 }
 
 @Injectable()
@@ -55,7 +72,7 @@ class ShutdownLog implements OnApplicationShutdown {
 export class PlatformModule {
   static forService(options: PlatformOptions): DynamicModule {
     const { service, config, eventSourced } = options;
-    const migrations = [...(eventSourced ? eventStoreMigrations : []), ...(options.migrations ?? [])];
+    const migrations = [...(eventSourced ? [...eventStoreMigrations, ...messagingMigrations] : []), ...(options.migrations ?? [])];
     const eventStoreProviders = eventSourced
       ? [
           { provide: PostgresKeyStore, useFactory: (ds: DataSource) => new PostgresKeyStore(ds), inject: [DataSource] },
@@ -64,6 +81,16 @@ export class PlatformModule {
             useFactory: (ds: DataSource, keys: PostgresKeyStore) => new EventStore(ds, { keys, upcasters: eventSourced.upcasters }),
             inject: [DataSource, PostgresKeyStore],
           },
+          {
+            provide: MESSAGING_WORKERS,
+            useFactory: (dataSource: DataSource, store: EventStore, keys: PostgresKeyStore, client: KafkaClient): MessagingWorker[] => {
+              const ctx = { dataSource, store, keys, kafka: client.kafka, service };
+              const relay = eventSourced.topic ? [new OutboxRelay({ dataSource, kafka: client.kafka, topic: eventSourced.topic, name: `${service}-relay` })] : [];
+              return [...relay, ...(eventSourced.workers?.(ctx) ?? [])];
+            },
+            inject: [DataSource, EventStore, PostgresKeyStore, KafkaClient],
+          },
+          MessagingLifecycle,
         ]
       : [];
     return {
@@ -100,7 +127,7 @@ export class PlatformModule {
           inject: [PostgresReadiness, KafkaClient],
         },
       ],
-      exports: [SERVICE_IDENTITY, SERVICE_CONFIG, KafkaClient, Clock, CqrsModule, TypeOrmModule, ...eventStoreProviders.map((p) => p.provide)],
+      exports: [SERVICE_IDENTITY, SERVICE_CONFIG, KafkaClient, Clock, CqrsModule, TypeOrmModule, ...(eventSourced ? [EventStore, PostgresKeyStore] : [])],
     };
   }
 }

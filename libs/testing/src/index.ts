@@ -1,3 +1,5 @@
 export { createTestDatabase, migratedDataSource } from './test-database';
 export type { TestDatabase } from './test-database';
 export { testBrokers, testKafka, createTestTopics, uniqueName, eventually } from './test-kafka';
+export { topicEnd, tailTopic } from './topic-tail';
+export type { TailedMessage } from './topic-tail';

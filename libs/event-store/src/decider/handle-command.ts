@@ -1,3 +1,4 @@
+import type { QueryRunner } from 'typeorm';
 import type { EventStore } from '../store/event-store';
 import type { DomainEvent, EventMetadata, ExpectedVersion, NewEvent, PersonalData, StoredEvent } from '../store/event-envelope';
 import { Decider, fold } from './decider';
@@ -14,6 +15,8 @@ export interface HandleOptions<Event extends DomainEvent> {
    * our append: reload and decide again on the fresh state, up to this many times (default 5).
    */
   retries?: number;
+  /** Append inside the caller's transaction (e.g. a reaction's, with its processed-message record). */
+  tx?: QueryRunner;
 }
 
 export interface HandleResult<Event extends DomainEvent> {
@@ -51,6 +54,6 @@ async function handleOnce<Command, State, Event extends DomainEvent>(
   const toAppend: NewEvent<Event>[] = decided.map((e) => ({
     type: e.type, data: e.data, occurredAt: options.occurredAt, personal: options.personal?.(e),
   }));
-  const events = await store.append(streamId, options.expectedVersion ?? loaded, toAppend, metadata);
+  const events = await store.append(streamId, options.expectedVersion ?? loaded, toAppend, metadata, options.tx);
   return { events, version: events.length ? events[events.length - 1].streamVersion : loaded };
 }

@@ -55,7 +55,8 @@ export class EventStore {
       await runner.commitTransaction();
       return stored;
     } catch (e) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      // A dead connection cannot roll back; the original error is the one worth reporting.
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw e;
     } finally {
       await runner.release();

@@ -1,0 +1,17 @@
+import { MessagingLifecycle, MessagingWorker } from './messaging-lifecycle';
+
+const worker = (name: string, log: string[]): MessagingWorker => ({
+  start: async () => void log.push(`start ${name}`),
+  stop: async () => void log.push(`stop ${name}`),
+});
+
+describe('the messaging lifecycle for Nest', () => {
+  it('starts every worker once the application has booted and stops them before shutdown', async () => {
+    const log: string[] = [];
+    const lifecycle = new MessagingLifecycle([worker('relay', log), worker('consumer', log)]);
+    await lifecycle.onApplicationBootstrap();
+    expect(log).toEqual(['start relay', 'start consumer']);
+    await lifecycle.beforeApplicationShutdown();
+    expect(log.slice(2).sort()).toEqual(['stop consumer', 'stop relay']);
+  });
+});

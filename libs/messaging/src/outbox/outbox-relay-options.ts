@@ -1,0 +1,36 @@
+import type { Kafka } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import type { BackoffOptions } from '../shared/backoff';
+import type { MessagingLogger } from '../shared/messaging-logger';
+
+export interface OutboxRelayOptions {
+  /** The service's DataSource; only its connection settings are used (the relay opens two sessions of its own). */
+  dataSource: DataSource;
+  kafka: Kafka;
+  /** The service's event topic, e.g. eventTopic('enrolment'). */
+  topic: string;
+  /** Names the checkpoint and the leadership lock: replicas of one service share it. */
+  name: string;
+  /** Events per Kafka send (default 200; keep batches under the broker's message.max.bytes). */
+  batchSize?: number;
+  /** Fallback poll when no append notification arrives (default 1000 ms). */
+  pollIntervalMs?: number;
+  /** How often a standby replica tries to take over (default 2000 ms). */
+  standbyRetryMs?: number;
+  backoff?: BackoffOptions;
+  logger?: MessagingLogger;
+}
+
+/** For metrics and readiness. */
+export interface OutboxRelayStats {
+  name: string;
+  topic: string;
+  role: 'stopped' | 'standby' | 'leader';
+  /** Last position sent and checkpointed (0 before the first batch of this process). */
+  lastRelayedPosition: number;
+  headPosition: number;
+  /** Events committed but not yet relayed, as last measured by the leader. */
+  backlog: number;
+  relayedTotal: number;
+  lastError?: string;
+}

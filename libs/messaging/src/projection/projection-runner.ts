@@ -1,0 +1,149 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+import { EventStore, RECORD_COLUMNS, toRecord } from '@kompeten/event-store';
+import { AppendSignal } from '../postgres/append-signal';
+import { inTransaction } from '../postgres/in-transaction';
+import { dedicatedConnection } from '../postgres/pg-connection';
+import { BackoffOptions, backoffDelay, delay } from '../shared/backoff';
+import { defaultLogger, errorText, MessagingLogger } from '../shared/messaging-logger';
+import { assertProjectionName, Projection } from './projection';
+import { ensureActive, ensureBuilding, lockTable, ProjectionTable, saveCheckpoint, swapIn, withProjectionLock } from './projection-tables';
+
+export interface ProjectionRunnerOptions {
+  dataSource: DataSource;
+  /** The service's own store: its upcasters and personal-data keys open the events. */
+  store: EventStore;
+  projection: Projection;
+  /** Events per transaction (default 500). */
+  batchSize?: number;
+  pollIntervalMs?: number;
+  backoff?: BackoffOptions;
+  logger?: MessagingLogger;
+}
+
+/** Reported after each batch of a rebuild (auditors' long replays show progress). */
+export interface RebuildProgress {
+  tableName: string;
+  position: number;
+  headPosition: number;
+}
+
+/**
+ * Keeps a projection up to date with the event log, exactly once: each batch of events is applied
+ * and the checkpoint advanced in one transaction, under a row lock on the checkpoint (so replicas
+ * running the same projection never apply a batch twice). Rebuilds run beside the live table.
+ */
+export class ProjectionRunner {
+  private readonly signal: AppendSignal;
+  private readonly logger: MessagingLogger;
+  private abort = new AbortController();
+  private loop?: Promise<void>;
+  private lastError?: string;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    assertProjectionName(options.projection.name);
+    this.logger = options.logger ?? defaultLogger(`Projection(${options.projection.name})`);
+    this.signal = new AppendSignal(dedicatedConnection(options.dataSource, `kompeten-projection:${options.projection.name}`), this.logger);
+  }
+
+  private get batchSize(): number {
+    return this.options.batchSize ?? 500;
+  }
+
+  /** Follows the log in the background (woken at each append, polling as a fallback); rebuilds first if the projection's version changed. */
+  async start(): Promise<void> {
+    if (this.loop) return;
+    this.abort = new AbortController();
+    this.signal.start();
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.loop) return;
+    this.abort.abort();
+    await this.signal.stop();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  /** Applies everything up to the head to the active table; returns its position. */
+  async catchUp(): Promise<number> {
+    let position = (await ensureActive(this.options.dataSource, this.options.projection)).position;
+    for (let n = this.batchSize; n === this.batchSize;) ({ applied: n, position } = await this.batch('active'));
+    return position;
+  }
+
+  /**
+   * Replays the whole log into a fresh table `<name>__v<n+1>` while the current one keeps serving
+   * (and following) through the view; when the new table has caught up, swaps the view to it and
+   * drops the old one in one transaction. Resumes an interrupted rebuild from its checkpoint.
+   */
+  async rebuild(options: { onProgress?: (p: RebuildProgress) => void | Promise<void> } = {}): Promise<ProjectionTable> {
+    const { dataSource, projection } = this.options;
+    await ensureActive(dataSource, projection);
+    const building = await ensureBuilding(dataSource, projection);
+    this.logger.log(`rebuilding into ${building.tableName} from position ${building.position}`);
+    for (let n = this.batchSize; n === this.batchSize;) {
+      const step = await this.batch('building');
+      n = step.applied;
+      await this.batch('active');
+      const [{ position: head }] = await dataSource.query('select position from es_head where id = 1');
+      await options.onProgress?.({ tableName: building.tableName, position: step.position, headPosition: Number(head) });
+    }
+    return withProjectionLock(dataSource, projection.name, async (tx) => {
+      const previous = await lockTable(tx, projection.name, 'active');
+      const current = await lockTable(tx, projection.name, 'building');
+      if (current?.tableName !== building.tableName) return previous!; // another replica finished this rebuild
+      // The last stretch is applied while the old table is locked, so readers switch from a table at
+      // the head to a table at the head; the live loop then follows from the new table's checkpoint.
+      for (let n = this.batchSize; n === this.batchSize;) n = (await this.step(tx, 'building')).applied;
+      await swapIn(tx, projection, current, previous);
+      this.logger.log(`${projection.name} now reads from ${current.tableName}${previous ? `; dropped ${previous.tableName}` : ''}`);
+      return (await lockTable(tx, projection.name, 'active'))!;
+    });
+  }
+
+  /** The active table and how far behind the log it is. */
+  async status(): Promise<{ tableName?: string; position: number; headPosition: number; lastError?: string }> {
+    const [row] = await this.options.dataSource.query(
+      `select c.table_name, c.position, h.position as head from es_head h left join projection_checkpoint c on c.projection = $1 and c.state = 'active'`,
+      [this.options.projection.name]);
+    return { tableName: row?.table_name ?? undefined, position: Number(row?.position ?? 0), headPosition: Number(row?.head ?? 0), lastError: this.lastError };
+  }
+
+  private async run(): Promise<void> {
+    const { projection } = this.options;
+    for (let failures = 0; !this.abort.signal.aborted;) {
+      try {
+        const active = await ensureActive(this.options.dataSource, projection);
+        if (active.definitionVersion !== (projection.version ?? 1)) await this.rebuild();
+        while (!this.abort.signal.aborted) {
+          const { applied } = await this.batch('active');
+          failures = 0;
+          if (applied < this.batchSize) await this.signal.wait(this.options.pollIntervalMs ?? 1000);
+        }
+      } catch (e) {
+        this.lastError = errorText(e);
+        const wait = backoffDelay(failures++, this.options.backoff);
+        this.logger.warn(`projection stalled (${this.lastError}); retrying in ${wait} ms`);
+        await delay(wait, this.abort.signal);
+      }
+    }
+  }
+
+  private batch(state: 'active' | 'building'): Promise<{ applied: number; position: number }> {
+    return inTransaction(this.options.dataSource, (tx) => this.step(tx, state));
+  }
+
+  /** One batch: lock the table's checkpoint, read the events after it, apply them, advance it. */
+  private async step(tx: QueryRunner, state: 'active' | 'building'): Promise<{ applied: number; position: number }> {
+    const table = await lockTable(tx, this.options.projection.name, state);
+    if (!table) return { applied: 0, position: 0 };
+    const rows = await tx.query(`select ${RECORD_COLUMNS} from es_event where position > $1 order by position limit $2`, [table.position, this.batchSize]);
+    if (rows.length === 0) return { applied: 0, position: table.position };
+    const events = await this.options.store.open(rows.map(toRecord));
+    for (const event of events) await this.options.projection.apply(event, tx, table.tableName);
+    const position = events[events.length - 1].position;
+    await saveCheckpoint(tx, table, position);
+    return { applied: events.length, position };
+  }
+}

@@ -1,0 +1,34 @@
+import type { QueryRunner } from 'typeorm';
+import type { StoredEvent } from '@kompeten/event-store';
+
+/**
+ * A read model built from the service's own event log. Readers query the view `name`; the runner
+ * keeps it pointed at the active physical table `<name>__v<n>` and swaps it after a rebuild.
+ */
+export interface Projection {
+  /** Lowercase SQL identifier (letters, digits, `_`, at most 50 characters): the view readers query. */
+  name: string;
+  /** Bump when createTable or apply change meaning: a started runner then rebuilds into a fresh table. Default 1. */
+  version?: number;
+  /** Creates the physical table (and its indexes) under the given name. */
+  createTable(tx: QueryRunner, tableName: string): Promise<void>;
+  /**
+   * Applies one event to the given table within the runner's transaction. Must depend only on the
+   * events (no clock, no other tables that change), so that a rebuild reproduces the live table.
+   */
+  apply(event: StoredEvent, tx: QueryRunner, tableName: string): Promise<void>;
+}
+
+const NAME = /^[a-z][a-z0-9_]{0,49}$/;
+
+export function assertProjectionName(name: string): void {
+  if (!NAME.test(name) || name.includes('__')) {
+    throw new Error(`projection name ${JSON.stringify(name)} must be a lowercase identifier of at most 50 characters without "__"`);
+  }
+}
+
+/** The physical table of one generation; the view is the projection's name itself. */
+export const physicalTable = (name: string, generation: number) => `${name}__v${generation}`;
+
+/** Double-quoted identifier (names are validated, quoting keeps reserved words safe). */
+export const quoted = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
