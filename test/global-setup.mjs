@@ -1,7 +1,21 @@
 // Lets `npx jest` work on its own too: Postgres, the per-service databases, the broker and its
 // topics are made sure of (reused when already up; `npm test` has normally done this already).
+// Topics earlier runs created for single tests (`test.*`) are deleted, so a developer's broker
+// does not collect hundreds of them.
 import { infraUp } from '../scripts/infra.mjs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 export default async function globalSetup() {
-  await infraUp({ log: () => {} });
+  const { brokers } = await infraUp({ log: () => {} });
+  const { Kafka, logLevel } = require('kafkajs');
+  const admin = new Kafka({ clientId: 'kompeten-test-setup', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const stale = (await admin.listTopics()).filter((t) => t.startsWith('test.'));
+    if (stale.length) await admin.deleteTopics({ topics: stale, timeout: 30000 });
+  } finally {
+    await admin.disconnect();
+  }
 }
