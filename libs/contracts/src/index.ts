@@ -5,3 +5,4 @@ export type { EventContract } from './event-contract';
 export { parseNip } from './nip';
 export type { Nip, NipPart, NipResult } from './nip';
 export * from './enrolment';
+export * from './budget';

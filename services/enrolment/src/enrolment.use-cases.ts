@@ -37,3 +37,15 @@ export const COMMAND_HANDLERS = [
   EnrolStaffHandler, WithdrawEnrolmentHandler, RecordAttendanceHandler, RecordLearningProgressHandler,
   CompleteTrainingHandler, RecordNonCompletionHandler,
 ];
+
+import { GetStaffProfileController } from './queries/get-staff-profile/get-staff-profile.http.controller';
+import { GetStaffProfileHandler } from './queries/get-staff-profile/get-staff-profile.handler';
+import { GetProgrammeController } from './queries/get-programme/get-programme.http.controller';
+import { GetProgrammeHandler } from './queries/get-programme/get-programme.handler';
+import { ListStaffBelowJpTargetController } from './queries/list-staff-below-jp-target/list-staff-below-jp-target.http.controller';
+import { ListStaffBelowJpTargetHandler } from './queries/list-staff-below-jp-target/list-staff-below-jp-target.handler';
+import { GetUnitSummaryController } from './queries/get-unit-summary/get-unit-summary.http.controller';
+import { GetUnitSummaryHandler } from './queries/get-unit-summary/get-unit-summary.handler';
+
+export const QUERY_CONTROLLERS = [GetStaffProfileController, GetProgrammeController, ListStaffBelowJpTargetController, GetUnitSummaryController];
+export const QUERY_HANDLERS = [GetStaffProfileHandler, GetProgrammeHandler, ListStaffBelowJpTargetHandler, GetUnitSummaryHandler];

@@ -1,0 +1,3 @@
+export class GetStaffProfileQuery {
+  constructor(readonly nip: string) {}
+}

@@ -1,0 +1,3 @@
+export class GetUnitSummaryQuery {
+  constructor(readonly opd: string, readonly year: number, readonly serviceUnit?: string) {}
+}

@@ -1,0 +1,3 @@
+export class ListStaffBelowJpTargetQuery {
+  constructor(readonly year: number, readonly opd?: string, readonly serviceUnit?: string) {}
+}
