@@ -6,3 +6,5 @@ export { parseNip } from './nip';
 export type { Nip, NipPart, NipResult } from './nip';
 export * from './enrolment';
 export * from './budget';
+export * from './assessment';
+export * from './feedback';

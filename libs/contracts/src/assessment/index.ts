@@ -1,0 +1,2 @@
+// Assessment events: see assessment.events.ts (owned by the assessment service's authors).
+export {};
