@@ -4,10 +4,9 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperat
 import type { Response } from 'express';
 import type { EventMetadata } from '@kompeten/event-store';
 import { CommandMetadata } from '@kompeten/platform';
-import { accepted, CommandAccepted } from '../../shared/command-accepted';
+import { CancelProgrammeRequest, CommandAccepted, accepted } from '@kompeten/api';
 import { programmeStreamId } from '../programme.decider';
 import { CancelProgrammeCommand } from './cancel-programme.command';
-import { CancelProgrammeRequest } from './cancel-programme.request.dto';
 
 @ApiTags('programmes')
 @Controller('programmes')

@@ -4,10 +4,9 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperat
 import type { Response } from 'express';
 import type { EventMetadata } from '@kompeten/event-store';
 import { CommandMetadata } from '@kompeten/platform';
-import { accepted, CommandAccepted } from '../../shared/command-accepted';
+import { CommandAccepted, EnrolStaffRequest, accepted } from '@kompeten/api';
 import { programmeStreamId } from '../programme.decider';
 import { EnrolStaffCommand } from './enrol-staff.command';
-import { EnrolStaffRequest } from './enrol-staff.request.dto';
 
 @ApiTags('programmes')
 @Controller('programmes')

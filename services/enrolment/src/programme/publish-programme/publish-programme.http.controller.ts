@@ -4,10 +4,9 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagge
 import type { Response } from 'express';
 import type { EventMetadata } from '@kompeten/event-store';
 import { CommandMetadata } from '@kompeten/platform';
-import { accepted, CommandAccepted } from '../../shared/command-accepted';
+import { CommandAccepted, PublishProgrammeRequest, accepted } from '@kompeten/api';
 import { programmeStreamId } from '../programme.decider';
 import { PublishProgrammeCommand } from './publish-programme.command';
-import { PublishProgrammeRequest } from './publish-programme.request.dto';
 
 @ApiTags('programmes')
 @Controller('programmes')

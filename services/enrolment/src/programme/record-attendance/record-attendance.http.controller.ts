@@ -4,11 +4,9 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperat
 import type { Response } from 'express';
 import type { EventMetadata } from '@kompeten/event-store';
 import { CommandMetadata } from '@kompeten/platform';
-import { accepted, CommandAccepted } from '../../shared/command-accepted';
-import { ParseNipPipe } from '../../shared/parse-nip.pipe';
+import { CommandAccepted, ParseNipPipe, RecordAttendanceRequest, accepted } from '@kompeten/api';
 import { programmeStreamId } from '../programme.decider';
 import { RecordAttendanceCommand } from './record-attendance.command';
-import { RecordAttendanceRequest } from './record-attendance.request.dto';
 
 @ApiTags('programmes')
 @Controller('programmes')

@@ -1,4 +1,4 @@
-import type { LearningStatement } from './record-learning-progress.request.dto';
+import type { LearningStatement } from '@kompeten/api';
 import type { EventMetadata } from '@kompeten/event-store';
 
 export class RecordLearningProgressCommand {

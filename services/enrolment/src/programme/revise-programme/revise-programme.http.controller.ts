@@ -5,10 +5,9 @@ import type { Response } from 'express';
 import type { ProgrammeDetails } from '@kompeten/contracts';
 import type { EventMetadata } from '@kompeten/event-store';
 import { CommandMetadata, expectedVersionFrom } from '@kompeten/platform';
-import { accepted, CommandAccepted } from '../../shared/command-accepted';
+import { CommandAccepted, ReviseProgrammeRequest, accepted } from '@kompeten/api';
 import { programmeStreamId } from '../programme.decider';
 import { ReviseProgrammeCommand } from './revise-programme.command';
-import { ReviseProgrammeRequest } from './revise-programme.request.dto';
 
 @ApiTags('programmes')
 @Controller('programmes')

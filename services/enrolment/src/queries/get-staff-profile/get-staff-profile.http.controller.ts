@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ParseNipPipe } from '../../shared/parse-nip.pipe';
+import { ParseNipPipe } from '@kompeten/api';
 import { GetStaffProfileQuery } from './get-staff-profile.query';
 
 @ApiTags('staff')

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Clock } from '@kompeten/platform';
-import { UnitYearQueryRequest } from '../list-staff-below-jp-target/list-staff-below-jp-target.request.dto';
+import { UnitYearQueryRequest } from '@kompeten/api';
 import { GetUnitSummaryQuery } from './get-unit-summary.query';
 
 @ApiTags('units')

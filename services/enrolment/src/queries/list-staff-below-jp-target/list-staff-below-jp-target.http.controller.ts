@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Clock } from '@kompeten/platform';
 import { ListStaffBelowJpTargetQuery } from './list-staff-below-jp-target.query';
-import { UnitYearQueryRequest } from './list-staff-below-jp-target.request.dto';
+import { UnitYearQueryRequest } from '@kompeten/api';
 
 @ApiTags('jp-ledger')
 @Controller('jp-ledger')

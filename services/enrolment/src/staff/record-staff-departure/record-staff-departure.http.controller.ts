@@ -4,11 +4,9 @@ import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata } from '@kompeten/event-store';
 import { CommandMetadata } from '@kompeten/platform';
-import { accepted, CommandAccepted } from '../../shared/command-accepted';
-import { ParseNipPipe } from '../../shared/parse-nip.pipe';
+import { CommandAccepted, ParseNipPipe, RecordStaffDepartureRequest, accepted } from '@kompeten/api';
 import { staffStreamId } from '../staff.decider';
 import { RecordStaffDepartureCommand } from './record-staff-departure.command';
-import { RecordStaffDepartureRequest } from './record-staff-departure.request.dto';
 
 @ApiTags('staff')
 @Controller('staff')

@@ -4,10 +4,9 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagge
 import type { Response } from 'express';
 import type { EventMetadata } from '@kompeten/event-store';
 import { CommandMetadata } from '@kompeten/platform';
-import { accepted, CommandAccepted } from '../../shared/command-accepted';
+import { CommandAccepted, RegisterStaffRequest, accepted } from '@kompeten/api';
 import { staffStreamId } from '../staff.decider';
 import { RegisterStaffCommand } from './register-staff.command';
-import { RegisterStaffRequest } from './register-staff.request.dto';
 
 @ApiTags('staff')
 @Controller('staff')

@@ -4,11 +4,9 @@ import { ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagge
 import type { Response } from 'express';
 import type { EventMetadata } from '@kompeten/event-store';
 import { CommandMetadata, expectedVersionFrom } from '@kompeten/platform';
-import { accepted, CommandAccepted } from '../../shared/command-accepted';
-import { ParseNipPipe } from '../../shared/parse-nip.pipe';
+import { CommandAccepted, ParseNipPipe, TransferStaffRequest, accepted } from '@kompeten/api';
 import { staffStreamId } from '../staff.decider';
 import { TransferStaffCommand } from './transfer-staff.command';
-import { TransferStaffRequest } from './transfer-staff.request.dto';
 
 @ApiTags('staff')
 @Controller('staff')

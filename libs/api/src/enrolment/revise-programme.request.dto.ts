@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
-import { ProgrammeDetailsDto } from '../programme-details.dto';
+import { ProgrammeDetailsDto } from './programme-details.dto';
 
 /** Only the fields that change. */
 export class ReviseProgrammeRequest extends PartialType(ProgrammeDetailsDto) {}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsISO8601, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { WorkUnitDto } from '../../shared/work-unit.dto';
+import { WorkUnitDto } from '../shared/work-unit.dto';
 
 export class TransferStaffRequest {
   @ApiProperty({ type: WorkUnitDto })

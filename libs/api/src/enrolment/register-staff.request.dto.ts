@@ -2,8 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsString, Length, ValidateNested } from 'class-validator';
 import { EMPLOYMENT_TYPES, EmploymentType } from '@kompeten/contracts';
-import { IsNip } from '../../shared/nip.validator';
-import { WorkUnitDto } from '../../shared/work-unit.dto';
+import { IsNip } from '../shared/nip.validator';
+import { WorkUnitDto } from '../shared/work-unit.dto';
 
 export class RegisterStaffRequest {
   @ApiProperty({ example: '198609262015051001', description: '18 digits: birth date, appointment month, gender (1|2), sequence' })

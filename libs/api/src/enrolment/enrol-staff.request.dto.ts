@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNip } from '../../shared/nip.validator';
+import { IsNip } from '../shared/nip.validator';
 
 export class EnrolStaffRequest {
   @ApiProperty({ example: '198609262015051001' }) @IsNip() nip: string;

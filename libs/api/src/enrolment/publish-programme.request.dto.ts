@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { ProgrammeDetailsDto } from '../programme-details.dto';
+import { ProgrammeDetailsDto } from './programme-details.dto';
 
 export class PublishProgrammeRequest extends ProgrammeDetailsDto {
   @ApiProperty({ example: 'kom-efektif-2026', description: 'Chosen by the training officer; stable, lowercase' })

@@ -1,0 +1,4 @@
+export { IsNip } from './nip.validator';
+export { WorkUnitDto } from './work-unit.dto';
+export { ParseNipPipe } from './parse-nip.pipe';
+export { CommandAccepted, accepted } from './command-accepted';
