@@ -14,6 +14,7 @@ ensureInstalled();
 const { infraUp, stopKafka } = await import('./infra.mjs');
 const { serviceDatabaseUrl } = await import('../deploy/postgres/postgres.mjs');
 const settings = (await import('../libs/config/src/settings.json', { with: { type: 'json' } })).default;
+const { ensureDevKeys, devToken } = await import('./dev-token.mjs');
 const started = Date.now();
 const infra = await infraUp();
 
@@ -30,6 +31,7 @@ for (const service of SERVICES) {
     DATABASE_URL: serviceDatabaseUrl(service, infra.postgres),
     KAFKA_BROKERS: infra.brokers.join(','),
     ENROLMENT_URL: url('enrolment'), ASSESSMENT_URL: url('assessment'), BUDGET_URL: url('budget'), FEEDBACK_URL: url('feedback'),
+    AUTH_LOCAL_JWKS: process.env.AUTH_JWKS_URL ? process.env.AUTH_LOCAL_JWKS ?? '' : (process.env.AUTH_LOCAL_JWKS ?? await ensureDevKeys()),
   };
   const child = spawn(process.execPath, ['--enable-source-maps', '-r', './deploy/register-paths.cjs', `dist/services/${service}/src/main.js`],
     { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -77,11 +79,21 @@ async function ready(service) {
 }
 await Promise.all(SERVICES.map(ready));
 if (!stopping) {
+  const token = (role, unit) => devToken({ role, unit, ttl: '12h' });
+  const tokens = [
+    ['admin', await token('admin')], ['training-officer', await token('training-officer')],
+    ['unit-head DINKES', await token('unit-head', 'DINKES')], ['auditor', await token('auditor')], ['kiosk', await token('kiosk')],
+  ];
   console.log(`
 Kompeten is up (${((Date.now() - started) / 1000).toFixed(1)} s).
-  gateway      ${url('gateway')}        (/health, /ready)
+  gateway      ${url('gateway')}/api/v1        (/health, /ready)
+  OpenAPI      ${url('gateway')}/api/docs  (JSON: /api/docs-json)
   services     ${SERVICES.filter((s) => s !== 'gateway').map((s) => `${s} ${url(s)}`).join(' · ')}
   kafka        ${infra.brokers.join(',')}${infra.startedKafka ? ' (started by npm start)' : ' (already running)'}
   postgres     ${infra.postgres.replace(/:[^:@/]*@/, ':***@')}
+
+Development tokens (12 h; more with npm run token -- --role <role> [--unit OPD] [--nip NIP]):
+${tokens.map(([r, t]) => `  ${r.padEnd(17)} ${t}`).join('\n')}
+
 Ctrl-C stops everything npm start started.`);
 }

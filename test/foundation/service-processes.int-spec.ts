@@ -1,7 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTestDatabase, eventually, TestDatabase, testBrokers } from '@kompeten/testing';
+import { createTestAuth, createTestDatabase, eventually, TestDatabase, testBrokers } from '@kompeten/testing';
 
 // The real deployables, as `npm start` and the Docker image run them: compiled main.js, own process.
 const root = path.resolve(__dirname, '..', '..');
@@ -21,7 +21,7 @@ function runService(service: string, env: Record<string, string>): Run {
   return { child, output: () => out, exited };
 }
 
-const gatewayUrls = { ENROLMENT_URL: 'http://127.0.0.1:1', ASSESSMENT_URL: 'http://127.0.0.1:1', BUDGET_URL: 'http://127.0.0.1:1', FEEDBACK_URL: 'http://127.0.0.1:1' };
+const gatewayUrls: Record<string, string> = { ENROLMENT_URL: 'http://127.0.0.1:1', ASSESSMENT_URL: 'http://127.0.0.1:1', BUDGET_URL: 'http://127.0.0.1:1', FEEDBACK_URL: 'http://127.0.0.1:1' };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const getJson = async (url: string): Promise<{ status: number; body: any }> => { const r = await fetch(url); return { status: r.status, body: await r.json() }; };
 
@@ -29,7 +29,8 @@ describe('the five service processes', () => {
   const dbs: TestDatabase[] = [];
   const runs: Run[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    gatewayUrls.AUTH_LOCAL_JWKS = (await createTestAuth()).jwks;
     if (!fs.existsSync(path.join(root, 'dist/services/gateway/src/main.js'))) {
       execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], { cwd: root });
     }

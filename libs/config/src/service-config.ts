@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** Settings every Kompeten service reads from its environment. */
 export class ServiceConfig {
@@ -39,4 +39,30 @@ export class GatewayConfig extends ServiceConfig {
 
   @Matches(/^https?:\/\/\S+$/, { message: 'FEEDBACK_URL must be an http(s) URL' })
   FEEDBACK_URL: string;
+
+  /** A real identity provider's keys (e.g. Keycloak's …/protocol/openid-connect/certs). */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
+  AUTH_JWKS_URL?: string;
+
+  /** A local JWKS (file path or inline JSON) — development keys made by `npm run token`. */
+  @ValidateIf((c: GatewayConfig) => !c.AUTH_JWKS_URL)
+  @IsString({ message: 'AUTH_JWKS_URL or AUTH_LOCAL_JWKS is required: the gateway must know whose tokens to trust' })
+  AUTH_LOCAL_JWKS?: string;
+
+  @IsOptional() @IsString() AUTH_ISSUER?: string;
+
+  @IsString() AUTH_AUDIENCE = 'kompeten';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'DOWNSTREAM_TIMEOUT_MS must be an integer (milliseconds)' }) @Min(100) @Max(60000)
+  DOWNSTREAM_TIMEOUT_MS = 5000;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer' }) @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'SURVEY_RATE_LIMIT_PER_MINUTE must be an integer' }) @Min(1)
+  SURVEY_RATE_LIMIT_PER_MINUTE = 20;
 }

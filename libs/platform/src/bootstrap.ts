@@ -20,13 +20,24 @@ export function configOrExit<C extends ServiceConfig>(service: ServiceName, cls:
   }
 }
 
+export interface OpenApiOptions {
+  title?: string;
+  description?: string;
+  /** Swagger UI path (default `docs`) and JSON path (default `openapi.json`). */
+  uiPath?: string;
+  jsonPath?: string;
+  bearer?: boolean;
+}
+
 /** Creates the Nest app the same way for tests and for production. */
-export async function createServiceApp(module: DynamicModule, config: ServiceConfig, service = 'service'): Promise<INestApplication> {
+export async function createServiceApp(module: DynamicModule, config: ServiceConfig, service = 'service', openApi: OpenApiOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create(module, { logger: levelsFrom(config.LOG_LEVEL) });
   // Every service documents its own HTTP API; the gateway's document is the one frontends use.
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
-    .setTitle(`Kompeten ${service} service`).setVersion('1').addServer('/').build());
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  let builder = new DocumentBuilder().setTitle(openApi.title ?? `Kompeten ${service} service`).setVersion('1').addServer('/');
+  if (openApi.description) builder = builder.setDescription(openApi.description);
+  if (openApi.bearer) builder = builder.addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  const document = SwaggerModule.createDocument(app, builder.build());
+  SwaggerModule.setup(openApi.uiPath ?? 'docs', app, document, { jsonDocumentUrl: openApi.jsonPath ?? 'openapi.json' });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   // SIGTERM/SIGINT → stop accepting, finish in-flight work, close Kafka and Postgres, exit.
@@ -39,9 +50,10 @@ export async function bootstrapService<C extends ServiceConfig>(
   service: ServiceName,
   cls: new () => C,
   moduleFor: (config: C) => DynamicModule,
+  openApi?: OpenApiOptions,
 ): Promise<INestApplication> {
   const config = configOrExit(service, cls);
-  const app = await createServiceApp(moduleFor(config), config, service);
+  const app = await createServiceApp(moduleFor(config), config, service, openApi);
   await app.listen(config.PORT, '0.0.0.0');
   new Logger('Bootstrap').log(`kompeten-${service} listening on :${config.PORT}`);
   return app;

@@ -1,6 +1,7 @@
 export { PlatformModule, InjectConfig, SERVICE_CONFIG } from './platform.module';
 export type { PlatformOptions, WorkerContext } from './platform.module';
 export { bootstrapService, configOrExit, createServiceApp } from './bootstrap';
+export type { OpenApiOptions } from './bootstrap';
 export { KafkaClient } from './kafka/kafka.provider';
 export { READINESS_CHECKS, withTimeout } from './health/readiness-check';
 export type { ReadinessCheck } from './health/readiness-check';

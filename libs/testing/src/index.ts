@@ -3,3 +3,5 @@ export type { TestDatabase } from './test-database';
 export { testBrokers, testKafka, createTestTopics, uniqueName, eventually } from './test-kafka';
 export { topicEnd, tailTopic } from './topic-tail';
 export type { TailedMessage } from './topic-tail';
+export { createTestAuth } from './test-auth';
+export type { TestAuth } from './test-auth';

@@ -2,3 +2,4 @@ export { IsNip } from './nip.validator';
 export { WorkUnitDto } from './work-unit.dto';
 export { ParseNipPipe } from './parse-nip.pipe';
 export { CommandAccepted, accepted } from './command-accepted';
+export { ProblemDetailsDto, FieldErrorDto } from './problem-details.dto';

@@ -35,7 +35,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const problem = toProblem(error, req.originalUrl);
-    if (problem.status >= 500) this.log.error((error as Error)?.stack ?? String(error));
+    if (problem.status >= 500 && problem.status !== 503) this.log.error((error as Error)?.stack ?? String(error));
+    // "Retry shortly" answers say when (a service down, a rate limit).
+    if (typeof problem.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(problem.retryAfterSeconds));
     res.status(problem.status).type(PROBLEM_JSON).send(JSON.stringify(problem));
   }
 }

@@ -1,0 +1,33 @@
+import type { AccessRule } from './access.decorator';
+import type { Principal } from './principal';
+
+export interface RequestFacts {
+  method: string;
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body?: Record<string, unknown>;
+}
+
+/** Allowed, or the reason it is not. Pure: the role matrix is tested on it and through HTTP. */
+export function authorise(rule: AccessRule, p: Principal, req: RequestFacts): { allowed: true } | { allowed: false; reason: string } {
+  if (p.roles.includes('admin')) return { allowed: true };
+  if (p.roles.includes('auditor') && req.method === 'GET') return { allowed: true };
+  const roles = p.roles.filter((r) => rule.roles.includes(r));
+  if (roles.length === 0) return { allowed: false, reason: `requires one of: ${['admin', ...rule.roles].join(', ')}${req.method === 'GET' ? ', auditor' : ''}` };
+  // A role that passes without a scope (e.g. training-officer) wins over a scoped one.
+  for (const role of roles) {
+    if (role === 'unit-head') {
+      if (!p.unit) continue;
+      if (rule.unitParam && req.params[rule.unitParam] !== p.unit) continue;
+      if (rule.unitQuery && req.query.opd !== undefined && req.query.opd !== p.unit) continue;
+      return { allowed: true };
+    }
+    if (role === 'staff') {
+      const own = rule.selfParam ? req.params[rule.selfParam] : rule.selfBody ? req.body?.[rule.selfBody] : undefined;
+      if (!p.nip || own !== p.nip) continue;
+      return { allowed: true };
+    }
+    return { allowed: true };
+  }
+  return { allowed: false, reason: 'outside your scope (a unit-head sees their own unit, staff their own record)' };
+}
