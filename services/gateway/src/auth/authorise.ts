@@ -23,7 +23,9 @@ export function authorise(rule: AccessRule, p: Principal, req: RequestFacts): { 
       return { allowed: true };
     }
     if (role === 'staff') {
-      const own = rule.selfParam ? req.params[rule.selfParam] : rule.selfBody ? req.body?.[rule.selfBody] : undefined;
+      // Without a self scope the route itself filters what staff see (e.g. the programme catalogue).
+      if (!rule.selfParam && !rule.selfBody) return { allowed: true };
+      const own = rule.selfParam ? req.params[rule.selfParam] : req.body?.[rule.selfBody as string];
       if (!p.nip || own !== p.nip) continue;
       return { allowed: true };
     }

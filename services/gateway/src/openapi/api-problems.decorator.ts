@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiSecurity } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiResponse, ApiSecurity, getSchemaPath } from '@nestjs/swagger';
 import { ProblemDetailsDto } from '@kompeten/api';
 
 const MEANING: Record<number, string> = {
@@ -15,16 +15,14 @@ const MEANING: Record<number, string> = {
   503: 'A service is unavailable; retry after Retry-After seconds.',
 };
 
-const problem = (status: number) => ApiResponse({ status, description: MEANING[status], content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } } });
+const problem = (status: number) => ApiResponse({ status, description: MEANING[status], content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } });
 
 /** Documents a route's error answers (problem+json) and its security. */
 export function ApiProblems(...statuses: number[]) {
-  return applyDecorators(ApiBearerAuth(), ...[401, 403, 429, 503, ...statuses].map(problem));
+  return applyDecorators(ApiExtraModels(ProblemDetailsDto), ApiBearerAuth(), ...[401, 403, 429, 503, ...statuses].map(problem));
 }
 
 /** The same for a public route (no token). */
 export function ApiPublicProblems(...statuses: number[]) {
-  return applyDecorators(ApiSecurity({}), ...[429, 503, ...statuses].map(problem));
+  return applyDecorators(ApiExtraModels(ProblemDetailsDto), ...[429, 503, ...statuses].map(problem));
 }
-
-export const PROBLEM_SCHEMAS = [ProblemDetailsDto];

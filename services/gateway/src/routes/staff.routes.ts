@@ -24,7 +24,7 @@ export class StaffRoutes {
   }
 
   @Get(':nip')
-  @Access({ roles: ['training-officer', 'unit-head', 'staff'] })
+  @Access({ roles: ['training-officer', 'unit-head', 'staff'], selfParam: 'nip' })
   @ApiOperation({ summary: 'A staff member: unit, unit history, training history and JP ledger (unit-heads: their unit; staff: themselves)' })
   @ApiOkResponse({ description: 'The profile' }) @ApiProblems(400, 404)
   async profile(@Param('nip', ParseNipPipe) nip: string, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
