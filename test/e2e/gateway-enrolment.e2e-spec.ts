@@ -1,9 +1,10 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { EventStore } from '@kompeten/event-store';
-import { eventually } from '@kompeten/testing';
+import { eventually, readSse } from '@kompeten/testing';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from '../../services/enrolment/test/enrolment-app';
 import { roleTokens, startGateway } from '../../services/gateway/test/gateway-app';
+import { LiveFeed } from '../../services/gateway/src/live/live-feed';
 
 // The gateway in front of the real enrolment service (real Postgres, real Kafka); the other services are down.
 describe('the gateway in front of the enrolment service', () => {
@@ -71,6 +72,34 @@ describe('the gateway in front of the enrolment service', () => {
     await http().get(`/api/v1/staff/${nip(700)}`).set(as('unit-head')).expect(200); // DINKES staff, DINKES head
     await http().get(`/api/v1/staff/${nip(700)}`).set(as('staff')).expect(403); // someone else's record
     await http().get(`/api/v1/staff/${nip(700)}`).expect(401);
+  });
+
+  it('streams the events a unit-head may see, and resumes from Last-Event-ID', async () => {
+    await gateway.listen(0, '127.0.0.1');
+    const url = `${await gateway.getUrl()}/api/v1/events/stream?types=StaffEnrolled`;
+    const head = { Authorization: `Bearer ${tokens['unit-head']}` };
+    for (const n of [710, 711]) await http().post('/api/v1/staff').set(as('training-officer')).send(staffBody(nip(n))).expect(201);
+    await gateway.get(LiveFeed).ready; // the feed reads from "now": it must hold its partitions first
+    let opened!: () => void;
+    const open = new Promise<void>((r) => (opened = r));
+    const live = readSse(url, head, (ms) => ms.length >= 1, 20000, () => opened());
+    await open;
+    await http().post('/api/v1/programmes').set(as('training-officer')).send(programmeBody('gw-live', { capacity: 5 })).expect(201);
+    await http().post('/api/v1/programmes/gw-live/enrolments').set(as('training-officer')).send({ nip: nip(710) }).expect(201);
+    const [first] = await live;
+    expect(first.event).toBe('StaffEnrolled');
+    const event = JSON.parse(first.data);
+    expect(event).toMatchObject({ service: 'enrolment', type: 'StaffEnrolled', data: { nip: nip(710), workUnit: { opd: 'DINKES' } } });
+    expect(first.id).toMatch(/enrolment:\d+/);
+
+    // Missed while disconnected: replayed from the cursor.
+    await http().post('/api/v1/programmes/gw-live/enrolments').set(as('training-officer')).send({ nip: nip(711) }).expect(201);
+    await eventually(async () => {
+      const again = await readSse(url, { ...head, 'Last-Event-ID': first.id! }, (ms) => ms.length >= 1, 3000);
+      return again[0] && JSON.parse(again[0].data).data.nip === nip(711) ? true : undefined;
+    });
+    // Staff see only their own events; a kiosk may not watch at all.
+    await expect(readSse(url, { Authorization: `Bearer ${tokens.kiosk}` }, () => true, 2000)).rejects.toThrow(/403/);
   });
 
   it('answers 503 with Retry-After when the owning service is down, without hanging', async () => {

@@ -13,6 +13,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { PUBLIC_SURVEY, RateLimitGuard } from './rate-limit.guard';
 import { GATEWAY_ROUTES } from './routes';
+import { LiveFeed } from './live/live-feed';
 
 /** The one door for frontends: auth, roles, validation, idempotency, rate limits, routing. */
 @Module({})
@@ -35,7 +36,7 @@ export class GatewayModule implements NestModule {
       ],
       controllers: GATEWAY_ROUTES,
       providers: [
-        TokenVerifier, ServiceClient, Forward, IdempotencyStore,
+        TokenVerifier, ServiceClient, Forward, IdempotencyStore, LiveFeed,
         // Order matters: authenticate first, so that limits count per token.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

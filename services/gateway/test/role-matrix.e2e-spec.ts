@@ -1,3 +1,4 @@
+import http from 'node:http';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { roleTokens, startGateway } from './gateway-app';
@@ -29,6 +30,7 @@ const MATRIX: Record<string, Role[]> = {
   'POST /api/v1/programmes/:programmeId/enrolments/:nip/non-completion': ['admin', 'training-officer'],
   'GET /api/v1/units/:opd/summary': ['admin', 'training-officer', 'unit-head', 'auditor'],
   'GET /api/v1/jp-ledger/below-target': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  'GET /api/v1/events/stream': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
 };
 
 const PARAMS: Record<string, string> = { nip: OWN_NIP, programmeId: 'matrix-programme', opd: 'DINKES' };
@@ -50,11 +52,21 @@ describe('the role matrix: every route × every role', () => {
     expect(servedRoutes(app).map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(MATRIX).sort());
   });
 
-  const call = (method: string, path: string, token?: string) => {
-    const r = request(app.getHttpServer())[method.toLowerCase() as 'get' | 'post'](concrete(path));
-    if (token) r.set('Authorization', `Bearer ${token}`);
-    return method === 'GET' ? r : r.send({ nip: OWN_NIP });
-  };
+  let base: string;
+  beforeAll(async () => {
+    await app.listen(0, '127.0.0.1');
+    base = await app.getUrl();
+  });
+
+  /** The status line only: an allowed event stream stays open, so the connection is dropped at the headers. */
+  const call = (method: string, path: string, token?: string) => new Promise<{ status: number }>((resolve, reject) => {
+    const body = method === 'GET' ? undefined : JSON.stringify({ nip: OWN_NIP });
+    const req = http.request(base + concrete(path), {
+      method, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    }, (res) => { resolve({ status: res.statusCode ?? 0 }); res.destroy(); });
+    req.on('error', reject);
+    req.end(body);
+  });
 
   for (const [route, allowed] of Object.entries(MATRIX)) {
     const [method, path] = route.split(' ');
