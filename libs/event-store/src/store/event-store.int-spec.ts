@@ -58,6 +58,19 @@ describe('the Postgres event store', () => {
     expect(await store.streamVersion('programme-race')).toBe(2);
   });
 
+  it('commits concurrent appends together (group commit), each with its own answer', async () => {
+    const before = await store.head();
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 20 }, (_, i) => store.append(`group-${i}`, 'no-stream', [{ type: 'Tick', data: { i } }], meta)),
+      store.append('staff-1', 0, [{ type: 'Late', data: {} }], meta), // stale: staff-1 is at version 2
+    ]);
+    expect(results.slice(0, 20).every((r) => r.status === 'fulfilled')).toBe(true);
+    expect((results[20] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+    const positions = results.slice(0, 20).map((r) => (r as PromiseFulfilledResult<{ position: number }[]>).value[0].position).sort((a, b) => a - b);
+    expect(positions).toEqual(Array.from({ length: 20 }, (_, i) => before.position + i + 1));
+    expect((await store.verify()).ok).toBe(true);
+  });
+
   it('refuses no-stream for an existing stream and a stale version, appending nothing', async () => {
     await store.append('budget-x', 'no-stream', [{ type: 'BudgetOpened', data: {} }], meta);
     const before = await store.head();

@@ -1,17 +1,14 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { eventHash } from '../chain/event-hash';
 import { ChainReport, verifyChain } from '../chain/verify-chain';
 import type { PersonalKeyStore } from '../personal-data/personal-key-store';
-import { fieldAad, sealField } from '../personal-data/sealed-field';
 import { UpcasterRegistry } from '../upcasting/upcasters';
+import { AppendQueue } from './append-queue';
+import { WriterDeps, writeAppends } from './append-writer';
 import type { DomainEvent, EventMetadata, EventRecord, ExpectedVersion, NewEvent, StoredEvent } from './event-envelope';
-import { WrongExpectedVersionError } from './errors';
 import { EventOpener } from './event-opener';
 import { RECORD_COLUMNS, toRecord } from './record-mapping';
 
-/** Channel on which a commit that appended events notifies (payload: the last position). */
-export const APPENDED_CHANNEL = 'es_event_appended';
+export { APPENDED_CHANNEL } from './append-writer';
 
 export interface EventStoreOptions {
   upcasters?: UpcasterRegistry;
@@ -24,99 +21,40 @@ export interface EventStoreOptions {
  *
  * Appends are serialised by a row lock on `es_head` (the hash chain needs the previous hash anyway),
  * so positions are gapless and become visible in order: reading "after position N" can never skip
- * an event that commits late. See libs/README.md for the cost of that choice.
+ * an event that commits late. Concurrent appends share one transaction (group commit, AppendQueue)
+ * so that the lock costs one WAL flush per batch, not per append. See libs/README.md.
  */
 export class EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly opener: EventOpener;
   private readonly clock: () => Date;
+  private readonly queue: AppendQueue;
 
   constructor(private readonly dataSource: DataSource, private readonly options: EventStoreOptions = {}) {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.opener = new EventOpener(this.upcasters, options.keys);
     this.clock = options.clock ?? (() => new Date());
+    this.queue = new AppendQueue(dataSource, () => this.writerDeps());
   }
 
   /**
    * Appends events to one stream if it is at the expected version; throws WrongExpectedVersionError
    * otherwise. Pass `tx` to append inside a transaction the caller owns (e.g. together with a
-   * consumer's processed-message record); otherwise the append is its own transaction.
+   * consumer's processed-message record); otherwise the append joins the next group commit.
    */
   async append<E extends DomainEvent>(
     streamId: string, expected: ExpectedVersion, events: NewEvent<E>[], metadata: EventMetadata, tx?: QueryRunner,
   ): Promise<StoredEvent<E>[]> {
     if (events.length === 0) return [];
-    if (tx) return this.appendIn(tx, streamId, expected, events, metadata);
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.startTransaction();
-      const stored = await this.appendIn(runner, streamId, expected, events, metadata);
-      await runner.commitTransaction();
-      return stored;
-    } catch (e) {
-      // A dead connection cannot roll back; the original error is the one worth reporting.
-      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      throw e;
-    } finally {
-      await runner.release();
-    }
+    const request = { streamId, expected, events: events as NewEvent[], metadata };
+    if (!tx) return (await this.queue.enqueue(request)) as StoredEvent<E>[];
+    const [result] = await writeAppends(tx, [request], this.writerDeps());
+    if (result instanceof Error) throw result;
+    return result as StoredEvent<E>[];
   }
 
-  private async appendIn<E extends DomainEvent>(
-    tx: QueryRunner, streamId: string, expected: ExpectedVersion, events: NewEvent<E>[], metadata: EventMetadata,
-  ): Promise<StoredEvent<E>[]> {
-    const [head] = await tx.query('select position, hash from es_head where id = 1 for update');
-    const [{ version }] = await tx.query(
-      'select coalesce(max(stream_version), 0)::int as version from es_event where stream_id = $1', [streamId]);
-    if ((expected === 'no-stream' && version !== 0) || (typeof expected === 'number' && expected !== version)) {
-      throw new WrongExpectedVersionError(streamId, expected, version);
-    }
-    const recordedAt = this.clock().toISOString();
-    let prevHash: string = head.hash;
-    const records: EventRecord[] = [];
-    for (const [i, e] of events.entries()) {
-      const eventId = uuidv7();
-      const base = {
-        position: Number(head.position) + i + 1, eventId, streamId, streamVersion: version + i + 1, type: e.type,
-        schemaVersion: e.schemaVersion ?? this.upcasters.currentVersion(e.type),
-        occurredAt: (e.occurredAt ?? new Date(recordedAt)).toISOString(), recordedAt,
-        metadata: plain(metadata) as EventMetadata, payload: await this.seal(e, eventId, tx),
-      };
-      const hash = eventHash(prevHash, base);
-      records.push({ ...base, prevHash, hash });
-      prevHash = hash;
-    }
-    const col = <K extends keyof EventRecord>(k: K) => records.map((r) => r[k]);
-    await tx.query(
-      `insert into es_event (${RECORD_COLUMNS})
-       select * from unnest($1::bigint[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::int[],
-                            $7::jsonb[], $8::jsonb[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[])`,
-      [col('position'), col('eventId'), col('streamId'), col('streamVersion'), col('type'), col('schemaVersion'),
-        records.map((r) => JSON.stringify(r.payload)), records.map((r) => JSON.stringify(r.metadata)),
-        col('occurredAt'), col('recordedAt'), col('prevHash'), col('hash')],
-    );
-    const last = records[records.length - 1];
-    await tx.query('update es_head set position = $1, hash = $2 where id = 1', [last.position, last.hash]);
-    await tx.query('select pg_notify($1, $2)', [APPENDED_CHANNEL, String(last.position)]);
-    // Readers get the plaintext they passed in, not the sealed form.
-    return records.map((r, i) => ({
-      eventId: r.eventId, type: r.type, schemaVersion: r.schemaVersion, streamId, streamVersion: r.streamVersion,
-      position: r.position, occurredAt: r.occurredAt, recordedAt, metadata: r.metadata,
-      data: plain(events[i].data) as E['data'], prevHash: r.prevHash, hash: r.hash,
-    }));
-  }
-
-  private async seal(e: NewEvent, eventId: string, tx: QueryRunner): Promise<unknown> {
-    const payload = plain(e.data) as Record<string, unknown>;
-    if (!e.personal || e.personal.fields.length === 0) return payload;
-    if (!this.options.keys) throw new Error(`event ${e.type} carries personal data but the store has no key store`);
-    const key = await this.options.keys.keyFor(e.personal.subject, tx);
-    for (const field of e.personal.fields) {
-      if (payload[field] === undefined || payload[field] === null) continue;
-      payload[field] = sealField(payload[field], key, e.personal.subject, fieldAad(eventId, field));
-    }
-    return payload;
+  private writerDeps(): WriterDeps {
+    return { upcasters: this.upcasters, keys: this.options.keys, now: this.clock() };
   }
 
   /** The stream's events from `fromVersion` (1-based), opened for reading. */
@@ -172,6 +110,3 @@ export class EventStore {
     return this.opener.open<E>(records);
   }
 }
-
-/** Dates → ISO strings, undefined dropped: exactly what JSON (and so JSONB and the hash) will hold. */
-const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? {}));
