@@ -10,6 +10,11 @@ import { PostgresReadiness } from './database/postgres-readiness';
 import { runMigrations } from './database/run-migrations';
 import { SERVICE_IDENTITY } from './service-identity';
 import { Clock, SystemClock } from './clock';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
+import { MetricsController } from './metrics/metrics.controller';
+import { registerServiceMetrics } from './metrics/service-metrics';
 import { EventStore, eventStoreMigrations, PostgresKeyStore, UpcasterRegistry } from '@kompeten/event-store';
 import { MESSAGING_WORKERS, MessagingLifecycle, messagingMigrations, MessagingWorker, OutboxRelay } from '@kompeten/messaging';
 import type { Kafka } from 'kafkajs';
@@ -111,7 +116,7 @@ export class PlatformModule {
           retryDelay: 1000,
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_IDENTITY, useValue: { name: service } },
         { provide: SERVICE_CONFIG, useValue: config },
@@ -119,6 +124,18 @@ export class PlatformModule {
         PostgresReadiness,
         MigrateOnBoot,
         { provide: Clock, useClass: SystemClock },
+        {
+          provide: Registry,
+          useFactory: (dataSource: DataSource, client: KafkaClient, workers: MessagingWorker[] | undefined) => {
+            const registry = new Registry();
+            registry.setDefaultLabels({ service });
+            collectDefaultMetrics({ register: registry });
+            registerServiceMetrics(registry, dataSource, client.kafka, workers ?? [], Boolean(eventSourced));
+            return registry;
+          },
+          inject: [DataSource, KafkaClient, { token: MESSAGING_WORKERS, optional: true }],
+        },
+        { provide: APP_INTERCEPTOR, useFactory: (registry: Registry) => new HttpMetricsInterceptor(registry), inject: [Registry] },
         ShutdownLog,
         ...eventStoreProviders,
         {
@@ -127,7 +144,7 @@ export class PlatformModule {
           inject: [PostgresReadiness, KafkaClient],
         },
       ],
-      exports: [SERVICE_IDENTITY, SERVICE_CONFIG, KafkaClient, Clock, CqrsModule, TypeOrmModule, ...(eventSourced ? [EventStore, PostgresKeyStore] : [])],
+      exports: [SERVICE_IDENTITY, SERVICE_CONFIG, KafkaClient, Clock, Registry, CqrsModule, TypeOrmModule, ...(eventSourced ? [EventStore, PostgresKeyStore] : [])],
     };
   }
 }

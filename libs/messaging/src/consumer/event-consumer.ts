@@ -61,6 +61,11 @@ export class EventConsumer {
     this.consumer = this.producer = undefined;
   }
 
+  /** Which group reads which topics (for lag metrics). */
+  get subscription(): { name: string; groupId: string; topics: string[] } {
+    return { name: this.options.name, groupId: this.options.groupId, topics: this.options.topics };
+  }
+
   stats(): EventConsumerStats {
     return { ...this.tally, assignment: { ...this.tally.assignment } };
   }

@@ -103,6 +103,10 @@ export class ProjectionRunner {
   }
 
   /** The active table and how far behind the log it is. */
+  get name(): string {
+    return this.options.projection.name;
+  }
+
   async status(): Promise<{ tableName?: string; position: number; headPosition: number; lastError?: string }> {
     const [row] = await this.options.dataSource.query(
       `select c.table_name, c.position, h.position as head from es_head h left join projection_checkpoint c on c.projection = $1 and c.state = 'active'`,

@@ -1,0 +1,45 @@
+import request from 'supertest';
+import type { INestApplication } from '@nestjs/common';
+import { EventStore } from '@kompeten/event-store';
+import { eventually } from '@kompeten/testing';
+import { nip, programmeBody, staffBody, startEnrolmentApp } from './enrolment-app';
+
+/** Reads one sample's value from a Prometheus text exposition. */
+const sample = (text: string, name: string, labels: Record<string, string> = {}): number | undefined => {
+  const line = text.split('\n').find((l) => l.startsWith(name) && !l.startsWith('#') && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
+  return line ? Number(line.split(' ').pop()) : undefined;
+};
+
+describe('the enrolment service’s metrics after a small scenario', () => {
+  let app: INestApplication;
+  let stop: () => Promise<void>;
+  const http = () => request(app.getHttpServer());
+
+  beforeAll(async () => ({ app, stop } = await startEnrolmentApp()));
+  afterAll(() => stop());
+
+  it('count what happened, and agree with the log', async () => {
+    for (let i = 0; i < 4; i++) await http().post('/staff').send(staffBody(nip(900 + i))).expect(201);
+    await http().post('/staff').send(staffBody('123')).expect(400);
+    await http().post('/programmes').send(programmeBody('metrics-p', { capacity: 2 })).expect(201);
+    for (let i = 0; i < 3; i++) await http().post('/programmes/metrics-p/enrolments').send({ nip: nip(900 + i) }).expect(201);
+    const head = (await app.get(EventStore).head()).position;
+
+    const text = await eventually(async () => {
+      const t = (await http().get('/metrics').expect(200)).text;
+      const settled = sample(t, 'kompeten_outbox_backlog') === 0 && sample(t, 'kompeten_outbox_relayed', { role: 'leader' }) === head
+        && ['staff_roster', 'programme_catalogue', 'enrolment_history'].every((p) => sample(t, 'kompeten_projection_lag_events', { projection: p }) === 0);
+      return settled ? t : undefined;
+    });
+    expect(sample(text, 'http_requests_total', { method: 'POST', route: '/staff', status: '201' })).toBe(4);
+    expect(sample(text, 'http_requests_total', { method: 'POST', route: '/staff', status: '400' })).toBe(1);
+    expect(sample(text, 'http_requests_total', { method: 'POST', route: '/programmes/:programmeId/enrolments', status: '201' })).toBe(3);
+    expect(sample(text, 'kompeten_events_appended')).toBe(head); // 4 registered + 1 published + 2 enrolled + 1 waitlisted
+    expect(head).toBe(8);
+    expect(sample(text, 'kompeten_outbox_relayed', { role: 'leader' })).toBe(head);
+    expect(sample(text, 'kompeten_projection_lag_events', { projection: 'staff_roster' })).toBe(0);
+    expect(sample(text, 'kompeten_db_pool_connections', { state: 'total' })).toBeGreaterThan(0);
+    expect(text).toContain('kompeten_consumer_events');
+    expect(text).toMatch(/service="enrolment"/);
+  });
+});
