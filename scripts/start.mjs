@@ -28,6 +28,7 @@ for (const service of SERVICES) {
   const env = {
     ...process.env,
     PORT: String(settings.ports[service]),
+    LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     DATABASE_URL: serviceDatabaseUrl(service, infra.postgres),
     KAFKA_BROKERS: infra.brokers.join(','),
     ENROLMENT_URL: url('enrolment'), ASSESSMENT_URL: url('assessment'), BUDGET_URL: url('budget'), FEEDBACK_URL: url('feedback'),

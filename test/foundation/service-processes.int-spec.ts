@@ -72,6 +72,18 @@ describe('the five service processes', () => {
       expect(ready.body).toMatchObject({ status: 'ready', service, checks: { postgres: { status: 'up' }, kafka: { status: 'up' } } });
       expect((await getJson(`http://127.0.0.1:${port}/health`)).body).toMatchObject({ status: 'ok', service });
     }
+    // Logs are structured JSON with the service and correlation id, and never hold personal data.
+    const enrolment = started.find((s) => s.service === 'enrolment')!;
+    const created = await fetch(`http://127.0.0.1:${enrolment.port}/staff`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-correlation-id': 'corr-logs-1' },
+      body: JSON.stringify({ nip: '198609262015051001', name: 'Siti Rahmah Binti Logtest', employmentType: 'PNS', workUnit: { opd: 'DINKES' }, position: 'Perawat' }),
+    });
+    expect(created.status).toBe(201);
+    await eventually(() => (enrolment.run.output().includes('corr-logs-1') ? true : undefined), 10000);
+    const line = enrolment.run.output().split('\n').find((l) => l.includes('corr-logs-1'))!;
+    expect(JSON.parse(line)).toMatchObject({ service: 'enrolment', correlationId: 'corr-logs-1', req: { method: 'POST', url: '/staff' } });
+    expect(enrolment.run.output()).not.toContain('Logtest');
+
     for (const { run } of started) run.child.kill('SIGTERM');
     for (const { service, run } of started) {
       const { code, signal } = await run.exited;

@@ -21,6 +21,11 @@ export class ServiceConfig {
   @IsIn(['debug', 'info', 'warn', 'error'], { message: 'LOG_LEVEL must be one of debug, info, warn, error' })
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 
+  /** `json` (default: one JSON object per line, for log collectors) or `pretty` (development; needs the dev dependency pino-pretty). */
+  @IsOptional()
+  @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' })
+  LOG_FORMAT: 'json' | 'pretty' = 'json';
+
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',').map((b) => b.trim());
   }

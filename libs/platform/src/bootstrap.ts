@@ -1,6 +1,7 @@
 import { DynamicModule, INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { ConfigError, DEFAULT_PORTS, loadConfig, ServiceConfig, ServiceName } from '@kompeten/config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
@@ -31,7 +32,8 @@ export interface OpenApiOptions {
 
 /** Creates the Nest app the same way for tests and for production. */
 export async function createServiceApp(module: DynamicModule, config: ServiceConfig, service = 'service', openApi: OpenApiOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { logger: levelsFrom(config.LOG_LEVEL) });
+  const app = await NestFactory.create(module, { logger: levelsFrom(config.LOG_LEVEL), bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
   // Every service documents its own HTTP API; the gateway's document is the one frontends use.
   let builder = new DocumentBuilder().setTitle(openApi.title ?? `Kompeten ${service} service`).setVersion('1').addServer('/');
   if (openApi.description) builder = builder.setDescription(openApi.description);
@@ -41,7 +43,8 @@ export async function createServiceApp(module: DynamicModule, config: ServiceCon
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   // SIGTERM/SIGINT → stop accepting, finish in-flight work, close Kafka and Postgres, exit.
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // process.exit (not re-raising the signal) lets pino flush its last lines; the exit code is 0.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   return app;
 }
 

@@ -15,6 +15,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
 import { registerServiceMetrics } from './metrics/service-metrics';
+import { loggingModule } from './logging';
 import { EventStore, eventStoreMigrations, PostgresKeyStore, UpcasterRegistry } from '@kompeten/event-store';
 import { MESSAGING_WORKERS, MessagingLifecycle, messagingMigrations, MessagingWorker, OutboxRelay } from '@kompeten/messaging';
 import type { Kafka } from 'kafkajs';
@@ -102,6 +103,7 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [
+        loggingModule(service, config),
         CqrsModule.forRoot(),
         TypeOrmModule.forRoot({
           type: 'postgres',

@@ -14,4 +14,19 @@ describe('the messaging lifecycle for Nest', () => {
     await lifecycle.beforeApplicationShutdown();
     expect(log.slice(2).sort()).toEqual(['stop consumer', 'stop relay']);
   });
+
+  it('does not hold up the boot for a worker that cannot start yet, and keeps trying', async () => {
+    let attempts = 0;
+    let brokerUp = false;
+    const flaky: MessagingWorker = {
+      start: async () => { attempts++; if (!brokerUp) throw new Error('broker unreachable'); },
+      stop: async () => undefined,
+    };
+    const lifecycle = new MessagingLifecycle([flaky]);
+    await lifecycle.onApplicationBootstrap(); // returns although the worker could not start
+    expect(attempts).toBeGreaterThan(1);
+    brokerUp = true;
+    await lifecycle.started();
+    await lifecycle.beforeApplicationShutdown();
+  });
 });
