@@ -3,3 +3,4 @@
 // validates at the edge and publishes the one document frontends build against).
 export * from './shared';
 export * from './enrolment';
+export * from './feedback';

@@ -1,2 +1,1 @@
-// Assessment events: see assessment.events.ts (owned by the assessment service's authors).
-export {};
+export * from './assessment.events';

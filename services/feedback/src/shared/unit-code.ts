@@ -1,0 +1,1 @@
+export { UNIT_CODE, UNIT_CODE_MESSAGE } from '@kompeten/contracts';

@@ -1,0 +1,42 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { EventStore, handleCommand } from '@kompeten/event-store';
+import { Clock } from '@kompeten/platform';
+import { surveyFacts } from '../../correlation/unit-period-facts';
+import { surveyTotals } from '../../correlation/training-measures.sql';
+import { ikmOf } from '../../ikm/ikm';
+import { loadServiceUnit } from '../../service-unit/load-service-unit';
+import { cityDate } from '../../shared/city-date';
+import { problems } from '../../shared/feedback.problems';
+import { surveyPeriodDecider, surveyPeriodStreamId } from '../survey-period.decider';
+import { CloseSurveyPeriodCommand } from './close-survey-period.command';
+
+/**
+ * Publishes the IKM as the survey read model has it once that read model has caught up with
+ * everything appended before the request (a response racing the close may still land after it:
+ * the published figure is the one of this moment, and the live scorecard shows both).
+ */
+@CommandHandler(CloseSurveyPeriodCommand)
+export class CloseSurveyPeriodHandler implements ICommandHandler<CloseSurveyPeriodCommand> {
+  constructor(private readonly store: EventStore, private readonly db: DataSource, private readonly clock: Clock) {}
+
+  async execute({ unitCode, period, metadata }: CloseSurveyPeriodCommand) {
+    const unit = await loadServiceUnit(this.store, unitCode);
+    if (unit.status === 'unknown') throw problems.unitNotFound(unitCode);
+    await this.readModelAt((await this.store.head()).position);
+    const [totals] = await surveyTotals(this.db, period.start, period.end, [unitCode]);
+    const { sampleTarget } = surveyFacts({ unit_code: unitCode, name: unit.name, opd: unit.opd, kind: unit.kind, annual_service_users: unit.annualServiceUsers }, period, totals);
+    return handleCommand(this.store, surveyPeriodDecider, surveyPeriodStreamId(unitCode, period.id), {
+      type: 'ClosePeriod', unitCode, period, unit, ikm: totals ? ikmOf(totals, totals.responses) : null, sampleTarget, today: cityDate(this.clock.now()),
+    }, metadata);
+  }
+
+  private async readModelAt(position: number, timeoutMs = 5000): Promise<void> {
+    for (const until = Date.now() + timeoutMs; Date.now() < until;) {
+      const [row] = await this.db.query(`select position from projection_checkpoint where projection = 'survey_responses' and state = 'active'`);
+      if (Number(row?.position ?? 0) >= position) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw problems.notCaughtUp();
+  }
+}

@@ -1,0 +1,6 @@
+import type { EventMetadata } from '@kompeten/event-store';
+import type { SubmitSurveyResponseRequest } from '@kompeten/api';
+
+export class SubmitSurveyResponseCommand {
+  constructor(readonly response: SubmitSurveyResponseRequest, readonly metadata: EventMetadata) {}
+}
