@@ -8,6 +8,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import { CorrelationMiddleware } from './correlation/correlation.middleware';
 import { Forward } from './downstream/forward';
 import { ServiceClient } from './downstream/service-client';
+import { UnitDirectory } from './downstream/unit-directory';
 import { CreateIdempotencyRecords1732000000200 } from './idempotency/create-idempotency-records.migration';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
@@ -36,7 +37,7 @@ export class GatewayModule implements NestModule {
       ],
       controllers: GATEWAY_ROUTES,
       providers: [
-        TokenVerifier, ServiceClient, Forward, IdempotencyStore, LiveFeed,
+        TokenVerifier, ServiceClient, Forward, IdempotencyStore, LiveFeed, UnitDirectory,
         // Order matters: authenticate first, so that limits count per token.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -4,6 +4,9 @@ import { startGateway } from './gateway-app';
 import { servedRoutes, toOpenApiPath } from './served-routes';
 
 // The document frontend teams build against must describe every route the gateway serves.
+
+/** Commands whose whole meaning is in the URL. */
+const COMMANDS_WITHOUT_BODY = ['/api/v1/service-units/{unitCode}/periods/{period}/closure'];
 describe('the gateway’s OpenAPI document', () => {
   let app: INestApplication;
   let stop: () => Promise<void>;
@@ -40,7 +43,7 @@ describe('the gateway’s OpenAPI document', () => {
         const where = `${method.toUpperCase()} ${path}`;
         expect({ where, summary: Boolean(op.summary) }).toEqual({ where, summary: true });
         expect({ where, problems: Boolean(op.responses['400']?.content?.['application/problem+json'] ?? op.responses['503']?.content?.['application/problem+json']) }).toEqual({ where, problems: true });
-        if (method === 'post') expect({ where, body: Boolean(op.requestBody?.content?.['application/json']?.schema) }).toEqual({ where, body: true });
+        if (method === 'post' && !COMMANDS_WITHOUT_BODY.includes(path)) expect({ where, body: Boolean(op.requestBody?.content?.['application/json']?.schema) }).toEqual({ where, body: true });
       }
     }
   });

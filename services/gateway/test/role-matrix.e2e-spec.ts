@@ -5,6 +5,7 @@ import { roleTokens, startGateway } from './gateway-app';
 import { servedRoutes } from './served-routes';
 
 type Role = 'admin' | 'training-officer' | 'unit-head' | 'staff' | 'auditor' | 'kiosk';
+type Caller = Role | 'anonymous';
 const ALL: Role[] = ['admin', 'training-officer', 'unit-head', 'staff', 'auditor', 'kiosk'];
 const OWN_NIP = '198609262015051001'; // the staff token's own NIP; the unit-head token heads DINKES
 
@@ -13,7 +14,7 @@ const OWN_NIP = '198609262015051001'; // the staff token's own NIP; the unit-hea
  * the code's decorators, so a wrong decorator fails here. Keys are the routes as Express serves them.
  * (admin: everything; auditor: every GET; unit-head: own unit; staff: own record; kiosk: surveys only.)
  */
-const MATRIX: Record<string, Role[]> = {
+const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/staff': ['admin', 'training-officer'],
   'GET /api/v1/staff/:nip': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
   'POST /api/v1/staff/:nip/transfers': ['admin', 'training-officer'],
@@ -31,9 +32,21 @@ const MATRIX: Record<string, Role[]> = {
   'GET /api/v1/units/:opd/summary': ['admin', 'training-officer', 'unit-head', 'auditor'],
   'GET /api/v1/jp-ledger/below-target': ['admin', 'training-officer', 'unit-head', 'auditor'],
   'GET /api/v1/events/stream': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
+  'POST /api/v1/service-units': ['admin', 'training-officer'],
+  'POST /api/v1/service-units/:unitCode/revisions': ['admin', 'training-officer'],
+  'POST /api/v1/service-units/:unitCode/periods/:period/closure': ['admin', 'training-officer'],
+  'GET /api/v1/service-units/:unitCode/scorecard': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  'GET /api/v1/service-units/:unitCode/responses': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  'POST /api/v1/survey-responses': ['admin', 'training-officer', 'kiosk'],
+  'POST /api/v1/survey-responses/:submissionId/rejection': ['admin', 'training-officer'],
+  'GET /api/v1/league-table': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  'GET /api/v1/correlation-report': ['admin', 'training-officer', 'auditor'],
+  // Citizens: no account needed.
+  'GET /api/v1/public/scorecards': [...ALL, 'anonymous'],
+  'POST /api/v1/public/survey-responses': [...ALL, 'anonymous'],
 };
 
-const PARAMS: Record<string, string> = { nip: OWN_NIP, programmeId: 'matrix-programme', opd: 'DINKES' };
+const PARAMS: Record<string, string> = { nip: OWN_NIP, programmeId: 'matrix-programme', opd: 'DINKES', unitCode: 'PUSKESMAS-GULAI-BANCAH', period: '2026-Q1', submissionId: '0193a3c4-0000-7000-8000-000000000001' };
 const concrete = (path: string) => path.replace(/:(\w+)/g, (_, p: string) => PARAMS[p] ?? `x-${p}`);
 
 describe('the role matrix: every route × every role', () => {
@@ -70,8 +83,10 @@ describe('the role matrix: every route × every role', () => {
 
   for (const [route, allowed] of Object.entries(MATRIX)) {
     const [method, path] = route.split(' ');
-    it(`${route}: ${allowed.join(', ')} — nobody else; no token → 401`, async () => {
-      expect((await call(method, path)).status).toBe(401);
+    it(`${route}: ${allowed.join(', ')} — nobody else; no token → ${allowed.includes('anonymous') ? 'allowed' : '401'}`, async () => {
+      const anonymous = (await call(method, path)).status;
+      if (allowed.includes('anonymous')) expect([401, 403]).not.toContain(anonymous);
+      else expect(anonymous).toBe(401);
       const verdicts: Record<string, string> = {};
       for (const role of ALL) {
         const status = (await call(method, path, tokens[role])).status;

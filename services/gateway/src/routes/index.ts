@@ -3,6 +3,14 @@ import { ProgrammeRoutes } from './programmes.routes';
 import { StaffRoutes } from './staff.routes';
 import { UnitRoutes } from './units.routes';
 import { LiveFeedRoutes } from '../live/live-feed.routes';
+import { PublicRoutes } from './public.routes';
+import { ReportRoutes } from './reports.routes';
+import { ServiceUnitRoutes } from './service-units.routes';
+import { SurveyResponseRoutes } from './survey-responses.routes';
 
 /** Every public route of the gateway, by resource. */
-export const GATEWAY_ROUTES = [StaffRoutes, ProgrammeRoutes, EnrolmentRoutes, UnitRoutes, LiveFeedRoutes];
+export const GATEWAY_ROUTES = [
+  StaffRoutes, ProgrammeRoutes, EnrolmentRoutes, UnitRoutes,
+  ServiceUnitRoutes, SurveyResponseRoutes, ReportRoutes, PublicRoutes,
+  LiveFeedRoutes,
+];
