@@ -20,3 +20,20 @@ describe('the event catalogue', () => {
     expect(currentVersions(all)).toMatchObject({ StaffRegistered: 1, FundsCommitted: 1 });
   });
 });
+
+describe('the AsyncAPI document', () => {
+  it('is valid AsyncAPI 3 (checked by the AsyncAPI parser) and names every topic, event type and key', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Parser } = require('@asyncapi/parser');
+    const doc = JSON.parse(fs.readFileSync(path.join(root, 'libs/contracts/schemas/asyncapi.json'), 'utf8'));
+    const diagnostics: { severity: number; message: string }[] = await new Parser().validate(doc);
+    expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
+    const addresses = Object.values(doc.channels as Record<string, { address: string }>).map((c) => c.address);
+    for (const topic of ['kompeten.enrolment.events', 'kompeten.budget.events', 'kompeten.feedback.events', 'kompeten.assessment.events.dlq']) expect(addresses).toContain(topic);
+    const { events } = JSON.parse(fs.readFileSync(path.join(root, 'libs/contracts/schemas/events.json'), 'utf8'));
+    for (const type of Object.keys(events)) {
+      expect(doc.components.messages[type].bindings.kafka.key.type).toBe('string');
+      expect(doc.components.messages[type].payload.properties.type.const).toBe(type);
+    }
+  }, 60000);
+});

@@ -8,3 +8,4 @@ export * from './enrolment';
 export * from './budget';
 export * from './assessment';
 export * from './feedback';
+export { ASYNCAPI_DOCUMENT } from './asyncapi';

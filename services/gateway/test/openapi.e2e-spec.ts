@@ -27,6 +27,12 @@ describe('the gateway’s OpenAPI document', () => {
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
+  it('sits next to the AsyncAPI document of the events', async () => {
+    const asyncapi = (await request(app.getHttpServer()).get('/api/docs/asyncapi.json').expect(200)).body;
+    expect(asyncapi.asyncapi).toBe('3.0.0');
+    expect(Object.keys(asyncapi.components.messages)).toContain('StaffEnrolled');
+  });
+
   it('lists every route the app serves, and nothing it does not', () => {
     const served = servedRoutes(app).map((r) => `${r.method} ${toOpenApiPath(r.path)}`).sort();
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)

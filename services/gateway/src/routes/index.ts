@@ -4,6 +4,7 @@ import { StaffRoutes } from './staff.routes';
 import { UnitRoutes } from './units.routes';
 import { LiveFeedRoutes } from '../live/live-feed.routes';
 import { PublicRoutes } from './public.routes';
+import { DocsRoutes } from './docs.routes';
 import { ReportRoutes } from './reports.routes';
 import { ServiceUnitRoutes } from './service-units.routes';
 import { SurveyResponseRoutes } from './survey-responses.routes';
@@ -12,5 +13,5 @@ import { SurveyResponseRoutes } from './survey-responses.routes';
 export const GATEWAY_ROUTES = [
   StaffRoutes, ProgrammeRoutes, EnrolmentRoutes, UnitRoutes,
   ServiceUnitRoutes, SurveyResponseRoutes, ReportRoutes, PublicRoutes,
-  LiveFeedRoutes,
+  LiveFeedRoutes, DocsRoutes,
 ];
