@@ -16,6 +16,7 @@ import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
 import { registerServiceMetrics } from './metrics/service-metrics';
 import { loggingModule } from './logging';
+import { ProjectionsController } from './admin/projections.controller';
 import { EventStore, eventStoreMigrations, PostgresKeyStore, UpcasterRegistry } from '@kompeten/event-store';
 import { MESSAGING_WORKERS, MessagingLifecycle, messagingMigrations, MessagingWorker, OutboxRelay } from '@kompeten/messaging';
 import type { Kafka } from 'kafkajs';
@@ -118,7 +119,7 @@ export class PlatformModule {
           retryDelay: 1000,
         }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, ...(eventSourced ? [ProjectionsController] : [])],
       providers: [
         { provide: SERVICE_IDENTITY, useValue: { name: service } },
         { provide: SERVICE_CONFIG, useValue: config },

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { EventStore } from '@kompeten/event-store';
+import { DataSource } from 'typeorm';
 import { eventually } from '@kompeten/testing';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from './enrolment-app';
 
@@ -41,5 +42,17 @@ describe('the enrolment service’s metrics after a small scenario', () => {
     expect(sample(text, 'kompeten_db_pool_connections', { state: 'total' })).toBeGreaterThan(0);
     expect(text).toContain('kompeten_consumer_events');
     expect(text).toMatch(/service="enrolment"/);
+  });
+
+  it('lets an operator rebuild a read model beside the live one, with the same result', async () => {
+    const ds = app.get(DataSource);
+    const before = await ds.query('select * from enrolment_history order by enrolment_id');
+    const list = (await http().get('/admin/projections').expect(200)).body;
+    expect(list.map((p: { name: string }) => p.name).sort()).toEqual(['enrolment_history', 'programme_catalogue', 'staff_roster']);
+    const rebuilt = (await http().post('/admin/projections/enrolment_history/rebuild').expect(200)).body;
+    expect(rebuilt.tableName).toMatch(/^enrolment_history__v\d+$/);
+    expect(rebuilt.position).toBe(rebuilt.headPosition);
+    expect(await ds.query('select * from enrolment_history order by enrolment_id')).toEqual(before);
+    await http().post('/admin/projections/nothing/rebuild').expect(404);
   });
 });
