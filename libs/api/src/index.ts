@@ -4,3 +4,4 @@
 export * from './shared';
 export * from './enrolment';
 export * from './feedback';
+export * from './assessment';

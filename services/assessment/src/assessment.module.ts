@@ -1,14 +1,30 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceConfig } from '@kompeten/config';
-import { PlatformModule } from '@kompeten/platform';
+import { eventTopic } from '@kompeten/contracts';
+import { Clock, PlatformModule, SystemClock } from '@kompeten/platform';
+import type { AssessmentConfig } from './assessment.config';
+import { AssessmentPolicy } from './assessment.policy';
+import { COMMAND_CONTROLLERS, COMMAND_HANDLERS, QUERY_CONTROLLERS, QUERY_HANDLERS } from './assessment.use-cases';
+import { assessmentWorkers } from './assessment.workers';
+import { assessmentMigrations } from './schema';
 
-/** The assessment service: wiring only; use cases live in their own folders beside this file. */
+/**
+ * The assessment service: competency dictionary, position standards, assessments (pre, post, on-the-job),
+ * certifications with expiry, competency gaps. `clock` replaces the system clock (tests set the date).
+ */
 @Module({})
 export class AssessmentModule {
-  static register(config: ServiceConfig): DynamicModule {
+  static register(config: AssessmentConfig, options: { clock?: Clock } = {}): DynamicModule {
+    const policy = AssessmentPolicy.from(config);
+    const clock = options.clock ?? new SystemClock();
     return {
       module: AssessmentModule,
-      imports: [PlatformModule.forService({ service: 'assessment', config, eventSourced: {} })],
+      imports: [PlatformModule.forService({
+        service: 'assessment', config, migrations: assessmentMigrations,
+        eventSourced: { topic: eventTopic('assessment'), workers: (ctx) => assessmentWorkers(ctx, policy, clock) },
+      })],
+      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS],
+      // This module's Clock shadows the platform's, so handlers and workers read the same one.
+      providers: [...COMMAND_HANDLERS, ...QUERY_HANDLERS, { provide: Clock, useValue: clock }, { provide: AssessmentPolicy, useValue: policy }],
     };
   }
 }

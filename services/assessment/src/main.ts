@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { ServiceConfig } from '@kompeten/config';
 import { bootstrapService } from '@kompeten/platform';
+import { AssessmentConfig } from './assessment.config';
 import { AssessmentModule } from './assessment.module';
 
-void bootstrapService('assessment', ServiceConfig, (config) => AssessmentModule.register(config));
+void bootstrapService('assessment', AssessmentConfig, (config) => AssessmentModule.register(config));

@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, Length, Matches } from 'class-validator';
+
+export class DefineCompetencyRequest {
+  @ApiProperty({ example: 'manajemen-pasien', description: 'Lowercase words joined by hyphens; a programme whose competency area slugs to it is assessed on it' })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'code must be lowercase words joined by hyphens, such as manajemen-pasien' })
+  @Length(2, 64)
+  code: string;
+
+  @ApiProperty({ example: 'Manajemen pasien' })
+  @IsString()
+  @Length(2, 120)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'Triage, patient communication and follow-up at a puskesmas' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  description?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'What each level 1..5 means, level 1 first' })
+  @IsOptional()
+  @ArrayMinSize(5)
+  @ArrayMaxSize(5)
+  @IsString({ each: true })
+  levelDescriptions?: string[];
+}

@@ -1,0 +1,5 @@
+import type { EventMetadata } from '@kompeten/event-store';
+
+export class ExpireCertificationsCommand {
+  constructor(readonly asOf: string | undefined, readonly metadata: EventMetadata) {}
+}

@@ -1,0 +1,3 @@
+export class GetCompetencyProfileQuery {
+  constructor(readonly nip: string) {}
+}

@@ -1,0 +1,3 @@
+export class GetUnitGapReportQuery {
+  constructor(readonly opd: string, readonly serviceUnit: string | null) {}
+}

@@ -1,0 +1,3 @@
+export class ListOverdueAssessmentsQuery {
+  constructor(readonly asOf: string, readonly opd: string | null, readonly serviceUnit: string | null) {}
+}
