@@ -5,3 +5,4 @@ export * from './shared';
 export * from './enrolment';
 export * from './feedback';
 export * from './assessment';
+export * from './budget';

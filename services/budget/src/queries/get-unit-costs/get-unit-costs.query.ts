@@ -1,0 +1,3 @@
+export class GetUnitCostsQuery {
+  constructor(readonly opd: string, readonly fiscalYear: number) {}
+}

@@ -1,0 +1,106 @@
+import request from 'supertest';
+import { DataSource, QueryRunner } from 'typeorm';
+import { eventTopic, type BudgetEvent } from '@kompeten/contracts';
+import { EventStore, fold } from '@kompeten/event-store';
+import { EventConsumer, MESSAGING_WORKERS, type MessagingWorker } from '@kompeten/messaging';
+import { eventually } from '@kompeten/testing';
+import { budgetDecider } from '../src/budget/budget.decider';
+import { reactToEnrolmentEvent } from '../src/reactions/enrolment-events.reaction';
+import { BudgetApp, startBudgetApp, uniqueOpd } from './budget-app';
+import { asStored, fakeEnrolment, staffEnrolled } from './enrolment-events';
+
+const COST = 1_500_000;
+const FITS = 7;
+const FIRED = 30;
+
+/** Commitments race for an allocation that fits exactly seven. */
+async function nearlyExhaustedBudget(app: BudgetApp, label: string) {
+  const opd = uniqueOpd(label);
+  const http = () => request(app.app.getHttpServer());
+  await http().post('/budgets').send({ fiscalYear: 2026, opd, fundingSource: 'APBD', ceiling: 50_000_000 }).expect(201);
+  await http().post(`/budgets/2026-${opd}-APBD/allocations`).send({ competencyArea: 'patient-management', amount: FITS * COST + COST - 1 }).expect(201);
+  return { opd, streamId: `budget-2026-${opd}-APBD` };
+}
+
+/** Exactly seven committed, every other enrolment rejected with its reason, and at no version did the stream overspend. */
+async function expectSevenOfThirty(store: EventStore, streamId: string, enrolmentIds: string[]) {
+  const stream = await store.readStream<BudgetEvent>(streamId);
+  const answers = stream.filter((e) => e.type === 'FundsCommitted' || e.type === 'CommitmentRejected');
+  expect(answers.filter((e) => e.type === 'FundsCommitted')).toHaveLength(FITS);
+  const rejections = answers.filter((e) => e.type === 'CommitmentRejected');
+  expect(rejections).toHaveLength(FIRED - FITS);
+  for (const r of rejections) expect(r.data).toMatchObject({ reason: 'allocation-exhausted', detail: expect.stringContaining('area-patient-management has 1499999 free') });
+  expect(answers.map((e) => (e.data as { enrolmentId: string }).enrolmentId).sort()).toEqual([...enrolmentIds].sort());
+  for (let v = 1; v <= stream.length; v++) {
+    const s = fold(budgetDecider, stream.slice(0, v).map(({ type, data }) => ({ type, data }) as BudgetEvent));
+    for (const a of Object.values(s.allocations)) expect(a.committed + a.spent).toBeLessThanOrEqual(a.amount);
+  }
+}
+
+async function inTransaction(ds: DataSource, work: (tx: QueryRunner) => Promise<void>) {
+  const tx = ds.createQueryRunner();
+  await tx.connect();
+  await tx.startTransaction();
+  try {
+    await work(tx);
+    await tx.commitTransaction();
+  } catch (e) {
+    await tx.rollbackTransaction();
+    throw e;
+  } finally {
+    await tx.release();
+  }
+}
+
+describe('commitments racing for a nearly exhausted budget', () => {
+  let a: BudgetApp;
+  let b: BudgetApp;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    a = await startBudgetApp();
+    // A second replica on the same database: the consumer group splits the partitions between them.
+    b = await startBudgetApp(a.db);
+    store = a.app.get(EventStore);
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.stop();
+  });
+
+  it.each([1, 2, 3, 4, 5])('30 parallel reactions in 30 transactions: exactly 7 committed, 23 rejected (round %i)', async () => {
+    const { opd, streamId } = await nearlyExhaustedBudget(a, 'RACE');
+    const events = Array.from({ length: FIRED }, (_, i) => staffEnrolled(opd, i));
+    const react = reactToEnrolmentEvent(store);
+    const ds = a.app.get(DataSource);
+    await Promise.all(events.map((e) => inTransaction(ds, (tx) => react(asStored(e), tx))));
+    await expectSevenOfThirty(store, streamId, events.map((e) => e.enrolmentId));
+    // Redelivered (as if msg_processed had lost them): the decider answers each enrolment once.
+    const version = await store.streamVersion(streamId);
+    await Promise.all(events.map((e) => inTransaction(ds, (tx) => react(asStored(e), tx))));
+    expect(await store.streamVersion(streamId)).toBe(version);
+  });
+
+  it.each([1, 2, 3])('30 enrolment events through Kafka to two replicas: exactly 7 committed, 23 rejected (round %i)', async () => {
+    const enrolment = await fakeEnrolment();
+    try {
+      const { opd, streamId } = await nearlyExhaustedBudget(a, 'KAFKA');
+      const events = Array.from({ length: FIRED }, (_, i) => staffEnrolled(opd, i));
+      await enrolment.publish(events);
+      await eventually(async () => ((await store.readStream(streamId)).length >= 2 + FIRED ? true : undefined), 30000);
+      await expectSevenOfThirty(store, streamId, events.map((e) => e.enrolmentId));
+    } finally {
+      await enrolment.stop();
+    }
+  });
+
+  it('had both replicas consuming: the group split the enrolment topic between them', () => {
+    const assigned = (app: BudgetApp) => {
+      const consumer = app.app.get<MessagingWorker[]>(MESSAGING_WORKERS).find((w): w is EventConsumer => w instanceof EventConsumer)!;
+      return consumer.stats().assignment[eventTopic('enrolment')] ?? [];
+    };
+    expect(assigned(a).length).toBeGreaterThan(0);
+    expect(assigned(b).length).toBeGreaterThan(0);
+    expect([...assigned(a), ...assigned(b)].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});
