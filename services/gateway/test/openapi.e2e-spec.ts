@@ -6,7 +6,7 @@ import { servedRoutes, toOpenApiPath } from './served-routes';
 // The document frontend teams build against must describe every route the gateway serves.
 
 /** Commands whose whole meaning is in the URL. */
-const COMMANDS_WITHOUT_BODY = ['/api/v1/service-units/{unitCode}/periods/{period}/closure'];
+const COMMANDS_WITHOUT_BODY = ['/api/v1/service-units/{unitCode}/periods/{period}/closure', '/api/v1/budgets/{budgetId}/closure'];
 describe('the gateway’s OpenAPI document', () => {
   let app: INestApplication;
   let stop: () => Promise<void>;

@@ -41,12 +41,31 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/survey-responses/:submissionId/rejection': ['admin', 'training-officer'],
   'GET /api/v1/league-table': ['admin', 'training-officer', 'unit-head', 'auditor'],
   'GET /api/v1/correlation-report': ['admin', 'training-officer', 'auditor'],
+  'POST /api/v1/budgets': ['admin', 'training-officer'],
+  'POST /api/v1/budgets/:budgetId/allocations': ['admin', 'training-officer'],
+  'POST /api/v1/budgets/:budgetId/allocations/:allocationId/revisions': ['admin', 'training-officer'],
+  'POST /api/v1/budgets/:budgetId/commitments/:commitmentId/expenditure': ['admin', 'training-officer'],
+  'POST /api/v1/budgets/:budgetId/closure': ['admin', 'training-officer'],
+  'GET /api/v1/budgets/:budgetId': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  'GET /api/v1/utilisation': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  'GET /api/v1/units/:opd/costs': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  'GET /api/v1/units/:opd/forecast': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  'GET /api/v1/competencies': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
+  'POST /api/v1/competencies': ['admin', 'training-officer'],
+  'GET /api/v1/position-standards': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
+  'POST /api/v1/position-standards': ['admin', 'training-officer'],
+  'POST /api/v1/staff/:nip/assessments': ['admin', 'training-officer'],
+  'POST /api/v1/staff/:nip/assessments/:assessmentId/result': ['admin', 'training-officer'],
+  'POST /api/v1/certifications/expiry-check': ['admin', 'training-officer'],
+  'GET /api/v1/assessments/overdue': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  'GET /api/v1/staff/:nip/competency-profile': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
+  'GET /api/v1/units/:opd/competency-gaps': ['admin', 'training-officer', 'unit-head', 'auditor'],
   // Citizens: no account needed.
   'GET /api/v1/public/scorecards': [...ALL, 'anonymous'],
   'POST /api/v1/public/survey-responses': [...ALL, 'anonymous'],
 };
 
-const PARAMS: Record<string, string> = { nip: OWN_NIP, programmeId: 'matrix-programme', opd: 'DINKES', unitCode: 'PUSKESMAS-GULAI-BANCAH', period: '2026-Q1', submissionId: '0193a3c4-0000-7000-8000-000000000001' };
+const PARAMS: Record<string, string> = { nip: OWN_NIP, programmeId: 'matrix-programme', opd: 'DINKES', unitCode: 'PUSKESMAS-GULAI-BANCAH', period: '2026-Q1', submissionId: '0193a3c4-0000-7000-8000-000000000001', budgetId: 'budget-2026-DINKES-APBD', allocationId: 'programme-x', commitmentId: 'c-1', assessmentId: 'a-1' };
 const concrete = (path: string) => path.replace(/:(\w+)/g, (_, p: string) => PARAMS[p] ?? `x-${p}`);
 
 describe('the role matrix: every route × every role', () => {

@@ -5,6 +5,8 @@ import { UnitRoutes } from './units.routes';
 import { LiveFeedRoutes } from '../live/live-feed.routes';
 import { PublicRoutes } from './public.routes';
 import { DocsRoutes } from './docs.routes';
+import { BudgetRoutes } from './budgets.routes';
+import { AssessmentRoutes } from './assessments.routes';
 import { ReportRoutes } from './reports.routes';
 import { ServiceUnitRoutes } from './service-units.routes';
 import { SurveyResponseRoutes } from './survey-responses.routes';
@@ -12,6 +14,7 @@ import { SurveyResponseRoutes } from './survey-responses.routes';
 /** Every public route of the gateway, by resource. */
 export const GATEWAY_ROUTES = [
   StaffRoutes, ProgrammeRoutes, EnrolmentRoutes, UnitRoutes,
+  BudgetRoutes, AssessmentRoutes,
   ServiceUnitRoutes, SurveyResponseRoutes, ReportRoutes, PublicRoutes,
   LiveFeedRoutes, DocsRoutes,
 ];

@@ -25,12 +25,17 @@ export class StaffRoutes {
 
   @Get(':nip')
   @Access({ roles: ['training-officer', 'unit-head', 'staff'], selfParam: 'nip' })
-  @ApiOperation({ summary: 'A staff member: unit, unit history, training history and JP ledger (unit-heads: their unit; staff: themselves)' })
-  @ApiOkResponse({ description: 'The profile' }) @ApiProblems(400, 404)
+  @ApiOperation({ summary: 'A staff member: unit, unit history, training history, JP ledger and competency profile (unit-heads: their unit; staff: themselves)' })
+  @ApiOkResponse({ description: 'The profile, composed from the enrolment and assessment services' }) @ApiProblems(400, 404)
   async profile(@Param('nip', ParseNipPipe) nip: string, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
-    const profile = (await this.forward.to('enrolment', 'GET', `/staff/${nip}`, req, res)) as { workUnit?: { opd?: string }; nip: string };
+    const [profile, competencies] = await Promise.all([
+      this.forward.to('enrolment', 'GET', `/staff/${nip}`, req, res) as Promise<{ workUnit?: { opd?: string }; nip: string }>,
+      // The roster is the profile; competencies are added when the assessment service can answer.
+      this.forward.to('assessment', 'GET', `/staff/${nip}/competency-profile`, req, res).catch((e: Error) => ({ unavailable: e.message })),
+    ]);
     assertMayRead(req.principal, { opd: profile.workUnit?.opd, nip: profile.nip });
-    return profile;
+    res.status(200);
+    return { ...profile, competencies };
   }
 
   @Post(':nip/transfers')
