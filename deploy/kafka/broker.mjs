@@ -17,8 +17,10 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const require = createRequire(path.join(root, 'package.json'));
-export const LOCAL_BROKER = '127.0.0.1:9092';
-const cache = process.env.KOMPETEN_KAFKA_CACHE ?? path.join(root, '.cache', 'kafka');
+// A second broker (e.g. for fault tests that stop theirs) gets its own port and cache folder.
+const PORT = Number(process.env.KOMPETEN_KAFKA_PORT ?? 9092);
+export const LOCAL_BROKER = `127.0.0.1:${PORT}`;
+const cache = process.env.KOMPETEN_KAFKA_CACHE ?? path.join(root, '.cache', PORT === 9092 ? 'kafka' : `kafka-${PORT}`);
 const libs = path.join(cache, 'libs');
 const dataDir = path.join(cache, 'data');
 const pidFile = path.join(cache, 'broker.pid');
@@ -63,7 +65,8 @@ function java() {
 
 function writeConfig() {
   const props = fs.readFileSync(path.join(here, 'server.properties'), 'utf8')
-    .replaceAll('@LOG_DIR@', dataDir.replace(/\\/g, '/'));
+    .replaceAll('@LOG_DIR@', dataDir.replace(/\\/g, '/'))
+    .replaceAll('127.0.0.1:9092', LOCAL_BROKER).replaceAll('127.0.0.1:9093', `127.0.0.1:${PORT + 1}`);
   const file = path.join(cache, 'server.properties');
   fs.writeFileSync(file, props);
   return file;
@@ -99,7 +102,7 @@ export async function ensureKafka({ log = console.log, waitMs = 120000 } = {}) {
   resolveJars(log);
   const config = writeConfig();
   format(config, log);
-  log('kafka: starting a single-node broker on 127.0.0.1:9092');
+  log(`kafka: starting a single-node broker on ${LOCAL_BROKER}`);
   const out = fs.openSync(logFile, 'a');
   const child = spawn(java(), [
     '-Xms256m', '-Xmx512m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true',

@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication, Logger, LogLevel } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import helmet from 'helmet';
 import { ConfigError, DEFAULT_PORTS, loadConfig, ServiceConfig, ServiceName } from '@kompeten/config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
@@ -34,6 +35,8 @@ export interface OpenApiOptions {
 export async function createServiceApp(module: DynamicModule, config: ServiceConfig, service = 'service', openApi: OpenApiOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create(module, { logger: levelsFrom(config.LOG_LEVEL), bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
+  // Security headers on every answer (the Swagger UI needs its inline scripts and styles).
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'", 'https:'] } } }));
   // Every service documents its own HTTP API; the gateway's document is the one frontends use.
   let builder = new DocumentBuilder().setTitle(openApi.title ?? `Kompeten ${service} service`).setVersion('1').addServer('/');
   if (openApi.description) builder = builder.setDescription(openApi.description);
