@@ -16,6 +16,7 @@ import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
 import { registerServiceMetrics } from './metrics/service-metrics';
 import { loggingModule } from './logging';
+import { stopTracing } from '@kompeten/tracing';
 import { ProjectionsController } from './admin/projections.controller';
 import { EventStore, eventStoreMigrations, PostgresKeyStore, UpcasterRegistry } from '@kompeten/event-store';
 import { MESSAGING_WORKERS, MessagingLifecycle, messagingMigrations, MessagingWorker, OutboxRelay } from '@kompeten/messaging';
@@ -66,7 +67,8 @@ class MigrateOnBoot implements OnModuleInit {
 /** Says when a shutdown finished, so operators (and tests) can tell a clean stop from a kill. */
 @Injectable()
 class ShutdownLog implements OnApplicationShutdown {
-  onApplicationShutdown(signal?: string) {
+  async onApplicationShutdown(signal?: string) {
+    await stopTracing(); // flush the last spans
     new Logger('Shutdown').log(`stopped cleanly${signal ? ` after ${signal}` : ''}`);
   }
 }

@@ -1,3 +1,4 @@
+import './instrument';
 import 'reflect-metadata';
 import { bootstrapService } from '@kompeten/platform';
 import { AssessmentConfig } from './assessment.config';

@@ -1,3 +1,4 @@
+import './instrument';
 import 'reflect-metadata';
 import { ServiceConfig } from '@kompeten/config';
 import { bootstrapService } from '@kompeten/platform';

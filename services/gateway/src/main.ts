@@ -1,3 +1,4 @@
+import './instrument';
 import 'reflect-metadata';
 import { GatewayConfig } from '@kompeten/config';
 import { bootstrapService } from '@kompeten/platform';

@@ -7,6 +7,7 @@ import type { UpcasterRegistry } from '../upcasting/upcasters';
 import type { EventMetadata, EventRecord, ExpectedVersion, NewEvent, StoredEvent } from './event-envelope';
 import { WrongExpectedVersionError } from './errors';
 import { RECORD_COLUMNS } from './record-mapping';
+import { currentTraceparent } from '@kompeten/tracing';
 
 /** Channel on which a commit that appended events notifies (payload: the last position). */
 export const APPENDED_CHANNEL = 'es_event_appended';
@@ -79,7 +80,7 @@ async function recordsFor(tx: QueryRunner, req: AppendRequest, deps: WriterDeps,
       position: at.position + i + 1, eventId, streamId: req.streamId, streamVersion: at.version + i + 1, type: e.type,
       schemaVersion: e.schemaVersion ?? deps.upcasters.currentVersion(e.type),
       occurredAt: (e.occurredAt ?? new Date(at.recordedAt)).toISOString(), recordedAt: at.recordedAt,
-      metadata: plain(req.metadata) as EventMetadata, payload: await seal(e, eventId, tx, deps.keys),
+      metadata: withTrace(plain(req.metadata) as EventMetadata), payload: await seal(e, eventId, tx, deps.keys),
     };
     const hash = eventHash(prevHash, base);
     out.push({ ...base, prevHash, hash });
@@ -114,6 +115,12 @@ async function seal(e: NewEvent, eventId: string, tx: QueryRunner, keys?: Person
   }
   return payload;
 }
+
+/** When the append happens inside a traced request or consumer, the event carries that trace onwards (relay → Kafka header). */
+const withTrace = (m: EventMetadata): EventMetadata => {
+  const traceparent = currentTraceparent();
+  return traceparent ? { ...m, traceparent } : m;
+};
 
 /** Dates → ISO strings, undefined dropped: exactly what JSON (and so JSONB and the hash) will hold. */
 export const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? {}));

@@ -5,6 +5,7 @@ import { backoffDelay, delay } from '../shared/backoff';
 import { defaultLogger, errorText, MessagingLogger } from '../shared/messaging-logger';
 import { decodeMessage } from '../wire/decode-message';
 import { PoisonMessageError } from '../wire/poison-message.error';
+import { withContinuedTrace } from '@kompeten/tracing';
 import { applyOnce } from './apply-once';
 import { DeadLetterReason, deadLetterMessage } from './dead-letter';
 import type { ConsumerOutcome, EventConsumerOptions, EventConsumerStats } from './event-consumer-options';
@@ -94,7 +95,10 @@ export class EventConsumer {
       if (!this.running) throw new ConsumerStopping('consumer stopping');
       try {
         const [event] = await this.opener.open([record]);
-        const result = await applyOnce(this.options.dataSource, this.options.name, event, this.options.handle);
+        // The consumed event's trace continues here: the read-model writes and any events appended join it.
+        const result = await withContinuedTrace(`${this.options.name} ${record.type}`, record.metadata?.traceparent,
+          { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.message.id': record.eventId },
+          () => applyOnce(this.options.dataSource, this.options.name, event, this.options.handle));
         return { ...at, result, attempts: failed + transient + 1 };
       } catch (e) {
         const attempts = failed + transient + 1;

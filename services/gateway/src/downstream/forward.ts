@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { currentTraceparent } from '@kompeten/tracing';
 import type { Response } from 'express';
 import { actorOf } from '../auth/principal';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
@@ -28,7 +29,8 @@ export class Forward {
         'x-actor': req.principal ? actorOf(req.principal) : 'anonymous',
         'x-correlation-id': correlationIdOf(req),
         'if-match': req.header('if-match'),
-        traceparent: req.header('traceparent'),
+        // With tracing on, the fetch instrumentation sends the gateway's own span; otherwise pass the caller's on.
+        traceparent: currentTraceparent() ? undefined : req.header('traceparent'),
       },
     });
     if (answer.status >= 400) throw new DownstreamProblem(answer);

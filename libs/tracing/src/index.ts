@@ -1,0 +1,2 @@
+export { startTracing, stopTracing } from './start-tracing';
+export { currentTraceparent, withContinuedTrace } from './trace-context';
