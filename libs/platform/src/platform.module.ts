@@ -116,7 +116,8 @@ export class PlatformModule {
           migrationsRun: false,
           synchronize: false,
           applicationName: `kompeten-${service}`,
-          extra: { max: 10, connectionTimeoutMillis: 5000 },
+          // DATABASE_POOL_MAX: the test suite runs many services in one process against one server, so it uses smaller pools.
+          extra: { max: Number(process.env.DATABASE_POOL_MAX ?? 10), connectionTimeoutMillis: 5000 },
           retryAttempts: 20,
           retryDelay: 1000,
         }),
