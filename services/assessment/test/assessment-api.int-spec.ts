@@ -72,7 +72,11 @@ describe('the assessment service over HTTP', () => {
     expect(post.body.events).toEqual(['AssessmentRecorded', 'CompetencyCertified']);
     const [recorded] = (await store.readStream(`assessment-record-${A}`)).filter((e) => e.type === 'AssessmentRecorded').slice(-1);
     expect(recorded.data).toMatchObject({ level: 5, learningGain: 3, late: false, method: 'test', score: 85 });
-    const p = await eventually(async () => { const r = await profile(A); return r.certifications?.length ? r : undefined; });
+    // Two projections (assessments, certifications) catch up independently: wait for both.
+    const p = await eventually(async () => {
+      const r = await profile(A);
+      return r.certifications?.length && r.programmes?.some((g: { learningGain: number | null }) => g.learningGain !== null) ? r : undefined;
+    });
     expect(p.programmes).toEqual([expect.objectContaining({ enrolmentId: eA, programmeId: programme, learningGain: 3, scoreGain: 55 })]);
     expect(p.competencies).toEqual(expect.arrayContaining([
       expect.objectContaining({ code: 'manajemen-pasien', requiredLevel: 4, currentLevel: 5, gap: 0, status: 'meets', certification: expect.objectContaining({ expiresOn: '2029-11-25', status: 'valid' }) }),
