@@ -1,14 +1,22 @@
 #!/usr/bin/env node
 // `npm start`: the whole platform on one machine. Installs what is missing, brings up Postgres and
 // a real Kafka broker, builds, starts the five services (each migrates its own database on boot),
-// waits for every /ready, and prints where to go. Ctrl-C stops everything it started.
+// waits for every /ready, fills it the first time with a small demo city (tools/demo), and prints
+// where to go. Ctrl-C stops everything it started.
+//   npm start -- --no-demo        skip the demo city
+//   npm start -- --size medium    a bigger demo city (tiny, small, medium, large)
+//   npm start -- --logs           every service log line on the terminal (they always go to .cache/logs/)
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureInstalled } from './ensure-install.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVICES = ['enrolment', 'assessment', 'budget', 'feedback', 'gateway'];
+const args = process.argv.slice(2);
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
 ensureInstalled();
 const { infraUp, stopKafka } = await import('./infra.mjs');
@@ -22,13 +30,34 @@ console.log('build: tsc -b tsconfig.build.json');
 const build = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) await shutdown(build.status ?? 1);
 
+// Services log JSON to .cache/logs/<service>.log. While the platform starts and the demo fills it,
+// the terminal shows only what is not a log line (a crash); warnings and errors are counted (a line
+// per demo request, and the broker's start-up chatter, would bury the progress). Then every line,
+// pretty on a terminal — or every line from the start with --logs.
+const logDir = path.join(root, '.cache', 'logs');
+fs.mkdirSync(logDir, { recursive: true });
+let phase = args.includes('--logs') ? 'live' : 'quiet';
+const held = { warnings: 0, errors: 0 };
+const pretty = process.stdout.isTTY ? (() => { try { return createRequire(import.meta.url)('pino-pretty').prettyFactory({ singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }); } catch { return null; } })() : null;
+function show(prefix, line) {
+  let entry = null;
+  try { entry = JSON.parse(line); } catch { /* not a log line: a crash, a stack trace */ }
+  if (phase === 'quiet' && entry) {
+    const level = typeof entry.level === 'number' ? entry.level : { WARN: 40, ERROR: 50 }[entry.level] ?? 30;
+    if (level >= 50) held.errors++; else if (level >= 40) held.warnings++;
+    return;
+  }
+  process.stdout.write(prefix + (entry && pretty && typeof entry.level === 'number' ? pretty(entry).trimEnd() : line) + '\n');
+}
+const tail = (file, n = 15) => fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).join('\n');
+
 const url = (s) => `http://127.0.0.1:${settings.ports[s]}`;
 const children = new Map();
 for (const service of SERVICES) {
   const env = {
     ...process.env,
     PORT: String(settings.ports[service]),
-    LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+    LOG_FORMAT: 'json',
     DATABASE_URL: serviceDatabaseUrl(service, infra.postgres),
     KAFKA_BROKERS: infra.brokers.join(','),
     ENROLMENT_URL: url('enrolment'), ASSESSMENT_URL: url('assessment'), BUDGET_URL: url('budget'), FEEDBACK_URL: url('feedback'),
@@ -37,17 +66,21 @@ for (const service of SERVICES) {
   const child = spawn(process.execPath, ['--enable-source-maps', '-r', './deploy/register-paths.cjs', `dist/services/${service}/src/main.js`],
     { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `[${service.padEnd(10)}] `;
+  const file = fs.createWriteStream(path.join(logDir, `${service}.log`));
   for (const stream of [child.stdout, child.stderr]) {
     let partial = '';
     stream.on('data', (chunk) => {
       const lines = (partial + chunk).split('\n');
       partial = lines.pop();
-      for (const line of lines) process.stdout.write(prefix + line + '\n');
+      for (const line of lines) { file.write(line + '\n'); show(prefix, line); }
     });
   }
   child.on('exit', (code, signal) => {
     children.delete(service);
-    if (!stopping) { console.error(`${prefix}exited (${signal ?? code}); stopping the platform`); void shutdown(1); }
+    if (!stopping) {
+      console.error(`${prefix}exited (${signal ?? code}); the end of ${path.relative(root, file.path)}:\n${tail(file.path)}\nstopping the platform`);
+      void shutdown(1);
+    }
   });
   children.set(service, child);
 }
@@ -69,8 +102,9 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 async function ready(service) {
-  for (;;) {
+  for (const since = Date.now(), said = { done: false }; ;) {
     if (stopping) return;
+    if (!said.done && Date.now() - since > 60000) { said.done = true; console.log(`still waiting for ${service} to be ready (GET /ready); see .cache/logs/${service}.log`); }
     try {
       const res = await fetch(`${url(service)}/ready`);
       if (res.ok) return;
@@ -79,22 +113,38 @@ async function ready(service) {
   }
 }
 await Promise.all(SERVICES.map(ready));
+const upAfter = ((Date.now() - started) / 1000).toFixed(1);
+
+// The demo city, through the gateway's public API; the first time only (it checks through the API).
+let headline = null;
+if (!stopping && !args.includes('--no-demo')) {
+  console.log(`\nKompeten is up (${upAfter} s). The demo city (npm run demo -- --help):`);
+  const summary = path.join(root, '.cache', 'demo-summary.txt');
+  fs.rmSync(summary, { force: true });
+  const demo = spawn(process.execPath, ['-r', './deploy/register-paths.cjs', 'dist/tools/demo/src/main.js', '--if-empty',
+    '--size', option('--size') ?? 'small', '--gateway', url('gateway'), '--summary-file', summary], { cwd: root, stdio: 'inherit' });
+  const code = await new Promise((resolve) => demo.on('exit', resolve));
+  headline = fs.existsSync(summary) ? fs.readFileSync(summary, 'utf8').trimEnd().split('\n')
+    : [`The demo did not finish (exit ${code}); the platform runs on. Try again: npm run demo`];
+}
 if (!stopping) {
+  phase = 'live';
   const token = (role, unit) => devToken({ role, unit, ttl: '12h' });
   const tokens = [
     ['admin', await token('admin')], ['training-officer', await token('training-officer')],
     ['unit-head DINKES', await token('unit-head', 'DINKES')], ['auditor', await token('auditor')], ['kiosk', await token('kiosk')],
   ];
   console.log(`
-Kompeten is up (${((Date.now() - started) / 1000).toFixed(1)} s).
+Kompeten is up (${upAfter} s${headline ? `; ${((Date.now() - started) / 1000).toFixed(1)} s with the demo city` : ''}).
   gateway      ${url('gateway')}/api/v1        (/health, /ready)
   OpenAPI      ${url('gateway')}/api/docs  (JSON: /api/docs-json)
   services     ${SERVICES.filter((s) => s !== 'gateway').map((s) => `${s} ${url(s)}`).join(' · ')}
   kafka        ${infra.brokers.join(',')}${infra.startedKafka ? ' (started by npm start)' : ' (already running)'}
   postgres     ${infra.postgres.replace(/:[^:@/]*@/, ':***@')}
+  logs         .cache/logs/<service>.log${held.warnings + held.errors ? ` (${held.warnings} warnings, ${held.errors} errors while starting and filling)` : ''}
 
 Development tokens (12 h; more with npm run token -- --role <role> [--unit OPD] [--nip NIP]):
 ${tokens.map(([r, t]) => `  ${r.padEnd(17)} ${t}`).join('\n')}
-
+${headline ? `\n${headline.join('\n')}\n` : ''}
 Ctrl-C stops everything npm start started.`);
 }

@@ -1,0 +1,58 @@
+/** Calendar arithmetic on plain dates (YYYY-MM-DD, the city's date): no time zones, no clock. */
+export interface Quarter { id: string; start: string; end: string; index: number }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+export const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+export const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export const minDate = (a: string, b: string) => (a < b ? a : b);
+
+/** The city's date (WIB, UTC+7) of an instant: at 06:00 in Bukittinggi it is already "today" there, not in UTC. */
+export const cityDate = (instant: Date) => new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
+function quarterOfIndex(index: number): Quarter {
+  const year = Math.floor(index / 4);
+  const q = (index % 4) + 1;
+  const startMonth = (q - 1) * 3 + 1;
+  return { id: `${year}-Q${q}`, index, start: isoDate(year, startMonth, 1), end: isoDate(year, startMonth + 2, daysInMonth(year, startMonth + 2)) };
+}
+
+export const quarterIndexOf = (date: string) => Number(date.slice(0, 4)) * 4 + Math.floor((Number(date.slice(5, 7)) - 1) / 3);
+
+/**
+ * The scenario's time line, relative to today: quarter 0 is the current one, -1 the one before …
+ * Everything the generator dates (sessions, completions, assessments, survey visits) is placed on it,
+ * and nothing is later than `lastDay` (yesterday: "not in the future" holds in every time zone).
+ */
+export class Timeline {
+  readonly lastDay: string;
+  readonly year: number;
+
+  constructor(readonly today: string) {
+    this.lastDay = addDays(today, -1);
+    this.year = Number(today.slice(0, 4));
+  }
+
+  quarter(relative: number): Quarter {
+    return quarterOfIndex(quarterIndexOf(this.today) + relative);
+  }
+
+  /** Months (year, month) of a quarter that have begun by `lastDay`. */
+  monthsOf(q: Quarter): { year: number; month: number; firstDay: string; lastDay: string }[] {
+    const y = Number(q.start.slice(0, 4));
+    const m0 = Number(q.start.slice(5, 7));
+    return [0, 1, 2].map((i) => ({ year: y, month: m0 + i, firstDay: isoDate(y, m0 + i, 1), lastDay: minDate(isoDate(y, m0 + i, daysInMonth(y, m0 + i)), this.lastDay) }))
+      .filter((x) => x.firstDay <= this.lastDay);
+  }
+
+  /** A date `offsetDays` into a quarter, never after `lastDay`. */
+  dayIn(q: Quarter, offsetDays: number): string {
+    return minDate(addDays(q.start, offsetDays), this.lastDay);
+  }
+}

@@ -1,0 +1,54 @@
+import { readCapabilities } from './gateway/capabilities';
+import type { GatewayClient } from './gateway/gateway-client';
+import type { ScenarioPlan } from './plan/scenario.plan';
+import type { CorrelationReport } from './report/correlation-headline';
+import { awaitReadModels } from './run/await-read-models';
+import { DemoContext, failureLog } from './run/demo-context';
+import type { Progress } from './run/progress';
+import { recordPostAssessments, recordPreAssessments } from './steps/assessment.steps';
+import { openBudgets } from './steps/budget.steps';
+import { defineCompetencies } from './steps/competency.steps';
+import { deliverTraining } from './steps/delivery.steps';
+import { enrolParticipants, settleFunds, withdraw } from './steps/enrolment.steps';
+import { moveStaff, publishProgrammes, registerServiceUnits, registerStaff } from './steps/setup.steps';
+import { closePeriods, submitSurveys } from './steps/survey.steps';
+
+export interface ScenarioResult { report: CorrelationReport; seconds: number; requests: number; retries: number; skipped: string[]; failures: string[] }
+
+/** The training side, in the order it happens: enrol, the budget answers, pre-assessment, withdrawals, the training, post-assessment. */
+async function training(ctx: DemoContext) {
+  await enrolParticipants(ctx);
+  const first = await settleFunds(ctx, 'budget answers');
+  await recordPreAssessments(ctx, first);
+  await withdraw(ctx, first);
+  const views = await settleFunds(ctx, 'seats freed and refilled');
+  const completed = await deliverTraining(ctx, views);
+  await recordPostAssessments(ctx, completed, views);
+  await moveStaff(ctx);
+  return completed;
+}
+
+/**
+ * Drives the whole scenario through the gateway: the service units first, then the training side
+ * and the citizens' answers side by side (they share the request pool), then the published IKMs,
+ * and waits until the correlation read model has seen it all.
+ */
+export async function runScenario(plan: ScenarioPlan, client: GatewayClient, progress: Progress, concurrency: number): Promise<ScenarioResult> {
+  const started = Date.now();
+  const caps = await readCapabilities(client);
+  const failures = failureLog(progress);
+  const ctx: DemoContext = { plan, client, caps, progress, concurrency, failed: failures.failed };
+  await registerServiceUnits(ctx);
+  // Citizens' answers need only their unit (a response may name staff the roster learns of later).
+  const surveys = submitSurveys(ctx);
+  const completed = await (async () => {
+    await Promise.all([registerStaff(ctx), openBudgets(ctx), defineCompetencies(ctx)]);
+    await publishProgrammes(ctx);
+    return training(ctx);
+  })();
+  const responses = await surveys;
+  await closePeriods(ctx);
+  const report = await awaitReadModels(ctx, responses, completed);
+  const skipped = [...(caps.budget ? [] : ['budgets']), ...(caps.assessment ? [] : ['competencies and assessments'])];
+  return { report, seconds: (Date.now() - started) / 1000, requests: client.requests, retries: client.retries, skipped, failures: failures.errors };
+}

@@ -1,0 +1,45 @@
+import { TEKNIS_COMPETENCIES } from '../city/catalogue';
+import { actors, commandKey, DemoContext } from '../run/demo-context';
+import { forEachConcurrent } from '../run/semaphore';
+
+/** Required levels per position: what the pre-assessment's gap is measured against. */
+const POSITION_STANDARDS: Record<string, Record<string, number>> = {
+  'Perawat Ahli Pertama': { 'effective-communication': 3, komunikasi: 3, 'pelayanan-publik': 3 },
+  'Perawat Terampil': { 'effective-communication': 3, 'pelayanan-publik': 2 },
+  'Bidan Terampil': { 'effective-communication': 3, 'pelayanan-publik': 2 },
+  'Bidan Ahli Pertama': { 'effective-communication': 3, komunikasi: 3 },
+  'Dokter Ahli Pertama': { 'effective-communication': 4, komunikasi: 3, 'pengambilan-keputusan': 3 },
+  'Administrator Database Kependudukan': { 'digital-public-services': 3, 'pelayanan-publik': 3 },
+  'Pengadministrasi Kependudukan': { 'digital-public-services': 2, 'pelayanan-publik': 2 },
+  'Analis Kebencanaan Ahli Pertama': { 'disaster-management': 3, 'pengambilan-keputusan': 3 },
+  'Operator Pusdalops': { 'disaster-management': 3 },
+  'Polisi Pamong Praja Terampil': { 'humane-law-enforcement': 3, integritas: 3 },
+  'Teknik Jalan dan Jembatan Ahli Pertama': { 'construction-safety': 3 },
+};
+
+/** The agency's teknis competencies and its position standards (the national ones are fixed by regulation). */
+export async function defineCompetencies(ctx: DemoContext): Promise<void> {
+  const { plan, client } = ctx;
+  if (!ctx.caps.assessment) {
+    ctx.progress.log('competencies: skipped — this gateway has no assessment routes yet (POST /api/v1/competencies); results are not recorded');
+    return;
+  }
+  const competencies = Object.entries(TEKNIS_COMPETENCIES);
+  const standards = Object.entries(POSITION_STANDARDS);
+  const task = ctx.progress.task('competencies and standards', competencies.length + standards.length);
+  await forEachConcurrent(competencies, ctx.concurrency, async ([code, name]) => {
+    await client.expect(actors.bkpsdm(plan), 'POST', '/competencies', [201, 'competency-exists'], {
+      body: { code, name, levelDescriptions: ['Mengenal', 'Memahami', 'Menerapkan', 'Menganalisis', 'Menjadi rujukan'] },
+      idempotencyKey: commandKey(plan, 'competency', code),
+    });
+    task.tick();
+  });
+  await forEachConcurrent(standards, ctx.concurrency, async ([position, levels]) => {
+    await client.expect(actors.bkpsdm(plan), 'POST', '/position-standards', [201], {
+      body: { position, requirements: Object.entries(levels).map(([competencyCode, level]) => ({ competencyCode, level })) },
+      idempotencyKey: commandKey(plan, 'standard', position),
+    });
+    task.tick();
+  });
+  task.done();
+}

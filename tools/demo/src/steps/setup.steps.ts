@@ -1,0 +1,67 @@
+import { forEachConcurrent } from '../run/semaphore';
+import { actors, commandKey, DemoContext } from '../run/demo-context';
+
+/** Puskesmas and counters, with their services and yearly users (the sample-size population). */
+export async function registerServiceUnits(ctx: DemoContext): Promise<void> {
+  const { plan, client } = ctx;
+  const task = ctx.progress.task('service units', plan.units.length);
+  await forEachConcurrent(plan.units, ctx.concurrency, async (u) => {
+    await client.expect(actors.bkpsdm(plan), 'POST', '/service-units', [201, 'service-unit-exists'], {
+      body: { unitCode: u.code, name: u.name, opd: u.opd, kind: u.kind, services: u.services, annualServiceUsers: u.annualServiceUsers },
+      idempotencyKey: commandKey(plan, 'unit', u.code),
+    });
+    task.tick();
+  });
+  task.done();
+}
+
+/** The roster, registered by each work unit's own training officer. */
+export async function registerStaff(ctx: DemoContext): Promise<void> {
+  const { plan, client } = ctx;
+  const task = ctx.progress.task('staff', plan.staff.length);
+  await forEachConcurrent(plan.staff, ctx.concurrency, async (s) => {
+    const workUnit = s.workUnit.serviceUnit ? s.workUnit : { opd: s.workUnit.opd };
+    await client.expect(actors.officerOf(s.workUnit), 'POST', '/staff', [201, 'staff-exists'], {
+      body: { nip: s.nip, name: s.name, employmentType: s.employmentType, workUnit, position: s.position },
+      idempotencyKey: commandKey(plan, 'staff', s.nip),
+    });
+    task.tick();
+  }, ctx.failed);
+  task.done(`${plan.staff.filter((s) => s.employmentType === 'PPPK').length} PPPK`);
+}
+
+/** The catalogue, published by BKPSDM; self-paced programmes complete by their modules (minimum score 70). */
+export async function publishProgrammes(ctx: DemoContext): Promise<void> {
+  const { plan, client } = ctx;
+  const task = ctx.progress.task('programmes', plan.programmes.length);
+  await forEachConcurrent(plan.programmes, ctx.concurrency, async (p) => {
+    const s = p.spec;
+    await client.expect(actors.bkpsdm(plan), 'POST', '/programmes', [201, 'programme-exists'], {
+      body: {
+        programmeId: p.programmeId, title: s.title, competencyType: s.competencyType, competencyArea: s.competencyArea, form: s.form,
+        universityPartner: s.universityPartner ?? null, jp: s.jp, costPerParticipant: s.costPerParticipant, capacity: p.capacity,
+        fundingOpd: s.fundingOpd, sessions: p.sessions, completionRule: s.modules ? { modules: s.modules, minScore: 70 } : null,
+      },
+      idempotencyKey: commandKey(plan, 'programme', p.programmeId),
+    });
+    task.tick();
+  });
+  task.done();
+}
+
+/** This month's transfers and departures, recorded after the training history they leave behind. */
+export async function moveStaff(ctx: DemoContext): Promise<void> {
+  const { plan, client } = ctx;
+  const byNip = new Map(plan.staff.map((s) => [s.nip, s]));
+  const task = ctx.progress.task('transfers and departures', plan.movements.length);
+  await forEachConcurrent(plan.movements, ctx.concurrency, async (m) => {
+    const officer = actors.officerOf(byNip.get(m.nip)!.workUnit);
+    if (m.kind === 'transfer') {
+      await client.expect(officer, 'POST', `/staff/${m.nip}/transfers`, [201, 'staff-left'], { body: { to: m.to, effectiveOn: m.effectiveOn }, idempotencyKey: commandKey(plan, 'transfer', m.nip) });
+    } else {
+      await client.expect(officer, 'POST', `/staff/${m.nip}/departure`, [201, 'staff-left'], { body: { reason: m.reason, effectiveOn: m.effectiveOn }, idempotencyKey: commandKey(plan, 'depart', m.nip) });
+    }
+    task.tick();
+  }, ctx.failed);
+  task.done(`${plan.movements.filter((m) => m.kind === 'transfer').length} transfers`);
+}
