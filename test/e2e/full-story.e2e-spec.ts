@@ -96,4 +96,25 @@ describe('a full story through the gateway', () => {
     const csv = await api().get('/api/v1/correlation-report').set(officer()).query({ from: '2026-Q1', to: '2026-Q1', format: 'csv' }).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
   }, 240000);
+
+  it('lets an auditor verify every service’s log through the gateway, and read its events with their hashes', async () => {
+    for (const service of ['enrolment', 'assessment', 'budget', 'feedback']) {
+      const { head } = (await api().get(`/api/v1/audit/${service}/head`).set(as('auditor')).expect(200)).body;
+      expect(head.position).toBeGreaterThan(0);
+      let next: { after: number; anchor: string } | null = { after: 0, anchor: '' };
+      let last: { ok: boolean; head: unknown; next: typeof next } | undefined;
+      while (next) {
+        last = (await api().get(`/api/v1/audit/${service}/chain`).set(as('auditor')).query({ after: next.after, anchor: next.anchor || undefined }).expect(200)).body;
+        expect(last!.ok).toBe(true);
+        next = last!.next;
+      }
+      expect(last!.head).toEqual(head);
+    }
+    const page = (await api().get('/api/v1/audit/enrolment/events').set(as('auditor')).query({ type: 'StaffRegistered', limit: 1000 }).expect(200)).body;
+    const registered = JSON.stringify(page);
+    expect(registered).toContain(nurse);
+    expect(registered).toMatch(/"hash":"[0-9a-f]{64}"/);
+    await api().get('/api/v1/audit/enrolment/head').set(officer()).expect(403);
+    await api().get('/api/v1/audit/gateway/head').set(as('auditor')).expect(400);
+  });
 });

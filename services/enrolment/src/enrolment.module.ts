@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceConfig } from '@kompeten/config';
+import { AuditHttpModule } from '@kompeten/audit';
 import { PlatformModule } from '@kompeten/platform';
 import { eventTopic } from '@kompeten/contracts';
 import { COMMAND_CONTROLLERS, COMMAND_HANDLERS, QUERY_CONTROLLERS, QUERY_HANDLERS } from './enrolment.use-cases';
@@ -11,7 +12,9 @@ export class EnrolmentModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: EnrolmentModule,
-      imports: [PlatformModule.forService({ service: 'enrolment', config, eventSourced: { topic: eventTopic('enrolment'), workers: enrolmentWorkers } })],
+      imports: [PlatformModule.forService({ service: 'enrolment', config, eventSourced: { topic: eventTopic('enrolment'), workers: enrolmentWorkers } }),
+        // The auditors' read-only view of this service's own log (GET /audit/…, behind the gateway's auditor role).
+        AuditHttpModule.forService({ service: 'enrolment', databaseUrl: config.DATABASE_URL })],
       controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS],
       providers: [...COMMAND_HANDLERS, ...QUERY_HANDLERS],
     };

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceConfig } from '@kompeten/config';
 import { currentVersions, eventTopic, FEEDBACK_EVENTS } from '@kompeten/contracts';
 import { UpcasterRegistry } from '@kompeten/event-store';
+import { AuditHttpModule } from '@kompeten/audit';
 import { PlatformModule } from '@kompeten/platform';
 import { COMMAND_CONTROLLERS, COMMAND_HANDLERS, QUERY_CONTROLLERS, QUERY_HANDLERS, READERS } from './feedback.use-cases';
 import { feedbackWorkers } from './feedback.workers';
@@ -16,7 +17,9 @@ export class FeedbackModule {
       imports: [PlatformModule.forService({
         service: 'feedback', config, migrations: [CreateTrainingHistory1733100000000],
         eventSourced: { topic: eventTopic('feedback'), upcasters: new UpcasterRegistry(currentVersions(FEEDBACK_EVENTS)), workers: feedbackWorkers },
-      })],
+      }),
+        // The auditors' read-only view of this service's own log (GET /audit/…, behind the gateway's auditor role).
+        AuditHttpModule.forService({ service: 'feedback', databaseUrl: config.DATABASE_URL })],
       controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS],
       providers: [...COMMAND_HANDLERS, ...QUERY_HANDLERS, ...READERS],
     };

@@ -60,12 +60,16 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/assessments/overdue': ['admin', 'training-officer', 'unit-head', 'auditor'],
   'GET /api/v1/staff/:nip/competency-profile': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
   'GET /api/v1/units/:opd/competency-gaps': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  // Auditors (and admins): the services' own logs, read-only.
+  'GET /api/v1/audit/:service/head': ['admin', 'auditor'],
+  'GET /api/v1/audit/:service/chain': ['admin', 'auditor'],
+  'GET /api/v1/audit/:service/events': ['admin', 'auditor'],
   // Citizens: no account needed.
   'GET /api/v1/public/scorecards': [...ALL, 'anonymous'],
   'POST /api/v1/public/survey-responses': [...ALL, 'anonymous'],
 };
 
-const PARAMS: Record<string, string> = { nip: OWN_NIP, programmeId: 'matrix-programme', opd: 'DINKES', unitCode: 'PUSKESMAS-GULAI-BANCAH', period: '2026-Q1', submissionId: '0193a3c4-0000-7000-8000-000000000001', budgetId: 'budget-2026-DINKES-APBD', allocationId: 'programme-x', commitmentId: 'c-1', assessmentId: 'a-1' };
+const PARAMS: Record<string, string> = { nip: OWN_NIP, programmeId: 'matrix-programme', opd: 'DINKES', unitCode: 'PUSKESMAS-GULAI-BANCAH', period: '2026-Q1', submissionId: '0193a3c4-0000-7000-8000-000000000001', budgetId: 'budget-2026-DINKES-APBD', allocationId: 'programme-x', commitmentId: 'c-1', assessmentId: 'a-1', service: 'enrolment' };
 const concrete = (path: string) => path.replace(/:(\w+)/g, (_, p: string) => PARAMS[p] ?? `x-${p}`);
 
 describe('the role matrix: every route × every role', () => {

@@ -10,11 +10,12 @@ import { AssessmentRoutes } from './assessments.routes';
 import { ReportRoutes } from './reports.routes';
 import { ServiceUnitRoutes } from './service-units.routes';
 import { SurveyResponseRoutes } from './survey-responses.routes';
+import { AuditRoutes } from './audit.routes';
 
 /** Every public route of the gateway, by resource. */
 export const GATEWAY_ROUTES = [
   StaffRoutes, ProgrammeRoutes, EnrolmentRoutes, UnitRoutes,
   BudgetRoutes, AssessmentRoutes,
   ServiceUnitRoutes, SurveyResponseRoutes, ReportRoutes, PublicRoutes,
-  LiveFeedRoutes, DocsRoutes,
+  AuditRoutes, LiveFeedRoutes, DocsRoutes,
 ];

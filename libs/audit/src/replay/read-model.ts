@@ -1,0 +1,64 @@
+import type { MigrationInterface } from 'typeorm';
+import type { EventProducingService } from '@kompeten/contracts';
+import type { UpcasterRegistry } from '@kompeten/event-store';
+import type { EventHandler, Projection } from '@kompeten/messaging';
+
+/** A read model another service's events feed (a consumer of that topic), in tables of fixed names. */
+export interface ConsumerPart {
+  /** Names the part in reports. */
+  name: string;
+  from: EventProducingService;
+  /** Types the live consumer handles; others are skipped, as the consumer skips them. */
+  eventTypes: string[];
+  handle: EventHandler;
+}
+
+/** What the auditor sees of a read model: rows of one query over its tables, in key order. */
+export interface ReadModelView {
+  name: string;
+  /** SQL over the model's tables, named as the service names them (a projection by its view name). `$1…` are the model's params. */
+  sql: string;
+  /** Columns that identify a row (for order and diff). */
+  key: string[];
+}
+
+/**
+ * A read model an auditor can rebuild: the service's own projections (the very objects its
+ * ProjectionRunner applies), and any consumers of other services' topics with the migrations
+ * that create their tables. A replay runs today's code over the events as they were recorded.
+ */
+export interface ReadModel {
+  /** What the auditor types: `replay <name>`. */
+  name: string;
+  description: string;
+  /** The service whose database holds the live model. */
+  service: EventProducingService;
+  projections?: Projection[];
+  consumers?: ConsumerPart[];
+  /** Create the consumers' tables (the owning service's migrations). */
+  migrations?: (new () => MigrationInterface)[];
+  /** Upcasters per producing service; default: the current schema versions in libs/contracts. */
+  upcasters?: Partial<Record<EventProducingService, UpcasterRegistry>>;
+  /** Parameter names the views take as `$1, $2 …` (`--param nip=…`); an absent one is null. */
+  params?: string[];
+  /** Default: each projection's table, keyed by its primary key. */
+  views?: ReadModelView[];
+}
+
+/** The services whose logs a replay of this model reads: its own first, then the consumers' sources. */
+export function sourcesOf(model: ReadModel): EventProducingService[] {
+  const services = new Set<EventProducingService>();
+  if (model.projections?.length) services.add(model.service);
+  for (const c of model.consumers ?? []) services.add(c.from);
+  return [...services];
+}
+
+export function describeModel(m: ReadModel): string {
+  let parts: string[];
+  try {
+    parts = [...(m.projections ?? []).map((p) => `${p.name} (v${p.version ?? 1})`), ...(m.consumers ?? []).map((c) => `${c.name} ← ${c.from}`)];
+  } catch (e) {
+    parts = [`cannot be loaded: ${(e as Error).message.split('\n')[0]}`]; // e.g. the service is not built
+  }
+  return `${m.name.padEnd(22)} ${m.service.padEnd(11)} ${m.description}${parts.length ? ` [${parts.join(', ')}]` : ''}${m.params?.length ? ` params: ${m.params.join(', ')}` : ''}`;
+}
