@@ -8,19 +8,11 @@
 // compiled service modules from dist/ when a model is first used.
 //
 // Adding one: require the projection (or consumer) from dist/services/<service>/src/…, list it
-// under `projections` (or `consumers` + `migrations`), and write its views. See docs/audit/README.md.
-const path = require('node:path');
-
-const dist = path.join(__dirname, '..', '..', 'dist', 'services');
-
-/** An export of a compiled service module, loaded on first use (so one service's build never blocks another's models). */
-function load(service, file, name) {
-  return () => {
-    const mod = require(path.join(dist, service, 'src', file));
-    if (!(name in mod)) throw new Error(`dist/services/${service}/src/${file} exports no ${name}`);
-    return mod[name];
-  };
-}
+// under `projections` (or `consumers` + `migrations`), and write its views — or, for a figure the
+// service computes on request, a `render` that runs the service's own query (feedback-queries.cjs).
+// See docs/audit/README.md.
+const { load } = require('./load-dist.cjs');
+const { correlationReport, unitScorecard } = require('./feedback-queries.cjs');
 
 /** A catalogue entry whose service code is loaded when the model is used. */
 function readModel({ projections = [], consumers = [], migrations = [], ...rest }) {
@@ -59,6 +51,18 @@ const feedback = {
 const feedbackConsumer = (name, from, [file, handle, types]) => ({
   name, from, handle: load('feedback', `training-history/${file}`, handle), eventTypes: load('feedback', `training-history/${file}`, types),
 });
+
+// The feedback service's two halves of the correlation read model: its own survey projections, and
+// its copy of other services' training events (consumers of their topics, in tables of fixed names).
+const surveySide = { projections: [feedback.units, feedback.responses, feedback.closures] };
+const trainingSide = {
+  consumers: [
+    feedbackConsumer('staff-training', 'enrolment', feedback.staffTraining),
+    feedbackConsumer('assessment-results', 'assessment', feedback.assessmentResults),
+    feedbackConsumer('training-spend', 'budget', feedback.trainingSpend),
+  ],
+  migrations: [feedback.trainingTables],
+};
 
 const READ_MODELS = [
   readModel({
@@ -112,17 +116,12 @@ const READ_MODELS = [
   readModel({
     name: 'unit-survey', service: 'feedback',
     description: "service units, their citizens' SKM responses and the IKM each closed period published (the scorecard's survey side)",
-    projections: [feedback.units, feedback.responses, feedback.closures],
+    ...surveySide,
   }),
   readModel({
     name: 'staff-training-copy', service: 'feedback',
     description: "the feedback service's own copy of staff assignments, completions, assessment results and spend (the correlation report's training side), from three services' topics",
-    consumers: [
-      feedbackConsumer('staff-training', 'enrolment', feedback.staffTraining),
-      feedbackConsumer('assessment-results', 'assessment', feedback.assessmentResults),
-      feedbackConsumer('training-spend', 'budget', feedback.trainingSpend),
-    ],
-    migrations: [feedback.trainingTables],
+    ...trainingSide,
     views: [
       { name: 'staff', key: ['nip'], sql: 'select * from fb_staff' },
       { name: 'assignments', key: ['nip', 'from_date', 'opd', 'service_unit'], sql: 'select nip, opd, service_unit, from_date, to_date from fb_staff_assignment' },
@@ -130,6 +129,21 @@ const READ_MODELS = [
       { name: 'assessment-results', key: ['assessment_id'], sql: 'select * from fb_assessment_result' },
       { name: 'spend', key: ['event_id'], sql: 'select * from fb_training_spend' },
     ],
+  }),
+  // Figures the feedback service computes on request over both halves: replayed, then its own query runs.
+  readModel({
+    name: 'unit-scorecard', service: 'feedback',
+    description: "a unit's scorecard for a period (IKM, NRR per element, grade, sample target; its staff's training; the published IKM), as GET /service-units/:unitCode/scorecard answers",
+    ...surveySide, ...trainingSide,
+    params: ['unitCode', 'period'],
+    render: unitScorecard,
+  }),
+  readModel({
+    name: 'correlation-report', service: 'feedback',
+    description: 'training measures against IKM per unit and period: correlations, programme effects, trained vs untrained staff, as GET /correlation-report answers (JSON)',
+    ...surveySide, ...trainingSide,
+    params: ['from', 'to', 'opd', 'kind', 'adequateOnly'],
+    render: correlationReport,
   }),
 ];
 

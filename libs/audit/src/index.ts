@@ -1,7 +1,7 @@
 export { runAuditCli, main } from './cli/run-audit-cli';
 export type { AuditCliOptions } from './cli/run-audit-cli';
 export type { CliIo } from './cli/cli-context';
-export type { ReadModel, ReadModelView, ConsumerPart } from './replay/read-model';
+export type { ReadModel, ReadModelView, ReadModelRender, ReplayedTables, ConsumerPart } from './replay/read-model';
 export { sourcesOf } from './replay/read-model';
 export { ChainWalker, GENESIS } from './chain/chain-walker';
 export type { ChainPoint } from './chain/chain-walker';

@@ -97,6 +97,11 @@ Commands
       Rebuild a read model as it stood at a moment (recordedAt ≤ ISO) or a position, from the store
       or from Kafka, into a fresh schema of the audit database and/or a file. Live read models are
       never touched. The chain of every log read is re-verified on the way (--no-verify skips it).
+      unit-scorecard and correlation-report are the feedback service's own queries run over the
+      replayed tables, with the HTTP API's parameter names and the cut-off as the service's clock:
+        replay unit-scorecard --as-of ISO --param unitCode=PKM-… [--param period=2026-Q1] --out sc.json
+        replay correlation-report --as-of ISO [--param from=2026-Q1 --param to=2026-Q4] [--param opd=…]
+               [--param kind=…] [--param adequateOnly=true] --out report.json
 
   diff <read-model> [--as-of ISO | --position N] [--source store|kafka] [--param name=value]...
        [--schema NAME] [--limit N]
@@ -104,7 +109,7 @@ Commands
       one row by row. Exit 1 when they differ.
 
   read-models
-      List the read models replay and diff know.
+      List the read models replay and diff know, with their parameters.
 
 Where the logs are (defaults follow the project's conventions)
   DATABASE_URL            the Postgres server (default postgres://postgres@127.0.0.1:5432/postgres);

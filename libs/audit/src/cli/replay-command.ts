@@ -4,6 +4,7 @@ import type { Cutoff } from '../replay/cut-sources';
 import { ReadModel, sourcesOf } from '../replay/read-model';
 import { ChainBrokenError, replay, ReplayResult } from '../replay/replay-engine';
 import { assertSchemaName, dropSchema } from '../replay/replay-schema';
+import { renderModel, saveRendered, writeRendered } from '../replay/render-model';
 import { ViewReader, viewParams, viewsOf } from '../replay/view-reader';
 import { formatOf, writeModel } from '../replay/write-model';
 import { redact, UsageError } from '../shared/audit-settings';
@@ -44,12 +45,19 @@ export function describeSources(result: ReplayResult): string {
   return result.sources.map((s) => `${s.service}: ${s.events} event(s) to position ${s.lastPosition} (chain hash ${s.chainHash.slice(0, 16)}…${s.lastRecordedAt ? `, recorded ${s.lastRecordedAt}` : ''})`).join('; ');
 }
 
+/** The moment the service's clock would have read: the cut-off, or the last event replayed (a position cut-off). */
+function renderedAsOf(cutoff: Cutoff, result: ReplayResult): string {
+  const last = result.sources.map((s) => s.lastRecordedAt).filter((t): t is string => Boolean(t)).sort().pop();
+  return cutoff.asOf ?? last ?? new Date().toISOString();
+}
+
 export async function replayCommand(ctx: CliContext): Promise<number> {
   const v = ctx.values;
   const model = ctx.readModel(ctx.positionals[0]);
   const cutoff = parseCutoff(ctx, model, true);
   const source = replaySource(ctx);
-  const params = viewParams(model, parseParams(v.param, model.params ?? []));
+  const named = parseParams(v.param, model.params ?? []);
+  const params = viewParams(model, named);
   const out = v.out ? path.resolve(v.out) : undefined;
   if (out) formatOf(out);
   if (!out && !v.schema) throw new UsageError('say where: --out <file.ndjson|file.json> and/or --schema <fresh schema name>');
@@ -78,19 +86,28 @@ export async function replayCommand(ctx: CliContext): Promise<number> {
       return 130;
     }
     const meta = replaySummary(model, cutoff, result);
+    const fileMeta = { ...meta, params: Object.fromEntries((model.params ?? []).map((p, i) => [p, params[i]])) };
     let counts: Record<string, number> = {};
-    if (out) {
-      const reader = await ViewReader.open(ctx.workDatabaseUrl, schema);
-      try {
-        counts = await writeModel(out, { ...meta, params: Object.fromEntries((model.params ?? []).map((p, i) => [p, params[i]])) }, await viewsOf(model, reader, schema), reader, params);
-      } finally {
-        await reader.close();
+    try {
+      if (model.render) {
+        const rendered = await renderModel(ctx.workDatabaseUrl, schema, model.render, named, renderedAsOf(cutoff, result));
+        if (out) await writeRendered(out, fileMeta, model.render.name, rendered);
+        if (!scratch) await saveRendered(work, schema, model.render.name, rendered);
+      } else if (out) {
+        const reader = await ViewReader.open(ctx.workDatabaseUrl, schema);
+        try {
+          counts = await writeModel(out, fileMeta, await viewsOf(model, reader, schema), reader, params);
+        } finally {
+          await reader.close();
+        }
       }
+    } finally {
+      if (scratch) await dropSchema(work, schema);
     }
-    if (scratch) await dropSchema(work, schema);
     checkpoint.complete();
-    const where = [out && `${out} (${Object.entries(counts).map(([view, n]) => `${view}: ${n} rows`).join(', ')})`, !scratch && `schema ${schema} of ${redact(ctx.workDatabaseUrl)}`].filter(Boolean).join(' and ');
-    ctx.report({ ...meta, schema: scratch ? null : schema, out: out ?? null, rows: counts },
+    const written = model.render ? model.render.name : Object.entries(counts).map(([view, n]) => `${view}: ${n} rows`).join(', ');
+    const where = [out && `${out} (${written})`, !scratch && `schema ${schema} of ${redact(ctx.workDatabaseUrl)}`].filter(Boolean).join(' and ');
+    ctx.report({ ...meta, schema: scratch ? null : schema, out: out ?? null, rows: counts, rendered: model.render?.name ?? null },
       `replayed ${model.name} ${cutoff.asOf ? `as of ${cutoff.asOf}` : `to position ${cutoff.position}`} from ${source}: ${describeSources(result)}\nwritten to ${where}`);
     return 0;
   } catch (e) {

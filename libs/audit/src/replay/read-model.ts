@@ -22,6 +22,25 @@ export interface ReadModelView {
   key: string[];
 }
 
+/** The tables of a replay, as the service's readers query them (the shape of TypeORM's `DataSource.query`). */
+export interface ReplayedTables {
+  query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+}
+
+/**
+ * A figure the service computes from its read models rather than stores (a scorecard, a report):
+ * the service's own query code, run over the replayed tables. Its result is written instead of views.
+ */
+export interface ReadModelRender {
+  /** The key the result is written under: `{"meta": …, "<name>": result}`. */
+  name: string;
+  /**
+   * What the service's query answers over `db`, as it would have at `asOf` (its clock, for defaults
+   * like "the current quarter"). `params` are the `--param` values by name; refuse bad ones with UsageError.
+   */
+  run(db: ReplayedTables, request: { params: Record<string, string>; asOf: string }): Promise<unknown>;
+}
+
 /**
  * A read model an auditor can rebuild: the service's own projections (the very objects its
  * ProjectionRunner applies), and any consumers of other services' topics with the migrations
@@ -43,6 +62,8 @@ export interface ReadModel {
   params?: string[];
   /** Default: each projection's table, keyed by its primary key. */
   views?: ReadModelView[];
+  /** Written instead of the views by `replay --out` (and saved in a kept schema). */
+  render?: ReadModelRender;
 }
 
 /** The services whose logs a replay of this model reads: its own first, then the consumers' sources. */
