@@ -76,7 +76,7 @@ describe('an enrolment from request to read model, through the real broker', () 
       return r.jpLedger?.length ? r : undefined;
     });
     expect(profile).toMatchObject({ nip: A, name: 'Siti Rahmah', employmentType: 'PNS', jpLedger: [{ year: 2026, jpCompleted: 12, target: 20, belowTarget: true }] });
-    expect(profile.training).toEqual([expect.objectContaining({ programmeId: run, status: 'completed', jpCredited: 12, attendance: { s1: 'attended' } })]);
+    expect(profile.training).toEqual([expect.objectContaining({ programmeId: run, status: 'completed', jpCredited: 12, completedOn: '2026-02-03', attendance: { s1: 'attended' } })]);
 
     const below = (await http().get('/jp-ledger/below-target').query({ year: 2026, opd: 'DINKES', serviceUnit: 'PUSKESMAS-GULAI-BANCAH' }).expect(200)).body;
     expect(below.staff.find((s: { nip: string }) => s.nip === A)).toMatchObject({ jpCompleted: 12, jpMissing: 8 });

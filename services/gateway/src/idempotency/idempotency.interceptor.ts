@@ -6,6 +6,7 @@ import { from, Observable, of, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { PROBLEM_JSON, toProblem } from '@kompeten/platform';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { answerIsFinal } from './final-answer';
 import { IdempotencyStore } from './idempotency.store';
 
 const KEY = /^[A-Za-z0-9._:-]{8,200}$/;
@@ -43,10 +44,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }),
         catchError((error) => from((async () => {
           const problem = toProblem(error, req.originalUrl);
-          if (problem.status < 500) await this.store.complete(principal, key, problem.status, { 'Content-Type': PROBLEM_JSON }, JSON.stringify(problem));
+          if (answerIsFinal(problem, req.header('if-match') !== undefined)) await this.store.complete(principal, key, problem.status, { 'Content-Type': PROBLEM_JSON }, JSON.stringify(problem));
           else await this.store.release(principal, key);
         })()).pipe(mergeMap(() => throwError(() => error)))),
       );
     }));
   }
 }
+

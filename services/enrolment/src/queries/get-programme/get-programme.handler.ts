@@ -12,7 +12,7 @@ export class GetProgrammeHandler implements IQueryHandler<GetProgrammeQuery> {
     const [p] = await this.db.query('select * from programme_catalogue where programme_id = $1', [programmeId]);
     if (!p) throw new DomainProblem(404, 'programme-not-found', 'Unknown programme', `no programme ${programmeId}`);
     const rows: Record<string, string>[] = await this.db.query(
-      `select enrolment_id, nip, opd, service_unit, status, waitlist_reason, withdrawal_reason, completed_on, attendance, updated_at
+      `select enrolment_id, nip, opd, service_unit, status, waitlist_reason, withdrawal_reason, completed_on::text as completed_on, attendance, updated_at
          from enrolment_history where programme_id = $1 order by updated_at, enrolment_id`, [programmeId]);
     const view = (r: Record<string, string>) => ({
       enrolmentId: r.enrolment_id, nip: r.nip, workUnit: { opd: r.opd, serviceUnit: r.service_unit }, status: r.status,

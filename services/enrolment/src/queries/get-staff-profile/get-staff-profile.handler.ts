@@ -20,7 +20,7 @@ export class GetStaffProfileHandler implements IQueryHandler<GetStaffProfileQuer
     const registered = events.find((e) => e.type === 'StaffRegistered');
     const history = await this.db.query(
       `select h.enrolment_id, h.programme_id, c.details->>'title' as title, h.competency_type, h.competency_area, h.status, h.year,
-              h.jp, h.jp_credited, h.completed_on, h.withdrawal_reason, h.attendance, h.enrolled_at
+              h.jp, h.jp_credited, h.completed_on::text as completed_on, h.withdrawal_reason, h.attendance, h.enrolled_at
          from enrolment_history h left join programme_catalogue c using (programme_id)
         where h.nip = $1 order by h.enrolled_at`, [nip]);
     const years = await this.db.query(
