@@ -105,6 +105,39 @@ describe('the Postgres event store', () => {
     expect(second.version).toBe(2);
   });
 
+  it('with cacheState, folds only the events appended since, including those another process appended', async () => {
+    type E = { type: 'JpCredited'; data: { jp: number } };
+    const ledger: Decider<{ jp: number }, { total: number; credits: number[] }, E> = {
+      initialState: () => ({ total: 0, credits: [] }),
+      evolve: (s, e) => ({ total: s.total + e.data.jp, credits: [...s.credits, e.data.jp] }),
+      // The decision depends on the whole state, so a wrong fold shows in the appended event.
+      decide: (c, s) => [{ type: 'JpCredited', data: { jp: c.jp + s.total * 1000 } }],
+    };
+    const reads: number[] = [];
+    const spied = new EventStore(ds);
+    const readStream = spied.readStream.bind(spied);
+    spied.readStream = (async (id: string, from?: number) => { reads.push(from ?? 1); return readStream(id, from); }) as typeof spied.readStream;
+    const other = new EventStore(ds); // another replica: its own cache, the same log
+
+    await handleCommand(spied, ledger, 'ledger-cached', { jp: 1 }, meta, { cacheState: true });
+    await handleCommand(spied, ledger, 'ledger-cached', { jp: 2 }, meta, { cacheState: true });
+    await handleCommand(other, ledger, 'ledger-cached', { jp: 3 }, meta, { cacheState: true });
+    const last = await handleCommand(spied, ledger, 'ledger-cached', { jp: 4 }, meta, { cacheState: true });
+
+    // Each read starts after the version folded last time; a command's own append is read back once
+    // by the next command (only what the store returned is ever cached).
+    expect(reads).toEqual([1, 1, 2]);
+    const before = (await store.readStream<E>('ledger-cached')).slice(0, 3).reduce(ledger.evolve, ledger.initialState());
+    expect(before.credits).toHaveLength(3);
+    expect(last.events[0].data.jp).toBe(4 + before.total * 1000); // decided on all three earlier events
+    expect(last.version).toBe(4);
+
+    // After a conflict the cached state is dropped and the stream folded from the start.
+    await expect(handleCommand(spied, ledger, 'ledger-cached', { jp: 5 }, meta, { cacheState: true, expectedVersion: 2 })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await handleCommand(spied, ledger, 'ledger-cached', { jp: 6 }, meta, { cacheState: true });
+    expect(reads.slice(-2)).toEqual([4, 1]);
+  });
+
   it('upcasts an event stored by an older release on read, without rewriting it', async () => {
     const oldRelease = new EventStore(ds, { upcasters: new UpcasterRegistry({ StaffRenamed: 1 }) });
     await oldRelease.append('staff-old', 'no-stream', [{ type: 'StaffRenamed', data: { nama: 'Budi' } }], meta);

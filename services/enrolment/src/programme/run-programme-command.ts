@@ -6,4 +6,4 @@ import { programmeDecider, programmeStreamId } from './programme.decider';
 /** Every programme use case ends here: load the programme stream, decide, append. */
 export const runProgrammeCommand = (
   store: EventStore, programmeId: string, command: ProgrammeCommand, metadata: EventMetadata, expectedVersion?: number,
-) => handleCommand(store, programmeDecider, programmeStreamId(programmeId), command, metadata, { expectedVersion });
+) => handleCommand(store, programmeDecider, programmeStreamId(programmeId), command, metadata, { expectedVersion, cacheState: true });
