@@ -3,7 +3,7 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..');
 const depcruise = (cwd: string, output = 'json') =>
-  spawnSync(path.join(root, 'node_modules/.bin/depcruise'), ['--config', path.join(root, '.dependency-cruiser.cjs'), '--output-type', output, 'libs', 'services'], { cwd, encoding: 'utf8' });
+  spawnSync(path.join(root, 'node_modules/.bin/depcruise'), ['--config', path.join(root, '.dependency-cruiser.cjs'), '--output-type', output, 'libs', 'services'], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }); // the JSON report outgrew spawnSync's 1 MiB default
 
 describe('module boundaries', () => {
   it('refuse a service that imports another service, and a library that imports a service', () => {
