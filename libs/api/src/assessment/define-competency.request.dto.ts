@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
 export class DefineCompetencyRequest {
   @ApiProperty({ example: 'manajemen-pasien', description: 'Lowercase words joined by hyphens; a programme whose competency area slugs to it is assessed on it' })
@@ -23,5 +23,6 @@ export class DefineCompetencyRequest {
   @ArrayMinSize(5)
   @ArrayMaxSize(5)
   @IsString({ each: true })
+  @MaxLength(1000, { each: true }) // the same limit as the other free-text fields
   levelDescriptions?: string[];
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isTransientError } from '@kompeten/messaging';
 import { DomainProblem, PROBLEM_BASE, PROBLEM_JSON, ProblemDetails } from './problem-details';
 
 /** Builds a problem+json body for known error kinds; other errors become an opaque 500. */
@@ -21,6 +22,17 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
       instance,
       ...(errors ? { errors } : {}),
     };
+  }
+  // The database is down or restarting: "retry shortly", not a bug (clients and the gateway retry a 503).
+  // isTransientError also covers a busy database (deadlock, serialization failure, too many connections).
+  if (isTransientError(error)) {
+    return { type: PROBLEM_BASE + 'unavailable', title: "The service's database is unavailable just now; retry shortly", status: HttpStatus.SERVICE_UNAVAILABLE, instance, retryAfterSeconds: 2 };
+  }
+  // Express's body parser refuses a body with http-errors (413 too large, 415 charset or encoding,
+  // 400 aborted) before Nest sees it; `expose` marks their message as safe to show.
+  const http = error as { status?: unknown; expose?: unknown; message?: unknown };
+  if (typeof http.status === 'number' && http.status >= 400 && http.status < 500 && http.expose === true) {
+    return { type: PROBLEM_BASE + String(http.status), title: String(http.message), status: http.status, instance };
   }
   return { type: PROBLEM_BASE + 'internal', title: 'Internal error', status: HttpStatus.INTERNAL_SERVER_ERROR, instance };
 }

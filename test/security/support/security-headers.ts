@@ -1,0 +1,11 @@
+/** What helmet (libs/platform/src/bootstrap.ts) puts on every answer of every service. */
+export const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+  'strict-transport-security': expect.stringContaining('max-age='),
+  'content-security-policy': expect.stringContaining("default-src 'self'"),
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'referrer-policy': 'no-referrer',
+  'x-dns-prefetch-control': 'off',
+};
