@@ -54,17 +54,16 @@ export class GatewayClient {
     for (let attempt = 1; ; attempt++) {
       const answer = await this.slots.use(() => this.once(method, url, headers, options.body));
       // Lost a race for the stream version (the service retried and lost again): nothing was appended,
-      // so the command is sent again — under a new key, since the gateway keeps the 409 as the key's answer.
+      // and the gateway released the key, so the same command is sent again under the same key.
       const raced = answer?.status === 409 && problemCode(answer) === 'conflict';
-      // A 500 is retried a few times too: the gateway releases the key of a failed command, and the
-      // services answer 500 when Postgres refuses a connection for a moment (too many clients).
+      // A 500 is retried a few times too (the gateway releases the key of a failed command): a bug
+      // should not stop the whole city, and it is counted and reported if it persists.
       const retry = answer === null || raced || RETRY_STATUSES.has(answer.status) || (answer.status === 500 && attempt < 4)
         || (answer.status === 409 && /still being processed/.test(`${answer.body?.title} ${answer.body?.detail}`));
       if (!retry || attempt >= this.maxAttempts) {
         if (answer === null) throw new Error(`${method} ${path}: the gateway did not answer after ${attempt} attempts`);
         return answer;
       }
-      if (raced && options.idempotencyKey) headers['Idempotency-Key'] = `${options.idempotencyKey}.retry${attempt}`;
       this.retries++;
       await sleep(answer?.retryAfter ? answer.retryAfter * 1000 : Math.min(5000, 100 * 2 ** attempt));
     }
