@@ -1,0 +1,17 @@
+import type { Benchmark } from '../harness/benchmark';
+import { appendBatch } from './append-batch.bench';
+import { appendSingle } from './append-single.bench';
+import { auditVerify } from './audit-verify.bench';
+import { consumer } from './consumer.bench';
+import { endToEnd } from './end-to-end.bench';
+import { gatewayRead } from './gateway-read.bench';
+import { globalRead } from './global-read.bench';
+import { outboxRelay } from './outbox-relay.bench';
+import { projectionRebuild } from './projection-rebuild.bench';
+import { proposals } from './proposals.bench';
+
+/** In the order they run: the batch append fills the logs (10⁴, 10⁵, 10⁶) that the later ones read. */
+export const BENCHMARKS: Benchmark[] = [
+  appendSingle, appendBatch, globalRead, auditVerify, outboxRelay, consumer, projectionRebuild, endToEnd, gatewayRead,
+  proposals, // opt-in: `npm run bench -- proposals`
+];
