@@ -98,7 +98,14 @@ describe('a projection', () => {
     const committedAfter: number[] = [];
     await runner(committedFunds(name), 10).rebuild({
       onProgress: async () => {
-        served.push((await ds.query(`select coalesce(sum(events), 0)::int as n from "${name}"`))[0].n);
+        // While the rebuild waits here, the table readers see (the old one) must take in everything
+        // committed before the previous step: the live runner keeps serving during a rebuild. (It may
+        // lag a moment on a busy machine, so this waits for it rather than reading once.)
+        const due = committedAfter[committedAfter.length - 1] ?? 0;
+        served.push(await eventually(async () => {
+          const n: number = (await ds.query(`select coalesce(sum(events), 0)::int as n from "${name}"`))[0].n;
+          return n >= due ? n : undefined;
+        }));
         if (appendedDuring++ < 3) await appendAcrossStreams(store, { streams: 2, eventsPerStream: 2, prefix: `busy-during-${appendedDuring}` });
         committedAfter.push((await store.head()).position);
       },
