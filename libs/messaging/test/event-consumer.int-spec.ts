@@ -11,7 +11,9 @@ const quiet = { log: () => undefined, warn: () => undefined, error: () => undefi
 // Fast rebalances and short fetch waits: the tests join and leave groups often.
 const consumerConfig = { heartbeatInterval: 300, sessionTimeout: 10_000, maxWaitTimeInMs: 250 };
 
-describe('an event consumer', () => {
+// Every scenario twice: one transaction per message, and one per batch (applyInBatches), where a
+// batch with anything unusual in it is rolled back and applied message by message.
+describe.each([false, true])('an event consumer (applyInBatches: %s)', (applyInBatches) => {
   let db: TestDatabase;
   let ds: DataSource;
   let store: EventStore;
@@ -25,16 +27,16 @@ describe('an event consumer', () => {
     return store.readRecords(from, 10_000);
   };
   const setup = async (label: string, partitions = 1) => {
-    const topic = uniqueName(label);
+    const topic = uniqueName(`${label}${applyInBatches ? '-b' : ''}`);
     await createTestTopics(kafka, [topic, `${topic}.dlq`], partitions);
-    const table = `applied_${label.replace(/\W/g, '_')}`;
+    const table = `applied_${label.replace(/\W/g, '_')}${applyInBatches ? '_b' : ''}`;
     await createAppliedTable(ds, table);
     return { topic, table, dlq: `${topic}.dlq` };
   };
   const consumer = (options: Partial<EventConsumerOptions> & Pick<EventConsumerOptions, 'topics' | 'handle'>) => {
     const c = new EventConsumer({
       dataSource: ds, kafka, name: options.topics[0], groupId: options.topics[0], logger: quiet, consumerConfig,
-      backoff: { initialMs: 20, maxMs: 200 }, ...options,
+      backoff: { initialMs: 20, maxMs: 200 }, applyInBatches, ...options,
     });
     consumers.push(c);
     return c;
@@ -81,7 +83,8 @@ describe('an event consumer', () => {
     expect(parked[0].value).toEqual(garbage.value);
     expect(parked[1].value?.toString()).toBe(fromTheFuture.value);
     expect(parked[1].headers['dlq-error']).toMatch(/v99/);
-    expect(await committedOffsets(kafka, topic, topic)).toEqual({ 0: '5' });
+    // Offsets are committed every second (or 500 messages), after the messages' transactions.
+    await eventually(async () => ((await committedOffsets(kafka, topic, topic))[0] === '5' ? true : undefined));
   });
 
   it('retries a failing handler a few times, then dead-letters the event and applies the next', async () => {
@@ -99,7 +102,8 @@ describe('an event consumer', () => {
     });
     await c1.start();
     await eventually(() => (c1.stats().applied === 1 ? true : undefined));
-    expect(calls).toEqual([bad.eventId, bad.eventId, bad.eventId, good.eventId]);
+    // In batches, the batch's own attempt comes first; then each message alone, as without batching.
+    expect(calls).toEqual([...(applyInBatches ? [bad.eventId] : []), bad.eventId, bad.eventId, bad.eventId, good.eventId]);
     const [parked] = await eventually(async () => { const m = await readWholeTopic(kafka, dlq); return m.length ? m : undefined; });
     expect(parked.headers).toMatchObject({ 'dlq-reason': 'handler-failed', 'event-id': bad.eventId, 'dlq-error': 'TypeError: programme has no cost per participant' });
     expect(await applications(ds, table)).toEqual({ rows: 1, distinct: 1, twice: [] });
@@ -122,7 +126,8 @@ describe('an event consumer', () => {
     });
     await c1.start();
     await eventually(() => (outcomes.length === 1 ? true : undefined));
-    expect(outcomes[0]).toMatchObject({ result: 'applied', attempts: 3 });
+    // The batch's attempt (one termination) does not count among the message's own attempts.
+    expect(outcomes[0]).toMatchObject({ result: 'applied', attempts: applyInBatches ? 2 : 3 });
     expect(await applications(ds, table)).toEqual({ rows: 1, distinct: 1, twice: [] });
     expect(await topicSize(kafka, dlq)).toBe(0);
   });

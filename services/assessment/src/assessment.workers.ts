@@ -19,7 +19,7 @@ export function assessmentWorkers({ dataSource, store, kafka }: WorkerContext, p
     ...ASSESSMENT_PROJECTIONS.map((projection) => new ProjectionRunner({ dataSource, store, projection })),
     new EventConsumer({
       dataSource, kafka, name: 'assessment.staff-roster', groupId: 'kompeten-assessment.staff-roster',
-      topics: [enrolmentTopic], eventTypes: STAFF_ROSTER_EVENTS, handle: applyToStaffRoster,
+      topics: [enrolmentTopic], eventTypes: STAFF_ROSTER_EVENTS, handle: applyToStaffRoster, applyInBatches: true,
     }),
     new EventConsumer({
       dataSource, kafka, name: 'assessment.enrolment-reactions', groupId: 'kompeten-assessment.enrolment-reactions',

@@ -23,7 +23,8 @@ export function feedbackWorkers({ dataSource, store, kafka }: WorkerContext): Me
     ...FEEDBACK_PROJECTIONS.map((projection) => new ProjectionRunner({ dataSource, store, projection })),
     ...FOREIGN.map((c) => new EventConsumer({
       dataSource, kafka, name: `feedback.${c.name}`, groupId: `kompeten-feedback.${c.name}`,
-      topics: [eventTopic(c.from)], eventTypes: c.eventTypes, handle: c.handle,
+      // Pure read models (they append nothing): a batch per transaction keeps up with a busy topic.
+      topics: [eventTopic(c.from)], eventTypes: c.eventTypes, handle: c.handle, applyInBatches: true,
     })),
   ];
 }

@@ -28,6 +28,13 @@ export interface EventConsumerOptions {
   fromBeginning?: boolean;
   /** Partitions processed in parallel (default 1); order within a partition is always kept. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Apply up to 200 messages of a partition in one transaction (one claim insert, one commit) rather
+   * than one transaction each; falls back to one by one for a slice with anything unusual in it.
+   * For read models. A handler that appends to the event store holds the log's head lock for the
+   * whole batch, so sagas keep the default (false).
+   */
+  applyInBatches?: boolean;
   /** Passed to kafkajs (session timeout, heartbeat interval, …). */
   consumerConfig?: Partial<Omit<ConsumerConfig, 'groupId'>>;
   /** Called after the read-model transaction and before the offset commit (metrics, tests). */
