@@ -118,6 +118,24 @@ describe('a projection', () => {
     expect(await readView(name)).toEqual(await expectedFunds(store));
   });
 
+  it('hands whole batches to a projection that takes them (applyBatch), with the same result', async () => {
+    const base = committedFunds('funds_batched');
+    const batches: number[] = [];
+    const batched: Projection = {
+      ...base,
+      async applyBatch(events, tx, table) {
+        batches.push(events.length);
+        for (const e of events) await base.apply(e, tx, table);
+      },
+    };
+    await appendAcrossStreams(store, { streams: 3, eventsPerStream: 7, prefix: 'batched' });
+    const head = (await store.head()).position;
+    expect(await runner(batched, 10).catchUp()).toBe(head);
+    expect(await readView('funds_batched')).toEqual(await expectedFunds(store));
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(head); // every event, each once
+    expect(Math.max(...batches)).toBe(10);
+  });
+
   it('follows new events while started, woken by the commit', async () => {
     const name = 'funds_followed';
     const live = runner(committedFunds(name));

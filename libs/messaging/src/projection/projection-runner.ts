@@ -145,7 +145,9 @@ export class ProjectionRunner {
     const rows = await tx.query(`select ${RECORD_COLUMNS} from es_event where position > $1 order by position limit $2`, [table.position, this.batchSize]);
     if (rows.length === 0) return { applied: 0, position: table.position };
     const events = await this.options.store.open(rows.map(toRecord));
-    for (const event of events) await this.options.projection.apply(event, tx, table.tableName);
+    const { projection } = this.options;
+    if (projection.applyBatch) await projection.applyBatch(events, tx, table.tableName);
+    else for (const event of events) await projection.apply(event, tx, table.tableName);
     const position = events[events.length - 1].position;
     await saveCheckpoint(tx, table, position);
     return { applied: events.length, position };

@@ -17,6 +17,12 @@ export interface Projection {
    * events (no clock, no other tables that change), so that a rebuild reproduces the live table.
    */
   apply(event: StoredEvent, tx: QueryRunner, tableName: string): Promise<void>;
+  /**
+   * Optional: applies a batch of events (in log order) with the same effect as `apply` on each in
+   * turn, in fewer statements. The runner uses it when present: one statement per event is what
+   * bounds a rebuild (BENCHMARKS.md, projection-rebuild).
+   */
+  applyBatch?(events: StoredEvent[], tx: QueryRunner, tableName: string): Promise<void>;
 }
 
 const NAME = /^[a-z][a-z0-9_]{0,49}$/;
