@@ -13,6 +13,7 @@ import { CreateIdempotencyRecords1732000000200 } from './idempotency/create-idem
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { PUBLIC_SURVEY, RateLimitGuard } from './rate-limit.guard';
+import { WindowCounterStorage } from './rate-limit-storage';
 import { GATEWAY_ROUTES } from './routes';
 import { LiveFeed } from './live/live-feed';
 
@@ -32,6 +33,7 @@ export class GatewayModule implements NestModule {
               limit: (ctx) => (reflector.get<boolean>(PUBLIC_SURVEY, ctx.getHandler()) ? config.SURVEY_RATE_LIMIT_PER_MINUTE : config.RATE_LIMIT_PER_MINUTE),
             }],
             errorMessage: 'Too many requests',
+            storage: new WindowCounterStorage(),
           }),
         }),
       ],
