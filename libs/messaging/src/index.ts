@@ -21,3 +21,4 @@ export { MessagingLifecycle, MESSAGING_WORKERS } from './lifecycle/messaging-lif
 export type { MessagingWorker } from './lifecycle/messaging-lifecycle';
 export type { MessagingLogger } from './shared/messaging-logger';
 export type { BackoffOptions } from './shared/backoff';
+export { inTransaction } from './postgres/in-transaction';

@@ -1,4 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
+import { inTransaction } from '@kompeten/messaging';
 import { UsageError } from '../shared/audit-settings';
 import type { ChainPoint } from '../chain/chain-walker';
 import type { SourceCursor } from '../sources/record-source';
@@ -34,22 +35,12 @@ export interface SourceState {
 }
 
 /** Runs `work` in one transaction whose unqualified names resolve to the replay schema. */
-export async function inSchema<T>(ds: DataSource, schema: string, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
-  const tx = ds.createQueryRunner();
-  await tx.connect();
-  try {
-    await tx.startTransaction();
+export function inSchema<T>(ds: DataSource, schema: string, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+  return inTransaction(ds, async (tx) => {
     await tx.query(`set local search_path to ${ident(schema)}, public`);
     await tx.query(`set local time zone 'UTC'`);
-    const result = await work(tx);
-    await tx.commitTransaction();
-    return result;
-  } catch (e) {
-    if (tx.isTransactionActive) await tx.rollbackTransaction().catch(() => undefined);
-    throw e;
-  } finally {
-    await tx.release();
-  }
+    return work(tx);
+  });
 }
 
 export async function schemaExists(ds: DataSource, schema: string): Promise<boolean> {
