@@ -3,7 +3,6 @@ import { WindowCounterStorage } from './rate-limit-storage';
 describe('the rate-limit window counters', () => {
   let t = 0;
   const storage = new WindowCounterStorage(() => t, 3_600_000);
-  afterAll(() => storage.onModuleDestroy());
   const hit = (key = 'kiosk-1') => storage.increment(key, 60_000, 3, 60_000, 'default');
 
   it('counts hits per key within a window, and blocks beyond the limit until the block ends', async () => {
@@ -27,5 +26,18 @@ describe('the rate-limit window counters', () => {
     t = 400_000;
     storage.sweep();
     expect(storage.size).toBe(0);
+  });
+
+  it('sweeps by itself on a hit once the sweep interval has passed', async () => {
+    const own = new WindowCounterStorage(() => t, 60_000);
+    t = 1_000_000;
+    await own.increment('a', 1_000, 5, 1_000, 'default');
+    await own.increment('b', 1_000, 5, 1_000, 'default');
+    t = 1_030_000; // both windows ended, but the next sweep is not due yet
+    await own.increment('c', 1_000, 5, 1_000, 'default');
+    expect(own.size).toBe(3);
+    t = 1_061_000;
+    await own.increment('c', 1_000, 5, 1_000, 'default');
+    expect(own.size).toBe(1);
   });
 });

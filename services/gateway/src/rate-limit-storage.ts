@@ -1,4 +1,3 @@
-import { OnModuleDestroy } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 
 interface Window { hits: number; endsAt: number; blockedUntil: number }
@@ -11,16 +10,16 @@ interface Window { hits: number; endsAt: number; blockedUntil: number }
  * fifth of the gateway's CPU there). A fixed window may let up to twice the limit through across a
  * window boundary — acceptable for flood protection, which is what these limits are for.
  */
-export class WindowCounterStorage implements ThrottlerStorage, OnModuleDestroy {
+export class WindowCounterStorage implements ThrottlerStorage {
   private readonly windows = new Map<string, Window>();
-  private readonly sweeper: NodeJS.Timeout;
+  private nextSweep = 0;
 
-  constructor(private readonly now: () => number = Date.now, sweepEveryMs = 60_000) {
-    this.sweeper = setInterval(() => this.sweep(), sweepEveryMs).unref();
-  }
+  constructor(private readonly now: () => number = Date.now, private readonly sweepEveryMs = 60_000) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
     const now = this.now();
+    // Ended windows are dropped on the way (no timer to stop): at most once per sweep interval.
+    if (now >= this.nextSweep) this.sweep();
     const id = `${throttlerName}\u0000${key}`;
     let w = this.windows.get(id);
     if (!w || (w.endsAt <= now && w.blockedUntil <= now)) this.windows.set(id, (w = { hits: 0, endsAt: now + ttl, blockedUntil: 0 }));
@@ -38,14 +37,11 @@ export class WindowCounterStorage implements ThrottlerStorage, OnModuleDestroy {
   /** Forgets windows that have ended, so that one-off callers do not accumulate. */
   sweep(): void {
     const now = this.now();
+    this.nextSweep = now + this.sweepEveryMs;
     for (const [id, w] of this.windows) if (w.endsAt <= now && w.blockedUntil <= now) this.windows.delete(id);
   }
 
   get size(): number {
     return this.windows.size;
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.sweeper);
   }
 }

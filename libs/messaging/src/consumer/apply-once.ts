@@ -5,20 +5,34 @@ import { inTransaction } from '../postgres/in-transaction';
 /** Applies one event to a read model, inside the transaction it is given (do not commit it yourself). */
 export type EventHandler = (event: StoredEvent, tx: QueryRunner) => Promise<void>;
 
+/** Runs one handler call (the consumer wraps it in a span that continues the event's trace). */
+export type AroundHandler = (event: StoredEvent, work: () => Promise<void>) => Promise<void>;
+
 /**
- * One transaction: claim (consumer, event id) in msg_processed, then run the handler. If the claim
- * already exists the event was applied before (a redelivery) and nothing is done. Both commit or
- * neither does, so an event is applied exactly once however often Kafka delivers it.
+ * One transaction: claim every event id in msg_processed with one insert, then run the handler for
+ * the claimed ones in order. An id already claimed was applied before (a redelivery) and is skipped;
+ * claims and handler effects commit together or not at all, so an event is applied exactly once
+ * however often Kafka delivers it. Returns the ids applied now. One event per call, or a batch of a
+ * partition (`applyInBatches`: one WAL flush and one claim round trip per batch instead of per event).
  */
-export function applyOnce(dataSource: DataSource, consumer: string, event: StoredEvent, handle: EventHandler): Promise<'applied' | 'duplicate'> {
+export function applyOnce(
+  dataSource: DataSource, consumer: string, events: StoredEvent[], handle: EventHandler,
+  around: AroundHandler = (_, work) => work(),
+): Promise<Set<string>> {
   return inTransaction(dataSource, async (tx) => {
     // A concurrent claim of the same id (two group members during a rebalance) waits here for the other to finish.
-    const claimed: unknown[] = await tx.query(
-      'insert into msg_processed (consumer, event_id) values ($1, $2) on conflict do nothing returning event_id',
-      [consumer, event.eventId],
+    const claimed: { event_id: string }[] = await tx.query(
+      'insert into msg_processed (consumer, event_id) select $1, unnest($2::uuid[]) on conflict do nothing returning event_id',
+      [consumer, events.map((e) => e.eventId)],
     );
-    if (claimed.length === 0) return 'duplicate';
-    await handle(event, tx);
-    return 'applied';
+    const fresh = new Set(claimed.map((c) => c.event_id));
+    const applied = new Set<string>();
+    for (const event of events) {
+      // Kafka may hold the same event twice within one batch: the claim returns it once, apply it once.
+      if (!fresh.has(event.eventId) || applied.has(event.eventId)) continue;
+      await around(event, () => handle(event, tx));
+      applied.add(event.eventId);
+    }
+    return applied;
   });
 }

@@ -1,12 +1,11 @@
 import { Consumer, EachBatchPayload, EachMessagePayload, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import { deadLetterTopic } from '@kompeten/contracts';
-import { EventOpener, UnknownSchemaVersionError } from '@kompeten/event-store';
+import { EventOpener, StoredEvent, UnknownSchemaVersionError } from '@kompeten/event-store';
 import { backoffDelay, delay } from '../shared/backoff';
 import { defaultLogger, errorText, MessagingLogger } from '../shared/messaging-logger';
 import { decodeMessage } from '../wire/decode-message';
 import { PoisonMessageError } from '../wire/poison-message.error';
 import { withContinuedTrace } from '@kompeten/tracing';
-import { applyBatchOnce } from './apply-batch';
 import { applyOnce } from './apply-once';
 import { DeadLetterReason, deadLetterMessage } from './dead-letter';
 import type { ConsumerOutcome, EventConsumerOptions, EventConsumerStats } from './event-consumer-options';
@@ -116,19 +115,27 @@ export class EventConsumer {
 
   private async applySlice(topic: string, partition: number, messages: KafkaMessage[]): Promise<ConsumerOutcome[]> {
     const records = messages.map((m) => decodeMessage(m)); // a poison message throws: one by one
-    const wanted = records.filter((r) => !this.options.eventTypes || this.options.eventTypes.includes(r.type));
-    const events = await this.opener.open(wanted);
-    const applied = events.length
-      ? await applyBatchOnce(this.options.dataSource, this.options.name, events, this.options.handle, (e) => `${this.options.name} ${e.type}`)
-      : new Set<string>();
+    const events = await this.opener.open(records.filter((r) => this.handles(r.type)));
+    const applied = events.length ? await this.applyOnce(topic, events) : new Set<string>();
     const seen = new Set<string>();
     return records.map((r, k): ConsumerOutcome => {
       const at = { topic, partition, offset: messages[k].offset, eventId: r.eventId };
-      if (!wanted.includes(r)) return { ...at, result: 'ignored', attempts: 0 };
+      if (!this.handles(r.type)) return { ...at, result: 'ignored', attempts: 0 };
       const first = !seen.has(r.eventId);
       seen.add(r.eventId);
       return { ...at, result: first && applied.has(r.eventId) ? 'applied' : 'duplicate', attempts: 1 };
     });
+  }
+
+  private handles(type: string): boolean {
+    return !this.options.eventTypes || this.options.eventTypes.includes(type);
+  }
+
+  /** Exactly-once apply; each handler call continues the consumed event's trace (its writes and any events it appends join it). */
+  private applyOnce(topic: string, events: StoredEvent[]): Promise<Set<string>> {
+    return applyOnce(this.options.dataSource, this.options.name, events, this.options.handle, (event, work) =>
+      withContinuedTrace(`${this.options.name} ${event.type}`, event.metadata?.traceparent,
+        { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.message.id': event.eventId }, work));
   }
 
   private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
@@ -147,17 +154,13 @@ export class EventConsumer {
       throw e;
     }
     at.eventId = record.eventId;
-    if (this.options.eventTypes && !this.options.eventTypes.includes(record.type)) return { ...at, result: 'ignored', attempts: 0 };
+    if (!this.handles(record.type)) return { ...at, result: 'ignored', attempts: 0 };
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let failed = 0, transient = 0; ;) {
       if (!this.running) throw new ConsumerStopping('consumer stopping');
       try {
-        const [event] = await this.opener.open([record]);
-        // The consumed event's trace continues here: the read-model writes and any events appended join it.
-        const result = await withContinuedTrace(`${this.options.name} ${record.type}`, record.metadata?.traceparent,
-          { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.message.id': record.eventId },
-          () => applyOnce(this.options.dataSource, this.options.name, event, this.options.handle));
-        return { ...at, result, attempts: failed + transient + 1 };
+        const applied = await this.applyOnce(topic, await this.opener.open([record]));
+        return { ...at, result: applied.size ? 'applied' : 'duplicate', attempts: failed + transient + 1 };
       } catch (e) {
         const attempts = failed + transient + 1;
         if (e instanceof UnknownSchemaVersionError) return this.deadLetter(at, message, 'unknown-schema-version', e, attempts, heartbeat);
