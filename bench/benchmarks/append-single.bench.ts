@@ -36,7 +36,7 @@ export const appendSingle: Benchmark = {
         const meter = await CostMeter.start(() => backendPids(db.dataSource, db.name));
         const sampling = await sampleBackends(db.url, db.name);
         const [{ position: before }] = await db.dataSource.query('select position from es_head');
-        const ms = await closedLoop(n, WRITERS, (w, i) => store.append(`${prefix}-${i}`, 'no-stream', [event], benchMetadata()));
+        const ms = await closedLoop(n, WRITERS, (_w, i) => store.append(`${prefix}-${i}`, 'no-stream', [event], benchMetadata()));
         const tx = await transactionsAfter(db.dataSource, Number(before));
         waits.subject.push(await sampling());
         return { rate: perSecond(n, ms), eventsPerCommit: tx.rows / tx.transactions, ...await meter.read(n) };
@@ -46,7 +46,7 @@ export const appendSingle: Benchmark = {
         const at = new Date().toISOString();
         const meter = await CostMeter.start(() => backendPids(db.dataSource, db.name));
         const sampling = await sampleBackends(db.url, db.name);
-        const ms = await closedLoop(n, WRITERS, (w, i) =>
+        const ms = await closedLoop(n, WRITERS, (_w, i) =>
           pool.query(`insert into plain_event (${PLAIN_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, plainRow(`${prefix}-${i}`, 1, event, benchMetadata(), at)));
         waits.baseline.push(await sampling());
         return { rate: perSecond(n, ms), ...await meter.read(n) };

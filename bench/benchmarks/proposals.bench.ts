@@ -12,7 +12,6 @@ import { recordsLean } from '../experiments/lean-read';
 import { createBenchDatabase } from '../support/databases';
 import { benchEvent, benchMetadata } from '../support/events';
 import { benchKafka, benchTopics } from '../support/kafka';
-import { appendInBatches } from '../support/seeded-logs';
 import { closedLoop } from './append-single.bench';
 import { drain } from './outbox-relay.bench';
 import { rebuildOnce, streamCounts } from './projection-rebuild.bench';
