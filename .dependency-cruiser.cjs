@@ -27,7 +27,10 @@ module.exports = {
       name: 'testing-lib-only-in-tests',
       comment: 'Test helpers never ship in a deployable.',
       severity: 'error',
-      from: { path: '^(services|libs)/', pathNot: ['\\.(int-|e2e-)?spec\\.ts$', '^libs/testing/', '^(services|libs)/[^/]+/test/'] },
+      from: {
+        path: '^(services|libs)/',
+        pathNot: ['\\.(int-|e2e-)?spec\\.ts$', '^libs/testing/', '^(services|libs)/[^/]+/test/'],
+      },
       to: { path: '^libs/testing/' },
     },
     {

@@ -12,11 +12,17 @@ import { SeededLogs } from './support/seeded-logs';
  * writes bench/results/latest.json. `--smoke` runs tiny sizes (what test/bench runs).
  */
 export async function runBenchmarks(
-  names: string[], scale: Scale, log: (m: string) => void = console.log, onFigures: (figures: Figure[]) => void = () => undefined,
+  names: string[],
+  scale: Scale,
+  log: (m: string) => void = console.log,
+  onFigures: (figures: Figure[]) => void = () => undefined,
 ): Promise<Figure[]> {
   const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
-  if (unknown.length) throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
-  const chosen: Benchmark[] = names.length ? BENCHMARKS.filter((b) => names.includes(b.name)) : BENCHMARKS.filter((b) => !b.optIn);
+  if (unknown.length)
+    throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  const chosen: Benchmark[] = names.length
+    ? BENCHMARKS.filter((b) => names.includes(b.name))
+    : BENCHMARKS.filter((b) => !b.optIn);
   const fixtures = new SeededLogs(log);
   const ctx: BenchContext = { scale, fixtures, log };
   const figures: Figure[] = [];
@@ -42,7 +48,9 @@ async function postgresVersion(): Promise<string> {
   const c = new Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
   await c.connect();
   try {
-    const { rows } = await c.query(`select current_setting('server_version') as v, current_setting('synchronous_commit') as sc, current_setting('shared_buffers') as sb`);
+    const { rows } = await c.query(
+      `select current_setting('server_version') as v, current_setting('synchronous_commit') as sc, current_setting('shared_buffers') as sb`,
+    );
     return `${rows[0].v} (synchronous_commit=${rows[0].sc}, shared_buffers=${rows[0].sb})`;
   } finally {
     await c.end();
@@ -54,10 +62,21 @@ async function main() {
   const scale: Scale = args.includes('--smoke') ? 'smoke' : 'full';
   const names = args.filter((a) => !a.startsWith('--'));
   const started = new Date();
-  const file = path.resolve(__dirname, '../../bench/results', `${scale === 'smoke' ? 'smoke' : 'latest'}${names.length ? `-${names.join('+')}` : ''}.json`);
+  const file = path.resolve(
+    __dirname,
+    '../../bench/results',
+    `${scale === 'smoke' ? 'smoke' : 'latest'}${names.length ? `-${names.join('+')}` : ''}.json`,
+  );
   const env = machine({ postgres: await postgresVersion(), kafka: await brokerVersion() });
   const save = (figures: Figure[], complete: boolean) =>
-    writeJson(file, { started: started.toISOString(), seconds: Math.round((Date.now() - started.getTime()) / 1000), complete, scale, machine: env, figures });
+    writeJson(file, {
+      started: started.toISOString(),
+      seconds: Math.round((Date.now() - started.getTime()) / 1000),
+      complete,
+      scale,
+      machine: env,
+      figures,
+    });
   // Written after every benchmark too, so that an interrupted run keeps what it measured.
   const figures = await runBenchmarks(names, scale, console.log, (soFar) => save(soFar, false));
   const seconds = (Date.now() - started.getTime()) / 1000;
@@ -67,8 +86,11 @@ async function main() {
 }
 
 if (require.main === module) {
-  main().then(() => process.exit(0), (e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

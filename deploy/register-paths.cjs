@@ -26,7 +26,9 @@ if (!Module[HOOKED]) {
     const target = kompetenTarget(request);
     if (target === undefined) return original.call(this, request, parent, ...rest);
     if (fs.existsSync(target)) return target;
-    const err = new Error(`Cannot find module '${request}': ${target} does not exist (run \`npx tsc -b tsconfig.build.json\`)`);
+    const err = new Error(
+      `Cannot find module '${request}': ${target} does not exist (run \`npx tsc -b tsconfig.build.json\`)`,
+    );
     err.code = 'MODULE_NOT_FOUND';
     throw err;
   };

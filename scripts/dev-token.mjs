@@ -21,8 +21,15 @@ export async function ensureDevKeys() {
   const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
   const kid = `kompeten-dev-${Date.now().toString(36)}`;
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'private.jwk.json'), JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'ES256' }), { mode: 0o600 });
-  fs.writeFileSync(DEV_JWKS, JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }] }));
+  fs.writeFileSync(
+    path.join(dir, 'private.jwk.json'),
+    JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'ES256' }),
+    { mode: 0o600 },
+  );
+  fs.writeFileSync(
+    DEV_JWKS,
+    JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }] }),
+  );
   return DEV_JWKS;
 }
 
@@ -33,15 +40,32 @@ export async function devToken({ role, unit, nip, sub, ttl = '8h' }) {
   const { SignJWT, importJWK } = require('jose');
   const jwk = JSON.parse(fs.readFileSync(path.join(dir, 'private.jwk.json'), 'utf8'));
   return new SignJWT({ roles: [role], ...(unit ? { unit } : {}), ...(nip ? { nip } : {}) })
-    .setProtectedHeader({ alg: 'ES256', kid: jwk.kid }).setSubject(sub ?? (nip ?? `${role}${unit ? `-${unit.toLowerCase()}` : ''}`))
-    .setAudience('kompeten').setIssuedAt().setExpirationTime(ttl).sign(await importJWK(jwk, 'ES256'));
+    .setProtectedHeader({ alg: 'ES256', kid: jwk.kid })
+    .setSubject(sub ?? nip ?? `${role}${unit ? `-${unit.toLowerCase()}` : ''}`)
+    .setAudience('kompeten')
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(await importJWK(jwk, 'ES256'));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)).map(([k, v]) => [k, v]));
+  const args = Object.fromEntries(
+    process.argv
+      .slice(2)
+      .join(' ')
+      .split('--')
+      .filter(Boolean)
+      .map((a) => a.trim().split(/\s+/))
+      .map(([k, v]) => [k, v]),
+  );
   if (!args.role) {
     console.error(`usage: npm run token -- --role <${ROLES.join('|')}> [--unit OPD] [--nip NIP] [--sub id] [--ttl 8h]`);
     process.exit(2);
   }
-  devToken(args).then((t) => console.log(t)).catch((e) => { console.error(e.message); process.exit(2); });
+  devToken(args)
+    .then((t) => console.log(t))
+    .catch((e) => {
+      console.error(e.message);
+      process.exit(2);
+    });
 }

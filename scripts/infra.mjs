@@ -17,5 +17,8 @@ export { stopKafka };
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const cmd = process.argv[2] ?? 'up';
-  (cmd === 'down' ? stopKafka() : infraUp()).catch((e) => { console.error(e.message); process.exit(1); });
+  (cmd === 'down' ? stopKafka() : infraUp()).catch((e) => {
+    console.error(e.message);
+    process.exit(1);
+  });
 }

@@ -33,17 +33,38 @@ try {
   console.log('\n▶ build (tsc -b)');
   status = spawnSync(bin('tsc'), ['-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' }).status ?? 1;
   if (status === 0) {
-    console.log(`\n▶ jest (nightly profile): ${patterns.length ? patterns.join(' ') : 'test/reliability test/security'}`);
-    status = spawnSync(process.execPath, ['--expose-gc', bin('jest'), '--runInBand', '--testTimeout=1800000',
-      '--testMatch', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.nightly-spec.ts', '--',
-      ...(patterns.length ? patterns : ['test/reliability', 'test/security'])], { cwd: root, env, stdio: 'inherit' }).status ?? 1;
+    console.log(
+      `\n▶ jest (nightly profile): ${patterns.length ? patterns.join(' ') : 'test/reliability test/security'}`,
+    );
+    status =
+      spawnSync(
+        process.execPath,
+        [
+          '--expose-gc',
+          bin('jest'),
+          '--runInBand',
+          '--testTimeout=1800000',
+          '--testMatch',
+          '**/*.int-spec.ts',
+          '**/*.e2e-spec.ts',
+          '**/*.nightly-spec.ts',
+          '--',
+          ...(patterns.length ? patterns : ['test/reliability', 'test/security']),
+        ],
+        { cwd: root, env, stdio: 'inherit' },
+      ).status ?? 1;
   }
 } finally {
   if (infra.startedKafka && !process.env.KOMPETEN_KEEP_KAFKA) await stopKafka();
 }
 
 const measured = fs.existsSync(figuresFile)
-  ? fs.readFileSync(figuresFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((l) => l.at >= started)
+  ? fs
+      .readFileSync(figuresFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.at >= started)
   : [];
 console.log(`\n▶ figures measured in this run (${measured.length}); RELIABILITY.md explains each`);
 for (const { test, figures } of measured) console.log(`  ${test}: ${JSON.stringify(figures)}`);

@@ -27,7 +27,10 @@ const started = Date.now();
 const infra = await infraUp();
 
 console.log('build: tsc -b tsconfig.build.json');
-const build = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-b', 'tsconfig.build.json'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (build.status !== 0) await shutdown(build.status ?? 1);
 
 // Services log JSON to .cache/logs/<service>.log. While the platform starts and the demo fills it,
@@ -38,16 +41,35 @@ const logDir = path.join(root, '.cache', 'logs');
 fs.mkdirSync(logDir, { recursive: true });
 let phase = args.includes('--logs') ? 'live' : 'quiet';
 const held = { warnings: 0, errors: 0 };
-const pretty = process.stdout.isTTY ? (() => { try { return createRequire(import.meta.url)('pino-pretty').prettyFactory({ singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }); } catch { return null; } })() : null;
+const pretty = process.stdout.isTTY
+  ? (() => {
+      try {
+        return createRequire(import.meta.url)('pino-pretty').prettyFactory({
+          singleLine: true,
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'pid,hostname',
+        });
+      } catch {
+        return null;
+      }
+    })()
+  : null;
 function show(prefix, line) {
   let entry = null;
-  try { entry = JSON.parse(line); } catch { /* not a log line: a crash, a stack trace */ }
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    /* not a log line: a crash, a stack trace */
+  }
   if (phase === 'quiet' && entry) {
-    const level = typeof entry.level === 'number' ? entry.level : { WARN: 40, ERROR: 50 }[entry.level] ?? 30;
-    if (level >= 50) held.errors++; else if (level >= 40) held.warnings++;
+    const level = typeof entry.level === 'number' ? entry.level : ({ WARN: 40, ERROR: 50 }[entry.level] ?? 30);
+    if (level >= 50) held.errors++;
+    else if (level >= 40) held.warnings++;
     return;
   }
-  process.stdout.write(prefix + (entry && pretty && typeof entry.level === 'number' ? pretty(entry).trimEnd() : line) + '\n');
+  process.stdout.write(
+    prefix + (entry && pretty && typeof entry.level === 'number' ? pretty(entry).trimEnd() : line) + '\n',
+  );
 }
 const tail = (file, n = 15) => fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).join('\n');
 
@@ -60,11 +82,19 @@ for (const service of SERVICES) {
     LOG_FORMAT: 'json',
     DATABASE_URL: serviceDatabaseUrl(service, infra.postgres),
     KAFKA_BROKERS: infra.brokers.join(','),
-    ENROLMENT_URL: url('enrolment'), ASSESSMENT_URL: url('assessment'), BUDGET_URL: url('budget'), FEEDBACK_URL: url('feedback'),
-    AUTH_LOCAL_JWKS: process.env.AUTH_JWKS_URL ? process.env.AUTH_LOCAL_JWKS ?? '' : (process.env.AUTH_LOCAL_JWKS ?? await ensureDevKeys()),
+    ENROLMENT_URL: url('enrolment'),
+    ASSESSMENT_URL: url('assessment'),
+    BUDGET_URL: url('budget'),
+    FEEDBACK_URL: url('feedback'),
+    AUTH_LOCAL_JWKS: process.env.AUTH_JWKS_URL
+      ? (process.env.AUTH_LOCAL_JWKS ?? '')
+      : (process.env.AUTH_LOCAL_JWKS ?? (await ensureDevKeys())),
   };
-  const child = spawn(process.execPath, ['--enable-source-maps', '-r', './deploy/register-paths.cjs', `dist/services/${service}/src/main.js`],
-    { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', '-r', './deploy/register-paths.cjs', `dist/services/${service}/src/main.js`],
+    { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const prefix = `[${service.padEnd(10)}] `;
   const file = fs.createWriteStream(path.join(logDir, `${service}.log`));
   for (const stream of [child.stdout, child.stderr]) {
@@ -72,13 +102,18 @@ for (const service of SERVICES) {
     stream.on('data', (chunk) => {
       const lines = (partial + chunk).split('\n');
       partial = lines.pop();
-      for (const line of lines) { file.write(line + '\n'); show(prefix, line); }
+      for (const line of lines) {
+        file.write(line + '\n');
+        show(prefix, line);
+      }
     });
   }
   child.on('exit', (code, signal) => {
     children.delete(service);
     if (!stopping) {
-      console.error(`${prefix}exited (${signal ?? code}); the end of ${path.relative(root, file.path)}:\n${tail(file.path)}\nstopping the platform`);
+      console.error(
+        `${prefix}exited (${signal ?? code}); the end of ${path.relative(root, file.path)}:\n${tail(file.path)}\nstopping the platform`,
+      );
       void shutdown(1);
     }
   });
@@ -90,11 +125,16 @@ async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   console.log('\nstopping…');
-  await Promise.all([...children.values()].map((c) => new Promise((resolve) => {
-    c.once('exit', resolve);
-    c.kill('SIGTERM');
-    setTimeout(() => c.kill('SIGKILL'), 15000).unref();
-  })));
+  await Promise.all(
+    [...children.values()].map(
+      (c) =>
+        new Promise((resolve) => {
+          c.once('exit', resolve);
+          c.kill('SIGTERM');
+          setTimeout(() => c.kill('SIGKILL'), 15000).unref();
+        }),
+    ),
+  );
   if (infra.startedKafka) await stopKafka();
   process.exit(code);
 }
@@ -104,11 +144,16 @@ process.on('SIGTERM', () => void shutdown(0));
 async function ready(service) {
   for (const since = Date.now(), said = { done: false }; ;) {
     if (stopping) return;
-    if (!said.done && Date.now() - since > 60000) { said.done = true; console.log(`still waiting for ${service} to be ready (GET /ready); see .cache/logs/${service}.log`); }
+    if (!said.done && Date.now() - since > 60000) {
+      said.done = true;
+      console.log(`still waiting for ${service} to be ready (GET /ready); see .cache/logs/${service}.log`);
+    }
     try {
       const res = await fetch(`${url(service)}/ready`);
       if (res.ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -121,24 +166,44 @@ if (!stopping && !args.includes('--no-demo')) {
   console.log(`\nKompeten is up (${upAfter} s). The demo city (npm run demo -- --help):`);
   const summary = path.join(root, '.cache', 'demo-summary.txt');
   fs.rmSync(summary, { force: true });
-  const demo = spawn(process.execPath, ['-r', './deploy/register-paths.cjs', 'dist/tools/demo/src/main.js', '--if-empty',
-    '--size', option('--size') ?? 'small', '--gateway', url('gateway'), '--summary-file', summary], { cwd: root, stdio: 'inherit' });
+  const demo = spawn(
+    process.execPath,
+    [
+      '-r',
+      './deploy/register-paths.cjs',
+      'dist/tools/demo/src/main.js',
+      '--if-empty',
+      '--size',
+      option('--size') ?? 'small',
+      '--gateway',
+      url('gateway'),
+      '--summary-file',
+      summary,
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
   const code = await new Promise((resolve) => demo.on('exit', resolve));
-  headline = fs.existsSync(summary) ? fs.readFileSync(summary, 'utf8').trimEnd().split('\n')
+  headline = fs.existsSync(summary)
+    ? fs.readFileSync(summary, 'utf8').trimEnd().split('\n')
     : [`The demo did not finish (exit ${code}); the platform runs on. Try again: npm run demo`];
 }
 if (!stopping) {
   phase = 'live';
   const token = (role, unit) => devToken({ role, unit, ttl: '12h' });
   const tokens = [
-    ['admin', await token('admin')], ['training-officer', await token('training-officer')],
-    ['unit-head DINKES', await token('unit-head', 'DINKES')], ['auditor', await token('auditor')], ['kiosk', await token('kiosk')],
+    ['admin', await token('admin')],
+    ['training-officer', await token('training-officer')],
+    ['unit-head DINKES', await token('unit-head', 'DINKES')],
+    ['auditor', await token('auditor')],
+    ['kiosk', await token('kiosk')],
   ];
   console.log(`
 Kompeten is up (${upAfter} s${headline ? `; ${((Date.now() - started) / 1000).toFixed(1)} s with the demo city` : ''}).
   gateway      ${url('gateway')}/api/v1        (/health, /ready)
   OpenAPI      ${url('gateway')}/api/docs  (JSON: /api/docs-json)
-  services     ${SERVICES.filter((s) => s !== 'gateway').map((s) => `${s} ${url(s)}`).join(' · ')}
+  services     ${SERVICES.filter((s) => s !== 'gateway')
+    .map((s) => `${s} ${url(s)}`)
+    .join(' · ')}
   kafka        ${infra.brokers.join(',')}${infra.startedKafka ? ' (started by npm start)' : ' (already running)'}
   postgres     ${infra.postgres.replace(/:[^:@/]*@/, ':***@')}
   logs         .cache/logs/<service>.log${held.warnings + held.errors ? ` (${held.warnings} warnings, ${held.errors} errors while starting and filling)` : ''}

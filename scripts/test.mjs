@@ -25,7 +25,12 @@ try {
   status ||= step('build (tsc -b)', bin('tsc'), ['-b', 'tsconfig.build.json']);
   if (jestArgs.length === 0) {
     status ||= step('type-check tests (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
-    status ||= step('module boundaries (dependency-cruiser)', bin('depcruise'), ['--config', '.dependency-cruiser.cjs', 'libs', 'services']);
+    status ||= step('module boundaries (dependency-cruiser)', bin('depcruise'), [
+      '--config',
+      '.dependency-cruiser.cjs',
+      'libs',
+      'services',
+    ]);
   }
   status ||= step('jest', process.execPath, ['--expose-gc', bin('jest'), '--runInBand', ...jestArgs]);
 } finally {

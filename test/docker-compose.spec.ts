@@ -9,7 +9,11 @@ import { parse } from 'yaml';
 const root = path.resolve(__dirname, '..');
 const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
 
-interface Settings { common: string[]; gateway: string[]; ports: Record<string, number> }
+interface Settings {
+  common: string[];
+  gateway: string[];
+  ports: Record<string, number>;
+}
 const settings: Settings = JSON.parse(read('libs/config/src/settings.json'));
 const compose = parse(read('docker-compose.yml'));
 const services: Record<string, any> = compose.services;
@@ -40,8 +44,12 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(settings.ports).sort()).toEqual([...names].sort());
     for (const name of names) {
       const build = services[name]?.build;
-      expect({ name, context: build?.context, dockerfile: build?.dockerfile, service: build?.args?.SERVICE })
-        .toEqual({ name, context: '.', dockerfile: 'deploy/Dockerfile', service: name });
+      expect({ name, context: build?.context, dockerfile: build?.dockerfile, service: build?.args?.SERVICE }).toEqual({
+        name,
+        context: '.',
+        dockerfile: 'deploy/Dockerfile',
+        service: name,
+      });
     }
   });
 
@@ -64,7 +72,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives every service its own database on the postgres service, created by the init SQL', () => {
-    const created = [...read('deploy/postgres/init/01-databases.sql').matchAll(/CREATE DATABASE\s+"?(\w+)"?/gi)].map((m) => m[1]);
+    const created = [...read('deploy/postgres/init/01-databases.sql').matchAll(/CREATE DATABASE\s+"?(\w+)"?/gi)].map(
+      (m) => m[1],
+    );
     const mounts: string[] = services.postgres.volumes;
     expect(mounts.some((v) => v.startsWith('./deploy/postgres/init:/docker-entrypoint-initdb.d'))).toBe(true);
     const dbs = names.map((name) => {
@@ -80,7 +90,8 @@ describe('docker-compose.yml', () => {
     const advertised = env('kafka').KAFKA_ADVERTISED_LISTENERS.split(',');
     expect(advertised).toContain('PLAINTEXT://kafka:9092');
     expect(env('kafka').KAFKA_INTER_BROKER_LISTENER_NAME).toBe('PLAINTEXT');
-    for (const name of [...names, 'kafka-topics']) expect({ name, brokers: env(name).KAFKA_BROKERS }).toEqual({ name, brokers: 'kafka:9092' });
+    for (const name of [...names, 'kafka-topics'])
+      expect({ name, brokers: env(name).KAFKA_BROKERS }).toEqual({ name, brokers: 'kafka:9092' });
   });
 
   it('runs kafka as a single KRaft node with auto-create off and replication factors of 1', () => {
@@ -106,7 +117,8 @@ describe('docker-compose.yml', () => {
   });
 
   it('has a healthcheck on every container, and each service probes /ready on its own port', () => {
-    for (const name of ['kafka', 'postgres', ...names]) expect({ name, health: healthTest(name) !== '' }).toEqual({ name, health: true });
+    for (const name of ['kafka', 'postgres', ...names])
+      expect({ name, health: healthTest(name) !== '' }).toEqual({ name, health: true });
     for (const name of names) expect(healthTest(name)).toContain(`http://127.0.0.1:${settings.ports[name]}/ready`);
     // Over TCP: the socket answers during the init scripts, before the databases exist.
     expect(healthTest('postgres')).toMatch(/pg_isready.*-h 127\.0\.0\.1/);
@@ -114,7 +126,10 @@ describe('docker-compose.yml', () => {
 
   it('starts services after postgres is healthy and the topics exist, and the gateway after the other four', () => {
     for (const name of names) {
-      const expected: Record<string, string> = { postgres: 'service_healthy', 'kafka-topics': 'service_completed_successfully' };
+      const expected: Record<string, string> = {
+        postgres: 'service_healthy',
+        'kafka-topics': 'service_completed_successfully',
+      };
       if (name === 'gateway') for (const d of downstream) expected[d] = 'service_healthy';
       expect({ name, dependsOn: dependsOn(name) }).toEqual({ name, dependsOn: expected });
       expect(services[name].restart).toBe('unless-stopped');
@@ -123,8 +138,10 @@ describe('docker-compose.yml', () => {
   });
 
   it('keeps every named volume it mounts declared at the top level', () => {
-    const used = Object.values(services).flatMap((s: any) => (s.volumes ?? []) as string[])
-      .map((v) => v.split(':')[0]).filter((src) => !src.startsWith('.') && !src.startsWith('/'));
+    const used = Object.values(services)
+      .flatMap((s: any) => (s.volumes ?? []) as string[])
+      .map((v) => v.split(':')[0])
+      .filter((src) => !src.startsWith('.') && !src.startsWith('/'));
     for (const v of used) expect(Object.keys(compose.volumes ?? {})).toContain(v);
   });
 });
@@ -158,16 +175,25 @@ describe('deploy/Dockerfile', () => {
   });
 
   it('leaves local installs and build output out of the build context', () => {
-    const ignored = read('.dockerignore').split('\n').map((l) => l.trim());
-    for (const p of ['**/node_modules', '**/dist', '.cache', '.git', 'coverage', '**/*.log']) expect(ignored).toContain(p);
+    const ignored = read('.dockerignore')
+      .split('\n')
+      .map((l) => l.trim());
+    for (const p of ['**/node_modules', '**/dist', '.cache', '.git', 'coverage', '**/*.log'])
+      expect(ignored).toContain(p);
   });
 });
 
 describe('libs/contracts/src/topics.json', () => {
   it('keeps the events of every topic forever (retention.ms = -1)', () => {
-    const topics: Array<{ name: string; config?: Record<string, unknown> }> = JSON.parse(read('libs/contracts/src/topics.json'));
+    const topics: Array<{ name: string; config?: Record<string, unknown> }> = JSON.parse(
+      read('libs/contracts/src/topics.json'),
+    );
     expect(topics.length).toBeGreaterThan(0);
-    for (const t of topics) expect({ topic: t.name, retention: Number(t.config?.['retention.ms']) }).toEqual({ topic: t.name, retention: -1 });
+    for (const t of topics)
+      expect({ topic: t.name, retention: Number(t.config?.['retention.ms']) }).toEqual({
+        topic: t.name,
+        retention: -1,
+      });
   });
 });
 
@@ -177,8 +203,12 @@ describe('deploy/register-paths.cjs', () => {
 
   it('maps @kompeten/<lib> to the compiled dist/libs/<lib>/src/index.js and leaves other names alone', () => {
     expect(ROOT).toBe(root);
-    expect(kompetenTarget('@kompeten/event-store')).toBe(path.join(root, 'dist', 'libs', 'event-store', 'src', 'index.js'));
-    expect(kompetenTarget('@kompeten/contracts', '/app')).toBe(path.join('/app', 'dist', 'libs', 'contracts', 'src', 'index.js'));
+    expect(kompetenTarget('@kompeten/event-store')).toBe(
+      path.join(root, 'dist', 'libs', 'event-store', 'src', 'index.js'),
+    );
+    expect(kompetenTarget('@kompeten/contracts', '/app')).toBe(
+      path.join('/app', 'dist', 'libs', 'contracts', 'src', 'index.js'),
+    );
     expect(kompetenTarget('@kompeten/contracts/topics.json')).toBeUndefined();
     expect(kompetenTarget('kafkajs')).toBeUndefined();
   });
@@ -190,12 +220,17 @@ describe('deploy/register-paths.cjs', () => {
       fs.copyFileSync(path.join(root, 'deploy/register-paths.cjs'), path.join(app, 'deploy/register-paths.cjs'));
       fs.mkdirSync(path.join(app, 'dist/libs/demo/src'), { recursive: true });
       fs.writeFileSync(path.join(app, 'dist/libs/demo/src/index.js'), 'exports.answer = 42;\n');
-      const out = execFileSync(process.execPath,
+      const out = execFileSync(
+        process.execPath,
         ['-r', './deploy/register-paths.cjs', '-e', "process.stdout.write(String(require('@kompeten/demo').answer))"],
-        { cwd: app, encoding: 'utf8' });
+        { cwd: app, encoding: 'utf8' },
+      );
       expect(out).toBe('42');
-      const missing = spawnSync(process.execPath, ['-r', './deploy/register-paths.cjs', '-e', "require('@kompeten/nope')"],
-        { cwd: app, encoding: 'utf8' });
+      const missing = spawnSync(
+        process.execPath,
+        ['-r', './deploy/register-paths.cjs', '-e', "require('@kompeten/nope')"],
+        { cwd: app, encoding: 'utf8' },
+      );
       expect(missing.status).not.toBe(0);
       expect(missing.stderr).toContain('run `npx tsc -b tsconfig.build.json`');
     } finally {
@@ -210,8 +245,11 @@ describe('deploy/register-paths.cjs', () => {
     : [];
   (built.length ? it : it.skip)('loads every compiled library of this checkout by its @kompeten name', () => {
     for (const lib of built) {
-      const r = spawnSync(process.execPath, ['-r', './deploy/register-paths.cjs', '-e', `require('@kompeten/${lib}')`],
-        { cwd: root, encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        ['-r', './deploy/register-paths.cjs', '-e', `require('@kompeten/${lib}')`],
+        { cwd: root, encoding: 'utf8' },
+      );
       expect({ lib, status: r.status, stderr: r.status === 0 ? '' : r.stderr }).toEqual({ lib, status: 0, stderr: '' });
     }
   });

@@ -8,36 +8,91 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const camel = (s) => s.replace(/[.-](\w)/g, (_, c) => c.toUpperCase());
 
 const SEALED = {
-  type: 'object', description: 'A personal field, encrypted per person (AES-256-GCM); null to readers once the person is erased',
-  required: ['$personal'], properties: { $personal: { type: 'object', required: ['v', 'subject', 'alg', 'iv', 'ct', 'tag'], properties: {
-    v: { const: 1 }, subject: { type: 'string' }, alg: { const: 'A256GCM' }, iv: { type: 'string' }, ct: { type: 'string' }, tag: { type: 'string' } } } },
+  type: 'object',
+  description: 'A personal field, encrypted per person (AES-256-GCM); null to readers once the person is erased',
+  required: ['$personal'],
+  properties: {
+    $personal: {
+      type: 'object',
+      required: ['v', 'subject', 'alg', 'iv', 'ct', 'tag'],
+      properties: {
+        v: { const: 1 },
+        subject: { type: 'string' },
+        alg: { const: 'A256GCM' },
+        iv: { type: 'string' },
+        ct: { type: 'string' },
+        tag: { type: 'string' },
+      },
+    },
+  },
 };
 
 /** The message value: the stored record (hashed form + hashes), with this type's payload schema. */
 function recordSchema(type, version, dataSchema, personal) {
   const payload = structuredClone(dataSchema);
-  for (const field of personal) if (payload.properties?.[field]) payload.properties[field] = { anyOf: [SEALED, { type: 'null' }] };
+  for (const field of personal)
+    if (payload.properties?.[field]) payload.properties[field] = { anyOf: [SEALED, { type: 'null' }] };
   return {
     type: 'object',
-    required: ['position', 'eventId', 'streamId', 'streamVersion', 'type', 'schemaVersion', 'occurredAt', 'recordedAt', 'metadata', 'payload', 'prevHash', 'hash'],
+    required: [
+      'position',
+      'eventId',
+      'streamId',
+      'streamVersion',
+      'type',
+      'schemaVersion',
+      'occurredAt',
+      'recordedAt',
+      'metadata',
+      'payload',
+      'prevHash',
+      'hash',
+    ],
     properties: {
       position: { type: 'integer', minimum: 1, description: 'Global position in the service’s log, gapless' },
       eventId: { type: 'string', format: 'uuid', description: 'UUIDv7' },
-      streamId: { type: 'string' }, streamVersion: { type: 'integer', minimum: 1 },
-      type: { const: type }, schemaVersion: { type: 'integer', description: `Current: ${version}; older versions are upcast by readers` },
-      occurredAt: { type: 'string', format: 'date-time' }, recordedAt: { type: 'string', format: 'date-time' },
-      metadata: { type: 'object', required: ['actor', 'correlationId', 'causationId'], properties: {
-        actor: { type: 'string' }, correlationId: { type: 'string' }, causationId: { type: ['string', 'null'] }, traceparent: { type: 'string' } } },
+      streamId: { type: 'string' },
+      streamVersion: { type: 'integer', minimum: 1 },
+      type: { const: type },
+      schemaVersion: { type: 'integer', description: `Current: ${version}; older versions are upcast by readers` },
+      occurredAt: { type: 'string', format: 'date-time' },
+      recordedAt: { type: 'string', format: 'date-time' },
+      metadata: {
+        type: 'object',
+        required: ['actor', 'correlationId', 'causationId'],
+        properties: {
+          actor: { type: 'string' },
+          correlationId: { type: 'string' },
+          causationId: { type: ['string', 'null'] },
+          traceparent: { type: 'string' },
+        },
+      },
       payload,
       prevHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-      hash: { type: 'string', pattern: '^[0-9a-f]{64}$', description: 'hex SHA-256(prevHash ‖ RFC 8785 JSON of the record without the hashes); see libs/README.md' },
+      hash: {
+        type: 'string',
+        pattern: '^[0-9a-f]{64}$',
+        description: 'hex SHA-256(prevHash ‖ RFC 8785 JSON of the record without the hashes); see libs/README.md',
+      },
     },
   };
 }
 
 const HEADERS = {
   type: 'object',
-  properties: Object.fromEntries(['content-type', 'type', 'schema-version', 'event-id', 'stream-id', 'position', 'correlation-id', 'causation-id', 'traceparent'].map((h) => [h, { type: 'string' }])),
+  properties: Object.fromEntries(
+    [
+      'content-type',
+      'type',
+      'schema-version',
+      'event-id',
+      'stream-id',
+      'position',
+      'correlation-id',
+      'causation-id',
+      'traceparent',
+    ].map((h) => [h, { type: 'string' }]),
+  ),
 };
 
 /** Builds the document from the catalogue (`events`: type → { version, service, stream, description, personalFields, schema }). */
@@ -46,9 +101,15 @@ export function asyncApiDocument(events, inlineSchemas) {
   const messages = {};
   for (const [type, e] of Object.entries(events)) {
     messages[type] = {
-      name: type, title: `${type} (v${e.version})`, summary: e.description, contentType: 'application/json', headers: HEADERS,
+      name: type,
+      title: `${type} (v${e.version})`,
+      summary: e.description,
+      contentType: 'application/json',
+      headers: HEADERS,
       payload: recordSchema(type, e.version, inlineSchemas[type].properties.data, e.personalFields),
-      bindings: { kafka: { key: { type: 'string', description: `The stream id: ${e.stream}` }, bindingVersion: '0.5.0' } },
+      bindings: {
+        kafka: { key: { type: 'string', description: `The stream id: ${e.stream}` }, bindingVersion: '0.5.0' },
+      },
     };
   }
   const channels = {};
@@ -58,19 +119,45 @@ export function asyncApiDocument(events, inlineSchemas) {
     const own = t.kind === 'events' ? Object.keys(events).filter((type) => events[type].service === t.service) : [];
     channels[id] = {
       address: t.name,
-      description: t.kind === 'events' ? `Every event of the ${t.service} service, relayed from its log (kept forever: the auditors’ second copy)` : `Messages ${t.service}’s consumers could not apply, with dlq-reason and dlq-error headers`,
-      messages: Object.fromEntries((t.kind === 'events' ? own : Object.keys(events)).map((type) => [type, { $ref: `#/components/messages/${type}` }])),
-      bindings: { kafka: { partitions: t.partitions, topicConfiguration: { 'retention.ms': -1, 'cleanup.policy': ['delete'] }, bindingVersion: '0.5.0' } },
+      description:
+        t.kind === 'events'
+          ? `Every event of the ${t.service} service, relayed from its log (kept forever: the auditors’ second copy)`
+          : `Messages ${t.service}’s consumers could not apply, with dlq-reason and dlq-error headers`,
+      messages: Object.fromEntries(
+        (t.kind === 'events' ? own : Object.keys(events)).map((type) => [
+          type,
+          { $ref: `#/components/messages/${type}` },
+        ]),
+      ),
+      bindings: {
+        kafka: {
+          partitions: t.partitions,
+          topicConfiguration: { 'retention.ms': -1, 'cleanup.policy': ['delete'] },
+          bindingVersion: '0.5.0',
+        },
+      },
     };
     if (t.kind === 'events' && own.length) {
-      operations[`publish${camel('-' + t.service)}Events`] = { action: 'send', channel: { $ref: `#/channels/${id}` }, summary: `The ${t.service} service publishes`, messages: own.map((type) => ({ $ref: `#/channels/${id}/messages/${type}` })) };
+      operations[`publish${camel('-' + t.service)}Events`] = {
+        action: 'send',
+        channel: { $ref: `#/channels/${id}` },
+        summary: `The ${t.service} service publishes`,
+        messages: own.map((type) => ({ $ref: `#/channels/${id}/messages/${type}` })),
+      };
     }
   }
   return {
     asyncapi: '3.0.0',
-    info: { title: 'Kompeten events', version: '1.0.0', description: 'Kafka topics of Kompeten. Generated by tools/event-catalogue.mjs from libs/contracts; see libs/contracts/EVENTS.md.' },
+    info: {
+      title: 'Kompeten events',
+      version: '1.0.0',
+      description:
+        'Kafka topics of Kompeten. Generated by tools/event-catalogue.mjs from libs/contracts; see libs/contracts/EVENTS.md.',
+    },
     defaultContentType: 'application/json',
     servers: { development: { host: '127.0.0.1:9092', protocol: 'kafka', description: 'The broker npm start runs' } },
-    channels, operations, components: { messages },
+    channels,
+    operations,
+    components: { messages },
   };
 }

@@ -13,7 +13,8 @@ import { median } from '../harness/stats';
 export const auditVerify: Benchmark = {
   name: 'audit-verify',
   readsLogs: true,
-  description: 'audit verify (verifyChain over stored records, in memory and from the store) vs SHA-256 of the same canonical bytes',
+  description:
+    'audit verify (verifyChain over stored records, in memory and from the store) vs SHA-256 of the same canonical bytes',
   async run(ctx: BenchContext): Promise<Figure[]> {
     const { runs, events } = sized(ctx, { full: { runs: 5, events: 100_000 }, smoke: { runs: 1, events: 1_000 } });
     const { store } = await ctx.fixtures.get(events);
@@ -25,7 +26,8 @@ export const auditVerify: Benchmark = {
       const start = now();
       const report = await verifyChain(records);
       const ms = now() - start;
-      if (!report.ok || report.count !== records.length) throw new Error(`chain does not verify: ${JSON.stringify(report.firstBreak)}`);
+      if (!report.ok || report.count !== records.length)
+        throw new Error(`chain does not verify: ${JSON.stringify(report.firstBreak)}`);
       return perSecond(records.length, ms);
     };
     const sha = async () => {
@@ -45,16 +47,34 @@ export const auditVerify: Benchmark = {
       return perSecond(report.count, now() - start);
     });
     const figure: Figure = {
-      benchmark: this.name, label: `verifyChain over ${events.toLocaleString('en')} records in memory`, unit: 'events/s',
-      value: median(r.subject), samples: r.subject,
-      baseline: { label: 'SHA-256 (node crypto) of the same canonical bytes', value: median(r.baseline), samples: r.baseline },
-      ratio: median(r.ratios), target: { min: 200_000 },
-      diagnostics: { bytesPerEvent: Math.round(totalBytes / bytes.length), canonicaliseAndCheckUsPerEvent: Math.round((1e6 / median(r.subject) - 1e6 / median(r.baseline)) * 10) / 10 },
+      benchmark: this.name,
+      label: `verifyChain over ${events.toLocaleString('en')} records in memory`,
+      unit: 'events/s',
+      value: median(r.subject),
+      samples: r.subject,
+      baseline: {
+        label: 'SHA-256 (node crypto) of the same canonical bytes',
+        value: median(r.baseline),
+        samples: r.baseline,
+      },
+      ratio: median(r.ratios),
+      target: { min: 200_000 },
+      diagnostics: {
+        bytesPerEvent: Math.round(totalBytes / bytes.length),
+        canonicaliseAndCheckUsPerEvent: Math.round((1e6 / median(r.subject) - 1e6 / median(r.baseline)) * 10) / 10,
+      },
     };
     figure.met = targetMet(figure);
-    return [figure, {
-      benchmark: this.name, label: 'EventStore.verify(): read from Postgres and verify', unit: 'events/s', value: median(fromStore), samples: fromStore,
-      note: 'what an auditor runs against the database (read + verify)',
-    }];
+    return [
+      figure,
+      {
+        benchmark: this.name,
+        label: 'EventStore.verify(): read from Postgres and verify',
+        unit: 'events/s',
+        value: median(fromStore),
+        samples: fromStore,
+        note: 'what an auditor runs against the database (read + verify)',
+      },
+    ];
   },
 };

@@ -28,7 +28,8 @@ async function throughput(total: number, count: () => number, firstAt: () => num
 export const consumer: Benchmark = {
   name: 'consumer',
   readsLogs: true,
-  description: 'EventConsumer → read model, idempotent (msg_processed claim + upsert per message) vs the same upserts without the dedupe step',
+  description:
+    'EventConsumer → read model, idempotent (msg_processed claim + upsert per message) vs the same upserts without the dedupe step',
   async run(ctx: BenchContext): Promise<Figure[]> {
     const { runs, events } = sized(ctx, { full: { runs: 3, events: 5_000 }, smoke: { runs: 1, events: 50 } });
     const source = await ctx.fixtures.get(sized(ctx, { full: 10_000, smoke: 1_000 }));
@@ -37,36 +38,55 @@ export const consumer: Benchmark = {
     const [topic] = topics.names;
     const db = await createBenchDatabase('read_model');
     try {
-      await db.dataSource.query('create table bench_read_model (stream_id text primary key, events int not null, last_position bigint not null)');
+      await db.dataSource.query(
+        'create table bench_read_model (stream_id text primary key, events int not null, last_position bigint not null)',
+      );
       const records: EventRecord[] = [];
       for await (const r of source.store.records(0)) if (records.push(r) >= events) break;
       const producer = kafka.producer();
       await producer.connect();
-      for (let i = 0; i < records.length; i += 500) await producer.send({ topic, messages: records.slice(i, i + 500).map(encodeRecord) });
+      for (let i = 0; i < records.length; i += 500)
+        await producer.send({ topic, messages: records.slice(i, i + 500).map(encodeRecord) });
       await producer.disconnect();
       const tag = randomBytes(3).toString('hex');
       let run = 0;
       const costs: Record<string, number>[] = [];
-      const subject = (concurrency = 1, applyInBatches = false) => async () => {
-        const name = `bench-${tag}-${run++}`;
-        let n = 0;
-        let first: number | undefined;
-        const c = new EventConsumer({
-          dataSource: db.dataSource, kafka, name, groupId: name, topics: [topic], fromBeginning: true, logger: quiet,
-          partitionsConsumedConcurrently: concurrency, applyInBatches,
-          handle: (e: StoredEvent, tx: QueryRunner) => tx.query(UPSERT, [e.streamId, e.position]).then(() => undefined),
-          onProcessed: () => { if (n++ === 0) first = now(); },
-        });
-        await c.start();
-        const meter = await CostMeter.start(() => backendPids(db.dataSource, db.name));
-        try {
-          const rate = await throughput(records.length, () => n, () => first);
-          if (concurrency === 1 && !applyInBatches) costs.push(await meter.read(records.length));
-          return rate;
-        } finally {
-          await c.stop();
-        }
-      };
+      const subject =
+        (concurrency = 1, applyInBatches = false) =>
+        async () => {
+          const name = `bench-${tag}-${run++}`;
+          let n = 0;
+          let first: number | undefined;
+          const c = new EventConsumer({
+            dataSource: db.dataSource,
+            kafka,
+            name,
+            groupId: name,
+            topics: [topic],
+            fromBeginning: true,
+            logger: quiet,
+            partitionsConsumedConcurrently: concurrency,
+            applyInBatches,
+            handle: (e: StoredEvent, tx: QueryRunner) =>
+              tx.query(UPSERT, [e.streamId, e.position]).then(() => undefined),
+            onProcessed: () => {
+              if (n++ === 0) first = now();
+            },
+          });
+          await c.start();
+          const meter = await CostMeter.start(() => backendPids(db.dataSource, db.name));
+          try {
+            const rate = await throughput(
+              records.length,
+              () => n,
+              () => first,
+            );
+            if (concurrency === 1 && !applyInBatches) costs.push(await meter.read(records.length));
+            return rate;
+          } finally {
+            await c.stop();
+          }
+        };
       const baselineCosts: Record<string, number>[] = [];
       const baseline = async () => {
         const b = await plainConsumer(kafka, db, topic, `bench-${tag}-${run++}`, records.length);
@@ -75,19 +95,36 @@ export const consumer: Benchmark = {
       };
       const r = await paired(runs, subject(), baseline);
       const figure: Figure = {
-        benchmark: this.name, label: `EventConsumer, 1 partition at a time (default), ${events.toLocaleString('en')} events`, unit: 'events/s',
-        value: median(r.subject), samples: r.subject,
-        baseline: { label: 'kafkajs eachMessage + the same upsert, no msg_processed, auto-commit', value: median(r.baseline), samples: r.baseline },
-        ratio: median(r.ratios), target: { min: 10_000 }, diagnostics: { subject: medianOf(costs), baseline: medianOf(baselineCosts) },
+        benchmark: this.name,
+        label: `EventConsumer, 1 partition at a time (default), ${events.toLocaleString('en')} events`,
+        unit: 'events/s',
+        value: median(r.subject),
+        samples: r.subject,
+        baseline: {
+          label: 'kafkajs eachMessage + the same upsert, no msg_processed, auto-commit',
+          value: median(r.baseline),
+          samples: r.baseline,
+        },
+        ratio: median(r.ratios),
+        target: { min: 10_000 },
+        diagnostics: { subject: medianOf(costs), baseline: medianOf(baselineCosts) },
       };
       figure.met = targetMet(figure);
       // The read models' setting (feedback, assessment's roster copy): one transaction per batch.
       const b = await paired(runs, subject(1, true), baseline);
       const batched: Figure = {
-        benchmark: this.name, label: `EventConsumer, applyInBatches (200 messages per transaction), ${events.toLocaleString('en')} events`, unit: 'events/s',
-        value: median(b.subject), samples: b.subject,
-        baseline: { label: 'kafkajs eachMessage + the same upsert, no msg_processed, auto-commit', value: median(b.baseline), samples: b.baseline },
-        ratio: median(b.ratios), target: { min: 10_000 },
+        benchmark: this.name,
+        label: `EventConsumer, applyInBatches (200 messages per transaction), ${events.toLocaleString('en')} events`,
+        unit: 'events/s',
+        value: median(b.subject),
+        samples: b.subject,
+        baseline: {
+          label: 'kafkajs eachMessage + the same upsert, no msg_processed, auto-commit',
+          value: median(b.baseline),
+          samples: b.baseline,
+        },
+        ratio: median(b.ratios),
+        target: { min: 10_000 },
       };
       batched.met = targetMet(batched);
       return [figure, batched];
@@ -115,7 +152,11 @@ async function plainConsumer(kafka: Kafka, db: BenchDatabase, topic: string, gro
     },
   });
   try {
-    const rate = await throughput(total, () => n, () => first);
+    const rate = await throughput(
+      total,
+      () => n,
+      () => first,
+    );
     return { rate, costs: await meter.read(total) };
   } finally {
     await c.disconnect();

@@ -12,19 +12,30 @@ interface Target extends ReadTarget {
 }
 
 /** Starts a target in a child process (compiled runs) so that the server does not share the load generator's event loop. */
-export async function childTarget(message: { kind: 'gateway' | 'bare'; body?: unknown; logLevel?: string }): Promise<Target> {
+export async function childTarget(message: {
+  kind: 'gateway' | 'bare';
+  body?: unknown;
+  logLevel?: string;
+}): Promise<Target> {
   const child: ChildProcess = fork(path.join(__dirname, '../servers/read-target.process.js'), [], {
-    execArgv: ['-r', path.resolve(__dirname, '../../../deploy/register-paths.cjs')], stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    execArgv: ['-r', path.resolve(__dirname, '../../../deploy/register-paths.cjs')],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
-    child.once('message', (m: { url?: string; error?: string }) => (m.url ? resolve(m.url) : reject(new Error(m.error))));
+    child.once('message', (m: { url?: string; error?: string }) =>
+      m.url ? resolve(m.url) : reject(new Error(m.error)),
+    );
     child.once('exit', (code) => reject(new Error(`read target exited with ${code}`)));
     child.send(message);
   });
   return {
     url,
     cpu: () => processCpuSeconds([child.pid!]),
-    stop: () => new Promise<void>((r) => { child.once('exit', () => r()); child.disconnect(); }),
+    stop: () =>
+      new Promise<void>((r) => {
+        child.once('exit', () => r());
+        child.disconnect();
+      }),
   };
 }
 
@@ -34,14 +45,18 @@ async function inProcessTarget(start: () => Promise<ReadTarget>): Promise<Target
 
 export const gatewayRead: Benchmark = {
   name: 'gateway-read',
-  description: 'gateway, validated public read endpoint (cached scorecards) under autocannon vs a bare NestJS app returning the same JSON',
+  description:
+    'gateway, validated public read endpoint (cached scorecards) under autocannon vs a bare NestJS app returning the same JSON',
   async run(ctx: BenchContext): Promise<Figure[]> {
     const { runs, seconds, connections, amount } = sized(ctx, {
-      full: { runs: 5, seconds: 4, connections: 16, amount: undefined }, smoke: { runs: 1, seconds: 1, connections: 4, amount: 40 },
+      full: { runs: 5, seconds: 4, connections: 16, amount: undefined },
+      smoke: { runs: 1, seconds: 1, connections: 4, amount: 40 },
     });
     // Under ts-jest (the smoke test) there is no compiled child to fork: both servers run in-process.
     const forked = __filename.endsWith('.js') && ctx.scale === 'full';
-    const gateway = forked ? await childTarget({ kind: 'gateway' }) : await inProcessTarget(() => startGatewayTarget('error'));
+    const gateway = forked
+      ? await childTarget({ kind: 'gateway' })
+      : await inProcessTarget(() => startGatewayTarget('error'));
     let bare: Target | undefined;
     try {
       const answer = await fetch(gateway.url + READ_PATH);
@@ -61,13 +76,24 @@ export const gatewayRead: Benchmark = {
       await load(bare!, 'bare', 1);
       cpu.gateway = [];
       cpu.bare = [];
-      const r = await paired(runs, () => load(gateway, 'gateway'), () => load(bare!, 'bare'));
+      const r = await paired(
+        runs,
+        () => load(gateway, 'gateway'),
+        () => load(bare!, 'bare'),
+      );
       const figure: Figure = {
-        benchmark: this.name, label: `gateway GET ${READ_PATH.split('?')[0]} (validated query, cached), ${connections} connections`, unit: 'req/s',
-        value: median(r.subject), samples: r.subject,
+        benchmark: this.name,
+        label: `gateway GET ${READ_PATH.split('?')[0]} (validated query, cached), ${connections} connections`,
+        unit: 'req/s',
+        value: median(r.subject),
+        samples: r.subject,
         baseline: { label: 'bare NestJS app, same JSON', value: median(r.baseline), samples: r.baseline },
-        ratio: median(r.ratios), target: { minRatio: 0.7 },
-        diagnostics: { serverCpuUsPerRequest: { gateway: Math.round(median(cpu.gateway)), bare: Math.round(median(cpu.bare)) }, serversInChildProcesses: forked },
+        ratio: median(r.ratios),
+        target: { minRatio: 0.7 },
+        diagnostics: {
+          serverCpuUsPerRequest: { gateway: Math.round(median(cpu.gateway)), bare: Math.round(median(cpu.bare)) },
+          serversInChildProcesses: forked,
+        },
       };
       figure.met = targetMet(figure);
       return [figure];

@@ -12,6 +12,14 @@ import { proposals } from './proposals.bench';
 
 /** In the order they run: the batch append fills the logs (10⁴, 10⁵, 10⁶) that the later ones read. */
 export const BENCHMARKS: Benchmark[] = [
-  appendSingle, appendBatch, globalRead, auditVerify, outboxRelay, consumer, projectionRebuild, endToEnd, gatewayRead,
+  appendSingle,
+  appendBatch,
+  globalRead,
+  auditVerify,
+  outboxRelay,
+  consumer,
+  projectionRebuild,
+  endToEnd,
+  gatewayRead,
   proposals, // opt-in: `npm run bench -- proposals`
 ];

@@ -15,7 +15,13 @@ const quiet = { log: () => undefined, warn: () => undefined, error: () => undefi
  * Drains a log of `events` through a fresh relay (its own checkpoint name, so from position 0) and
  * returns events per second between its first and last batch (connecting is not counted).
  */
-export async function drain(log: SeededLog, kafka: ReturnType<typeof benchKafka>, topic: string, name: string, batchSize?: number) {
+export async function drain(
+  log: SeededLog,
+  kafka: ReturnType<typeof benchKafka>,
+  topic: string,
+  name: string,
+  batchSize?: number,
+) {
   const head = (await log.store.head()).position;
   const relay = new OutboxRelay({ dataSource: log.db.dataSource, kafka, topic, name, batchSize, logger: quiet });
   const meter = await CostMeter.start(() => backendPids(log.db.dataSource, log.db.name));
@@ -34,21 +40,27 @@ export async function drain(log: SeededLog, kafka: ReturnType<typeof benchKafka>
   const costs = await meter.read(head);
   await relay.stop();
   // From the first batch on (connecting is not counted), unless one batch carried everything.
-  const rate = first!.position < head ? perSecond(head - first!.position, end - first!.at) : perSecond(head, end - started);
+  const rate =
+    first!.position < head ? perSecond(head - first!.position, end - first!.at) : perSecond(head, end - started);
   return { rate, costs };
 }
 
 export const outboxRelay: Benchmark = {
   name: 'outbox-relay',
   readsLogs: true,
-  description: 'outbox relay → Kafka, draining a backlog (sustained) vs a kafkajs producer sending the same messages directly',
+  description:
+    'outbox relay → Kafka, draining a backlog (sustained) vs a kafkajs producer sending the same messages directly',
   async run(ctx: BenchContext): Promise<Figure[]> {
     const { runs, events } = sized(ctx, { full: { runs: 5, events: 10_000 }, smoke: { runs: 1, events: 1_000 } });
     const log = await ctx.fixtures.get(events);
     const kafka = benchKafka('kompeten-bench-relay');
     const topics = await benchTopics(kafka, ['relay', 'direct']);
     const [relayTopic, directTopic] = topics.names;
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     try {
       const records: EventRecord[] = [];
       for await (const r of log.store.records()) records.push(r);
@@ -68,14 +80,28 @@ export const outboxRelay: Benchmark = {
       let relays = 0;
       const costs: Record<string, number>[] = [];
       await direct();
-      const r = await paired(runs,
-        async () => { const d = await drain(log, kafka, relayTopic, `bench-${relays++}`); costs.push(d.costs); return d.rate; },
-        () => direct());
+      const r = await paired(
+        runs,
+        async () => {
+          const d = await drain(log, kafka, relayTopic, `bench-${relays++}`);
+          costs.push(d.costs);
+          return d.rate;
+        },
+        () => direct(),
+      );
       const figure: Figure = {
-        benchmark: this.name, label: `OutboxRelay, batches of ${RELAY_BATCH} (default), ${events.toLocaleString('en')} events`, unit: 'events/s',
-        value: median(r.subject), samples: r.subject,
-        baseline: { label: `kafkajs producer, same messages, batches of ${RELAY_BATCH}, acks=all, idempotent`, value: median(r.baseline), samples: r.baseline },
-        ratio: median(r.ratios), target: { min: 20_000, minRatio: 0.7 },
+        benchmark: this.name,
+        label: `OutboxRelay, batches of ${RELAY_BATCH} (default), ${events.toLocaleString('en')} events`,
+        unit: 'events/s',
+        value: median(r.subject),
+        samples: r.subject,
+        baseline: {
+          label: `kafkajs producer, same messages, batches of ${RELAY_BATCH}, acks=all, idempotent`,
+          value: median(r.baseline),
+          samples: r.baseline,
+        },
+        ratio: median(r.ratios),
+        target: { min: 20_000, minRatio: 0.7 },
         diagnostics: { subject: medianOf(costs), baseline: medianOf(directCosts) },
       };
       figure.met = targetMet(figure);

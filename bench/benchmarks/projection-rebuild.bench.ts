@@ -15,11 +15,16 @@ const quiet = { log: () => undefined, warn: () => undefined, error: () => undefi
 export const streamCounts: Projection = {
   name: 'bench_stream_counts',
   async createTable(tx: QueryRunner, t: string) {
-    await tx.query(`create table "${t}" (stream_id text primary key, events int not null, last_position bigint not null)`);
+    await tx.query(
+      `create table "${t}" (stream_id text primary key, events int not null, last_position bigint not null)`,
+    );
   },
   async apply(e: StoredEvent, tx: QueryRunner, t: string) {
-    await tx.query(`insert into "${t}" (stream_id, events, last_position) values ($1, 1, $2)
-      on conflict (stream_id) do update set events = "${t}".events + 1, last_position = excluded.last_position`, [e.streamId, e.position]);
+    await tx.query(
+      `insert into "${t}" (stream_id, events, last_position) values ($1, 1, $2)
+      on conflict (stream_id) do update set events = "${t}".events + 1, last_position = excluded.last_position`,
+      [e.streamId, e.position],
+    );
   },
 };
 
@@ -28,10 +33,12 @@ export const streamCountsBatched: Projection = {
   ...streamCounts,
   name: 'bench_stream_counts_batched',
   async applyBatch(events: StoredEvent[], tx: QueryRunner, t: string) {
-    await tx.query(`insert into "${t}" (stream_id, events, last_position)
+    await tx.query(
+      `insert into "${t}" (stream_id, events, last_position)
         select stream_id, count(*), max(position) from unnest($1::text[], $2::bigint[]) as e(stream_id, position) group by stream_id
       on conflict (stream_id) do update set events = "${t}".events + excluded.events, last_position = greatest("${t}".last_position, excluded.last_position)`,
-    [events.map((e) => e.streamId), events.map((e) => e.position)]);
+      [events.map((e) => e.streamId), events.map((e) => e.position)],
+    );
   },
 };
 
@@ -51,8 +58,11 @@ export async function liveAtHead(log: SeededLog, projection: Projection): Promis
   } finally {
     await qr.release();
   }
-  await ds.query(`insert into projection_checkpoint (table_name, projection, generation, definition_version, state, position)
-    select $1, $2, 1, 1, 'active', position from es_head`, [table, projection.name]);
+  await ds.query(
+    `insert into projection_checkpoint (table_name, projection, generation, definition_version, state, position)
+    select $1, $2, 1, 1, 'active', position from es_head`,
+    [table, projection.name],
+  );
   await ds.query(`create view "${projection.name}" as select * from "${table}"`);
 }
 
@@ -68,8 +78,11 @@ export async function rebuildOnce(log: SeededLog, projection: Projection) {
   const ms = now() - start;
   const memory = heap.end();
   const backendTime = await sampling();
-  const [{ rows }] = await log.db.dataSource.query(`select coalesce(sum(events), 0)::int as rows from "${projection.name}"`);
-  if ((projection === streamCounts || projection === streamCountsBatched) && rows !== log.events) throw new Error(`rebuild applied ${rows} of ${log.events} events`);
+  const [{ rows }] = await log.db.dataSource.query(
+    `select coalesce(sum(events), 0)::int as rows from "${projection.name}"`,
+  );
+  if ((projection === streamCounts || projection === streamCountsBatched) && rows !== log.events)
+    throw new Error(`rebuild applied ${rows} of ${log.events} events`);
   return { ms, memory, costs: await meter.read(log.events), backendTime };
 }
 
@@ -83,11 +96,25 @@ async function readAlone(log: SeededLog): Promise<number> {
 export const projectionRebuild: Benchmark = {
   name: 'projection-rebuild',
   readsLogs: true,
-  description: 'ProjectionRunner.rebuild() of a one-upsert-per-event projection from 10⁶ events vs the gap-safe read alone; heap sampled; growth at 10⁴, 10⁵, 10⁶',
+  description:
+    'ProjectionRunner.rebuild() of a one-upsert-per-event projection from 10⁶ events vs the gap-safe read alone; heap sampled; growth at 10⁴, 10⁵, 10⁶',
   async run(ctx: BenchContext): Promise<Figure[]> {
     const { sizes, big } = sized(ctx, {
-      full: { sizes: [{ events: 10_000, runs: 3 }, { events: 100_000, runs: 1 }, { events: 1_000_000, runs: 1 }], big: 1_000_000 },
-      smoke: { sizes: [{ events: 200, runs: 1 }, { events: 1_000, runs: 1 }], big: 1_000 },
+      full: {
+        sizes: [
+          { events: 10_000, runs: 3 },
+          { events: 100_000, runs: 1 },
+          { events: 1_000_000, runs: 1 },
+        ],
+        big: 1_000_000,
+      },
+      smoke: {
+        sizes: [
+          { events: 200, runs: 1 },
+          { events: 1_000, runs: 1 },
+        ],
+        big: 1_000,
+      },
     });
     const points: GrowthPoint[] = [];
     const figures: Figure[] = [];
@@ -111,10 +138,18 @@ export const projectionRebuild: Benchmark = {
         // one page of records plus garbage not yet collected, whatever the size of the log).
         const flat = last.memory.heapEndMB - last.memory.heapStartMB < 32 && last.memory.heapTrendMBPerMin < 16;
         const figure: Figure = {
-          benchmark: this.name, label: `rebuild from ${big.toLocaleString('en')} events, 1 upsert per event`, unit: 'events/s',
-          value: median(rates), samples: rates,
-          baseline: { label: `gap-safe read alone (EventStore.records(), pages of ${BATCH})`, value: median(reads), samples: reads },
-          ratio: median(rates.map((x, i) => x / reads[i])), target: { min: 50_000 },
+          benchmark: this.name,
+          label: `rebuild from ${big.toLocaleString('en')} events, 1 upsert per event`,
+          unit: 'events/s',
+          value: median(rates),
+          samples: rates,
+          baseline: {
+            label: `gap-safe read alone (EventStore.records(), pages of ${BATCH})`,
+            value: median(reads),
+            samples: reads,
+          },
+          ratio: median(rates.map((x, i) => x / reads[i])),
+          target: { min: 50_000 },
           diagnostics: { ...last.costs, ...last.memory, heapFlat: flat, backendTime: last.backendTime },
         };
         figure.met = targetMet(figure) && flat;
@@ -124,12 +159,22 @@ export const projectionRebuild: Benchmark = {
         const batched = await rebuildOnce(log, streamCountsBatched);
         const bread = await readAlone(log);
         const brate = (size.events * 1000) / batched.ms;
-        const bflat = batched.memory.heapEndMB - batched.memory.heapStartMB < 32 && batched.memory.heapTrendMBPerMin < 16;
+        const bflat =
+          batched.memory.heapEndMB - batched.memory.heapStartMB < 32 && batched.memory.heapTrendMBPerMin < 16;
         const withBatch: Figure = {
-          benchmark: this.name, label: `rebuild from ${big.toLocaleString('en')} events, applyBatch (1 upsert per batch of ${BATCH})`, unit: 'events/s',
-          value: brate, samples: [brate],
-          baseline: { label: `gap-safe read alone (EventStore.records(), pages of ${BATCH})`, value: bread, samples: [bread] },
-          ratio: brate / bread, target: { min: 50_000 }, diagnostics: { ...batched.costs, ...batched.memory, heapFlat: bflat },
+          benchmark: this.name,
+          label: `rebuild from ${big.toLocaleString('en')} events, applyBatch (1 upsert per batch of ${BATCH})`,
+          unit: 'events/s',
+          value: brate,
+          samples: [brate],
+          baseline: {
+            label: `gap-safe read alone (EventStore.records(), pages of ${BATCH})`,
+            value: bread,
+            samples: [bread],
+          },
+          ratio: brate / bread,
+          target: { min: 50_000 },
+          diagnostics: { ...batched.costs, ...batched.memory, heapFlat: bflat },
         };
         withBatch.met = targetMet(withBatch) && bflat;
         figures.push(withBatch);

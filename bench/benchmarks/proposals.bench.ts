@@ -19,10 +19,21 @@ import { rebuildOnce, streamCounts } from './projection-rebuild.bench';
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** A "what if" figure: the proposed change (subject) against today's code (baseline), measured pairwise. */
-function whatIf(label: string, current: string, r: { subject: number[]; baseline: number[]; ratios: number[] }, note: string): Figure {
+function whatIf(
+  label: string,
+  current: string,
+  r: { subject: number[]; baseline: number[]; ratios: number[] },
+  note: string,
+): Figure {
   return {
-    benchmark: 'proposals', label, unit: 'events/s', value: median(r.subject), samples: r.subject,
-    baseline: { label: current, value: median(r.baseline), samples: r.baseline }, ratio: median(r.ratios), note,
+    benchmark: 'proposals',
+    label,
+    unit: 'events/s',
+    value: median(r.subject),
+    samples: r.subject,
+    baseline: { label: current, value: median(r.baseline), samples: r.baseline },
+    ratio: median(r.ratios),
+    note,
   };
 }
 
@@ -43,7 +54,9 @@ export const proposals: Benchmark = {
     const figures: Figure[] = [];
     const step = (f: Figure) => {
       figures.push(f);
-      ctx.log(`  ${f.label}: ${Math.round(f.value)} vs ${Math.round(f.baseline?.value ?? NaN)} (${f.ratio?.toFixed(2)}×)`);
+      ctx.log(
+        `  ${f.label}: ${Math.round(f.value)} vs ${Math.round(f.baseline?.value ?? NaN)} (${f.ratio?.toFixed(2)}×)`,
+      );
     };
 
     // 1–2. Append: fewer round trips, one jsonb parameter.
@@ -60,12 +73,24 @@ export const proposals: Benchmark = {
       const viaLean = (id: string) => lean.append(id, 'no-stream', [event], benchMetadata());
       await singles(viaStore(store))();
       await singles(viaLean)();
-      step(whatIf('append, 1 event per command, 16 writers: rows as one jsonb parameter', 'EventStore.append today', await paired(runs, singles(viaLean), singles(viaStore(store))),
-        'the rest of proposal 1 (append-writer.ts; its one-statement write is in the library now); same lock, checks and hashes'));
+      step(
+        whatIf(
+          'append, 1 event per command, 16 writers: rows as one jsonb parameter',
+          'EventStore.append today',
+          await paired(runs, singles(viaLean), singles(viaStore(store))),
+          'the rest of proposal 1 (append-writer.ts; its one-statement write is in the library now); same lock, checks and hashes',
+        ),
+      );
       const relaxedStore = new EventStore(relaxed.dataSource);
       await singles(viaStore(relaxedStore))();
-      step(whatIf('append, 1 event per command, 16 writers: synchronous_commit=off', 'EventStore.append today', await paired(runs, singles(viaStore(relaxedStore)), singles(viaStore(store))),
-        'durability trade-off (a crash may lose the last ~0.6 s of acknowledged appends); not proposed as a default'));
+      step(
+        whatIf(
+          'append, 1 event per command, 16 writers: synchronous_commit=off',
+          'EventStore.append today',
+          await paired(runs, singles(viaStore(relaxedStore)), singles(viaStore(store))),
+          'durability trade-off (a crash may lose the last ~0.6 s of acknowledged appends); not proposed as a default',
+        ),
+      );
       const events100 = Array.from({ length: 100 }, (_, i) => benchEvent(i));
       const batches = (append: (s: string) => Promise<unknown>) => async () => {
         const start = now();
@@ -73,9 +98,18 @@ export const proposals: Benchmark = {
         tag++;
         return perSecond(batch, now() - start);
       };
-      step(whatIf('append, batches of 100, 1 writer: rows as one jsonb parameter', 'EventStore.append today',
-        await paired(runs, batches((id) => lean.append(id, 'no-stream', events100, benchMetadata())), batches((id) => store.append(id, 'no-stream', events100, benchMetadata()))),
-        'proposal 1 (append-writer.ts)'));
+      step(
+        whatIf(
+          'append, batches of 100, 1 writer: rows as one jsonb parameter',
+          'EventStore.append today',
+          await paired(
+            runs,
+            batches((id) => lean.append(id, 'no-stream', events100, benchMetadata())),
+            batches((id) => store.append(id, 'no-stream', events100, benchMetadata())),
+          ),
+          'proposal 1 (append-writer.ts)',
+        ),
+      );
       const check = await store.verify();
       if (!check.ok || !check.headAgrees) throw new Error('the experimental writer broke the chain');
     } finally {
@@ -89,7 +123,8 @@ export const proposals: Benchmark = {
     for await (const r of log.store.records()) records.push(r);
     let i = 0;
     for await (const r of recordsLean(log.db.dataSource)) {
-      if (JSON.stringify(r) !== JSON.stringify(records[i++])) throw new Error(`lean read differs at position ${r.position}`);
+      if (JSON.stringify(r) !== JSON.stringify(records[i++]))
+        throw new Error(`lean read differs at position ${r.position}`);
     }
     const readAll = (iterate: () => AsyncGenerator<EventRecord>) => async () => {
       let n = 0;
@@ -97,35 +132,77 @@ export const proposals: Benchmark = {
       for await (const r of iterate()) if (r.position) n++;
       return perSecond(n, now() - start);
     };
-    step(whatIf('catch-up read, timestamps rendered by Postgres (to_char)', 'EventStore.records() today', await paired(runs,
-      readAll(() => recordsLean(log.db.dataSource)), readAll(() => log.store.records())), 'proposal 6 (record-mapping.ts); records identical'));
+    step(
+      whatIf(
+        'catch-up read, timestamps rendered by Postgres (to_char)',
+        'EventStore.records() today',
+        await paired(
+          runs,
+          readAll(() => recordsLean(log.db.dataSource)),
+          readAll(() => log.store.records()),
+        ),
+        'proposal 6 (record-mapping.ts); records identical',
+      ),
+    );
 
     // 4. Audit verify with a faster canonicaliser.
-    step(whatIf('verify, canonical JSON by sorted keys + JSON.stringify', 'verifyChain today (canonicalize package)', await paired(runs,
-      async () => { const start = now(); verifyFast(records); return perSecond(records.length, now() - start); },
-      async () => { const start = now(); await verifyChain(records); return perSecond(records.length, now() - start); }),
-    'proposal 5 (event-hash.ts); every hash identical'));
+    step(
+      whatIf(
+        'verify, canonical JSON by sorted keys + JSON.stringify',
+        'verifyChain today (canonicalize package)',
+        await paired(
+          runs,
+          async () => {
+            const start = now();
+            verifyFast(records);
+            return perSecond(records.length, now() - start);
+          },
+          async () => {
+            const start = now();
+            await verifyChain(records);
+            return perSecond(records.length, now() - start);
+          },
+        ),
+        'proposal 5 (event-hash.ts); every hash identical',
+      ),
+    );
 
     // 5. Relay batch size.
     const kafka = benchKafka('kompeten-bench-proposals');
     const topics = await benchTopics(kafka, ['relay', 'consumer']);
     try {
       let relays = 0;
-      step(whatIf('outbox relay, batchSize 1000', 'OutboxRelay default (200)', await paired(Math.min(runs, 2),
-        async () => (await drain(log, kafka, topics.names[0], `proposal-${relays++}`, 1000)).rate,
-        async () => (await drain(log, kafka, topics.names[0], `proposal-${relays++}`)).rate),
-      'proposal 2 (outbox-relay.ts)'));
+      step(
+        whatIf(
+          'outbox relay, batchSize 1000',
+          'OutboxRelay default (200)',
+          await paired(
+            Math.min(runs, 2),
+            async () => (await drain(log, kafka, topics.names[0], `proposal-${relays++}`, 1000)).rate,
+            async () => (await drain(log, kafka, topics.names[0], `proposal-${relays++}`)).rate,
+          ),
+          'proposal 2 (outbox-relay.ts)',
+        ),
+      );
 
       // 6. Consumer: one transaction and one offset commit per batch; partitions in parallel.
       const rm = await createBenchDatabase('proposal_consumer');
       try {
-        await rm.dataSource.query('create table bench_read_model (stream_id text primary key, events int not null, last_position bigint not null)');
+        await rm.dataSource.query(
+          'create table bench_read_model (stream_id text primary key, events int not null, last_position bigint not null)',
+        );
         const producer = kafka.producer();
         await producer.connect();
         await producer.send({ topic: topics.names[1], messages: records.slice(0, consumed).map(encodeRecord) });
         await producer.disconnect();
-        const handle = (e: StoredEvent, tx: QueryRunner) => tx.query(`insert into bench_read_model (stream_id, events, last_position) values ($1, 1, $2)
-          on conflict (stream_id) do update set events = bench_read_model.events + 1, last_position = excluded.last_position`, [e.streamId, e.position]).then(() => undefined);
+        const handle = (e: StoredEvent, tx: QueryRunner) =>
+          tx
+            .query(
+              `insert into bench_read_model (stream_id, events, last_position) values ($1, 1, $2)
+          on conflict (stream_id) do update set events = bench_read_model.events + 1, last_position = excluded.last_position`,
+              [e.streamId, e.position],
+            )
+            .then(() => undefined);
         let groups = 0;
         const timedUntil = async (count: () => number, first: () => number | undefined) => {
           while (count() < consumed) await sleep(5);
@@ -135,21 +212,70 @@ export const proposals: Benchmark = {
           let n = 0;
           let first: number | undefined;
           const name = `proposal-${Date.now()}-${groups++}`;
-          const c = new EventConsumer({ dataSource: rm.dataSource, kafka, name, groupId: name, topics: [topics.names[1]], handle, logger: quiet,
-            partitionsConsumedConcurrently: concurrency, onProcessed: () => { if (n++ === 0) first = now(); } });
+          const c = new EventConsumer({
+            dataSource: rm.dataSource,
+            kafka,
+            name,
+            groupId: name,
+            topics: [topics.names[1]],
+            handle,
+            logger: quiet,
+            partitionsConsumedConcurrently: concurrency,
+            onProcessed: () => {
+              if (n++ === 0) first = now();
+            },
+          });
           await c.start();
-          try { return await timedUntil(() => n, () => first); } finally { await c.stop(); }
+          try {
+            return await timedUntil(
+              () => n,
+              () => first,
+            );
+          } finally {
+            await c.stop();
+          }
         };
         const batched = async () => {
           let n = 0;
           let first: number | undefined;
-          const c = await runBatchedConsumer({ dataSource: rm.dataSource, kafka, name: `proposal-${Date.now()}-${groups++}`, topic: topics.names[1], handle,
-            onBatchStart: () => { first ??= now(); }, onApplied: (k) => { n += k; } });
-          try { return await timedUntil(() => n, () => first); } finally { await c.stop(); }
+          const c = await runBatchedConsumer({
+            dataSource: rm.dataSource,
+            kafka,
+            name: `proposal-${Date.now()}-${groups++}`,
+            topic: topics.names[1],
+            handle,
+            onBatchStart: () => {
+              first ??= now();
+            },
+            onApplied: (k) => {
+              n += k;
+            },
+          });
+          try {
+            return await timedUntil(
+              () => n,
+              () => first,
+            );
+          } finally {
+            await c.stop();
+          }
         };
-        step(whatIf('consumer: one transaction + one offset commit per Kafka batch', 'EventConsumer today', await paired(runs, batched, current(1)),
-          'proposal 3 (event-consumer.ts, apply-once.ts)'));
-        step(whatIf('consumer: partitionsConsumedConcurrently 3 (option exists)', 'EventConsumer today', await paired(runs, current(3), current(1)), 'configuration'));
+        step(
+          whatIf(
+            'consumer: one transaction + one offset commit per Kafka batch',
+            'EventConsumer today',
+            await paired(runs, batched, current(1)),
+            'proposal 3 (event-consumer.ts, apply-once.ts)',
+          ),
+        );
+        step(
+          whatIf(
+            'consumer: partitionsConsumedConcurrently 3 (option exists)',
+            'EventConsumer today',
+            await paired(runs, current(3), current(1)),
+            'configuration',
+          ),
+        );
       } finally {
         await rm.drop();
       }
@@ -160,13 +286,31 @@ export const proposals: Benchmark = {
     // 7. Projection: one statement per batch.
     const big = await ctx.fixtures.get(rebuilt);
     const noWrites: Projection = { ...streamCounts, name: 'bench_no_writes', apply: async () => undefined };
-    const batchApply = await repeated(runs, async () => { const start = now(); const n = await rebuildWithBatchApply(big.db.dataSource, big.store); return perSecond(n, now() - start); });
-    const perEvent = await repeated(Math.min(runs, 2), async () => perSecond(big.events, (await rebuildOnce(big, streamCounts)).ms));
-    step({ ...whatIf('rebuild: applyBatch, one upsert statement per batch of 500', 'ProjectionRunner.rebuild(), one upsert per event',
-      { subject: batchApply, baseline: perEvent, ratios: [median(batchApply) / median(perEvent)] }, 'proposal 4 (projection.ts, projection-runner.ts)') });
+    const batchApply = await repeated(runs, async () => {
+      const start = now();
+      const n = await rebuildWithBatchApply(big.db.dataSource, big.store);
+      return perSecond(n, now() - start);
+    });
+    const perEvent = await repeated(Math.min(runs, 2), async () =>
+      perSecond(big.events, (await rebuildOnce(big, streamCounts)).ms),
+    );
+    step({
+      ...whatIf(
+        'rebuild: applyBatch, one upsert statement per batch of 500',
+        'ProjectionRunner.rebuild(), one upsert per event',
+        { subject: batchApply, baseline: perEvent, ratios: [median(batchApply) / median(perEvent)] },
+        'proposal 4 (projection.ts, projection-runner.ts)',
+      ),
+    });
     const runnerOnly = await repeated(1, async () => perSecond(big.events, (await rebuildOnce(big, noWrites)).ms));
-    step({ benchmark: 'proposals', label: 'rebuild: the runner alone (apply writes nothing)', unit: 'events/s', value: median(runnerOnly), samples: runnerOnly,
-      note: 'the ceiling of the current runner loop: read, open, lock, checkpoint, and an empty live batch per batch' });
+    step({
+      benchmark: 'proposals',
+      label: 'rebuild: the runner alone (apply writes nothing)',
+      unit: 'events/s',
+      value: median(runnerOnly),
+      samples: runnerOnly,
+      note: 'the ceiling of the current runner loop: read, open, lock, checkpoint, and an empty live batch per batch',
+    });
     return figures;
   },
 };

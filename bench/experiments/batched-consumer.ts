@@ -13,8 +13,13 @@ import { decodeMessage, EventHandler } from '@kompeten/messaging';
  * (Poison messages and retries are left out: the benchmark has none.)
  */
 export async function runBatchedConsumer(options: {
-  dataSource: DataSource; kafka: Kafka; name: string; topic: string; handle: EventHandler;
-  onBatchStart?: () => void; onApplied: (n: number) => void;
+  dataSource: DataSource;
+  kafka: Kafka;
+  name: string;
+  topic: string;
+  handle: EventHandler;
+  onBatchStart?: () => void;
+  onApplied: (n: number) => void;
 }): Promise<{ stop(): Promise<void> }> {
   const opener = new EventOpener();
   const consumer = options.kafka.consumer({ groupId: options.name });
@@ -34,9 +39,14 @@ export async function runBatchedConsumer(options: {
         await tx.startTransaction();
         const claimed: { event_id: string }[] = await tx.query(
           `insert into msg_processed (consumer, event_id) select $1, unnest($2::uuid[]) on conflict do nothing returning event_id`,
-          [options.name, events.map((e) => e.eventId)]);
+          [options.name, events.map((e) => e.eventId)],
+        );
         const fresh = new Set(claimed.map((c) => c.event_id));
-        for (const e of events as StoredEvent[]) if (fresh.has(e.eventId)) { await options.handle(e, tx); applied++; }
+        for (const e of events as StoredEvent[])
+          if (fresh.has(e.eventId)) {
+            await options.handle(e, tx);
+            applied++;
+          }
         await tx.commitTransaction();
       } catch (e) {
         if (tx.isTransactionActive) await tx.rollbackTransaction().catch(() => undefined);
@@ -45,7 +55,9 @@ export async function runBatchedConsumer(options: {
         await tx.release();
       }
       const last = batch.messages[batch.messages.length - 1].offset;
-      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+      await consumer.commitOffsets([
+        { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
+      ]);
       options.onApplied(applied);
       await heartbeat();
     },

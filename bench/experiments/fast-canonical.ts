@@ -36,7 +36,9 @@ export function verifyFast(records: EventRecord[]): number {
   let position = 1;
   for (const r of records) {
     if (r.position !== position++ || r.prevHash !== prev) throw new Error(`chain breaks at ${r.position}`);
-    const hash = createHash('sha256').update(prev + fastCanonical(hashedForm(r)), 'utf8').digest('hex');
+    const hash = createHash('sha256')
+      .update(prev + fastCanonical(hashedForm(r)), 'utf8')
+      .digest('hex');
     if (hash !== r.hash) throw new Error(`hash differs at ${r.position}`);
     prev = hash;
   }

@@ -1,6 +1,15 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { APPENDED_CHANNEL, EventMetadata, EventRecord, eventHash, ExpectedVersion, NewEvent, RECORD_COLUMNS, WrongExpectedVersionError } from '@kompeten/event-store';
+import {
+  APPENDED_CHANNEL,
+  EventMetadata,
+  EventRecord,
+  eventHash,
+  ExpectedVersion,
+  NewEvent,
+  RECORD_COLUMNS,
+  WrongExpectedVersionError,
+} from '@kompeten/event-store';
 
 /**
  * EXPERIMENT (not used by the services): the store's group-committed append with what is left of the
@@ -31,9 +40,17 @@ export class LeanAppendQueue {
   private pending: Request[] = [];
   private draining = false;
 
-  constructor(private readonly dataSource: DataSource, private readonly maxEvents = 1000) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly maxEvents = 1000,
+  ) {}
 
-  append(streamId: string, expected: ExpectedVersion, events: NewEvent[], metadata: EventMetadata): Promise<EventRecord[]> {
+  append(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: NewEvent[],
+    metadata: EventMetadata,
+  ): Promise<EventRecord[]> {
     return new Promise((resolve, reject) => {
       this.pending.push({ streamId, expected, events, metadata, resolve, reject });
       if (!this.draining) void this.drain();
@@ -46,7 +63,11 @@ export class LeanAppendQueue {
       while (this.pending.length) {
         let events = 0;
         let take = 0;
-        while (take < this.pending.length && (take === 0 || events + this.pending[take].events.length <= this.maxEvents)) events += this.pending[take++].events.length;
+        while (
+          take < this.pending.length &&
+          (take === 0 || events + this.pending[take].events.length <= this.maxEvents)
+        )
+          events += this.pending[take++].events.length;
         await this.write(this.pending.splice(0, take));
       }
     } finally {
@@ -74,7 +95,9 @@ export class LeanAppendQueue {
 async function writeLean(tx: QueryRunner, requests: Request[]): Promise<(EventRecord[] | Error)[]> {
   const [head] = await tx.query('select position, hash from es_head where id = 1 for update');
   const rows: { stream_id: string; version: number }[] = await tx.query(
-    'select stream_id, max(stream_version)::int as version from es_event where stream_id = any($1) group by stream_id', [[...new Set(requests.map((r) => r.streamId))]]);
+    'select stream_id, max(stream_version)::int as version from es_event where stream_id = any($1) group by stream_id',
+    [[...new Set(requests.map((r) => r.streamId))]],
+  );
   const versions = new Map(rows.map((r) => [r.stream_id, r.version]));
   const recordedAt = new Date().toISOString();
   let position = Number(head.position);
@@ -83,16 +106,26 @@ async function writeLean(tx: QueryRunner, requests: Request[]): Promise<(EventRe
   const results: (EventRecord[] | Error)[] = [];
   for (const req of requests) {
     const version = versions.get(req.streamId) ?? 0;
-    if ((req.expected === 'no-stream' && version !== 0) || (typeof req.expected === 'number' && req.expected !== version)) {
+    if (
+      (req.expected === 'no-stream' && version !== 0) ||
+      (typeof req.expected === 'number' && req.expected !== version)
+    ) {
       results.push(new WrongExpectedVersionError(req.streamId, req.expected, version));
       continue;
     }
     const metadata = JSON.parse(JSON.stringify(req.metadata)) as EventMetadata;
     const mine: EventRecord[] = req.events.map((e, i) => {
       const base = {
-        position: position + i + 1, eventId: uuidv7(), streamId: req.streamId, streamVersion: version + i + 1, type: e.type,
-        schemaVersion: e.schemaVersion ?? 1, occurredAt: (e.occurredAt ?? new Date(recordedAt)).toISOString(), recordedAt,
-        metadata, payload: JSON.parse(JSON.stringify(e.data ?? {})),
+        position: position + i + 1,
+        eventId: uuidv7(),
+        streamId: req.streamId,
+        streamVersion: version + i + 1,
+        type: e.type,
+        schemaVersion: e.schemaVersion ?? 1,
+        occurredAt: (e.occurredAt ?? new Date(recordedAt)).toISOString(),
+        recordedAt,
+        metadata,
+        payload: JSON.parse(JSON.stringify(e.data ?? {})),
       };
       const hash = eventHash(prevHash, base);
       const record = { ...base, prevHash, hash };
@@ -105,10 +138,22 @@ async function writeLean(tx: QueryRunner, requests: Request[]): Promise<(EventRe
     results.push(mine);
   }
   if (records.length) {
-    const json = JSON.stringify(records.map((r) => ({
-      position: r.position, event_id: r.eventId, stream_id: r.streamId, stream_version: r.streamVersion, type: r.type, schema_version: r.schemaVersion,
-      payload: r.payload, metadata: r.metadata, occurred_at: r.occurredAt, recorded_at: r.recordedAt, prev_hash: r.prevHash, hash: r.hash,
-    })));
+    const json = JSON.stringify(
+      records.map((r) => ({
+        position: r.position,
+        event_id: r.eventId,
+        stream_id: r.streamId,
+        stream_version: r.streamVersion,
+        type: r.type,
+        schema_version: r.schemaVersion,
+        payload: r.payload,
+        metadata: r.metadata,
+        occurred_at: r.occurredAt,
+        recorded_at: r.recordedAt,
+        prev_hash: r.prevHash,
+        hash: r.hash,
+      })),
+    );
     await tx.query(WRITE, [json, position, prevHash]);
   }
   return results;

@@ -12,16 +12,38 @@ const LEAN_COLUMNS = `position, event_id, stream_id, stream_version, type, schem
   to_char(occurred_at at time zone 'UTC', ${ISO}) as occurred_at, to_char(recorded_at at time zone 'UTC', ${ISO}) as recorded_at, prev_hash, hash`;
 
 interface Row {
-  position: string; event_id: string; stream_id: string; stream_version: number; type: string; schema_version: number;
-  payload: unknown; metadata: EventMetadata; occurred_at: string; recorded_at: string; prev_hash: string; hash: string;
+  position: string;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  schema_version: number;
+  payload: unknown;
+  metadata: EventMetadata;
+  occurred_at: string;
+  recorded_at: string;
+  prev_hash: string;
+  hash: string;
 }
 
 export async function readRecordsLean(ds: DataSource, after: number, limit: number): Promise<EventRecord[]> {
-  const rows: Row[] = await ds.query(`select ${LEAN_COLUMNS} from es_event where position > $1 order by position limit $2`, [after, limit]);
+  const rows: Row[] = await ds.query(
+    `select ${LEAN_COLUMNS} from es_event where position > $1 order by position limit $2`,
+    [after, limit],
+  );
   return rows.map((r) => ({
-    position: Number(r.position), eventId: r.event_id, streamId: r.stream_id, streamVersion: r.stream_version, type: r.type,
-    schemaVersion: r.schema_version, occurredAt: r.occurred_at, recordedAt: r.recorded_at, metadata: r.metadata, payload: r.payload,
-    prevHash: r.prev_hash, hash: r.hash,
+    position: Number(r.position),
+    eventId: r.event_id,
+    streamId: r.stream_id,
+    streamVersion: r.stream_version,
+    type: r.type,
+    schemaVersion: r.schema_version,
+    occurredAt: r.occurred_at,
+    recordedAt: r.recorded_at,
+    metadata: r.metadata,
+    payload: r.payload,
+    prevHash: r.prev_hash,
+    hash: r.hash,
   }));
 }
 

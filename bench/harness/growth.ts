@@ -27,10 +27,21 @@ export function growthFigures(benchmark: string, what: string, points: GrowthPoi
     const value = median(p.samples);
     const ratio = value / base;
     return {
-      benchmark, label: `${what}: ${power(p.events)} events`, unit: 'µs/event', value, samples: p.samples,
-      ...(p === first ? {} : { baseline: { label: `µs/event at ${power(first.events)}`, value: base, samples: first.samples }, ratio }),
+      benchmark,
+      label: `${what}: ${power(p.events)} events`,
+      unit: 'µs/event',
+      value,
+      samples: p.samples,
+      ...(p === first
+        ? {}
+        : { baseline: { label: `µs/event at ${power(first.events)}`, value: base, samples: first.samples }, ratio }),
       diagnostics: { eventsPerSecond: Math.round(1e6 / value), ...p.diagnostics },
-      note: p === first ? 'reference size' : ratio <= LINEAR_WITHIN ? `linear: cost per event within ${LINEAR_WITHIN}× of ${power(first.events)}` : `grows faster than linear: ${ratio.toFixed(2)}× the cost per event of ${power(first.events)}`,
+      note:
+        p === first
+          ? 'reference size'
+          : ratio <= LINEAR_WITHIN
+            ? `linear: cost per event within ${LINEAR_WITHIN}× of ${power(first.events)}`
+            : `grows faster than linear: ${ratio.toFixed(2)}× the cost per event of ${power(first.events)}`,
     };
   });
 }

@@ -71,8 +71,11 @@ export class HeapSampler {
     const secondHalf = this.points.slice(Math.floor(this.points.length / 2));
     const r = (x: number) => Math.round(x * 10) / 10;
     return {
-      heapStartMB: r(ys[0]), heapPeakMB: r(Math.max(...ys)), heapEndMB: r(ys[ys.length - 1]),
-      heapTrendMBPerMin: r(slope(secondHalf)), samples: this.points.length,
+      heapStartMB: r(ys[0]),
+      heapPeakMB: r(Math.max(...ys)),
+      heapEndMB: r(ys[ys.length - 1]),
+      heapTrendMBPerMin: r(slope(secondHalf)),
+      samples: this.points.length,
     };
   }
 }
@@ -100,7 +103,10 @@ export class CostMeter {
   private readonly node = process.cpuUsage();
   private readonly wall = now();
 
-  private constructor(private readonly pids: () => Promise<number[]>, private readonly pg: Map<number, number>) {}
+  private constructor(
+    private readonly pids: () => Promise<number[]>,
+    private readonly pg: Map<number, number>,
+  ) {}
 
   /** `pids` lists the database's backends; it is asked again at the end, and sessions opened meanwhile count in full. */
   static async start(pids: () => Promise<number[]> = async () => []): Promise<CostMeter> {
@@ -109,7 +115,9 @@ export class CostMeter {
     return new CostMeter(pids, at);
   }
 
-  async read(events: number): Promise<{ machineBusy: number; nodeCores: number; nodeUsPerEvent: number; pgUsPerEvent: number }> {
+  async read(
+    events: number,
+  ): Promise<{ machineBusy: number; nodeCores: number; nodeUsPerEvent: number; pgUsPerEvent: number }> {
     const m = cpuTimes();
     const p = process.cpuUsage(this.node);
     const wallMs = now() - this.wall;

@@ -12,13 +12,19 @@ const fmt = (v: number | undefined, unit?: string): string => {
 /** The results as a fixed-width table for the terminal. */
 export function table(figures: Figure[]): string {
   const rows = figures.map((f) => [
-    f.benchmark, f.label, `${fmt(f.value, f.unit)} ${f.unit}`, f.baseline ? `${fmt(f.baseline.value, f.unit)}` : '—',
-    f.ratio === undefined ? '—' : f.ratio.toFixed(2), targetText(f), f.met === undefined ? '' : f.met ? 'yes' : 'NO',
+    f.benchmark,
+    f.label,
+    `${fmt(f.value, f.unit)} ${f.unit}`,
+    f.baseline ? `${fmt(f.baseline.value, f.unit)}` : '—',
+    f.ratio === undefined ? '—' : f.ratio.toFixed(2),
+    targetText(f),
+    f.met === undefined ? '' : f.met ? 'yes' : 'NO',
     String(f.samples.length),
   ]);
   const head = ['benchmark', 'figure', 'median', 'baseline', 'ratio', 'target', 'met', 'n'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
   return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -35,8 +41,12 @@ export function targetText(f: Figure): string {
 /** The machine the figures were taken on (BENCHMARKS.md records it beside them). */
 export function machine(extra: Record<string, string>): Record<string, string> {
   return {
-    cpus: String(os.cpus().length), cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGB: (os.totalmem() / 2 ** 30).toFixed(1),
-    node: process.version, platform: `${os.type()} ${os.release()}`, ...extra,
+    cpus: String(os.cpus().length),
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGB: (os.totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    ...extra,
   };
 }
 

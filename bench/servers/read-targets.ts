@@ -12,8 +12,17 @@ function leagueTable() {
   return {
     period: { id: '2026-Q1', from: '2026-01-01', to: '2026-03-31' },
     units: Array.from({ length: 20 }, (_, i) => ({
-      unitCode: `PKM-${String(i + 1).padStart(3, '0')}`, name: `Puskesmas ${i + 1}`, opd: 'DINKES', kind: 'puskesmas',
-      responses: 120 + i, sampleTarget: 196, sampleAdequate: false, ikm: 80 + i / 4, grade: 'B', gradeLabel: 'Baik', rank: i + 1,
+      unitCode: `PKM-${String(i + 1).padStart(3, '0')}`,
+      name: `Puskesmas ${i + 1}`,
+      opd: 'DINKES',
+      kind: 'puskesmas',
+      responses: 120 + i,
+      sampleTarget: 196,
+      sampleAdequate: false,
+      ikm: 80 + i / 4,
+      grade: 'B',
+      gradeLabel: 'Baik',
+      rank: i + 1,
     })),
   };
 }
@@ -39,7 +48,10 @@ export async function startGatewayTarget(logLevel = 'info'): Promise<ReadTarget>
     res.end(JSON.stringify(req.url?.startsWith('/league-table') ? leagueTable() : {}));
   });
   const feedbackUrl = await listen(feedback);
-  const gateway = await startGatewayApp({ FEEDBACK_URL: feedbackUrl }, { LOG_LEVEL: logLevel, RATE_LIMIT_PER_MINUTE: '1000000000' });
+  const gateway = await startGatewayApp(
+    { FEEDBACK_URL: feedbackUrl },
+    { LOG_LEVEL: logLevel, RATE_LIMIT_PER_MINUTE: '1000000000' },
+  );
   await gateway.app.listen(0, '127.0.0.1');
   const url = await urlOf(gateway.app);
   return {

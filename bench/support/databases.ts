@@ -28,23 +28,35 @@ async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
 }
 
 /** An empty throwaway database (for a service, which migrates it itself). */
-export async function createEmptyDatabase(label: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createEmptyDatabase(
+  label: string,
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `kompeten_bench_${label.replace(/\W/g, '_').slice(0, 24)}_${randomBytes(3).toString('hex')}`;
   await admin((c) => c.query(`create database "${name}"`));
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
-  return { name, url: url.toString(), drop: () => admin((c) => c.query(`drop database if exists "${name}" with (force)`)).then(() => undefined) };
+  return {
+    name,
+    url: url.toString(),
+    drop: () => admin((c) => c.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+  };
 }
 
-export async function createBenchDatabase(label: string, options: { extra?: Record<string, unknown> } = {}): Promise<BenchDatabase> {
+export async function createBenchDatabase(
+  label: string,
+  options: { extra?: Record<string, unknown> } = {},
+): Promise<BenchDatabase> {
   const name = `kompeten_bench_${label.replace(/\W/g, '_').slice(0, 24)}_${randomBytes(3).toString('hex')}`;
   await admin((c) => c.query(`create database "${name}"`));
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
   const dataSource = new DataSource({
     // A small pool: appends and reads use one connection at a time, and the server's 100 connections are shared.
-    type: 'postgres', url: url.toString(), extra: { max: 4, ...options.extra },
-    migrations: [...eventStoreMigrations, ...messagingMigrations], synchronize: false,
+    type: 'postgres',
+    url: url.toString(),
+    extra: { max: 4, ...options.extra },
+    migrations: [...eventStoreMigrations, ...messagingMigrations],
+    synchronize: false,
   } as DataSourceOptions);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
@@ -70,7 +82,10 @@ export async function createBenchDatabase(label: string, options: { extra?: Reco
       return c;
     },
     async drop() {
-      await Promise.all([...pools.map((p) => p.end().catch(() => undefined)), ...clients.map((c) => c.end().catch(() => undefined))]);
+      await Promise.all([
+        ...pools.map((p) => p.end().catch(() => undefined)),
+        ...clients.map((c) => c.end().catch(() => undefined)),
+      ]);
       if (dataSource.isInitialized) await dataSource.destroy();
       await admin((c) => c.query(`drop database if exists "${name}" with (force)`));
     },
@@ -78,8 +93,14 @@ export async function createBenchDatabase(label: string, options: { extra?: Reco
 }
 
 /** Number of transactions that wrote the log's rows after `after` (each row's xmin names its transaction). */
-export async function transactionsAfter(ds: DataSource, after: number): Promise<{ rows: number; transactions: number }> {
-  const [r] = await ds.query('select count(*)::int as rows, count(distinct xmin::text)::int as transactions from es_event where position > $1', [after]);
+export async function transactionsAfter(
+  ds: DataSource,
+  after: number,
+): Promise<{ rows: number; transactions: number }> {
+  const [r] = await ds.query(
+    'select count(*)::int as rows, count(distinct xmin::text)::int as transactions from es_event where position > $1',
+    [after],
+  );
   return r;
 }
 
@@ -98,7 +119,9 @@ export async function whileServerBusy<T>(work: () => Promise<T>, attempts = 60):
     try {
       return await work();
     } catch (e) {
-      const code = (e as { code?: string; driverError?: { code?: string } }).code ?? (e as { driverError?: { code?: string } }).driverError?.code;
+      const code =
+        (e as { code?: string; driverError?: { code?: string } }).code ??
+        (e as { driverError?: { code?: string } }).driverError?.code;
       if (code !== '53300' || i >= attempts) throw e;
       await new Promise((r) => setTimeout(r, 1000));
     }
@@ -111,7 +134,11 @@ export async function whileServerBusy<T>(work: () => Promise<T>, attempts = 60):
  * client between statements (`idle in transaction`, i.e. a round trip plus the client's own work).
  * Returns each state's share of the samples, so a figure can say where the time went.
  */
-export async function sampleBackends(url: string, database: string, everyMs = 10): Promise<() => Promise<Record<string, number>>> {
+export async function sampleBackends(
+  url: string,
+  database: string,
+  everyMs = 10,
+): Promise<() => Promise<Record<string, number>>> {
   const c = new Client({ connectionString: url });
   await c.connect();
   const counts = new Map<string, number>();
@@ -121,7 +148,9 @@ export async function sampleBackends(url: string, database: string, everyMs = 10
     while (running) {
       const { rows } = await c.query(
         `select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'active (on CPU)') else state end as doing
-         from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and state <> 'idle'`, [database]);
+         from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and state <> 'idle'`,
+        [database],
+      );
       for (const r of rows) counts.set(r.doing, (counts.get(r.doing) ?? 0) + 1);
       total += rows.length;
       await new Promise((r) => setTimeout(r, everyMs));
@@ -131,6 +160,8 @@ export async function sampleBackends(url: string, database: string, everyMs = 10
     running = false;
     await loop;
     await c.end();
-    return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round((v / Math.max(1, total)) * 100) / 100]));
+    return Object.fromEntries(
+      [...counts].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round((v / Math.max(1, total)) * 100) / 100]),
+    );
   };
 }

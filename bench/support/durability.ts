@@ -30,7 +30,9 @@ export async function fdatasyncRate(durationMs: number): Promise<number> {
 /** One client, `insert; commit` in a loop: commits per second when each waits for its own WAL flush. */
 export async function commitFloor(db: BenchDatabase, durationMs: number): Promise<number> {
   const c = await db.client();
-  await c.query('create table if not exists bench_commit_floor (id bigserial primary key, at timestamptz not null default now())');
+  await c.query(
+    'create table if not exists bench_commit_floor (id bigserial primary key, at timestamptz not null default now())',
+  );
   let n = 0;
   const start = now();
   while (now() - start < durationMs) {

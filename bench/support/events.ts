@@ -38,23 +38,54 @@ export function benchEvent(i: number, random = prng(i)): NewEvent {
   const scores: Record<string, number> = {};
   for (let u = 1; u <= 9; u++) scores[`u${u}`] = 1 + Math.floor(random() * 4);
   const data: BenchEventData = {
-    submissionId: randomUUID(), unitCode: `PKM-${String(i % 40).padStart(3, '0')}`, opd: 'DINKES', serviceCode: 'POLI-UMUM',
-    servedOn: `2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`, scores,
-    servedBy: random() < 0.5 ? `19860926201505100${i % 10}` : null, comment: null, contact: null, respondent: null, channel: 'kiosk',
+    submissionId: randomUUID(),
+    unitCode: `PKM-${String(i % 40).padStart(3, '0')}`,
+    opd: 'DINKES',
+    serviceCode: 'POLI-UMUM',
+    servedOn: `2026-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    scores,
+    servedBy: random() < 0.5 ? `19860926201505100${i % 10}` : null,
+    comment: null,
+    contact: null,
+    respondent: null,
+    channel: 'kiosk',
   };
   return { type: BENCH_EVENT_TYPE, data };
 }
 
-export const benchMetadata = (): EventMetadata => ({ actor: 'kiosk:bench', correlationId: randomUUID(), causationId: null });
+export const benchMetadata = (): EventMetadata => ({
+  actor: 'kiosk:bench',
+  correlationId: randomUUID(),
+  causationId: null,
+});
 
 /** The row a plain table would take for the same event (no chain: made-up hashes of the right size). */
-export function plainRow(streamId: string, streamVersion: number, e: NewEvent, metadata: EventMetadata, at: string): unknown[] {
+export function plainRow(
+  streamId: string,
+  streamVersion: number,
+  e: NewEvent,
+  metadata: EventMetadata,
+  at: string,
+): unknown[] {
   const fakeHash = uuidv7().replace(/-/g, '').padEnd(64, '0');
-  return [uuidv7(), streamId, streamVersion, e.type, 1, JSON.stringify(e.data), JSON.stringify(metadata), at, at, fakeHash, fakeHash];
+  return [
+    uuidv7(),
+    streamId,
+    streamVersion,
+    e.type,
+    1,
+    JSON.stringify(e.data),
+    JSON.stringify(metadata),
+    at,
+    at,
+    fakeHash,
+    fakeHash,
+  ];
 }
 
 /** Columns of `plainRow`, i.e. es_event's without the position (the plain table takes it from a sequence). */
-export const PLAIN_COLUMNS = 'event_id, stream_id, stream_version, type, schema_version, payload, metadata, occurred_at, recorded_at, prev_hash, hash';
+export const PLAIN_COLUMNS =
+  'event_id, stream_id, stream_version, type, schema_version, payload, metadata, occurred_at, recorded_at, prev_hash, hash';
 
 /**
  * A plain table with es_event's columns and indexes but no chain, no head lock and a sequence for

@@ -21,10 +21,22 @@ export interface RunningService {
 export async function startFeedback(): Promise<RunningService> {
   const db = await createEmptyDatabase('feedback');
   try {
-    const config = loadConfig(ServiceConfig, { PORT: '1', DATABASE_URL: db.url, KAFKA_BROKERS: BROKERS, LOG_LEVEL: 'error' });
+    const config = loadConfig(ServiceConfig, {
+      PORT: '1',
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: BROKERS,
+      LOG_LEVEL: 'error',
+    });
     const app = await createServiceApp(FeedbackModule.register(config), config, 'feedback');
     await app.init();
-    return { app, databaseUrl: db.url, stop: async () => { await app.close(); await db.drop(); } };
+    return {
+      app,
+      databaseUrl: db.url,
+      stop: async () => {
+        await app.close();
+        await db.drop();
+      },
+    };
   } catch (e) {
     await db.drop();
     throw e;
@@ -36,18 +48,36 @@ export async function startFeedback(): Promise<RunningService> {
  * (`auth` issues its tokens). Services it is not given are unreachable.
  */
 export async function startGatewayApp(
-  urls: Partial<Record<'ENROLMENT_URL' | 'ASSESSMENT_URL' | 'BUDGET_URL' | 'FEEDBACK_URL', string>>, env: Record<string, string> = {},
+  urls: Partial<Record<'ENROLMENT_URL' | 'ASSESSMENT_URL' | 'BUDGET_URL' | 'FEEDBACK_URL', string>>,
+  env: Record<string, string> = {},
 ): Promise<RunningService & { auth: TestAuth }> {
   const auth = await createTestAuth();
   const db = await createEmptyDatabase('gateway');
   try {
     const config = loadConfig(GatewayConfig, {
-      PORT: '1', DATABASE_URL: db.url, KAFKA_BROKERS: BROKERS, LOG_LEVEL: 'error', AUTH_LOCAL_JWKS: auth.jwks,
-      ENROLMENT_URL: NOWHERE, ASSESSMENT_URL: NOWHERE, BUDGET_URL: NOWHERE, FEEDBACK_URL: NOWHERE, ...urls, ...env,
+      PORT: '1',
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: BROKERS,
+      LOG_LEVEL: 'error',
+      AUTH_LOCAL_JWKS: auth.jwks,
+      ENROLMENT_URL: NOWHERE,
+      ASSESSMENT_URL: NOWHERE,
+      BUDGET_URL: NOWHERE,
+      FEEDBACK_URL: NOWHERE,
+      ...urls,
+      ...env,
     });
     const app = await createServiceApp(GatewayModule.register(config), config, 'gateway', GATEWAY_OPENAPI);
     await app.init();
-    return { app, auth, databaseUrl: db.url, stop: async () => { await app.close(); await db.drop(); } };
+    return {
+      app,
+      auth,
+      databaseUrl: db.url,
+      stop: async () => {
+        await app.close();
+        await db.drop();
+      },
+    };
   } catch (e) {
     await db.drop();
     throw e;

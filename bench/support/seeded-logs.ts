@@ -14,7 +14,12 @@ export interface SeededLog {
  * Appends `count` events through the store, `batch` per append and one new stream per append, from
  * one writer: a bulk import. Returns the elapsed milliseconds.
  */
-export async function appendInBatches(store: EventStore, count: number, batch = 100, streamPrefix = 'bench'): Promise<number> {
+export async function appendInBatches(
+  store: EventStore,
+  count: number,
+  batch = 100,
+  streamPrefix = 'bench',
+): Promise<number> {
   const events = Array.from({ length: batch }, (_, i) => benchEvent(i));
   const start = now();
   for (let done = 0, s = 0; done < count; s++) {

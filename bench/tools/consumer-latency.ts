@@ -20,15 +20,21 @@ async function main(n: number) {
       for (let i = 0; i < n; i++) await f(i);
       return Math.round(((performance.now() - start) / n) * 100) / 100;
     };
-    const transaction = () => perCall(async (i) => {
-      const tx = db.dataSource.createQueryRunner();
-      await tx.connect();
-      await tx.startTransaction();
-      await tx.query('insert into msg_processed (consumer, event_id) values ($1, $2) on conflict do nothing returning event_id', ['c', randomUUID()]);
-      await tx.query('insert into rm values ($1, 1) on conflict (stream_id) do update set events = rm.events + 1', [`s${i % 50}`]);
-      await tx.commitTransaction();
-      await tx.release();
-    });
+    const transaction = () =>
+      perCall(async (i) => {
+        const tx = db.dataSource.createQueryRunner();
+        await tx.connect();
+        await tx.startTransaction();
+        await tx.query(
+          'insert into msg_processed (consumer, event_id) values ($1, $2) on conflict do nothing returning event_id',
+          ['c', randomUUID()],
+        );
+        await tx.query('insert into rm values ($1, 1) on conflict (stream_id) do update set events = rm.events + 1', [
+          `s${i % 50}`,
+        ]);
+        await tx.commitTransaction();
+        await tx.release();
+      });
     const [topic] = topics.names;
     const producer = kafka.producer();
     await producer.connect();
@@ -38,19 +44,24 @@ async function main(n: number) {
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     const commits: number[] = [];
-    await new Promise<void>((done) => void consumer.run({
-      autoCommit: false,
-      eachMessage: async ({ message }) => {
-        if (commits.length >= n) return;
-        const start = performance.now();
-        await consumer.commitOffsets([{ topic, partition: 0, offset: String(Number(message.offset) + 1) }]);
-        commits.push(performance.now() - start);
-        if (commits.length >= n) done();
-      },
-    }));
+    await new Promise<void>(
+      (done) =>
+        void consumer.run({
+          autoCommit: false,
+          eachMessage: async ({ message }) => {
+            if (commits.length >= n) return;
+            const start = performance.now();
+            await consumer.commitOffsets([{ topic, partition: 0, offset: String(Number(message.offset) + 1) }]);
+            commits.push(performance.now() - start);
+            if (commits.length >= n) done();
+          },
+        }),
+    );
     await consumer.disconnect();
     console.log({
-      messages: n, transactionMs: await transaction(), transactionAgainMs: await transaction(),
+      messages: n,
+      transactionMs: await transaction(),
+      transactionAgainMs: await transaction(),
       offsetCommitMs: Math.round((commits.reduce((a, b) => a + b, 0) / commits.length) * 100) / 100,
     });
   } finally {
@@ -59,4 +70,10 @@ async function main(n: number) {
   }
 }
 
-main(Number(process.argv[2] ?? 300)).then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+main(Number(process.argv[2] ?? 300)).then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

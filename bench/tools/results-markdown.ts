@@ -18,12 +18,25 @@ export function markdown(figures: Figure[]): string {
     const met = f.met === undefined ? '' : f.met ? '**yes**' : '**no**';
     return `| ${f.benchmark} | ${f.label} | ${num(f.value, f.unit)} ${f.unit} | ${samples} | ${f.baseline ? `${num(f.baseline.value, f.unit)} (${f.baseline.label})` : '—'} | ${f.ratio === undefined ? '—' : f.ratio.toFixed(2)} | ${targetText(f)} | ${met} | ${f.load ? `${f.load.start}→${f.load.end}` : ''} |`;
   });
-  return ['| benchmark | figure | median | runs | baseline (median) | ratio | target | met | load |', '|---|---|---:|---|---|---:|---|---|---|', ...rows].join('\n');
+  return [
+    '| benchmark | figure | median | runs | baseline (median) | ratio | target | met | load |',
+    '|---|---|---:|---|---|---:|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 if (require.main === module) {
   const file = process.argv[2] ?? 'bench/results/latest.json';
-  const results = JSON.parse(readFileSync(file, 'utf8')) as { figures: Figure[]; machine: Record<string, string>; seconds: number; started: string };
-  console.log(`Run ${results.started}, ${(results.seconds / 60).toFixed(1)} min. Machine: ${Object.entries(results.machine).map(([k, v]) => `${k} ${v}`).join('; ')}\n`);
+  const results = JSON.parse(readFileSync(file, 'utf8')) as {
+    figures: Figure[];
+    machine: Record<string, string>;
+    seconds: number;
+    started: string;
+  };
+  console.log(
+    `Run ${results.started}, ${(results.seconds / 60).toFixed(1)} min. Machine: ${Object.entries(results.machine)
+      .map(([k, v]) => `${k} ${v}`)
+      .join('; ')}\n`,
+  );
   console.log(markdown(results.figures));
 }

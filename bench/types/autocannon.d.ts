@@ -8,7 +8,14 @@ declare module 'autocannon' {
     amount?: number;
     headers?: Record<string, string>;
   }
-  interface Histogram { average: number; mean: number; p50: number; p99: number; max: number; total: number }
+  interface Histogram {
+    average: number;
+    mean: number;
+    p50: number;
+    p99: number;
+    max: number;
+    total: number;
+  }
   interface Result {
     requests: Histogram & { sent: number };
     latency: Histogram;

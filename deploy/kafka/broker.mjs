@@ -27,14 +27,23 @@ const pidFile = path.join(cache, 'broker.pid');
 const logFile = path.join(cache, 'broker.log');
 
 export function brokersFromEnv() {
-  return (process.env.KAFKA_BROKERS ?? LOCAL_BROKER).split(',').map((b) => b.trim()).filter(Boolean);
+  return (process.env.KAFKA_BROKERS ?? LOCAL_BROKER)
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
 }
 
 /** Can a Kafka client list topics? (The readiness test the issue asks for, not a port probe.) */
 export async function canListTopics(brokers, timeoutMs = 3000) {
   const { Kafka, logLevel } = require('kafkajs');
-  const admin = new Kafka({ clientId: 'kompeten-probe', brokers, logLevel: logLevel.NOTHING,
-    connectionTimeout: timeoutMs, requestTimeout: timeoutMs, retry: { retries: 0 } }).admin();
+  const admin = new Kafka({
+    clientId: 'kompeten-probe',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: timeoutMs,
+    requestTimeout: timeoutMs,
+    retry: { retries: 0 },
+  }).admin();
   try {
     await admin.connect();
     await admin.listTopics();
@@ -54,8 +63,11 @@ function resolveJars(log) {
   log('kafka: resolving the broker from Maven Central (first start on this machine only)…');
   fs.rmSync(libs, { recursive: true, force: true });
   fs.mkdirSync(libs, { recursive: true });
-  execFileSync('mvn', ['-q', '-B', '-f', pom, 'dependency:copy-dependencies',
-    `-DoutputDirectory=${libs}`, '-DincludeScope=runtime'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(
+    'mvn',
+    ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${libs}`, '-DincludeScope=runtime'],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
   fs.writeFileSync(stamp, pomHash);
 }
 
@@ -64,9 +76,11 @@ function java() {
 }
 
 function writeConfig() {
-  const props = fs.readFileSync(path.join(here, 'server.properties'), 'utf8')
+  const props = fs
+    .readFileSync(path.join(here, 'server.properties'), 'utf8')
     .replaceAll('@LOG_DIR@', dataDir.replace(/\\/g, '/'))
-    .replaceAll('127.0.0.1:9092', LOCAL_BROKER).replaceAll('127.0.0.1:9093', `127.0.0.1:${PORT + 1}`);
+    .replaceAll('127.0.0.1:9092', LOCAL_BROKER)
+    .replaceAll('127.0.0.1:9093', `127.0.0.1:${PORT + 1}`);
   const file = path.join(cache, 'server.properties');
   fs.writeFileSync(file, props);
   return file;
@@ -77,14 +91,32 @@ function format(config, log) {
   // A Kafka cluster id is 16 random bytes, base64url without padding.
   const clusterId = randomBytes(16).toString('base64url');
   log(`kafka: formatting a KRaft log dir (cluster ${clusterId})`);
-  execFileSync(java(), ['-cp', path.join(libs, '*'), `-Dlog4j2.configurationFile=${path.join(here, 'log4j2.properties')}`,
-    'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', config], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    java(),
+    [
+      '-cp',
+      path.join(libs, '*'),
+      `-Dlog4j2.configurationFile=${path.join(here, 'log4j2.properties')}`,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      config,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
 }
 
 function runningPid() {
   if (!fs.existsSync(pidFile)) return undefined;
   const pid = Number(fs.readFileSync(pidFile, 'utf8'));
-  try { process.kill(pid, 0); return pid; } catch { return undefined; }
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -96,7 +128,8 @@ export async function ensureKafka({ log = console.log, waitMs = 120000 } = {}) {
   const brokers = brokersFromEnv();
   if (await canListTopics(brokers)) return { brokers, started: false };
   const external = brokers.join(',') !== LOCAL_BROKER;
-  if (external) throw new Error(`KAFKA_BROKERS=${brokers.join(',')} does not answer; start that cluster or unset KAFKA_BROKERS`);
+  if (external)
+    throw new Error(`KAFKA_BROKERS=${brokers.join(',')} does not answer; start that cluster or unset KAFKA_BROKERS`);
 
   fs.mkdirSync(cache, { recursive: true });
   resolveJars(log);
@@ -104,15 +137,28 @@ export async function ensureKafka({ log = console.log, waitMs = 120000 } = {}) {
   format(config, log);
   log(`kafka: starting a single-node broker on ${LOCAL_BROKER}`);
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(java(), [
-    '-Xms256m', '-Xmx512m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true',
-    `-Dlog4j2.configurationFile=${path.join(here, 'log4j2.properties')}`,
-    '-cp', path.join(libs, '*'), 'kafka.Kafka', config,
-  ], { detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(
+    java(),
+    [
+      '-Xms256m',
+      '-Xmx512m',
+      '-XX:+UseG1GC',
+      '-XX:MaxGCPauseMillis=20',
+      '-Djava.awt.headless=true',
+      `-Dlog4j2.configurationFile=${path.join(here, 'log4j2.properties')}`,
+      '-cp',
+      path.join(libs, '*'),
+      'kafka.Kafka',
+      config,
+    ],
+    { detached: true, stdio: ['ignore', out, out] },
+  );
   child.unref();
   fs.writeFileSync(pidFile, String(child.pid));
   let exited = false;
-  child.on('exit', () => { exited = true; });
+  child.on('exit', () => {
+    exited = true;
+  });
 
   const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
@@ -133,7 +179,13 @@ export async function stopKafka({ log = console.log } = {}) {
   process.kill(pid, 'SIGTERM');
   for (let i = 0; i < 300; i++) {
     await new Promise((r) => setTimeout(r, 100));
-    try { process.kill(pid, 0); } catch { fs.rmSync(pidFile, { force: true }); log('kafka: stopped'); return true; }
+    try {
+      process.kill(pid, 0);
+    } catch {
+      fs.rmSync(pidFile, { force: true });
+      log('kafka: stopped');
+      return true;
+    }
   }
   process.kill(pid, 'SIGKILL');
   fs.rmSync(pidFile, { force: true });
@@ -154,7 +206,9 @@ export async function ensureTopics(brokers, { log = console.log } = {}) {
       await admin.createTopics({
         waitForLeaders: true,
         topics: missing.map((t) => ({
-          topic: t.name, numPartitions: t.partitions, replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1),
+          topic: t.name,
+          numPartitions: t.partitions,
+          replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1),
           configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value: String(value) })),
         })),
       });
@@ -166,17 +220,36 @@ export async function ensureTopics(brokers, { log = console.log } = {}) {
 }
 
 function tail(file, lines = 30) {
-  try { return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return ''; }
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const cmd = process.argv[2] ?? 'status';
   const run = {
-    start: async () => { const { brokers } = await ensureKafka(); await ensureTopics(brokers); },
-    stop: async () => { if (!(await stopKafka())) console.log('kafka: no broker started by this project is running'); },
-    status: async () => { const ok = await canListTopics(brokersFromEnv()); console.log(ok ? `kafka: up at ${brokersFromEnv()}` : 'kafka: down'); process.exitCode = ok ? 0 : 1; },
+    start: async () => {
+      const { brokers } = await ensureKafka();
+      await ensureTopics(brokers);
+    },
+    stop: async () => {
+      if (!(await stopKafka())) console.log('kafka: no broker started by this project is running');
+    },
+    status: async () => {
+      const ok = await canListTopics(brokersFromEnv());
+      console.log(ok ? `kafka: up at ${brokersFromEnv()}` : 'kafka: down');
+      process.exitCode = ok ? 0 : 1;
+    },
     topics: async () => ensureTopics(brokersFromEnv()),
   }[cmd];
-  if (!run) { console.error('usage: broker.mjs start|stop|status|topics'); process.exit(2); }
-  run().catch((e) => { console.error(e.message); process.exit(1); });
+  if (!run) {
+    console.error('usage: broker.mjs start|stop|status|topics');
+    process.exit(2);
+  }
+  run().catch((e) => {
+    console.error(e.message);
+    process.exit(1);
+  });
 }

@@ -51,7 +51,9 @@ function startLocalCluster(log) {
     log(`postgres: starting the local cluster ${version}/main`);
     try {
       execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { stdio: 'inherit' });
-    } catch { /* already running, or not ours to start: the connect loop below decides */ }
+    } catch {
+      /* already running, or not ours to start: the connect loop below decides */
+    }
   }
   return true;
 }
@@ -73,7 +75,9 @@ export async function ensurePostgres({ log = console.log, services = SERVICES } 
       const name = databaseName(service);
       const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
       if (!rowCount) {
-        await client.query(`create database "${name}"`).catch((e) => { if (e.code !== '42P04') throw e; });
+        await client.query(`create database "${name}"`).catch((e) => {
+          if (e.code !== '42P04') throw e;
+        });
         log(`postgres: created database ${name}`);
       }
     }
@@ -93,8 +97,18 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const cmd = process.argv[2] ?? 'status';
   const run = {
     ensure: () => ensurePostgres(),
-    status: async () => { const ok = await canConnect(serverUrl()); console.log(ok ? 'postgres: up' : 'postgres: down'); process.exitCode = ok ? 0 : 1; },
+    status: async () => {
+      const ok = await canConnect(serverUrl());
+      console.log(ok ? 'postgres: up' : 'postgres: down');
+      process.exitCode = ok ? 0 : 1;
+    },
   }[cmd];
-  if (!run) { console.error('usage: postgres.mjs ensure|status'); process.exit(2); }
-  run().catch((e) => { console.error(e.message); process.exit(1); });
+  if (!run) {
+    console.error('usage: postgres.mjs ensure|status');
+    process.exit(2);
+  }
+  run().catch((e) => {
+    console.error(e.message);
+    process.exit(1);
+  });
 }

@@ -20,7 +20,9 @@ describe('from a completed training to a published assessment result, through th
   const nip = uniqueNip();
   const programmeId = `asm-flow-${randomBytes(4).toString('hex')}`;
   const correlationId = `completion-${programmeId}`;
-  const history = async () => (await assessmentHttp().get(`/staff/${nip}/competency-profile`)).body.history as { kind: string; assessmentId: string; status: string }[] | undefined;
+  const history = async () =>
+    (await assessmentHttp().get(`/staff/${nip}/competency-profile`)).body.history as
+      { kind: string; assessmentId: string; status: string }[] | undefined;
   let enrolmentId: string;
 
   beforeAll(async () => {
@@ -38,43 +40,101 @@ describe('from a completed training to a published assessment result, through th
     await enrolmentHttp().post('/staff').send(staffBody(nip)).expect(201);
     await enrolmentHttp().post('/programmes').send(programmeBody(programmeId)).expect(201);
     await enrolmentHttp().post(`/programmes/${programmeId}/enrolments`).send({ nip }).expect(201);
-    enrolmentId = (await eventually(async () => (await enrolmentHttp().get(`/programmes/${programmeId}`)).body.enrolments?.[0])).enrolmentId;
-    await budget.answer({ type: 'FundsCommitted', data: {
-      budgetId: 'b', allocationId: 'a', commitmentId: `c-${programmeId}`, enrolmentId, programmeId, nip, opd: 'DINKES', amount: 1500000,
-    } });
+    enrolmentId = (
+      await eventually(async () => (await enrolmentHttp().get(`/programmes/${programmeId}`)).body.enrolments?.[0])
+    ).enrolmentId;
+    await budget.answer({
+      type: 'FundsCommitted',
+      data: {
+        budgetId: 'b',
+        allocationId: 'a',
+        commitmentId: `c-${programmeId}`,
+        enrolmentId,
+        programmeId,
+        nip,
+        opd: 'DINKES',
+        amount: 1500000,
+      },
+    });
     const pre = await eventually(async () => (await history())?.find((a) => a.kind === 'pre'));
-    expect(pre).toMatchObject({ assessmentId: `${enrolmentId}-pre`, status: 'scheduled', competencyCode: 'patient-management', trigger: 'enrolment-confirmed' });
+    expect(pre).toMatchObject({
+      assessmentId: `${enrolmentId}-pre`,
+      status: 'scheduled',
+      competencyCode: 'patient-management',
+      trigger: 'enrolment-confirmed',
+    });
     // The programme's teknis area was new to the dictionary: created on demand.
     const dictionary = (await assessmentHttp().get('/competencies').expect(200)).body.competencies;
-    expect(dictionary).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'patient-management', source: 'on-demand', competencyType: 'teknis' })]));
+    expect(dictionary).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'patient-management', source: 'on-demand', competencyType: 'teknis' }),
+      ]),
+    );
   });
 
   it('schedules the post-assessment when the training is completed, in the same conversation', async () => {
     const from = await topicEnd(kafka, eventTopic('assessment'));
-    await enrolmentHttp().post(`/programmes/${programmeId}/enrolments/${nip}/completion`).set('x-correlation-id', correlationId)
-      .send({ completedOn: '2026-11-20' }).expect(201);
+    await enrolmentHttp()
+      .post(`/programmes/${programmeId}/enrolments/${nip}/completion`)
+      .set('x-correlation-id', correlationId)
+      .send({ completedOn: '2026-11-20' })
+      .expect(201);
     const post = await eventually(async () => (await history())?.find((a) => a.kind === 'post'));
-    expect(post).toMatchObject({ assessmentId: `${enrolmentId}-post`, status: 'scheduled', dueOn: '2026-12-04', trigger: 'training-completed' });
-    const scheduled = await tailTopic(kafka, eventTopic('assessment'), from,
-      (ms) => ms.some((m) => m.key === `assessment-record-${nip}` && m.headers.type === 'AssessmentScheduled' && m.value!.includes('"post"')));
+    expect(post).toMatchObject({
+      assessmentId: `${enrolmentId}-post`,
+      status: 'scheduled',
+      dueOn: '2026-12-04',
+      trigger: 'training-completed',
+    });
+    const scheduled = await tailTopic(kafka, eventTopic('assessment'), from, (ms) =>
+      ms.some(
+        (m) =>
+          m.key === `assessment-record-${nip}` &&
+          m.headers.type === 'AssessmentScheduled' &&
+          m.value!.includes('"post"'),
+      ),
+    );
     const message = scheduled.find((m) => m.key === `assessment-record-${nip}` && m.value!.includes('"post"'))!;
     expect(message.headers['correlation-id']).toBe(correlationId);
   });
 
   it('publishes AssessmentRecorded (and the certification) on the assessment topic, where another consumer reads it', async () => {
     const from = await topicEnd(kafka, eventTopic('assessment'));
-    await assessmentHttp().post(`/staff/${nip}/assessments/${enrolmentId}-post/result`)
-      .send({ assessor: 'assessor:197901012005011002', method: 'test', score: 72, assessedOn: '2026-11-25' }).expect(201);
+    await assessmentHttp()
+      .post(`/staff/${nip}/assessments/${enrolmentId}-post/result`)
+      .send({ assessor: 'assessor:197901012005011002', method: 'test', score: 72, assessedOn: '2026-11-25' })
+      .expect(201);
     const mine = (m: { key: string | null }) => m.key === `assessment-record-${nip}`;
-    const messages = (await tailTopic(kafka, eventTopic('assessment'), from, (ms) => ms.filter(mine).length >= 2)).filter(mine);
+    const messages = (
+      await tailTopic(kafka, eventTopic('assessment'), from, (ms) => ms.filter(mine).length >= 2)
+    ).filter(mine);
     expect(messages.map((m) => m.headers.type)).toEqual(['AssessmentRecorded', 'CompetencyCertified']);
     const recorded = JSON.parse(messages[0].value!);
-    expect(recorded).toMatchObject({ streamId: `assessment-record-${nip}`, type: 'AssessmentRecorded', schemaVersion: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(recorded).toMatchObject({
+      streamId: `assessment-record-${nip}`,
+      type: 'AssessmentRecorded',
+      schemaVersion: 1,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(recorded.payload).toMatchObject({
-      assessmentId: `${enrolmentId}-post`, nip, kind: 'post', competencyCode: 'patient-management', enrolmentId, programmeId,
-      method: 'test', score: 72, level: 4, assessedOn: '2026-11-25', late: false, learningGain: null,
+      assessmentId: `${enrolmentId}-post`,
+      nip,
+      kind: 'post',
+      competencyCode: 'patient-management',
+      enrolmentId,
+      programmeId,
+      method: 'test',
+      score: 72,
+      level: 4,
+      assessedOn: '2026-11-25',
+      late: false,
+      learningGain: null,
     });
     // No position standard names this competency: the default required level (3) applies.
-    expect(JSON.parse(messages[1].value!).payload).toMatchObject({ level: 4, requiredLevel: 3, expiresOn: '2029-11-25' });
+    expect(JSON.parse(messages[1].value!).payload).toMatchObject({
+      level: 4,
+      requiredLevel: 3,
+      expiresOn: '2029-11-25',
+    });
   });
 });

@@ -5,17 +5,38 @@ import path from 'node:path';
 import { testKafka } from '@kompeten/testing';
 import { audit, auditJson, repoRoot } from './support/audit-cli';
 import { auditFixture, AuditFixture } from './support/audit-fixture';
-import { attended, confirmed, enrolled, firstPhase, meta, onProgramme, publishProgramme, secondPhase } from './support/enrolment-log';
+import {
+  attended,
+  confirmed,
+  enrolled,
+  firstPhase,
+  meta,
+  onProgramme,
+  publishProgramme,
+  secondPhase,
+} from './support/enrolment-log';
 
 /** The independent re-verifier shipped with the docs: Python's standard library, no code shared with ours. */
-function python(args: string[]): { status: number | null; report: any; output: string } { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const r = spawnSync('python3', [path.join(repoRoot, 'docs/audit/verify_export.py'), ...args, '--json'], { encoding: 'utf8' });
+function python(args: string[]): { status: number | null; report: any; output: string } {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
+  const r = spawnSync('python3', [path.join(repoRoot, 'docs/audit/verify_export.py'), ...args, '--json'], {
+    encoding: 'utf8',
+  });
   let report;
-  try { report = JSON.parse(r.stdout); } catch { report = undefined; }
+  try {
+    report = JSON.parse(r.stdout);
+  } catch {
+    report = undefined;
+  }
   return { status: r.status, report, output: `${r.stdout}${r.stderr}` };
 }
 
-const lines = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const lines = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 describe('audit export', () => {
   const kafka = testKafka('audit-export');
@@ -30,13 +51,35 @@ describe('audit export', () => {
     await secondPhase(f.store, 'komunikasi', await firstPhase(f.store, 'komunikasi', 6));
     // What the canonical form must get right in another language: key order by UTF-16 code units,
     // escapes, non-ASCII text, numbers as ECMAScript writes them.
-    await f.store.append('probe-1', 'no-stream', [{ type: 'CanonicalFormProbe', data: {
-      'zeta': 1, 'Ärger': 'ä', '€uro': '€', '😀': 'emoji key', 'quote"back\\slash': 'tab\tnew\nline\u0001bell',
-      numbers: [0, -1, 12.5, 0.1, 1e21, 1e-7, 1.5e-7, 123456.789, -0.000001, 9007199254740991, 2.5e25], nested: [{ b: [true, false, null], a: {} }, []],
-      text: 'Puskesmas Gulai Bancah — “ramah” 👩‍⚕️', empty: '',
-    } }], meta('probe'));
+    await f.store.append(
+      'probe-1',
+      'no-stream',
+      [
+        {
+          type: 'CanonicalFormProbe',
+          data: {
+            zeta: 1,
+            Ärger: 'ä',
+            '€uro': '€',
+            '😀': 'emoji key',
+            'quote"back\\slash': 'tab\tnew\nline\u0001bell',
+            numbers: [0, -1, 12.5, 0.1, 1e21, 1e-7, 1.5e-7, 123456.789, -0.000001, 9007199254740991, 2.5e25],
+            nested: [{ b: [true, false, null], a: {} }, []],
+            text: 'Puskesmas Gulai Bancah — “ramah” 👩‍⚕️',
+            empty: '',
+          },
+        },
+      ],
+      meta('probe'),
+    );
     await publishProgramme(f.store, 'kedua');
-    for (const i of [1, 2, 3]) await onProgramme(f.store, 'kedua', [enrolled('kedua', i), confirmed('kedua', i), attended('kedua', i, 's1')], `kedua-${i}`);
+    for (const i of [1, 2, 3])
+      await onProgramme(
+        f.store,
+        'kedua',
+        [enrolled('kedua', i), confirmed('kedua', i), attended('kedua', i, 's1')],
+        `kedua-${i}`,
+      );
     head = await f.store.head();
     await f.relayAll();
   }, 120_000);
@@ -52,11 +95,31 @@ describe('audit export', () => {
     expect(stdout).toContain(`exported ${head.position} event(s)`);
     const records = lines(out);
     expect(records).toHaveLength(head.position);
-    expect(records[0]).toEqual(expect.objectContaining({ service: 'enrolment', position: 1, prevHash: '0'.repeat(64), hash: expect.stringMatching(/^[0-9a-f]{64}$/) }));
+    expect(records[0]).toEqual(
+      expect.objectContaining({
+        service: 'enrolment',
+        position: 1,
+        prevHash: '0'.repeat(64),
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
+    );
     expect(records.map((r) => r.position)).toEqual(Array.from({ length: head.position }, (_, i) => i + 1));
     const py = python([out, '--complete', '--head', `enrolment=${head.hash}`]);
     expect(py.status).toBe(0);
-    expect(py.report).toEqual({ ok: true, services: [expect.objectContaining({ service: 'enrolment', records: head.position, firstPosition: 1, lastPosition: head.position, headHash: head.hash, gaps: 0, ok: true })] });
+    expect(py.report).toEqual({
+      ok: true,
+      services: [
+        expect.objectContaining({
+          service: 'enrolment',
+          records: head.position,
+          firstPosition: 1,
+          lastPosition: head.position,
+          headHash: head.hash,
+          gaps: 0,
+          ok: true,
+        }),
+      ],
+    });
   });
 
   it('keeps personal data sealed: the export carries the encrypted form the hash covers', async () => {
@@ -78,7 +141,10 @@ describe('audit export', () => {
 
   it('selects by type, stream and recording time; each selected record still re-verifies on its own', async () => {
     const byType = path.join(tmp, 'types.ndjson');
-    expect((await audit(['export', ...conn(), '--type', 'SessionAttended', '--type', 'TrainingCompleted', '--out', byType])).code).toBe(0);
+    expect(
+      (await audit(['export', ...conn(), '--type', 'SessionAttended', '--type', 'TrainingCompleted', '--out', byType]))
+        .code,
+    ).toBe(0);
     const typed = lines(byType);
     expect(new Set(typed.map((r) => r.type))).toEqual(new Set(['SessionAttended', 'TrainingCompleted']));
     const py = python([byType]);
@@ -104,22 +170,48 @@ describe('audit export', () => {
   it('the Python verifier names the position of an edited or a dropped line', async () => {
     const records = lines(path.join(tmp, 'all.ndjson'));
     const edited = path.join(tmp, 'edited.ndjson');
-    fs.writeFileSync(edited, records.map((r) => JSON.stringify(r.position === 7 ? { ...r, payload: { ...r.payload, sessionId: 's9' } } : r)).join('\n'));
-    expect(python([edited])).toMatchObject({ status: 1, report: { ok: false, services: [{ firstProblem: { position: 7, reason: 'hash-mismatch' } }] } });
+    fs.writeFileSync(
+      edited,
+      records
+        .map((r) => JSON.stringify(r.position === 7 ? { ...r, payload: { ...r.payload, sessionId: 's9' } } : r))
+        .join('\n'),
+    );
+    expect(python([edited])).toMatchObject({
+      status: 1,
+      report: { ok: false, services: [{ firstProblem: { position: 7, reason: 'hash-mismatch' } }] },
+    });
 
     const dropped = path.join(tmp, 'dropped.ndjson');
-    fs.writeFileSync(dropped, records.filter((r) => r.position !== 9).map((r) => JSON.stringify(r)).join('\n'));
-    expect(python([dropped, '--complete'])).toMatchObject({ status: 1, report: { services: [{ firstProblem: { position: 9, reason: 'missing' } }] } });
+    fs.writeFileSync(
+      dropped,
+      records
+        .filter((r) => r.position !== 9)
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    expect(python([dropped, '--complete'])).toMatchObject({
+      status: 1,
+      report: { services: [{ firstProblem: { position: 9, reason: 'missing' } }] },
+    });
 
     const wrongHead = python([path.join(tmp, 'all.ndjson'), '--head', `enrolment=${'f'.repeat(64)}`]);
-    expect(wrongHead).toMatchObject({ status: 1, report: { services: [{ firstProblem: { reason: 'head-mismatch' } }] } });
+    expect(wrongHead).toMatchObject({
+      status: 1,
+      report: { services: [{ firstProblem: { reason: 'head-mismatch' } }] },
+    });
   });
 
   it('streams NDJSON to stdout when there is no --out, with the summary on stderr', async () => {
     const { code, stdout, stderr } = await audit(['export', ...conn(), '--stream', 'probe-1']);
     expect(code).toBe(0);
-    const [probe] = stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(probe).toMatchObject({ type: 'CanonicalFormProbe', payload: { numbers: [0, -1, 12.5, 0.1, 1e21, 1e-7, 1.5e-7, 123456.789, -0.000001, 9007199254740991, 2.5e25] } });
+    const [probe] = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(probe).toMatchObject({
+      type: 'CanonicalFormProbe',
+      payload: { numbers: [0, -1, 12.5, 0.1, 1e21, 1e-7, 1.5e-7, 123456.789, -0.000001, 9007199254740991, 2.5e25] },
+    });
     expect(stderr).toContain('exported 1 event(s)');
     const json = await auditJson(['export', ...conn(), '--stream', 'probe-1', '--out', path.join(tmp, 'p.ndjson')]);
     expect(json.report).toMatchObject({ exported: 1, interrupted: false });

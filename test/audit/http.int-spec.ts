@@ -17,7 +17,9 @@ describe('the auditors’ HTTP endpoints in a service', () => {
     f = await auditFixture(testKafka('audit-http'), 'audit_http');
     await secondPhase(f.store, 'komunikasi', await firstPhase(f.store, 'komunikasi', 5));
     head = await f.store.head();
-    app = await NestFactory.create(AuditHttpModule.forService({ service: 'enrolment', databaseUrl: f.db.url }), { logger: false });
+    app = await NestFactory.create(AuditHttpModule.forService({ service: 'enrolment', databaseUrl: f.db.url }), {
+      logger: false,
+    });
     await app.init();
   }, 60_000);
   afterAll(async () => {
@@ -35,7 +37,10 @@ describe('the auditors’ HTTP endpoints in a service', () => {
     let windows = 0;
     let last;
     while (next) {
-      const res: request.Response = await request(app.getHttpServer()).get('/audit/chain').query({ after: next.after, anchor: next.anchor || undefined, limit: 10 }).expect(200);
+      const res: request.Response = await request(app.getHttpServer())
+        .get('/audit/chain')
+        .query({ after: next.after, anchor: next.anchor || undefined, limit: 10 })
+        .expect(200);
       last = res.body;
       expect(last.ok).toBe(true);
       next = last.next;
@@ -48,10 +53,21 @@ describe('the auditors’ HTTP endpoints in a service', () => {
   it('names the break when a window reaches a tampered row, and refuses a window without its anchor', async () => {
     const [{ hash: anchor }] = await f.ds.query('select hash from es_event where position = 5');
     const [{ payload }] = await f.ds.query('select payload from es_event where position = 8');
-    await tamper(f.ds, `update es_event set payload = jsonb_set(payload, '{nip}', '"199001012020121001"') where position = 8`);
+    await tamper(
+      f.ds,
+      `update es_event set payload = jsonb_set(payload, '{nip}', '"199001012020121001"') where position = 8`,
+    );
     try {
-      const res = await request(app.getHttpServer()).get('/audit/chain').query({ after: 5, anchor, limit: 10 }).expect(200);
-      expect(res.body).toMatchObject({ ok: false, checked: 2, firstBreak: { position: 8, reason: 'hash-mismatch' }, next: null });
+      const res = await request(app.getHttpServer())
+        .get('/audit/chain')
+        .query({ after: 5, anchor, limit: 10 })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        ok: false,
+        checked: 2,
+        firstBreak: { position: 8, reason: 'hash-mismatch' },
+        next: null,
+      });
     } finally {
       await tamper(f.ds, 'update es_event set payload = $1 where position = 8', [JSON.stringify(payload)]);
     }
@@ -64,8 +80,13 @@ describe('the auditors’ HTTP endpoints in a service', () => {
     expect(page.body.events.map((e: { position: number }) => e.position)).toEqual([1, 2, 3, 4]);
     expect(page.body.next).toBe(4);
     expect(page.body.events[0]).toMatchObject({ service: 'enrolment', position: 1, prevHash: '0'.repeat(64) });
-    const typed = await request(app.getHttpServer()).get('/audit/events').query({ type: 'TrainingCompleted,EnrolmentWithdrawn', limit: 1000 }).expect(200);
-    expect(new Set(typed.body.events.map((e: { type: string }) => e.type))).toEqual(new Set(['TrainingCompleted', 'EnrolmentWithdrawn']));
+    const typed = await request(app.getHttpServer())
+      .get('/audit/events')
+      .query({ type: 'TrainingCompleted,EnrolmentWithdrawn', limit: 1000 })
+      .expect(200);
+    expect(new Set(typed.body.events.map((e: { type: string }) => e.type))).toEqual(
+      new Set(['TrainingCompleted', 'EnrolmentWithdrawn']),
+    );
     expect(typed.body.next).toBeNull();
     await request(app.getHttpServer()).get('/audit/events').query({ limit: 5000 }).expect(400);
     await request(app.getHttpServer()).get('/audit/events').query({ from: 'yesterday' }).expect(400);

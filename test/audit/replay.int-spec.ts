@@ -41,7 +41,9 @@ describe('audit replay and diff', () => {
     const { createTestDatabase } = await import('@kompeten/testing');
     workDb = await createTestDatabase('audit_work');
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-replay-'));
-    runners = [enrolmentHistoryProjection, programmeCatalogueProjection].map((projection) => new ProjectionRunner({ dataSource: f.ds, store: f.store, projection, logger: quiet }));
+    runners = [enrolmentHistoryProjection, programmeCatalogueProjection].map(
+      (projection) => new ProjectionRunner({ dataSource: f.ds, store: f.store, projection, logger: quiet }),
+    );
     const people = await firstPhase(f.store, 'komunikasi', 10);
     for (const r of runners) await r.catchUp();
     // The moment an auditor will ask about: what the live read model showed then.
@@ -61,17 +63,49 @@ describe('audit replay and diff', () => {
   it('rebuilds the training history as of a past moment from the store, equal to what was live then', async () => {
     expect(await liveRows()).not.toEqual(moment.rows); // the live model has moved on since
     const out = path.join(tmp, 'as-of.ndjson');
-    const run = await audit(['replay', 'training-history', '--as-of', moment.asOf, '--source', 'store', '--out', out, ...conn()]);
+    const run = await audit([
+      'replay',
+      'training-history',
+      '--as-of',
+      moment.asOf,
+      '--source',
+      'store',
+      '--out',
+      out,
+      ...conn(),
+    ]);
     expect(run).toMatchObject({ code: 0 });
-    const [meta, ...lines] = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(meta.meta).toMatchObject({ readModel: 'training-history', source: 'store', cutoff: { asOf: moment.asOf }, sources: [{ service: 'enrolment', lastPosition: moment.position, chainHash: moment.hash }] });
+    const [meta, ...lines] = fs
+      .readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(meta.meta).toMatchObject({
+      readModel: 'training-history',
+      source: 'store',
+      cutoff: { asOf: moment.asOf },
+      sources: [{ service: 'enrolment', lastPosition: moment.position, chainHash: moment.hash }],
+    });
     expect(lines.filter((l) => l.view === 'training').map((l) => l.row)).toEqual(moment.rows);
   });
 
   it('rebuilds the same state from Kafka at the same position, into a fresh schema', async () => {
-    const { code, report } = await auditJson(['replay', 'training-history', '--position', String(moment.position), '--source', 'kafka', '--schema', 'audit_th_kafka', ...conn()]);
+    const { code, report } = await auditJson([
+      'replay',
+      'training-history',
+      '--position',
+      String(moment.position),
+      '--source',
+      'kafka',
+      '--schema',
+      'audit_th_kafka',
+      ...conn(),
+    ]);
     expect(code).toBe(0);
-    expect(report).toMatchObject({ schema: 'audit_th_kafka', sources: [{ lastPosition: moment.position, chainHash: moment.hash }] });
+    expect(report).toMatchObject({
+      schema: 'audit_th_kafka',
+      sources: [{ lastPosition: moment.position, chainHash: moment.hash }],
+    });
     const reader = await ViewReader.open(workDb.url, 'audit_th_kafka');
     try {
       const rows: Row[] = [];
@@ -80,14 +114,36 @@ describe('audit replay and diff', () => {
     } finally {
       await reader.close();
     }
-    const again = await audit(['replay', 'training-history', '--position', '3', '--schema', 'audit_th_kafka', ...conn()]);
+    const again = await audit([
+      'replay',
+      'training-history',
+      '--position',
+      '3',
+      '--schema',
+      'audit_th_kafka',
+      ...conn(),
+    ]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/exists already/);
   });
 
   it('writes one staff member’s history as JSON with --param', async () => {
     const out = path.join(tmp, 'one.json');
-    expect((await audit(['replay', 'training-history', '--as-of', new Date().toISOString(), '--param', `nip=${nipOf(4)}`, '--out', out, ...conn()])).code).toBe(0);
+    expect(
+      (
+        await audit([
+          'replay',
+          'training-history',
+          '--as-of',
+          new Date().toISOString(),
+          '--param',
+          `nip=${nipOf(4)}`,
+          '--out',
+          out,
+          ...conn(),
+        ])
+      ).code,
+    ).toBe(0);
     const doc = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(doc.meta.params).toEqual({ nip: nipOf(4) });
     expect(doc.views.training).toEqual((await liveRows()).filter((r) => r.nip === nipOf(4)));
@@ -99,15 +155,32 @@ describe('audit replay and diff', () => {
       const c = new Client({ connectionString: f.db.url });
       await c.connect();
       try {
-        const tables = (await c.query(`select table_schema, table_name from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema') order by 1, 2`)).rows;
-        const checkpoints = (await c.query('select table_name, position, state from projection_checkpoint order by 1')).rows;
+        const tables = (
+          await c.query(
+            `select table_schema, table_name from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema') order by 1, 2`,
+          )
+        ).rows;
+        const checkpoints = (await c.query('select table_name, position, state from projection_checkpoint order by 1'))
+          .rows;
         return { tables, checkpoints, rows: await liveRows() };
       } finally {
         await c.end();
       }
     };
     const before = await snapshot();
-    expect((await audit(['replay', 'training-history', '--as-of', moment.asOf, '--out', path.join(tmp, 'x.json'), ...conn()])).code).toBe(0);
+    expect(
+      (
+        await audit([
+          'replay',
+          'training-history',
+          '--as-of',
+          moment.asOf,
+          '--out',
+          path.join(tmp, 'x.json'),
+          ...conn(),
+        ])
+      ).code,
+    ).toBe(0);
     expect((await audit(['diff', 'training-history', ...conn()])).code).toBe(0);
     expect(await snapshot()).toEqual(before);
   });
@@ -115,38 +188,87 @@ describe('audit replay and diff', () => {
   it('diff finds the live model identical to a replay up to its checkpoints, then names a row changed behind its back', async () => {
     const same = await auditJson(['diff', 'training-history', ...conn()]);
     expect(same.code).toBe(0);
-    expect(same.report).toMatchObject({ identical: true, views: [{ view: 'training', changed: 0, onlyLive: 0, onlyReplayed: 0 }, { view: 'jp-ledger', changed: 0 }] });
-    const table = (await f.ds.query(`select table_name from projection_checkpoint where projection = 'enrolment_history' and state = 'active'`))[0].table_name;
-    await f.ds.query(`update "${table}" set status = 'confirmed', jp_credited = 0 where enrolment_id = 'enr-komunikasi-5'`);
+    expect(same.report).toMatchObject({
+      identical: true,
+      views: [
+        { view: 'training', changed: 0, onlyLive: 0, onlyReplayed: 0 },
+        { view: 'jp-ledger', changed: 0 },
+      ],
+    });
+    const table = (
+      await f.ds.query(
+        `select table_name from projection_checkpoint where projection = 'enrolment_history' and state = 'active'`,
+      )
+    )[0].table_name;
+    await f.ds.query(
+      `update "${table}" set status = 'confirmed', jp_credited = 0 where enrolment_id = 'enr-komunikasi-5'`,
+    );
     await f.ds.query(`delete from "${table}" where enrolment_id = 'enr-komunikasi-7'`);
     const differs = await auditJson(['diff', 'training-history', ...conn()]);
     expect(differs.code).toBe(1);
     const view = differs.report.views[0];
     expect(view).toMatchObject({ view: 'training', changed: 1, onlyReplayed: 1, onlyLive: 0 });
-    expect(view.samples).toEqual(expect.arrayContaining([
-      { kind: 'changed', key: { enrolment_id: 'enr-komunikasi-5' }, columns: expect.arrayContaining([
-        { column: 'status', live: 'confirmed', replayed: 'completed' }, { column: 'jp_credited', live: 0, replayed: 24 }]) },
-      expect.objectContaining({ kind: 'only-replayed', key: { enrolment_id: 'enr-komunikasi-7' } }),
-    ]));
+    expect(view.samples).toEqual(
+      expect.arrayContaining([
+        {
+          kind: 'changed',
+          key: { enrolment_id: 'enr-komunikasi-5' },
+          columns: expect.arrayContaining([
+            { column: 'status', live: 'confirmed', replayed: 'completed' },
+            { column: 'jp_credited', live: 0, replayed: 24 },
+          ]),
+        },
+        expect.objectContaining({ kind: 'only-replayed', key: { enrolment_id: 'enr-komunikasi-7' } }),
+      ]),
+    );
     const text = await audit(['diff', 'training-history', ...conn()]);
-    expect(text.stdout).toMatch(/changed\s+enrolment_id=enr-komunikasi-5: status live "confirmed" ≠ replayed "completed"/);
+    expect(text.stdout).toMatch(
+      /changed\s+enrolment_id=enr-komunikasi-5: status live "confirmed" ≠ replayed "completed"/,
+    );
   });
 
   it('diff replays exactly to the live checkpoint, so a live model that lags is not called different', async () => {
-    await onProgramme(f.store, 'komunikasi', [{ type: 'ProgrammeRevised', data: { programmeId: 'komunikasi', changes: { title: 'Judul yang belum diproyeksikan' } } }], 'late');
+    await onProgramme(
+      f.store,
+      'komunikasi',
+      [
+        {
+          type: 'ProgrammeRevised',
+          data: { programmeId: 'komunikasi', changes: { title: 'Judul yang belum diproyeksikan' } },
+        },
+      ],
+      'late',
+    );
     const { report } = await auditJson(['diff', 'training-history', ...conn()]);
-    expect(report.projectionCuts).toEqual({ enrolment_history: expect.any(Number), programme_catalogue: (await f.store.head()).position - 1 });
+    expect(report.projectionCuts).toEqual({
+      enrolment_history: expect.any(Number),
+      programme_catalogue: (await f.store.head()).position - 1,
+    });
     expect(report.views[0]).toMatchObject({ changed: 1, onlyReplayed: 1 }); // only the two rows changed by hand above
   });
 
   it('refuses to replay past a break in the chain, naming the position', async () => {
-    await tamper(f.ds, `update es_event set metadata = jsonb_set(metadata, '{actor}', '"user:someone-else"') where position = 4`);
+    await tamper(
+      f.ds,
+      `update es_event set metadata = jsonb_set(metadata, '{actor}', '"user:someone-else"') where position = 4`,
+    );
     try {
-      const run = await audit(['replay', 'training-history', '--as-of', new Date().toISOString(), '--out', path.join(tmp, 'broken.json'), ...conn()]);
+      const run = await audit([
+        'replay',
+        'training-history',
+        '--as-of',
+        new Date().toISOString(),
+        '--out',
+        path.join(tmp, 'broken.json'),
+        ...conn(),
+      ]);
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/enrolment's log from store breaks at position 4 \(hash-mismatch\)/);
     } finally {
-      await tamper(f.ds, `update es_event set metadata = jsonb_set(metadata, '{actor}', '"user:officer-bkpsdm"') where position = 4`);
+      await tamper(
+        f.ds,
+        `update es_event set metadata = jsonb_set(metadata, '{actor}', '"user:officer-bkpsdm"') where position = 4`,
+      );
     }
   });
 });

@@ -18,7 +18,8 @@ async function checkExport(file: string): Promise<{ lines: number; last: { posit
   let last = { position: 0, hash: '' };
   for await (const line of readline.createInterface({ input: fs.createReadStream(file) })) {
     const r = JSON.parse(line) as { position: number; hash: string; prevHash: string };
-    if (r.position !== last.position + 1 || (lines > 0 && r.prevHash !== last.hash)) throw new Error(`line ${lines + 1}: position ${r.position} after ${last.position}`);
+    if (r.position !== last.position + 1 || (lines > 0 && r.prevHash !== last.hash))
+      throw new Error(`line ${lines + 1}: position ${r.position} after ${last.position}`);
     last = { position: r.position, hash: r.hash };
     lines++;
   }
@@ -41,7 +42,11 @@ describe('audit over a log larger than its heap', () => {
     figures.push(`${label}: exit ${exit.code}, ${seconds(started)}, peak RSS ${exit.peakRssMb} MB`);
     return { ...exit, stdout: child.stdout(), stderr: child.stderr() };
   };
-  const interrupt = async (label: string, args: string[], ready: () => Promise<boolean | undefined> | boolean | undefined) => {
+  const interrupt = async (
+    label: string,
+    args: string[],
+    ready: () => Promise<boolean | undefined> | boolean | undefined,
+  ) => {
     const started = Date.now();
     const child = spawnAudit(args, HEAP);
     await eventually(ready, 120_000, 20);
@@ -57,12 +62,17 @@ describe('audit over a log larger than its heap', () => {
     f = await auditFixture(kafka, 'audit_stream');
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-stream-'));
     await publishProgramme(f.store, 'besar');
-    for (let i = 1; i <= 50; i++) await onProgramme(f.store, 'besar', [enrolled('besar', i), confirmed('besar', i)], `e-${i}`);
+    for (let i = 1; i <= 50; i++)
+      await onProgramme(f.store, 'besar', [enrolled('besar', i), confirmed('besar', i)], `e-${i}`);
     // Self-paced learning statements, the most numerous events a real log holds; big appends.
     const perAppend = 5000;
     for (let n = 0; (await f.headPosition()) < EVENTS; n++) {
-      await f.store.append(`programme-mandiri-${n}`, 'any', Array.from({ length: perAppend }, (_, k) => progress('besar', 1 + (k % 50), n * perAppend + k)),
-        { actor: 'service:lms', correlationId: `lms-batch-${n}`, causationId: null });
+      await f.store.append(
+        `programme-mandiri-${n}`,
+        'any',
+        Array.from({ length: perAppend }, (_, k) => progress('besar', 1 + (k % 50), n * perAppend + k)),
+        { actor: 'service:lms', correlationId: `lms-batch-${n}`, causationId: null },
+      );
     }
     head = await f.store.head();
     figures.push(`appended ${head.position} events in ${seconds(started)}`);
@@ -77,7 +87,8 @@ describe('audit over a log larger than its heap', () => {
     const out = path.join(tmp, 'all.ndjson');
     const checkpoint = path.join(tmp, 'export.checkpoint.json');
     const args = ['export', '--service', 'enrolment', ...conn(), '--out', out, '--resume', checkpoint];
-    const cursor = () => (fs.existsSync(checkpoint) ? JSON.parse(fs.readFileSync(checkpoint, 'utf8')).state.cursor.position as number : 0);
+    const cursor = () =>
+      fs.existsSync(checkpoint) ? (JSON.parse(fs.readFileSync(checkpoint, 'utf8')).state.cursor.position as number) : 0;
     const first = await interrupt('export', args, () => (cursor() > 0 ? true : undefined));
     expect(first.code).toBe(130);
     expect(first.stderr).toMatch(/interrupted; run the same command again/);
@@ -96,21 +107,47 @@ describe('audit over a log larger than its heap', () => {
   }, 240_000);
 
   it('verifies the store’s chain with a 64 MB heap, showing events/s and an ETA when asked', async () => {
-    const result = await run('verify (store)', ['verify', '--service', 'enrolment', ...conn(), '--copies', 'store', '--progress', '--json']);
+    const result = await run('verify (store)', [
+      'verify',
+      '--service',
+      'enrolment',
+      ...conn(),
+      '--copies',
+      'store',
+      '--progress',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).services[0]).toMatchObject({ ok: true, store: { count: head.position, headHash: head.hash, headAgrees: true } });
+    expect(JSON.parse(result.stdout).services[0]).toMatchObject({
+      ok: true,
+      store: { count: head.position, headHash: head.hash, headAgrees: true },
+    });
     expect(result.stderr).toMatch(/verify enrolment store · [\d,]+ events · [\d,]+ ev\/s · \d+% · ETA \S+/);
   }, 240_000);
 
   it('replays a read model over the whole log with a 64 MB heap, interrupted and resumed', async () => {
     const checkpoint = path.join(tmp, 'replay.checkpoint.json');
     const out = path.join(tmp, 'replayed.ndjson');
-    const args = ['replay', 'training-history', '--position', String(head.position), '--out', out, '--resume', checkpoint, ...conn(), '--work-database-url', f.db.url];
+    const args = [
+      'replay',
+      'training-history',
+      '--position',
+      String(head.position),
+      '--out',
+      out,
+      '--resume',
+      checkpoint,
+      ...conn(),
+      '--work-database-url',
+      f.db.url,
+    ];
     let schema = '';
     const applied = async () => {
       if (!schema && fs.existsSync(checkpoint)) schema = JSON.parse(fs.readFileSync(checkpoint, 'utf8')).state.schema;
       if (!schema) return 0;
-      const rows = await f.ds.query(`select value from "${schema}"._audit_replay where key = 'source:enrolment'`).catch(() => []);
+      const rows = await f.ds
+        .query(`select value from "${schema}"._audit_replay where key = 'source:enrolment'`)
+        .catch(() => []);
       return Number(rows[0]?.value.events ?? 0);
     };
     const first = await interrupt('replay', args, async () => ((await applied()) > 10_000 ? true : undefined));
@@ -123,8 +160,14 @@ describe('audit over a log larger than its heap', () => {
     expect(second.code).toBe(0);
     expect(fs.existsSync(checkpoint)).toBe(false);
     expect(await f.ds.query('select 1 from pg_namespace where nspname = $1', [schema])).toHaveLength(0); // its scratch schema is gone
-    const [meta, ...rows] = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(meta.meta.sources).toEqual([expect.objectContaining({ events: head.position, lastPosition: head.position, chainHash: head.hash })]);
+    const [meta, ...rows] = fs
+      .readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(meta.meta.sources).toEqual([
+      expect.objectContaining({ events: head.position, lastPosition: head.position, chainHash: head.hash }),
+    ]);
     expect(rows.filter((r) => r.view === 'training')).toHaveLength(50);
   }, 240_000);
 });

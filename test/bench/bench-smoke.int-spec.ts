@@ -9,10 +9,16 @@ import { table } from '../../bench/harness/report';
  */
 describe('the benchmark suite (smoke sizes)', () => {
   it('runs every benchmark and each yields finite figures with their baselines', async () => {
-    const figures = await runBenchmarks(BENCHMARKS.map((b) => b.name), 'smoke', () => undefined);
+    const figures = await runBenchmarks(
+      BENCHMARKS.map((b) => b.name),
+      'smoke',
+      () => undefined,
+    );
 
     expect(new Set(figures.map((f) => f.benchmark))).toEqual(new Set(BENCHMARKS.map((b) => b.name)));
-    const broken = figures.filter((f) => !(f.value > 0 && Number.isFinite(f.value)) || (f.baseline && !(f.baseline.value > 0)));
+    const broken = figures.filter(
+      (f) => !(f.value > 0 && Number.isFinite(f.value)) || (f.baseline && !(f.baseline.value > 0)),
+    );
     expect(broken.map((f) => `${f.benchmark}: ${f.label} = ${f.value}`)).toEqual([]);
     expect(table(figures)).toContain('append-single');
   }, 180_000);

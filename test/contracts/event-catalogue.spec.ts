@@ -7,7 +7,10 @@ const root = path.resolve(__dirname, '..', '..');
 
 describe('the event catalogue', () => {
   it('is up to date with the contracts (run `npm run catalogue` after changing them)', () => {
-    const check = spawnSync(process.execPath, ['tools/event-catalogue.mjs', '--check'], { cwd: root, encoding: 'utf8' });
+    const check = spawnSync(process.execPath, ['tools/event-catalogue.mjs', '--check'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
   }, 60000);
@@ -29,7 +32,13 @@ describe('the AsyncAPI document', () => {
     const diagnostics: { severity: number; message: string }[] = await new Parser().validate(doc);
     expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
     const addresses = Object.values(doc.channels as Record<string, { address: string }>).map((c) => c.address);
-    for (const topic of ['kompeten.enrolment.events', 'kompeten.budget.events', 'kompeten.feedback.events', 'kompeten.assessment.events.dlq']) expect(addresses).toContain(topic);
+    for (const topic of [
+      'kompeten.enrolment.events',
+      'kompeten.budget.events',
+      'kompeten.feedback.events',
+      'kompeten.assessment.events.dlq',
+    ])
+      expect(addresses).toContain(topic);
     const { events } = JSON.parse(fs.readFileSync(path.join(root, 'libs/contracts/schemas/events.json'), 'utf8'));
     for (const type of Object.keys(events)) {
       expect(doc.components.messages[type].bindings.kafka.key.type).toBe('string');

@@ -30,15 +30,27 @@ describe('the demo city, through the gateway', () => {
       return s.app.getUrl();
     };
     const [ENROLMENT_URL, ASSESSMENT_URL, BUDGET_URL, FEEDBACK_URL] = await Promise.all([
-      listening(await startEnrolmentApp()), listening(await startAssessmentApp({}, today)),
-      listening(await startBudgetApp()), listening(await startFeedbackApp()),
+      listening(await startEnrolmentApp()),
+      listening(await startAssessmentApp({}, today)),
+      listening(await startBudgetApp()),
+      listening(await startFeedbackApp()),
     ]);
-    const gateway = await startGateway({ ENROLMENT_URL, ASSESSMENT_URL, BUDGET_URL, FEEDBACK_URL }, { DOWNSTREAM_TIMEOUT_MS: '15000' });
+    const gateway = await startGateway(
+      { ENROLMENT_URL, ASSESSMENT_URL, BUDGET_URL, FEEDBACK_URL },
+      { DOWNSTREAM_TIMEOUT_MS: '15000' },
+    );
     const url = await listening(gateway);
     const client = new GatewayClient(url, (actor) => gateway.auth.token({ sub: actor.sub, roles: [actor.role] }), 8);
-    result = await runScenario(plan, client, lineProgress((line) => (process.env.DEMO_LOG ? process.stderr.write(`${line}\n`) : lines.push(line))), 8);
+    result = await runScenario(
+      plan,
+      client,
+      lineProgress((line) => (process.env.DEMO_LOG ? process.stderr.write(`${line}\n`) : lines.push(line))),
+      8,
+    );
   }, 240_000);
-  afterAll(async () => { for (const stop of stops) await stop(); }, 60_000);
+  afterAll(async () => {
+    for (const stop of stops) await stop();
+  }, 60_000);
 
   it('sends the whole city without a failed command', () => {
     expect(result.skipped).toEqual([]);
@@ -58,7 +70,10 @@ describe('the demo city, through the gateway', () => {
 
   it('finds no change where there is none: the disaster and digital programmes’ intervals hold zero', () => {
     const others = findings(result.report).filter((f) => f.programmeId !== plan.effect.programmeId);
-    expect(others.map((f) => f.programmeId.replace(/-\d{4}.*$/, '')).sort()).toEqual(['layanan-digital', 'siaga-bencana']);
+    expect(others.map((f) => f.programmeId.replace(/-\d{4}.*$/, '')).sort()).toEqual([
+      'layanan-digital',
+      'siaga-bencana',
+    ]);
     for (const f of others) {
       expect(f.direction).toBe('no detectable change');
       expect(f.ci95![0]).toBeLessThan(0);

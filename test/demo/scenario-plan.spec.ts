@@ -21,14 +21,24 @@ describe('the demo scenario plan', () => {
   it('dates nothing after yesterday', () => {
     const dates = [
       ...plan.surveys.map((r) => r.servedOn),
-      ...plan.programmes.flatMap((p) => [...p.sessions.map((s) => s.date), ...p.participants.flatMap((x) => [
-        x.completedOn, x.pre.assessedOn, x.post?.assessedOn, x.onTheJob?.assessedOn, ...x.statements.map((s) => s.deviceTimestamp.slice(0, 10))])]),
+      ...plan.programmes.flatMap((p) => [
+        ...p.sessions.map((s) => s.date),
+        ...p.participants.flatMap((x) => [
+          x.completedOn,
+          x.pre.assessedOn,
+          x.post?.assessedOn,
+          x.onTheJob?.assessedOn,
+          ...x.statements.map((s) => s.deviceTimestamp.slice(0, 10)),
+        ]),
+      ]),
     ].filter((d): d is string => Boolean(d));
     expect(dates.every((d) => d <= plan.timeline.lastDay)).toBe(true);
   });
 
   it('makes workload the commonest reason to withdraw', () => {
-    const reasons = plan.programmes.flatMap((p) => p.participants.flatMap((x) => (x.withdrawal ? [x.withdrawal.reason] : [])));
+    const reasons = plan.programmes.flatMap((p) =>
+      p.participants.flatMap((x) => (x.withdrawal ? [x.withdrawal.reason] : [])),
+    );
     const count = (r: string) => reasons.filter((x) => x === r).length;
     expect(count('workload')).toBeGreaterThan(Math.max(count('illness'), count('transfer'), count('other')));
   });
@@ -42,7 +52,12 @@ describe('the demo scenario plan', () => {
   it('builds the effect in where staff were trained in communication, and nowhere else', () => {
     // Element 6 after the training quarter minus before, trained units against the rest: about +0.5.
     const change = (units: string[]) => {
-      const of = (after: boolean) => mean(plan.surveys.filter((r) => units.includes(r.unitCode) && (r.servedOn > plan.effect.from) === after).map((r) => r.scores.u6));
+      const of = (after: boolean) =>
+        mean(
+          plan.surveys
+            .filter((r) => units.includes(r.unitCode) && r.servedOn > plan.effect.from === after)
+            .map((r) => r.scores.u6),
+        );
       return of(true) - of(false);
     };
     const others = plan.units.map((u) => u.code).filter((c) => !plan.effect.units.includes(c));
@@ -52,8 +67,18 @@ describe('the demo scenario plan', () => {
   });
 
   it('runs short of money in Dinas Sosial and Satpol PP only', () => {
-    const short = plan.budgets.filter((b) => plan.programmes.some((p) => p.spec.fundingOpd === b.opd
-      && b.allocations.some((a) => 'programmeId' in a && a.programmeId === p.programmeId && a.amount < Math.min(p.participants.length, p.capacity) * p.spec.costPerParticipant)));
+    const short = plan.budgets.filter((b) =>
+      plan.programmes.some(
+        (p) =>
+          p.spec.fundingOpd === b.opd &&
+          b.allocations.some(
+            (a) =>
+              'programmeId' in a &&
+              a.programmeId === p.programmeId &&
+              a.amount < Math.min(p.participants.length, p.capacity) * p.spec.costPerParticipant,
+          ),
+      ),
+    );
     expect(short.map((b) => b.opd).sort()).toEqual(['DINSOS', 'SATPOL-PP']);
   });
 });

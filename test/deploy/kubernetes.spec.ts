@@ -11,10 +11,16 @@ import topics from '../../libs/contracts/src/topics.json';
 
 const root = path.resolve(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const docs: any[] = YAML.parseAllDocuments(fs.readFileSync(path.join(root, 'deploy/k8s/kompeten.yaml'), 'utf8')).map((d) => d.toJSON());
+const docs: any[] = YAML.parseAllDocuments(fs.readFileSync(path.join(root, 'deploy/k8s/kompeten.yaml'), 'utf8')).map(
+  (d) => d.toJSON(),
+);
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
-  'v1/Namespace': Namespace, 'v1/ConfigMap': ConfigMap, 'v1/Service': Service, 'apps/v1/Deployment': Deployment,
-  'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler, 'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+  'v1/Namespace': Namespace,
+  'v1/ConfigMap': ConfigMap,
+  'v1/Service': Service,
+  'apps/v1/Deployment': Deployment,
+  'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
+  'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
 };
 const of = (kind: string, name?: string) => docs.filter((d) => d.kind === kind && (!name || d.metadata.name === name));
 
@@ -45,11 +51,21 @@ describe('the Kubernetes manifests', () => {
       expect(of('PodDisruptionBudget', service)[0].spec.minAvailable).toBe(1);
       expect(of('HorizontalPodAutoscaler', service)[0].spec.scaleTargetRef.name).toBe(service);
       // Every setting the service requires is provided by the Deployment, its ConfigMaps or Secrets.
-      const provided = new Set([...c.env.map((e: { name: string }) => e.name),
-        ...c.envFrom.flatMap((f: { configMapRef: { name: string } }) => Object.keys(of('ConfigMap', f.configMapRef.name)[0].data))]);
-      const required = [...settings.common, ...(service === 'gateway' ? settings.gateway.filter((s) => s !== 'AUTH_LOCAL_JWKS') : [])];
-      for (const name of required) expect({ service, name, provided: provided.has(name) }).toEqual({ service, name, provided: true });
-      expect(c.env.find((e: { name: string }) => e.name === 'DATABASE_URL').valueFrom.secretKeyRef.name).toBe(`kompeten-${service}-db`);
+      const provided = new Set([
+        ...c.env.map((e: { name: string }) => e.name),
+        ...c.envFrom.flatMap((f: { configMapRef: { name: string } }) =>
+          Object.keys(of('ConfigMap', f.configMapRef.name)[0].data),
+        ),
+      ]);
+      const required = [
+        ...settings.common,
+        ...(service === 'gateway' ? settings.gateway.filter((s) => s !== 'AUTH_LOCAL_JWKS') : []),
+      ];
+      for (const name of required)
+        expect({ service, name, provided: provided.has(name) }).toEqual({ service, name, provided: true });
+      expect(c.env.find((e: { name: string }) => e.name === 'DATABASE_URL').valueFrom.secretKeyRef.name).toBe(
+        `kompeten-${service}-db`,
+      );
     }
   });
 

@@ -19,66 +19,142 @@ describe('a full story through the gateway', () => {
   const as = (role: keyof typeof p.tokens) => ({ Authorization: `Bearer ${p.tokens[role]}` });
   const officer = () => as('training-officer');
 
-  beforeAll(async () => { p = await startPlatform(); }, 120000);
-  afterAll(async () => { await p?.stop(); });
+  beforeAll(async () => {
+    p = await startPlatform();
+  }, 120000);
+  afterAll(async () => {
+    await p?.stop();
+  });
 
   it('tells the story end to end', async () => {
-    await api().post('/api/v1/service-units').set(officer()).send({
-      unitCode: UNIT, name: `Puskesmas ${tag}`, opd: OPD, kind: 'puskesmas', annualServiceUsers: 100,
-      services: [{ code: 'POLI-UMUM', name: 'Poli umum' }],
-    }).expect(201);
+    await api()
+      .post('/api/v1/service-units')
+      .set(officer())
+      .send({
+        unitCode: UNIT,
+        name: `Puskesmas ${tag}`,
+        opd: OPD,
+        kind: 'puskesmas',
+        annualServiceUsers: 100,
+        services: [{ code: 'POLI-UMUM', name: 'Poli umum' }],
+      })
+      .expect(201);
     for (const nip of [nurse, midwife]) {
-      await api().post('/api/v1/staff').set(officer()).send({ nip, name: 'Staf Uji', employmentType: 'PNS', workUnit: { opd: OPD, serviceUnit: UNIT }, position: 'Perawat' }).expect(201);
+      await api()
+        .post('/api/v1/staff')
+        .set(officer())
+        .send({
+          nip,
+          name: 'Staf Uji',
+          employmentType: 'PNS',
+          workUnit: { opd: OPD, serviceUnit: UNIT },
+          position: 'Perawat',
+        })
+        .expect(201);
     }
-    const budget = await api().post('/api/v1/budgets').set(officer()).send({ fiscalYear: 2026, opd: OPD, fundingSource: 'APBD', ceiling: 10_000_000 }).expect(201);
-    await api().post(`/api/v1/budgets/${budget.body.budgetId}/allocations`).set(officer()).send({ programmeId, amount: 3_000_000 }).expect(201);
-    await api().post('/api/v1/programmes').set(officer()).send({
-      programmeId, title: 'Komunikasi efektif dan manajemen pasien', competencyType: 'teknis', competencyArea: 'effective-communication',
-      form: 'klasikal', jp: 24, costPerParticipant: 1_500_000, capacity: 10, fundingOpd: OPD, sessions: [{ sessionId: 's1', date: '2026-02-02', title: 'Hari 1' }],
-    }).expect(201);
+    const budget = await api()
+      .post('/api/v1/budgets')
+      .set(officer())
+      .send({ fiscalYear: 2026, opd: OPD, fundingSource: 'APBD', ceiling: 10_000_000 })
+      .expect(201);
+    await api()
+      .post(`/api/v1/budgets/${budget.body.budgetId}/allocations`)
+      .set(officer())
+      .send({ programmeId, amount: 3_000_000 })
+      .expect(201);
+    await api()
+      .post('/api/v1/programmes')
+      .set(officer())
+      .send({
+        programmeId,
+        title: 'Komunikasi efektif dan manajemen pasien',
+        competencyType: 'teknis',
+        competencyArea: 'effective-communication',
+        form: 'klasikal',
+        jp: 24,
+        costPerParticipant: 1_500_000,
+        capacity: 10,
+        fundingOpd: OPD,
+        sessions: [{ sessionId: 's1', date: '2026-02-02', title: 'Hari 1' }],
+      })
+      .expect(201);
 
     // Enrol: the budget commits through Kafka and the enrolment is confirmed.
-    const enrolled = await api().post(`/api/v1/programmes/${programmeId}/enrolments`).set(officer()).set('X-Correlation-Id', `story-${tag}`).send({ nip: nurse }).expect(201);
+    const enrolled = await api()
+      .post(`/api/v1/programmes/${programmeId}/enrolments`)
+      .set(officer())
+      .set('X-Correlation-Id', `story-${tag}`)
+      .send({ nip: nurse })
+      .expect(201);
     expect(enrolled.body.events).toEqual(['StaffEnrolled']);
     await eventually(async () => {
       const prog = (await api().get(`/api/v1/programmes/${programmeId}`).set(officer())).body;
       return prog.enrolments?.[0]?.status === 'confirmed' ? prog : undefined;
     }, 30000);
     // The request's correlation id is in the event the budget wrote in answer.
-    const committed = (await p.budget.get(EventStore).readAll(0, 1000)).find((e) => e.type === 'FundsCommitted' && (e.data as { nip: string }).nip === nurse);
+    const committed = (await p.budget.get(EventStore).readAll(0, 1000)).find(
+      (e) => e.type === 'FundsCommitted' && (e.data as { nip: string }).nip === nurse,
+    );
     expect(committed?.metadata.correlationId).toBe(`story-${tag}`);
-    const utilisation = (await api().get(`/api/v1/budgets/${budget.body.budgetId}`).set(as('auditor')).expect(200)).body;
+    const utilisation = (await api().get(`/api/v1/budgets/${budget.body.budgetId}`).set(as('auditor')).expect(200))
+      .body;
     expect(JSON.stringify(utilisation)).toContain('1500000');
 
-    await api().post(`/api/v1/programmes/${programmeId}/enrolments/${nurse}/attendance`).set(officer()).send({ sessionId: 's1', attended: true }).expect(201);
-    await api().post(`/api/v1/programmes/${programmeId}/enrolments/${nurse}/completion`).set(officer()).send({ completedOn: '2026-02-02' }).expect(201);
+    await api()
+      .post(`/api/v1/programmes/${programmeId}/enrolments/${nurse}/attendance`)
+      .set(officer())
+      .send({ sessionId: 's1', attended: true })
+      .expect(201);
+    await api()
+      .post(`/api/v1/programmes/${programmeId}/enrolments/${nurse}/completion`)
+      .set(officer())
+      .send({ completedOn: '2026-02-02' })
+      .expect(201);
 
     // The assessment service scheduled the post-assessment from TrainingCompleted; record it.
     const post = await eventually(async () => {
       const profile = (await api().get(`/api/v1/staff/${nurse}/competency-profile`).set(officer())).body;
-      return profile.history?.find((a: { kind: string; status: string }) => a.kind === 'post' && a.status === 'scheduled');
+      return profile.history?.find(
+        (a: { kind: string; status: string }) => a.kind === 'post' && a.status === 'scheduled',
+      );
     }, 30000);
-    await api().post(`/api/v1/staff/${nurse}/assessments/${post.assessmentId}/result`).set(officer())
-      .send({ assessor: 'assessor-1', method: 'test', score: 85, assessedOn: '2026-02-10' }).expect(201);
+    await api()
+      .post(`/api/v1/staff/${nurse}/assessments/${post.assessmentId}/result`)
+      .set(officer())
+      .send({ assessor: 'assessor-1', method: 'test', score: 85, assessedOn: '2026-02-10' })
+      .expect(201);
 
     // Citizens respond from a kiosk, naming the nurse who served them.
     for (let i = 0; i < 6; i++) {
-      await api().post('/api/v1/survey-responses').set(as('kiosk')).send({
-        submissionId: randomUUID(), unitCode: UNIT, serviceCode: 'POLI-UMUM', servedOn: '2026-03-0' + (i + 1), servedBy: nurse,
-        scores: { u1: 3, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 3 },
-      }).expect(201);
+      await api()
+        .post('/api/v1/survey-responses')
+        .set(as('kiosk'))
+        .send({
+          submissionId: randomUUID(),
+          unitCode: UNIT,
+          serviceCode: 'POLI-UMUM',
+          servedOn: '2026-03-0' + (i + 1),
+          servedBy: nurse,
+          scores: { u1: 3, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 3 },
+        })
+        .expect(201);
     }
 
     // The staff profile composes the roster and the competencies.
     const profile = await eventually(async () => {
       const body = (await api().get(`/api/v1/staff/${nurse}`).set(officer())).body;
-      return body.jpLedger?.[0]?.jpCompleted === 24 && body.competencies?.history?.some((a: { status: string }) => a.status === 'recorded') ? body : undefined;
+      return body.jpLedger?.[0]?.jpCompleted === 24 &&
+        body.competencies?.history?.some((a: { status: string }) => a.status === 'recorded')
+        ? body
+        : undefined;
     }, 30000);
     expect(profile.training[0]).toMatchObject({ programmeId, status: 'completed', jpCredited: 24 });
 
     // IKM of six identical responses: Σ NRR × 1/9 × 25 = (3+3+3+4+3+4+4+3+3)/9 × 25 = 30/9 × 25 = 83.33 (B).
     const card = await eventually(async () => {
-      const body = (await api().get(`/api/v1/service-units/${UNIT}/scorecard`).set(officer()).query({ period: '2026-Q1' })).body;
+      const body = (
+        await api().get(`/api/v1/service-units/${UNIT}/scorecard`).set(officer()).query({ period: '2026-Q1' })
+      ).body;
       return JSON.stringify(body).includes('83.33') ? body : undefined;
     }, 30000);
     expect(JSON.stringify(card)).toMatch(/"grade":"B"/);
@@ -91,9 +167,19 @@ describe('a full story through the gateway', () => {
     expect(mine).toMatchObject({ ikm: 83.33, grade: 'B', responses: 6 });
     expect(JSON.stringify(publicCards)).not.toContain(nurse); // aggregates only
 
-    const report = (await api().get('/api/v1/correlation-report').set(as('auditor')).query({ from: '2026-Q1', to: '2026-Q1' }).expect(200)).body;
+    const report = (
+      await api()
+        .get('/api/v1/correlation-report')
+        .set(as('auditor'))
+        .query({ from: '2026-Q1', to: '2026-Q1' })
+        .expect(200)
+    ).body;
     expect(JSON.stringify(report)).toContain(UNIT);
-    const csv = await api().get('/api/v1/correlation-report').set(officer()).query({ from: '2026-Q1', to: '2026-Q1', format: 'csv' }).expect(200);
+    const csv = await api()
+      .get('/api/v1/correlation-report')
+      .set(officer())
+      .query({ from: '2026-Q1', to: '2026-Q1', format: 'csv' })
+      .expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
   }, 240000);
 
@@ -104,13 +190,25 @@ describe('a full story through the gateway', () => {
       let next: { after: number; anchor: string } | null = { after: 0, anchor: '' };
       let last: { ok: boolean; head: unknown; next: typeof next } | undefined;
       while (next) {
-        last = (await api().get(`/api/v1/audit/${service}/chain`).set(as('auditor')).query({ after: next.after, anchor: next.anchor || undefined }).expect(200)).body;
+        last = (
+          await api()
+            .get(`/api/v1/audit/${service}/chain`)
+            .set(as('auditor'))
+            .query({ after: next.after, anchor: next.anchor || undefined })
+            .expect(200)
+        ).body;
         expect(last!.ok).toBe(true);
         next = last!.next;
       }
       expect(last!.head).toEqual(head);
     }
-    const page = (await api().get('/api/v1/audit/enrolment/events').set(as('auditor')).query({ type: 'StaffRegistered', limit: 1000 }).expect(200)).body;
+    const page = (
+      await api()
+        .get('/api/v1/audit/enrolment/events')
+        .set(as('auditor'))
+        .query({ type: 'StaffRegistered', limit: 1000 })
+        .expect(200)
+    ).body;
     const registered = JSON.stringify(page);
     expect(registered).toContain(nurse);
     expect(registered).toMatch(/"hash":"[0-9a-f]{64}"/);

@@ -11,7 +11,11 @@ describe('the real Kafka broker', () => {
     const consumer = kafka.consumer({ groupId: uniqueName('group') });
     await Promise.all([producer.connect(), consumer.connect()]);
     try {
-      const sent = { key: 'staff-198609262015051001', value: JSON.stringify({ hello: 'Bukittinggi' }), headers: { type: 'Ping' } };
+      const sent = {
+        key: 'staff-198609262015051001',
+        value: JSON.stringify({ hello: 'Bukittinggi' }),
+        headers: { type: 'Ping' },
+      };
       await producer.send({ topic, messages: [sent] });
       await consumer.subscribe({ topic, fromBeginning: true });
       const received = await new Promise<{ key: string; value: string; type: string }>((resolve) => {
@@ -36,7 +40,8 @@ describe('the real Kafka broker', () => {
         includeSynonyms: false,
         resources: TOPICS.map((t) => ({ type: 2, name: t.name, configNames: ['retention.ms'] })),
       });
-      for (const r of resources) expect(r.configEntries.find((c) => c.configName === 'retention.ms')?.configValue).toBe('-1');
+      for (const r of resources)
+        expect(r.configEntries.find((c) => c.configName === 'retention.ms')?.configValue).toBe('-1');
     } finally {
       await admin.disconnect();
     }
@@ -46,7 +51,9 @@ describe('the real Kafka broker', () => {
     const producer = kafka.producer({ allowAutoTopicCreation: true, retry: { retries: 1 } });
     await producer.connect();
     try {
-      await expect(producer.send({ topic: uniqueName('undeclared'), messages: [{ value: 'x' }], timeout: 3000 })).rejects.toThrow();
+      await expect(
+        producer.send({ topic: uniqueName('undeclared'), messages: [{ value: 'x' }], timeout: 3000 }),
+      ).rejects.toThrow();
     } finally {
       await producer.disconnect();
     }

@@ -20,8 +20,12 @@ describe('migrations on a real database', () => {
   it('creates the event store tables, once, even when several replicas migrate at the same moment', async () => {
     const [a, b] = await Promise.all([runMigrations(ds), runMigrations(ds)]);
     expect(a.length + b.length).toBe(eventStoreMigrations.length);
-    const tables = await ds.query(`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
-    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(expect.arrayContaining(['es_event', 'es_head', 'migrations']));
+    const tables = await ds.query(
+      `select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+    );
+    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(
+      expect.arrayContaining(['es_event', 'es_head', 'migrations']),
+    );
     expect(await runMigrations(ds)).toEqual([]);
   });
 
@@ -35,7 +39,9 @@ describe('migrations on a real database', () => {
     const ds2 = await migratedDataSource(other, eventStoreMigrations);
     try {
       for (let i = 0; i < eventStoreMigrations.length; i++) await ds2.undoLastMigration();
-      const tables = await ds2.query(`select table_name from information_schema.tables where table_schema = 'public' and table_name like 'es_%'`);
+      const tables = await ds2.query(
+        `select table_name from information_schema.tables where table_schema = 'public' and table_name like 'es_%'`,
+      );
       expect(tables).toEqual([]);
     } finally {
       await ds2.destroy();

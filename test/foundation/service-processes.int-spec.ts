@@ -7,23 +7,38 @@ import { createTestAuth, createTestDatabase, eventually, TestDatabase, testBroke
 const root = path.resolve(__dirname, '..', '..');
 const SERVICES = ['gateway', 'enrolment', 'assessment', 'budget', 'feedback'] as const;
 
-interface Run { child: ChildProcess; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
 
 function runService(service: string, env: Record<string, string>): Run {
   const child = spawn(process.execPath, ['-r', './deploy/register-paths.cjs', `dist/services/${service}/src/main.js`], {
-    cwd: root, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })));
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => out, exited };
 }
 
-const gatewayUrls: Record<string, string> = { ENROLMENT_URL: 'http://127.0.0.1:1', ASSESSMENT_URL: 'http://127.0.0.1:1', BUDGET_URL: 'http://127.0.0.1:1', FEEDBACK_URL: 'http://127.0.0.1:1' };
+const gatewayUrls: Record<string, string> = {
+  ENROLMENT_URL: 'http://127.0.0.1:1',
+  ASSESSMENT_URL: 'http://127.0.0.1:1',
+  BUDGET_URL: 'http://127.0.0.1:1',
+  FEEDBACK_URL: 'http://127.0.0.1:1',
+};
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const getJson = async (url: string): Promise<{ status: number; body: any }> => { const r = await fetch(url); return { status: r.status, body: await r.json() }; };
+const getJson = async (url: string): Promise<{ status: number; body: any }> => {
+  const r = await fetch(url);
+  return { status: r.status, body: await r.json() };
+};
 
 describe('the five service processes', () => {
   const dbs: TestDatabase[] = [];
@@ -48,7 +63,11 @@ describe('the five service processes', () => {
   });
 
   it('refuse to start with a malformed setting, naming it', async () => {
-    const run = runService('budget', { PORT: '39002', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x', KAFKA_BROKERS: 'kafka-without-port' });
+    const run = runService('budget', {
+      PORT: '39002',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x',
+      KAFKA_BROKERS: 'kafka-without-port',
+    });
     runs.push(run);
     expect((await run.exited).code).toBe(78);
     expect(run.output()).toMatch(/KAFKA_BROKERS/);
@@ -56,32 +75,59 @@ describe('the five service processes', () => {
   });
 
   it('boot, migrate their own database, report ready, and stop cleanly on SIGTERM', async () => {
-    const started = await Promise.all(SERVICES.map(async (service, i) => {
-      const db = await createTestDatabase(service);
-      dbs.push(db);
-      const port = 39100 + i;
-      const run = runService(service, { PORT: String(port), DATABASE_URL: db.url, KAFKA_BROKERS: testBrokers().join(','), ...gatewayUrls });
-      runs.push(run);
-      return { service, port, run };
-    }));
+    const started = await Promise.all(
+      SERVICES.map(async (service, i) => {
+        const db = await createTestDatabase(service);
+        dbs.push(db);
+        const port = 39100 + i;
+        const run = runService(service, {
+          PORT: String(port),
+          DATABASE_URL: db.url,
+          KAFKA_BROKERS: testBrokers().join(','),
+          ...gatewayUrls,
+        });
+        runs.push(run);
+        return { service, port, run };
+      }),
+    );
     for (const { service, port, run } of started) {
       const ready = await eventually(async () => {
         const r = await getJson(`http://127.0.0.1:${port}/ready`).catch(() => undefined);
         return r?.status === 200 ? r : undefined;
-      }, 60000).catch((e) => { throw new Error(`${service} not ready: ${e.message}\n${run.output()}`); });
-      expect(ready.body).toMatchObject({ status: 'ready', service, checks: { postgres: { status: 'up' }, kafka: { status: 'up' } } });
+      }, 60000).catch((e) => {
+        throw new Error(`${service} not ready: ${e.message}\n${run.output()}`);
+      });
+      expect(ready.body).toMatchObject({
+        status: 'ready',
+        service,
+        checks: { postgres: { status: 'up' }, kafka: { status: 'up' } },
+      });
       expect((await getJson(`http://127.0.0.1:${port}/health`)).body).toMatchObject({ status: 'ok', service });
     }
     // Logs are structured JSON with the service and correlation id, and never hold personal data.
     const enrolment = started.find((s) => s.service === 'enrolment')!;
     const created = await fetch(`http://127.0.0.1:${enrolment.port}/staff`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-correlation-id': 'corr-logs-1' },
-      body: JSON.stringify({ nip: '198609262015051001', name: 'Siti Rahmah Binti Logtest', employmentType: 'PNS', workUnit: { opd: 'DINKES' }, position: 'Perawat' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-correlation-id': 'corr-logs-1' },
+      body: JSON.stringify({
+        nip: '198609262015051001',
+        name: 'Siti Rahmah Binti Logtest',
+        employmentType: 'PNS',
+        workUnit: { opd: 'DINKES' },
+        position: 'Perawat',
+      }),
     });
     expect(created.status).toBe(201);
     await eventually(() => (enrolment.run.output().includes('corr-logs-1') ? true : undefined), 10000);
-    const line = enrolment.run.output().split('\n').find((l) => l.includes('corr-logs-1'))!;
-    expect(JSON.parse(line)).toMatchObject({ service: 'enrolment', correlationId: 'corr-logs-1', req: { method: 'POST', url: '/staff' } });
+    const line = enrolment.run
+      .output()
+      .split('\n')
+      .find((l) => l.includes('corr-logs-1'))!;
+    expect(JSON.parse(line)).toMatchObject({
+      service: 'enrolment',
+      correlationId: 'corr-logs-1',
+      req: { method: 'POST', url: '/staff' },
+    });
     expect(enrolment.run.output()).not.toContain('Logtest');
 
     for (const { run } of started) run.child.kill('SIGTERM');

@@ -42,26 +42,40 @@ describe('a consumer killed with SIGKILL mid-consumption and restarted', () => {
     const events = STAFF * 2;
 
     feedback = await startService('feedback', { DATABASE_URL: dbs[1].url });
-    const appliedAtKill = await eventually(async () => {
-      const n = (await processedIds(sql.feedback, 'feedback.staff-training')).length;
-      return n >= events / 3 ? n : undefined;
-    }, 120_000, 20);
+    const appliedAtKill = await eventually(
+      async () => {
+        const n = (await processedIds(sql.feedback, 'feedback.staff-training')).length;
+        return n >= events / 3 ? n : undefined;
+      },
+      120_000,
+      20,
+    );
     await feedback.kill();
     const killedAfter = (await processedIds(sql.feedback, 'feedback.staff-training')).length;
 
     feedback = await startService('feedback', { DATABASE_URL: dbs[1].url });
     await waitReady(feedback);
     const restarted = Date.now();
-    const figures = await eventually(async () => {
-      const f = await rosterCopyFigures(sql.enrolment, sql.feedback, nips);
-      return f.ids.lost === 0 && f.registrations.lost === 0 && f.transfers.lost === 0 ? f : undefined;
-    }, 180_000, 500);
+    const figures = await eventually(
+      async () => {
+        const f = await rosterCopyFigures(sql.enrolment, sql.feedback, nips);
+        return f.ids.lost === 0 && f.registrations.lost === 0 && f.transfers.lost === 0 ? f : undefined;
+      },
+      180_000,
+      500,
+    );
     const metrics = await feedback.metrics();
-    const redeliveredAndSkipped = metricValue(metrics, 'kompeten_consumer_events', { consumer: 'feedback.staff-training', outcome: 'duplicate' });
+    const redeliveredAndSkipped = metricValue(metrics, 'kompeten_consumer_events', {
+      consumer: 'feedback.staff-training',
+      outcome: 'duplicate',
+    });
 
     recordFigures('consumer-crash', {
-      events, appliedWhenKilled: `${appliedAtKill}–${killedAfter}`, catchUpAfterRestartSeconds: Math.round((Date.now() - restarted) / 1000),
-      redeliveredAndSkipped, ...figures,
+      events,
+      appliedWhenKilled: `${appliedAtKill}–${killedAfter}`,
+      catchUpAfterRestartSeconds: Math.round((Date.now() - restarted) / 1000),
+      redeliveredAndSkipped,
+      ...figures,
     });
     expect(killedAfter).toBeLessThan(events); // it really was killed mid-way
     expect(figures).toEqual({

@@ -20,15 +20,23 @@ async function assignment(): Promise<number[][]> {
   const admin = privateKafka().admin();
   await admin.connect();
   try {
-    const { groups: [group] } = await admin.describeGroups([GROUP]);
+    const {
+      groups: [group],
+    } = await admin.describeGroups([GROUP]);
     if (group.state !== 'Stable') return [];
-    return group.members.map((m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[eventTopic('enrolment')] ?? []);
+    return group.members.map(
+      (m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[eventTopic('enrolment')] ?? [],
+    );
   } finally {
     await admin.disconnect();
   }
 }
 
-const applied = async (p: ServiceProcess) => metricValue(await p.metrics(), 'kompeten_consumer_events', { consumer: 'feedback.staff-training', outcome: 'applied' }) ?? 0;
+const applied = async (p: ServiceProcess) =>
+  metricValue(await p.metrics(), 'kompeten_consumer_events', {
+    consumer: 'feedback.staff-training',
+    outcome: 'applied',
+  }) ?? 0;
 
 describe('two replicas of a consumer service', () => {
   const tag = runTag();
@@ -39,10 +47,15 @@ describe('two replicas of a consumer service', () => {
   let enrolment: ServiceProcess;
   let replicas: ServiceProcess[] = [];
   let sql: { enrolment: Db; feedback: Db };
-  const allApplied = (nips: string[]) => eventually(async () => {
-    const f = await rosterCopyFigures(sql.enrolment, sql.feedback, nips);
-    return f.ids.lost === 0 && f.registrations.lost === 0 && f.transfers.lost === 0 ? f : undefined;
-  }, 180_000, 500);
+  const allApplied = (nips: string[]) =>
+    eventually(
+      async () => {
+        const f = await rosterCopyFigures(sql.enrolment, sql.feedback, nips);
+        return f.ids.lost === 0 && f.registrations.lost === 0 && f.transfers.lost === 0 ? f : undefined;
+      },
+      180_000,
+      500,
+    );
 
   beforeAll(async () => {
     await startPrivateBroker();
@@ -60,14 +73,22 @@ describe('two replicas of a consumer service', () => {
   });
 
   it('share the partitions and apply each event once', async () => {
-    const shared = await eventually(async () => {
-      const a = await assignment();
-      return a.length === 2 && a.every((p) => p.length > 0) ? a : undefined;
-    }, 90_000, 500);
+    const shared = await eventually(
+      async () => {
+        const a = await assignment();
+        return a.length === 2 && a.every((p) => p.length > 0) ? a : undefined;
+      },
+      90_000,
+      500,
+    );
     await registerAndTransfer(enrolment.url, first, `REL-${tag}`, `REL2-${tag}`);
     const figures = await allApplied(first);
     const perReplica = await Promise.all(replicas.map(applied));
-    recordFigures('consumer-replicas: shared', { partitions: shared.map((p) => p.length), appliedPerReplica: perReplica, ...figures });
+    recordFigures('consumer-replicas: shared', {
+      partitions: shared.map((p) => p.length),
+      appliedPerReplica: perReplica,
+      ...figures,
+    });
     expect(perReplica.every((n) => n > 0)).toBe(true);
     expect(figures.ids).toEqual({ compared: STAFF * 2, lost: 0, duplicated: 0 });
     expect([figures.registrations.duplicated, figures.transfers.duplicated]).toEqual([0, 0]);
@@ -77,17 +98,29 @@ describe('two replicas of a consumer service', () => {
     const [survivor, victim] = replicas;
     const before = await applied(survivor);
     const producing = registerAndTransfer(enrolment.url, second, `REL-${tag}`, `REL2-${tag}`, 4);
-    await eventually(async () => ((await applied(victim)) > 0 && (await applied(survivor)) > before ? true : undefined), 60_000, 100);
+    await eventually(
+      async () => ((await applied(victim)) > 0 && (await applied(survivor)) > before ? true : undefined),
+      60_000,
+      100,
+    );
     await victim.kill();
     const killedAt = Date.now();
-    const takenOver = await eventually(async () => {
-      const a = await assignment();
-      return a.length === 1 && a[0].length === 6 ? a : undefined;
-    }, 120_000, 500);
+    const takenOver = await eventually(
+      async () => {
+        const a = await assignment();
+        return a.length === 1 && a[0].length === 6 ? a : undefined;
+      },
+      120_000,
+      500,
+    );
     const handoverSeconds = Math.round((Date.now() - killedAt) / 1000);
     await producing;
     const figures = await allApplied(second);
-    recordFigures('consumer-replicas: handover', { handoverSeconds, survivorPartitions: takenOver[0].length, ...figures });
+    recordFigures('consumer-replicas: handover', {
+      handoverSeconds,
+      survivorPartitions: takenOver[0].length,
+      ...figures,
+    });
     expect(figures).toEqual({
       ids: { compared: STAFF * 2, lost: 0, duplicated: 0 },
       registrations: { compared: STAFF, lost: 0, duplicated: 0 },

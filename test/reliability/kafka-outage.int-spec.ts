@@ -38,14 +38,18 @@ describe('a Kafka broker outage under a steady stream of commands', () => {
     let acceptedWhileDown = 0;
     const acknowledged: string[] = [];
     const stream = commandStream({
-      perSecond: RATE, running: () => running,
+      perSecond: RATE,
+      running: () => running,
       iteration: async (i, answered) => {
         const registered = await post(`${c.enrolment.url}/staff`, staffBody(nip(i), c.opd));
         answered('register', registered.status);
         if (registered.status !== 201) return;
         acknowledged.push(nip(i));
         if (brokerDown) acceptedWhileDown++;
-        const enrolled = await post(`${c.enrolment.url}/programmes/${c.programmes[i % c.programmes.length]}/enrolments`, { nip: nip(i) });
+        const enrolled = await post(
+          `${c.enrolment.url}/programmes/${c.programmes[i % c.programmes.length]}/enrolments`,
+          { nip: nip(i) },
+        );
         answered('enrol', enrolled.status);
       },
     });
@@ -64,25 +68,54 @@ describe('a Kafka broker outage under a steady stream of commands', () => {
     expect(unexpectedAnswers(answers, [201, 503])).toEqual({});
 
     const recoveryStart = Date.now();
-    const figures = await eventually(async () => {
-      const lags = await Promise.all([c.db.enrolment, c.db.budget, c.db.feedback].map(lagBehindLog));
-      const f = await sagaFigures(c);
-      return lags.every(caughtUp) && nothingLost(f) ? f : undefined;
-    }, 180_000, 1000);
+    const figures = await eventually(
+      async () => {
+        const lags = await Promise.all([c.db.enrolment, c.db.budget, c.db.feedback].map(lagBehindLog));
+        const f = await sagaFigures(c);
+        return lags.every(caughtUp) && nothingLost(f) ? f : undefined;
+      },
+      180_000,
+      1000,
+    );
     const recoverySeconds = Math.round((Date.now() - recoveryStart) / 1000);
 
     // Every acknowledged registration is in the log, and the log in every read model exactly once.
-    const logged = (await c.db.enrolment.rows(`select payload->>'nip' as nip from es_event where type = 'StaffRegistered'`)).map((r) => r.nip);
+    const logged = (
+      await c.db.enrolment.rows(`select payload->>'nip' as nip from es_event where type = 'StaffRegistered'`)
+    ).map((r) => r.nip);
     const acknowledgedInLog = tally(acknowledged, logged);
     // On the wire, at-least-once: a batch re-sent after a failed acknowledgement shows up twice there (and only there).
-    const ids = new Set((await c.db.enrolment.rows('select event_id from es_event where position > $1', [headBefore])).map((r) => r.event_id as string));
-    const onKafka = await tailTopic(kafka, topic, from, (m) => new Set(m.map((x) => x.headers['event-id'])).size >= ids.size, 60_000);
-    const wire = tally(ids, onKafka.map((m) => m.headers['event-id']).filter((id) => ids.has(id)));
+    const ids = new Set(
+      (await c.db.enrolment.rows('select event_id from es_event where position > $1', [headBefore])).map(
+        (r) => r.event_id as string,
+      ),
+    );
+    const onKafka = await tailTopic(
+      kafka,
+      topic,
+      from,
+      (m) => new Set(m.map((x) => x.headers['event-id'])).size >= ids.size,
+      60_000,
+    );
+    const wire = tally(
+      ids,
+      onKafka.map((m) => m.headers['event-id']).filter((id) => ids.has(id)),
+    );
 
-    recordFigures('kafka-outage', { outageSeconds, acceptedWhileDown, backlogAtRestart, recoverySeconds, answers: answers.answers, acknowledgedInLog, kafkaTopic: wire, ...figures });
+    recordFigures('kafka-outage', {
+      outageSeconds,
+      acceptedWhileDown,
+      backlogAtRestart,
+      recoverySeconds,
+      answers: answers.answers,
+      acknowledgedInLog,
+      kafkaTopic: wire,
+      ...figures,
+    });
     expect(acknowledgedInLog.lost).toBe(0);
     expect(wire.lost).toBe(0);
-    for (const [readModel, t] of Object.entries(figures)) expect({ readModel, ...t }).toEqual({ readModel, compared: t.compared, lost: 0, duplicated: 0 });
+    for (const [readModel, t] of Object.entries(figures))
+      expect({ readModel, ...t }).toEqual({ readModel, compared: t.compared, lost: 0, duplicated: 0 });
     expect(acceptedWhileDown).toBeGreaterThan(0); // commands went on while the broker was down
   }, 600_000);
 });

@@ -40,13 +40,24 @@ const unavailable = privatePostgresUnavailable();
     const acknowledged: string[] = [];
     const refused: string[] = [];
     const stream = commandStream({
-      perSecond: RATE, running: () => running,
+      perSecond: RATE,
+      running: () => running,
       iteration: async (i, answered) => {
         const registered = await post(`${c.enrolment.url}/staff`, staffBody(nip(i), c.opd));
         answered('register', registered.status);
-        if (registered.status !== 201) { refused.push(nip(i)); return; }
+        if (registered.status !== 201) {
+          refused.push(nip(i));
+          return;
+        }
         acknowledged.push(nip(i));
-        answered('enrol', (await post(`${c.enrolment.url}/programmes/${c.programmes[i % c.programmes.length]}/enrolments`, { nip: nip(i) })).status);
+        answered(
+          'enrol',
+          (
+            await post(`${c.enrolment.url}/programmes/${c.programmes[i % c.programmes.length]}/enrolments`, {
+              nip: nip(i),
+            })
+          ).status,
+        );
       },
     });
     await sleep(3_000);
@@ -65,22 +76,34 @@ const unavailable = privatePostgresUnavailable();
     acknowledged.push(after);
 
     const recoveryStart = Date.now();
-    const figures = await eventually(async () => {
-      const lags = await Promise.all([c.db.enrolment, c.db.budget, c.db.feedback].map(lagBehindLog));
-      const f = await sagaFigures(c);
-      return lags.every(caughtUp) && nothingLost(f) ? f : undefined;
-    }, 180_000, 1000);
-    const logged = (await c.db.enrolment.rows(`select payload->>'nip' as nip from es_event where type = 'StaffRegistered'`)).map((r) => r.nip);
+    const figures = await eventually(
+      async () => {
+        const lags = await Promise.all([c.db.enrolment, c.db.budget, c.db.feedback].map(lagBehindLog));
+        const f = await sagaFigures(c);
+        return lags.every(caughtUp) && nothingLost(f) ? f : undefined;
+      },
+      180_000,
+      1000,
+    );
+    const logged = (
+      await c.db.enrolment.rows(`select payload->>'nip' as nip from es_event where type = 'StaffRegistered'`)
+    ).map((r) => r.nip);
     const acknowledgedInLog = tally(acknowledged, logged);
     // A command whose answer was lost with the connection may still have committed: "in doubt", and harmless.
     const refusedButCommitted = refused.filter((n) => logged.includes(n)).length;
 
     recordFigures('postgres-restart', {
-      restarts: ['fast', 'immediate'], downSeconds: DOWN_MS / 1000, answers: answers.answers,
-      acknowledgedInLog, refusedButCommitted, recoverySeconds: Math.round((Date.now() - recoveryStart) / 1000), ...figures,
+      restarts: ['fast', 'immediate'],
+      downSeconds: DOWN_MS / 1000,
+      answers: answers.answers,
+      acknowledgedInLog,
+      refusedButCommitted,
+      recoverySeconds: Math.round((Date.now() - recoveryStart) / 1000),
+      ...figures,
     });
     expect(acknowledgedInLog.lost).toBe(0);
-    for (const [readModel, t] of Object.entries(figures)) expect({ readModel, ...t }).toEqual({ readModel, compared: t.compared, lost: 0, duplicated: 0 });
+    for (const [readModel, t] of Object.entries(figures))
+      expect({ readModel, ...t }).toEqual({ readModel, compared: t.compared, lost: 0, duplicated: 0 });
   }, 600_000);
 
   // A command the service cannot serve while its database is down answers 503 with Retry-After

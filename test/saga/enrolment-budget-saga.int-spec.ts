@@ -24,9 +24,14 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
   const programme = async (id: string) => (await en().get(`/programmes/${id}`).expect(200)).body;
   const statuses = async (id: string) => {
     const p = await programme(id);
-    return Object.fromEntries([...p.enrolments, ...p.waitlist].map((e: { nip: string; status: string }) => [e.nip, e.status]));
+    return Object.fromEntries(
+      [...p.enrolments, ...p.waitlist].map((e: { nip: string; status: string }) => [e.nip, e.status]),
+    );
   };
-  const budgetView = () => bu().get(`/budgets/${budgetId}`).then((r) => r.body);
+  const budgetView = () =>
+    bu()
+      .get(`/budgets/${budgetId}`)
+      .then((r) => r.body);
   const until = <T>(probe: () => Promise<T | undefined>) => eventually(probe, 30000, 200);
 
   beforeAll(async () => {
@@ -35,10 +40,30 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
     await bu().post('/budgets').send({ fiscalYear: year, opd, fundingSource: 'APBD', ceiling: 20_000_000 }).expect(201);
     // Money for three participants of P1, and for five of any disaster-management programme.
     await bu().post(`/budgets/${budgetId}/allocations`).send({ programmeId: P1, amount: 4_500_000 }).expect(201);
-    await bu().post(`/budgets/${budgetId}/allocations`).send({ competencyArea: 'disaster-management', amount: 5_000_000 }).expect(201);
-    for (let i = 0; i < 16; i++) await en().post('/staff').send(staffBody(nip(i), { workUnit: { opd } })).expect(201);
-    await en().post('/programmes').send(programmeBody(P1, { fundingOpd: opd, capacity: 10 })).expect(201);
-    await en().post('/programmes').send(programmeBody(P2, { fundingOpd: opd, capacity: 20, costPerParticipant: 1_000_000, competencyArea: 'disaster-management' })).expect(201);
+    await bu()
+      .post(`/budgets/${budgetId}/allocations`)
+      .send({ competencyArea: 'disaster-management', amount: 5_000_000 })
+      .expect(201);
+    for (let i = 0; i < 16; i++)
+      await en()
+        .post('/staff')
+        .send(staffBody(nip(i), { workUnit: { opd } }))
+        .expect(201);
+    await en()
+      .post('/programmes')
+      .send(programmeBody(P1, { fundingOpd: opd, capacity: 10 }))
+      .expect(201);
+    await en()
+      .post('/programmes')
+      .send(
+        programmeBody(P2, {
+          fundingOpd: opd,
+          capacity: 20,
+          costPerParticipant: 1_000_000,
+          competencyArea: 'disaster-management',
+        }),
+      )
+      .expect(201);
   });
   afterAll(async () => {
     await budget.stop();
@@ -46,22 +71,35 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
   });
 
   it('confirms enrolments while the money lasts and waitlists the rest for funds', async () => {
-    for (let i = 0; i < 5; i++) await en().post(`/programmes/${P1}/enrolments`).send({ nip: nip(i) }).expect(201);
+    for (let i = 0; i < 5; i++)
+      await en()
+        .post(`/programmes/${P1}/enrolments`)
+        .send({ nip: nip(i) })
+        .expect(201);
     const decided = await until(async () => {
       const s = Object.values(await statuses(P1));
-      return s.filter((x) => x === 'confirmed').length === 3 && s.filter((x) => x === 'waitlisted-funds').length === 2 ? s : undefined;
+      return s.filter((x) => x === 'confirmed').length === 3 && s.filter((x) => x === 'waitlisted-funds').length === 2
+        ? s
+        : undefined;
     });
     expect(decided).toHaveLength(5);
     const waitlisted = (await programme(P1)).waitlist;
     expect(waitlisted[0].waitlistReason).toMatch(/programme-kom-.* has 0 free; 1500000 needed/);
     const view = await until(async () => ((await budgetView()).committed === 4_500_000 ? budgetView() : undefined));
-    expect(view.allocations).toContainEqual(expect.objectContaining({ allocationId: `programme-${P1}`, committed: 4_500_000, free: 0 }));
+    expect(view.allocations).toContainEqual(
+      expect.objectContaining({ allocationId: `programme-${P1}`, committed: 4_500_000, free: 0 }),
+    );
     expect(view.free).toBe(5_000_000); // the disaster-management allocation is untouched
   });
 
   it('never revises an allocation below what is committed', async () => {
-    const res = await bu().post(`/budgets/${budgetId}/allocations/programme-${P1}/revisions`).send({ amount: 4_499_999 }).expect(400);
-    expect(res.body.errors).toEqual([{ field: 'amount', message: expect.stringContaining('cannot be below the 4500000 already committed') }]);
+    const res = await bu()
+      .post(`/budgets/${budgetId}/allocations/programme-${P1}/revisions`)
+      .send({ amount: 4_499_999 })
+      .expect(400);
+    expect(res.body.errors).toEqual([
+      { field: 'amount', message: expect.stringContaining('cannot be below the 4500000 already committed') },
+    ]);
   });
 
   it('releases the funds of a withdrawal, and the next enrolment gets them', async () => {
@@ -69,7 +107,10 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
     const confirmed = Object.keys(before).filter((n) => before[n] === 'confirmed');
     await en().post(`/programmes/${P1}/enrolments/${confirmed[0]}/withdrawal`).send({ reason: 'workload' }).expect(201);
     await until(async () => ((await budgetView()).committed === 3_000_000 ? true : undefined));
-    await en().post(`/programmes/${P1}/enrolments`).send({ nip: nip(5) }).expect(201);
+    await en()
+      .post(`/programmes/${P1}/enrolments`)
+      .send({ nip: nip(5) })
+      .expect(201);
     await until(async () => ((await statuses(P1))[nip(5)] === 'confirmed' ? true : undefined));
     expect((await budgetView()).committed).toBe(4_500_000);
   });
@@ -77,16 +118,36 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
   it('records the expenditure of a completion: cost per JP and per trained staff member', async () => {
     const now = await statuses(P1);
     const trained = Object.keys(now).find((n) => now[n] === 'confirmed')!;
-    await en().post(`/programmes/${P1}/enrolments/${trained}/completion`).send({ completedOn: `${year}-11-20` }).expect(201);
+    await en()
+      .post(`/programmes/${P1}/enrolments/${trained}/completion`)
+      .send({ completedOn: `${year}-11-20` })
+      .expect(201);
     const costs = await until(async () => {
       const c = (await bu().get(`/units/${opd}/costs?fiscalYear=${year}`).expect(200)).body;
       return c.completions === 1 ? c : undefined;
     });
-    expect(costs).toMatchObject({ trainedStaff: 1, spent: 1_500_000, jpDelivered: 24, costPerJp: 62_500, costPerTrainedStaff: 1_500_000 });
-    const byProgramme = (await bu().get(`/utilisation?fiscalYear=${year}&by=programme&opd=${opd}`).expect(200)).body.rows;
-    expect(byProgramme).toContainEqual({ programmeId: P1, allocated: 4_500_000, committed: 3_000_000, spent: 1_500_000, free: 0, utilisation: 1 });
+    expect(costs).toMatchObject({
+      trainedStaff: 1,
+      spent: 1_500_000,
+      jpDelivered: 24,
+      costPerJp: 62_500,
+      costPerTrainedStaff: 1_500_000,
+    });
+    const byProgramme = (await bu().get(`/utilisation?fiscalYear=${year}&by=programme&opd=${opd}`).expect(200)).body
+      .rows;
+    expect(byProgramme).toContainEqual({
+      programmeId: P1,
+      allocated: 4_500_000,
+      committed: 3_000_000,
+      spent: 1_500_000,
+      free: 0,
+      utilisation: 1,
+    });
     const forecast = (await bu().get(`/units/${opd}/forecast?fiscalYear=${year}`).expect(200)).body;
-    expect(forecast).toMatchObject({ free: 5_000_000, forecast: { dailyRate: expect.any(Number), runsOutOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) } });
+    expect(forecast).toMatchObject({
+      free: 5_000_000,
+      forecast: { dailyRate: expect.any(Number), runsOutOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) },
+    });
     expect(forecast.forecast.dailyRate).toBeGreaterThan(0);
   });
 
@@ -101,10 +162,19 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
 
   it('decides every enrolment exactly once across a restart of the budget service', async () => {
     // Enrolments arrive while the budget service stops; more arrive while it is down.
-    const arriving = [6, 7, 8, 9].map((i) => en().post(`/programmes/${P2}/enrolments`).send({ nip: nip(i) }).expect(201));
+    const arriving = [6, 7, 8, 9].map((i) =>
+      en()
+        .post(`/programmes/${P2}/enrolments`)
+        .send({ nip: nip(i) })
+        .expect(201),
+    );
     await budget.close();
     await Promise.all(arriving);
-    for (const i of [10, 11, 12, 13]) await en().post(`/programmes/${P2}/enrolments`).send({ nip: nip(i) }).expect(201);
+    for (const i of [10, 11, 12, 13])
+      await en()
+        .post(`/programmes/${P2}/enrolments`)
+        .send({ nip: nip(i) })
+        .expect(201);
     const restartedAt = new Date().toISOString();
     budget = await startBudgetApp(budget.db);
 
@@ -115,7 +185,11 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
     });
     expect(final.filter((x) => x === 'confirmed')).toHaveLength(5);
     const log = await budget.app.get(EventStore).readAll(0, 100_000);
-    const answers = log.filter((e) => (e.type === 'FundsCommitted' || e.type === 'CommitmentRejected') && (e.data as { programmeId: string }).programmeId === P2);
+    const answers = log.filter(
+      (e) =>
+        (e.type === 'FundsCommitted' || e.type === 'CommitmentRejected') &&
+        (e.data as { programmeId: string }).programmeId === P2,
+    );
     const perEnrolment = new Map<string, number>();
     for (const e of answers) {
       const id = (e.data as { enrolmentId: string }).enrolmentId;

@@ -26,7 +26,12 @@ describe('tokens the gateway must refuse, and security headers', () => {
     const [, realPayload, realSignature] = admin.split('.');
     const attacker = await generateKeyPair('ES256', { extractable: true });
     const sign = (header: Record<string, unknown>, key: Parameters<SignJWT['sign']>[0], audience = 'kompeten') =>
-      new SignJWT(claims).setProtectedHeader(header as { alg: string }).setAudience(audience).setIssuedAt().setExpirationTime('1h').sign(key);
+      new SignJWT(claims)
+        .setProtectedHeader(header as { alg: string })
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(key);
     const trustedPublic = JSON.parse(gateway.auth.jwks).keys[0];
     forged = {
       'alg none': new UnsecuredJWT(claims).setAudience('kompeten').setIssuedAt().setExpirationTime('1h').encode(),
@@ -34,21 +39,36 @@ describe('tokens the gateway must refuse, and security headers', () => {
       'a real token without its signature': `${admin.split('.')[0]}.${realPayload}.`,
       'an unknown key under the trusted key id': await sign({ alg: 'ES256', kid: 'test-key' }, attacker.privateKey),
       'an unknown key and key id': await sign({ alg: 'ES256', kid: 'attacker-key' }, attacker.privateKey),
-      'an unknown key embedded in the header': await sign({ alg: 'ES256', jwk: await exportJWK(attacker.publicKey) }, attacker.privateKey),
-      'HS256 keyed with the trusted public key': await sign({ alg: 'HS256', kid: 'test-key' }, new TextEncoder().encode(JSON.stringify(trustedPublic))),
+      'an unknown key embedded in the header': await sign(
+        { alg: 'ES256', jwk: await exportJWK(attacker.publicKey) },
+        attacker.privateKey,
+      ),
+      'HS256 keyed with the trusted public key': await sign(
+        { alg: 'HS256', kid: 'test-key' },
+        new TextEncoder().encode(JSON.stringify(trustedPublic)),
+      ),
       'an expired token': await gateway.auth.token({ roles: ['admin'] }, { expiresIn: '-1h' }),
       'another audience': await gateway.auth.token({ roles: ['admin'] }, { audience: 'someone-else' }),
     };
   }, 180_000);
-  afterAll(async () => { await gateway?.stop(); });
+  afterAll(async () => {
+    await gateway?.stop();
+  });
 
   it('refuses every forged token with 401 problem+json, on a read and on a command', async () => {
     const answers: Record<string, number[]> = {};
     for (const [name, token] of Object.entries(forged)) {
       const read = await api().get('/api/v1/units/DINKES/summary').set(bearer(token));
-      const command = await api().post('/api/v1/staff').set(bearer(token)).send({
-        nip: '198609262015051001', name: 'Penyusup', employmentType: 'PNS', workUnit: { opd: 'DINKES' }, position: 'Perawat',
-      });
+      const command = await api()
+        .post('/api/v1/staff')
+        .set(bearer(token))
+        .send({
+          nip: '198609262015051001',
+          name: 'Penyusup',
+          employmentType: 'PNS',
+          workUnit: { opd: 'DINKES' },
+          position: 'Perawat',
+        });
       answers[name] = [read.status, command.status];
       expect(read.headers['content-type']).toMatch(/application\/problem\+json/);
     }

@@ -7,7 +7,11 @@ import { createTestAuth, createTestDatabase, eventually, TestDatabase, testBroke
 // One enrolment is one trace: gateway → enrolment → (Kafka) budget → (Kafka) enrolment, with the
 // real compiled services exporting OTLP/JSON to a collector this test runs.
 const root = path.resolve(__dirname, '..', '..');
-interface Span { service: string; traceId: string; name: string }
+interface Span {
+  service: string;
+  traceId: string;
+  name: string;
+}
 
 describe('tracing across HTTP and Kafka', () => {
   const spans: Span[] = [];
@@ -23,10 +27,14 @@ describe('tracing across HTTP and Kafka', () => {
       req.on('end', () => {
         try {
           for (const rs of JSON.parse(body).resourceSpans ?? []) {
-            const service = rs.resource.attributes.find((a: { key: string }) => a.key === 'service.name')?.value.stringValue;
-            for (const ss of rs.scopeSpans ?? []) for (const s of ss.spans ?? []) spans.push({ service, traceId: s.traceId, name: s.name });
+            const service = rs.resource.attributes.find((a: { key: string }) => a.key === 'service.name')?.value
+              .stringValue;
+            for (const ss of rs.scopeSpans ?? [])
+              for (const s of ss.spans ?? []) spans.push({ service, traceId: s.traceId, name: s.name });
           }
-        } catch { /* not JSON: ignore */ }
+        } catch {
+          /* not JSON: ignore */
+        }
         res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
     });
@@ -40,46 +48,102 @@ describe('tracing across HTTP and Kafka', () => {
 
   it('follows one enrolment from the gateway through the budget and back', async () => {
     const auth = await createTestAuth();
-    const otel = { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_BSP_SCHEDULE_DELAY: '200' };
+    const otel = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+    };
     const ports = { gateway: 39400, enrolment: 39401, budget: 39403 };
     const start = async (service: keyof typeof ports, env: Record<string, string> = {}) => {
       const db = await createTestDatabase(`trace_${service}`);
       dbs.push(db);
-      const child = spawn(process.execPath, ['-r', './deploy/register-paths.cjs', `dist/services/${service}/src/main.js`], {
-        cwd: root, stdio: 'ignore',
-        env: { PATH: process.env.PATH, PORT: String(ports[service]), DATABASE_URL: db.url, KAFKA_BROKERS: testBrokers().join(','), LOG_LEVEL: 'warn', ...otel, ...env },
-      });
+      const child = spawn(
+        process.execPath,
+        ['-r', './deploy/register-paths.cjs', `dist/services/${service}/src/main.js`],
+        {
+          cwd: root,
+          stdio: 'ignore',
+          env: {
+            PATH: process.env.PATH,
+            PORT: String(ports[service]),
+            DATABASE_URL: db.url,
+            KAFKA_BROKERS: testBrokers().join(','),
+            LOG_LEVEL: 'warn',
+            ...otel,
+            ...env,
+          },
+        },
+      );
       children.push(child);
-      await eventually(async () => ((await fetch(`http://127.0.0.1:${ports[service]}/ready`).catch(() => undefined))?.ok ? true : undefined), 60000);
+      await eventually(
+        async () =>
+          (await fetch(`http://127.0.0.1:${ports[service]}/ready`).catch(() => undefined))?.ok ? true : undefined,
+        60000,
+      );
     };
     await Promise.all([start('enrolment'), start('budget')]);
-    await start('gateway', { ENROLMENT_URL: `http://127.0.0.1:${ports.enrolment}`, BUDGET_URL: `http://127.0.0.1:${ports.budget}`, ASSESSMENT_URL: 'http://127.0.0.1:9', FEEDBACK_URL: 'http://127.0.0.1:9', AUTH_LOCAL_JWKS: auth.jwks });
+    await start('gateway', {
+      ENROLMENT_URL: `http://127.0.0.1:${ports.enrolment}`,
+      BUDGET_URL: `http://127.0.0.1:${ports.budget}`,
+      ASSESSMENT_URL: 'http://127.0.0.1:9',
+      FEEDBACK_URL: 'http://127.0.0.1:9',
+      AUTH_LOCAL_JWKS: auth.jwks,
+    });
 
     const token = await auth.token({ roles: ['training-officer'] });
     const tag = Date.now().toString(36);
     const opd = `TRACE-${tag.toUpperCase()}`;
-    const nip = `19${80 + (Date.now() % 15)}0${1 + (Date.now() % 9)}12201001${1 + (Date.now() % 2)}${String(Date.now() % 999 + 1).padStart(3, '0')}`;
+    const nip = `19${80 + (Date.now() % 15)}0${1 + (Date.now() % 9)}12201001${1 + (Date.now() % 2)}${String((Date.now() % 999) + 1).padStart(3, '0')}`;
     const call = async (p: string, body: unknown) => {
-      const res = await fetch(`http://127.0.0.1:${ports.gateway}/api/v1${p}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`http://127.0.0.1:${ports.gateway}/api/v1${p}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       expect({ p, status: res.status }).toEqual({ p, status: 201 });
       return res.json() as Promise<Record<string, string>>;
     };
     await call('/staff', { nip, name: 'Jejak', employmentType: 'PNS', workUnit: { opd }, position: 'Analis' });
-    const { budgetId } = await call('/budgets', { fiscalYear: new Date().getUTCFullYear(), opd, fundingSource: 'APBD', ceiling: 5_000_000 });
+    const { budgetId } = await call('/budgets', {
+      fiscalYear: new Date().getUTCFullYear(),
+      opd,
+      fundingSource: 'APBD',
+      ceiling: 5_000_000,
+    });
     await call(`/budgets/${budgetId}/allocations`, { competencyArea: 'tracing', amount: 5_000_000 });
-    await call('/programmes', { programmeId: `trace-${tag}`, title: 'Tracing', competencyType: 'teknis', competencyArea: 'tracing', form: 'klasikal', jp: 8, costPerParticipant: 1_000_000, capacity: 5, fundingOpd: opd, sessions: [] });
+    await call('/programmes', {
+      programmeId: `trace-${tag}`,
+      title: 'Tracing',
+      competencyType: 'teknis',
+      competencyArea: 'tracing',
+      form: 'klasikal',
+      jp: 8,
+      costPerParticipant: 1_000_000,
+      capacity: 5,
+      fundingOpd: opd,
+      sessions: [],
+    });
     spans.length = 0;
     await call(`/programmes/trace-${tag}/enrolments`, { nip });
 
     const trace = await eventually(() => {
       // The enrolment request's own server span: spans of the earlier calls may still arrive (batched export).
-      const gatewaySpan = spans.find((s) => s.service === 'kompeten-gateway' && s.name === 'POST /api/v1/programmes/:programmeId/enrolments');
+      const gatewaySpan = spans.find(
+        (s) => s.service === 'kompeten-gateway' && s.name === 'POST /api/v1/programmes/:programmeId/enrolments',
+      );
       if (!gatewaySpan) return undefined;
       const inTrace = spans.filter((s) => s.traceId === gatewaySpan.traceId);
-      const done = inTrace.some((s) => s.service === 'kompeten-budget' && /StaffEnrolled/.test(s.name))
-        && inTrace.some((s) => s.service === 'kompeten-enrolment' && /FundsCommitted/.test(s.name));
+      const done =
+        inTrace.some((s) => s.service === 'kompeten-budget' && /StaffEnrolled/.test(s.name)) &&
+        inTrace.some((s) => s.service === 'kompeten-enrolment' && /FundsCommitted/.test(s.name));
       return done ? inTrace : undefined;
-    }, 60000).catch((e) => { throw new Error(`${e.message}; spans seen: ${JSON.stringify([...new Set(spans.filter((x) => !/^(pg|middleware|request handler)/.test(x.name)).map((x) => `${x.service} ${x.traceId.slice(0, 6)} ${x.name}`))].slice(0, 60))}`); });
-    expect(new Set(trace.map((s) => s.service))).toEqual(new Set(['kompeten-gateway', 'kompeten-enrolment', 'kompeten-budget']));
+    }, 60000).catch((e) => {
+      throw new Error(
+        `${e.message}; spans seen: ${JSON.stringify([...new Set(spans.filter((x) => !/^(pg|middleware|request handler)/.test(x.name)).map((x) => `${x.service} ${x.traceId.slice(0, 6)} ${x.name}`))].slice(0, 60))}`,
+      );
+    });
+    expect(new Set(trace.map((s) => s.service))).toEqual(
+      new Set(['kompeten-gateway', 'kompeten-enrolment', 'kompeten-budget']),
+    );
   }, 180000);
 });

@@ -10,12 +10,24 @@
 const { load } = require('./load-dist.cjs');
 
 const scorecard = {
-  controller: load('feedback', 'queries/get-unit-scorecard/get-unit-scorecard.http.controller.js', 'GetUnitScorecardController'),
+  controller: load(
+    'feedback',
+    'queries/get-unit-scorecard/get-unit-scorecard.http.controller.js',
+    'GetUnitScorecardController',
+  ),
   handler: load('feedback', 'queries/get-unit-scorecard/get-unit-scorecard.handler.js', 'GetUnitScorecardHandler'),
 };
 const report = {
-  controller: load('feedback', 'queries/get-correlation-report/get-correlation-report.http.controller.js', 'GetCorrelationReportController'),
-  handler: load('feedback', 'queries/get-correlation-report/get-correlation-report.handler.js', 'GetCorrelationReportHandler'),
+  controller: load(
+    'feedback',
+    'queries/get-correlation-report/get-correlation-report.http.controller.js',
+    'GetCorrelationReportController',
+  ),
+  handler: load(
+    'feedback',
+    'queries/get-correlation-report/get-correlation-report.handler.js',
+    'GetCorrelationReportHandler',
+  ),
   builder: load('feedback', 'correlation/correlation-report.builder.js', 'CorrelationReportBuilder'),
 };
 const factsReader = load('feedback', 'correlation/unit-period-facts.reader.js', 'UnitPeriodFactsReader');
@@ -44,30 +56,33 @@ async function asTheServiceAnswers(asOf, query) {
       const errors = e.getResponse?.().errors ?? [{ field: '?', message: e.message }];
       throw new UsageError(errors.map((x) => `--param ${x.field}: ${x.message}`).join('; '));
     }
-    if (typeof status === 'number') throw new UsageError(`as of ${asOf} the feedback service would have answered ${status}: ${e.message}`);
+    if (typeof status === 'number')
+      throw new UsageError(`as of ${asOf} the feedback service would have answered ${status}: ${e.message}`);
     throw e;
   }
 }
 
 const unitScorecard = {
   name: 'scorecard',
-  run: (db, { params: { unitCode, ...query }, asOf }) => asTheServiceAnswers(asOf, async () => {
-    const { UsageError } = require('@kompeten/audit');
-    if (!unitCode) throw new UsageError('say which unit: --param unitCode=<code>');
-    const Handler = scorecard.handler();
-    const controller = new (scorecard.controller())(busOf(new Handler(db, new (factsReader())(db))), clockAt(asOf));
-    return controller.scorecard(unitCode, await validQuery(query, 'PeriodQueryRequest'));
-  }),
+  run: (db, { params: { unitCode, ...query }, asOf }) =>
+    asTheServiceAnswers(asOf, async () => {
+      const { UsageError } = require('@kompeten/audit');
+      if (!unitCode) throw new UsageError('say which unit: --param unitCode=<code>');
+      const Handler = scorecard.handler();
+      const controller = new (scorecard.controller())(busOf(new Handler(db, new (factsReader())(db))), clockAt(asOf));
+      return controller.scorecard(unitCode, await validQuery(query, 'PeriodQueryRequest'));
+    }),
 };
 
 const correlationReport = {
   name: 'report',
-  run: (db, { params, asOf }) => asTheServiceAnswers(asOf, async () => {
-    const builder = new (report.builder())(db, new (factsReader())(db));
-    const controller = new (report.controller())(busOf(new (report.handler())(builder)), clockAt(asOf));
-    // JSON only (the catalogue offers no `format`), so the response object is never used.
-    return controller.report(await validQuery(params, 'GetCorrelationReportRequest'), undefined);
-  }),
+  run: (db, { params, asOf }) =>
+    asTheServiceAnswers(asOf, async () => {
+      const builder = new (report.builder())(db, new (factsReader())(db));
+      const controller = new (report.controller())(busOf(new (report.handler())(builder)), clockAt(asOf));
+      // JSON only (the catalogue offers no `format`), so the response object is never used.
+      return controller.report(await validQuery(params, 'GetCorrelationReportRequest'), undefined);
+    }),
 };
 
 module.exports = { unitScorecard, correlationReport };

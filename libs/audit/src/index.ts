@@ -12,7 +12,13 @@ export { PartitionMerge } from './sources/partition-merge';
 export type { TopicFindings, FetchedMessage, PartitionRange } from './sources/partition-merge';
 export type { RecordSource, SourceCursor, SourceKind } from './sources/record-source';
 export { verifyService } from './verify/verify-service';
-export type { ServiceVerification, CopyReport, StoreCopyReport, KafkaCopyReport, Agreement } from './verify/verify-report';
+export type {
+  ServiceVerification,
+  CopyReport,
+  StoreCopyReport,
+  KafkaCopyReport,
+  Agreement,
+} from './verify/verify-report';
 export { exportEvents, exportLine } from './export/export-events';
 export type { ExportOptions, ExportResult } from './export/export-events';
 export { replay, ChainBrokenError } from './replay/replay-engine';

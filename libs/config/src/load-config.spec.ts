@@ -1,6 +1,10 @@
 import { ConfigError, GatewayConfig, loadConfig, ServiceConfig } from './index';
 
-const valid = { PORT: '3001', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/kompeten_enrolment', KAFKA_BROKERS: '127.0.0.1:9092' };
+const valid = {
+  PORT: '3001',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/kompeten_enrolment',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+};
 
 describe('loadConfig', () => {
   it('reads a complete environment into typed settings', () => {
@@ -31,12 +35,22 @@ describe('loadConfig', () => {
   });
 
   it('requires the gateway to know where each service lives', () => {
-    expect(() => loadConfig(GatewayConfig, { ...valid, ENROLMENT_URL: 'http://127.0.0.1:3001' })).toThrow(/ASSESSMENT_URL/);
+    expect(() => loadConfig(GatewayConfig, { ...valid, ENROLMENT_URL: 'http://127.0.0.1:3001' })).toThrow(
+      /ASSESSMENT_URL/,
+    );
   });
 
   it('requires the gateway to know whose tokens to trust, from a JWKS URL or local keys', () => {
-    const urls = { ENROLMENT_URL: 'http://e', ASSESSMENT_URL: 'http://a', BUDGET_URL: 'http://b', FEEDBACK_URL: 'http://f' };
+    const urls = {
+      ENROLMENT_URL: 'http://e',
+      ASSESSMENT_URL: 'http://a',
+      BUDGET_URL: 'http://b',
+      FEEDBACK_URL: 'http://f',
+    };
     expect(() => loadConfig(GatewayConfig, { ...valid, ...urls })).toThrow(/AUTH_LOCAL_JWKS/);
-    expect(loadConfig(GatewayConfig, { ...valid, ...urls, AUTH_JWKS_URL: 'https://sso.bukittinggi.go.id/certs' }).DOWNSTREAM_TIMEOUT_MS).toBe(5000);
+    expect(
+      loadConfig(GatewayConfig, { ...valid, ...urls, AUTH_JWKS_URL: 'https://sso.bukittinggi.go.id/certs' })
+        .DOWNSTREAM_TIMEOUT_MS,
+    ).toBe(5000);
   });
 });

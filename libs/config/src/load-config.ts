@@ -18,7 +18,10 @@ export function loadConfig<T extends object>(
   env: Record<string, string | undefined> = process.env,
   defaults: Partial<Record<string, string>> = {},
 ): T {
-  const source = { ...defaults, ...Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')) };
+  const source = {
+    ...defaults,
+    ...Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  };
   const config = plainToInstance(cls, source, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
   if (errors.length > 0) {

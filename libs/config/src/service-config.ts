@@ -10,7 +10,9 @@ export class ServiceConfig {
   PORT: number;
 
   @IsString({ message: 'DATABASE_URL is required (postgres://user[:password]@host:port/database)' })
-  @Matches(/^postgres(ql)?:\/\/[^/]+\/[^/?]+/, { message: 'DATABASE_URL must be postgres://user[:password]@host:port/database' })
+  @Matches(/^postgres(ql)?:\/\/[^/]+\/[^/?]+/, {
+    message: 'DATABASE_URL must be postgres://user[:password]@host:port/database',
+  })
   DATABASE_URL: string;
 
   @IsString({ message: 'KAFKA_BROKERS is required (host:port[,host:port…])' })
@@ -60,14 +62,18 @@ export class GatewayConfig extends ServiceConfig {
   @IsString() AUTH_AUDIENCE = 'kompeten';
 
   @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'DOWNSTREAM_TIMEOUT_MS must be an integer (milliseconds)' }) @Min(100) @Max(60000)
+  @IsInt({ message: 'DOWNSTREAM_TIMEOUT_MS must be an integer (milliseconds)' })
+  @Min(100)
+  @Max(60000)
   DOWNSTREAM_TIMEOUT_MS = 5000;
 
   @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer' }) @Min(1)
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer' })
+  @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
   @Transform(({ value }) => Number(value))
-  @IsInt({ message: 'SURVEY_RATE_LIMIT_PER_MINUTE must be an integer' }) @Min(1)
+  @IsInt({ message: 'SURVEY_RATE_LIMIT_PER_MINUTE must be an integer' })
+  @Min(1)
   SURVEY_RATE_LIMIT_PER_MINUTE = 20;
 }

@@ -5,10 +5,20 @@ const today = new Date('2026-11-29T00:00:00Z');
 describe('NIP', () => {
   it('reads every part of a valid NIP', () => {
     expect(parseNip('198609262015051001', today)).toEqual({
-      ok: true, nip: { value: '198609262015051001', birthDate: '1986-09-26', appointment: '2015-05', gender: 'male', sequence: 1 },
+      ok: true,
+      nip: {
+        value: '198609262015051001',
+        birthDate: '1986-09-26',
+        appointment: '2015-05',
+        gender: 'male',
+        sequence: 1,
+      },
     });
     expect(parseNip('199002292020012002', today)).toMatchObject({ ok: false, part: 'birthDate' }); // 1990 is not a leap year
-    expect(parseNip('199202292020012002', today)).toMatchObject({ ok: true, nip: { gender: 'female', birthDate: '1992-02-29' } });
+    expect(parseNip('199202292020012002', today)).toMatchObject({
+      ok: true,
+      nip: { gender: 'female', birthDate: '1992-02-29' },
+    });
   });
 
   it.each([

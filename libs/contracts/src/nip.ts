@@ -33,17 +33,32 @@ export function parseNip(value: string, today: Date = new Date()): NipResult {
     return { ok: false, part: 'birthDate', message: `NIP digits 1–8 (${value.slice(0, 8)}) are not a real birth date` };
   }
   if (am < 1 || am > 12 || ay > thisYear || (ay === thisYear && am > today.getUTCMonth() + 1)) {
-    return { ok: false, part: 'appointment', message: `NIP digits 9–14 (${value.slice(8, 14)}) are not a real appointment month` };
+    return {
+      ok: false,
+      part: 'appointment',
+      message: `NIP digits 9–14 (${value.slice(8, 14)}) are not a real appointment month`,
+    };
   }
   if (ay - by < 15) {
-    return { ok: false, part: 'appointment', message: `NIP digits 9–14: appointed in ${ay}, at most ${ay - by} years after the birth date` };
+    return {
+      ok: false,
+      part: 'appointment',
+      message: `NIP digits 9–14: appointed in ${ay}, at most ${ay - by} years after the birth date`,
+    };
   }
   if (gender !== '1' && gender !== '2') {
     return { ok: false, part: 'gender', message: `NIP digit 15 is the gender and must be 1 or 2, not ${gender}` };
   }
-  if (sequence < 1) return { ok: false, part: 'sequence', message: 'NIP digits 16–18 are a sequence number and must be 001 or more' };
+  if (sequence < 1)
+    return { ok: false, part: 'sequence', message: 'NIP digits 16–18 are a sequence number and must be 001 or more' };
   return {
     ok: true,
-    nip: { value, birthDate: birth, appointment: `${value.slice(8, 12)}-${value.slice(12, 14)}`, gender: gender === '1' ? 'male' : 'female', sequence },
+    nip: {
+      value,
+      birthDate: birth,
+      appointment: `${value.slice(8, 12)}-${value.slice(12, 14)}`,
+      gender: gender === '1' ? 'male' : 'female',
+      sequence,
+    },
   };
 }

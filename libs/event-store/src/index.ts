@@ -1,6 +1,12 @@
 export { eventStoreMigrations } from './schema';
 export type {
-  DomainEvent, EventMetadata, EventRecord, ExpectedVersion, NewEvent, PersonalData, StoredEvent,
+  DomainEvent,
+  EventMetadata,
+  EventRecord,
+  ExpectedVersion,
+  NewEvent,
+  PersonalData,
+  StoredEvent,
 } from './store/event-envelope';
 export { EventStore, APPENDED_CHANNEL } from './store/event-store';
 export type { EventStoreOptions } from './store/event-store';

@@ -1,7 +1,16 @@
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { EventStore, eventStoreMigrations } from '@kompeten/event-store';
-import { createTestDatabase, createTestTopics, eventually, migratedDataSource, TestDatabase, testBrokers, testKafka, uniqueName } from '@kompeten/testing';
+import {
+  createTestDatabase,
+  createTestTopics,
+  eventually,
+  migratedDataSource,
+  TestDatabase,
+  testBrokers,
+  testKafka,
+  uniqueName,
+} from '@kompeten/testing';
 import { ConsumerOutcome, encodeRecord, EventConsumer, messagingMigrations } from '../src';
 import { buildDist, runNode } from './support/compiled';
 import { appendAcrossStreams } from './support/event-log';
@@ -39,16 +48,29 @@ describe('a consumer that crashes between its read-model write and its offset co
 
     // A real process, killed by the kernel right after its transaction committed.
     const run = runNode('libs/messaging/test/fixtures/crash-after-apply.cjs', {
-      DATABASE_URL: db.url, KAFKA_BROKERS: testBrokers().join(','), TOPIC: topic, GROUP: group, TABLE: 'applied',
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: testBrokers().join(','),
+      TOPIC: topic,
+      GROUP: group,
+      TABLE: 'applied',
     });
     const exit = await run.exited;
-    expect({ signal: exit.signal, output: run.output() }).toEqual({ signal: 'SIGKILL', output: expect.stringContaining(events[0].eventId) });
+    expect({ signal: exit.signal, output: run.output() }).toEqual({
+      signal: 'SIGKILL',
+      output: expect.stringContaining(events[0].eventId),
+    });
     expect(await applications(ds, 'applied')).toEqual({ rows: 1, distinct: 1, twice: [] });
     expect(await committedOffset(kafka, group, topic)).toBe('-1'); // the offset commit never happened
 
     const outcomes: ConsumerOutcome[] = [];
     const successor = new EventConsumer({
-      dataSource: ds, kafka, name: group, groupId: group, topics: [topic], handle: applyInto('applied'), logger: quiet,
+      dataSource: ds,
+      kafka,
+      name: group,
+      groupId: group,
+      topics: [topic],
+      handle: applyInto('applied'),
+      logger: quiet,
       onProcessed: (o) => void outcomes.push(o),
     });
     await successor.start();

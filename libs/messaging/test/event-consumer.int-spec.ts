@@ -1,7 +1,15 @@
 import type { Kafka, Message, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { EventRecord, EventStore, eventStoreMigrations } from '@kompeten/event-store';
-import { createTestDatabase, createTestTopics, eventually, migratedDataSource, TestDatabase, testKafka, uniqueName } from '@kompeten/testing';
+import {
+  createTestDatabase,
+  createTestTopics,
+  eventually,
+  migratedDataSource,
+  TestDatabase,
+  testKafka,
+  uniqueName,
+} from '@kompeten/testing';
 import { ConsumerOutcome, encodeRecord, EventConsumer, EventConsumerOptions, messagingMigrations } from '../src';
 import { appendAcrossStreams } from './support/event-log';
 import { applications, applyInto, createAppliedTable } from './support/read-model';
@@ -35,8 +43,15 @@ describe.each([false, true])('an event consumer (applyInBatches: %s)', (applyInB
   };
   const consumer = (options: Partial<EventConsumerOptions> & Pick<EventConsumerOptions, 'topics' | 'handle'>) => {
     const c = new EventConsumer({
-      dataSource: ds, kafka, name: options.topics[0], groupId: options.topics[0], logger: quiet, consumerConfig,
-      backoff: { initialMs: 20, maxMs: 200 }, applyInBatches, ...options,
+      dataSource: ds,
+      kafka,
+      name: options.topics[0],
+      groupId: options.topics[0],
+      logger: quiet,
+      consumerConfig,
+      backoff: { initialMs: 20, maxMs: 200 },
+      applyInBatches,
+      ...options,
     });
     consumers.push(c);
     return c;
@@ -71,14 +86,31 @@ describe.each([false, true])('an event consumer (applyInBatches: %s)', (applyInB
 
     await eventually(() => (outcomes.length === 5 ? true : undefined));
     expect(outcomes.map((o) => [o.offset, o.result, o.reason])).toEqual([
-      ['0', 'applied', undefined], ['1', 'dead-lettered', 'not-json'], ['2', 'applied', undefined],
-      ['3', 'dead-lettered', 'unknown-schema-version'], ['4', 'applied', undefined],
+      ['0', 'applied', undefined],
+      ['1', 'dead-lettered', 'not-json'],
+      ['2', 'applied', undefined],
+      ['3', 'dead-lettered', 'unknown-schema-version'],
+      ['4', 'applied', undefined],
     ]);
     expect(await applications(ds, table)).toEqual({ rows: 3, distinct: 3, twice: [] });
-    const parked = await eventually(async () => { const m = await readWholeTopic(kafka, dlq); return m.length === 2 ? m : undefined; });
+    const parked = await eventually(async () => {
+      const m = await readWholeTopic(kafka, dlq);
+      return m.length === 2 ? m : undefined;
+    });
     expect(parked.map((m) => m.headers)).toEqual([
-      expect.objectContaining({ 'dlq-reason': 'not-json', 'dlq-source-topic': topic, 'dlq-source-partition': '0', 'dlq-source-offset': '1', 'dlq-consumer': topic }),
-      expect.objectContaining({ 'dlq-reason': 'unknown-schema-version', 'dlq-source-offset': '3', 'event-id': d.eventId, type: d.type }),
+      expect.objectContaining({
+        'dlq-reason': 'not-json',
+        'dlq-source-topic': topic,
+        'dlq-source-partition': '0',
+        'dlq-source-offset': '1',
+        'dlq-consumer': topic,
+      }),
+      expect.objectContaining({
+        'dlq-reason': 'unknown-schema-version',
+        'dlq-source-offset': '3',
+        'event-id': d.eventId,
+        type: d.type,
+      }),
     ]);
     expect(parked[0].value).toEqual(garbage.value);
     expect(parked[1].value?.toString()).toBe(fromTheFuture.value);
@@ -93,7 +125,8 @@ describe.each([false, true])('an event consumer (applyInBatches: %s)', (applyInB
     await send(topic, [bad, good].map(encodeRecord));
     const calls: string[] = [];
     const c1 = consumer({
-      topics: [topic], maxAttempts: 3,
+      topics: [topic],
+      maxAttempts: 3,
       handle: async (event, tx) => {
         calls.push(event.eventId);
         if (event.eventId === bad.eventId) throw new TypeError('programme has no cost per participant');
@@ -103,9 +136,22 @@ describe.each([false, true])('an event consumer (applyInBatches: %s)', (applyInB
     await c1.start();
     await eventually(() => (c1.stats().applied === 1 ? true : undefined));
     // In batches, the batch's own attempt comes first; then each message alone, as without batching.
-    expect(calls).toEqual([...(applyInBatches ? [bad.eventId] : []), bad.eventId, bad.eventId, bad.eventId, good.eventId]);
-    const [parked] = await eventually(async () => { const m = await readWholeTopic(kafka, dlq); return m.length ? m : undefined; });
-    expect(parked.headers).toMatchObject({ 'dlq-reason': 'handler-failed', 'event-id': bad.eventId, 'dlq-error': 'TypeError: programme has no cost per participant' });
+    expect(calls).toEqual([
+      ...(applyInBatches ? [bad.eventId] : []),
+      bad.eventId,
+      bad.eventId,
+      bad.eventId,
+      good.eventId,
+    ]);
+    const [parked] = await eventually(async () => {
+      const m = await readWholeTopic(kafka, dlq);
+      return m.length ? m : undefined;
+    });
+    expect(parked.headers).toMatchObject({
+      'dlq-reason': 'handler-failed',
+      'event-id': bad.eventId,
+      'dlq-error': 'TypeError: programme has no cost per participant',
+    });
     expect(await applications(ds, table)).toEqual({ rows: 1, distinct: 1, twice: [] });
   });
 
@@ -117,7 +163,9 @@ describe.each([false, true])('an event consumer (applyInBatches: %s)', (applyInB
     const outcomes: ConsumerOutcome[] = [];
     const c1 = consumer({
       // One attempt for an ordinary error: only a transient one may be retried here.
-      topics: [topic], maxAttempts: 1, onProcessed: (o) => void outcomes.push(o),
+      topics: [topic],
+      maxAttempts: 1,
+      onProcessed: (o) => void outcomes.push(o),
       handle: async (e, tx) => {
         // The real thing: Postgres ends our session mid-transaction (SQLSTATE 57P01), twice.
         if (++attempts <= 2) await tx.query('select pg_terminate_backend(pg_backend_pid())');
@@ -149,9 +197,17 @@ describe.each([false, true])('an event consumer (applyInBatches: %s)', (applyInB
     const newerElsewhere = { ...other, type: 'ProgrammeRevised', schemaVersion: 3 };
     await send(topic, [encodeRecord(newerElsewhere), encodeRecord(handled)]);
     const outcomes: ConsumerOutcome[] = [];
-    await consumer({ topics: [topic], eventTypes: ['FundsCommitted'], handle: applyInto(table), onProcessed: (o) => void outcomes.push(o) }).start();
+    await consumer({
+      topics: [topic],
+      eventTypes: ['FundsCommitted'],
+      handle: applyInto(table),
+      onProcessed: (o) => void outcomes.push(o),
+    }).start();
     await eventually(() => (outcomes.length === 2 ? true : undefined));
-    expect(outcomes.map((o) => [o.eventId, o.result])).toEqual([[other.eventId, 'ignored'], [handled.eventId, 'applied']]);
+    expect(outcomes.map((o) => [o.eventId, o.result])).toEqual([
+      [other.eventId, 'ignored'],
+      [handled.eventId, 'applied'],
+    ]);
     expect(await topicSize(kafka, dlq)).toBe(0);
   });
 
@@ -164,11 +220,16 @@ describe.each([false, true])('an event consumer (applyInBatches: %s)', (applyInB
     const partitionsOf = (c: EventConsumer) => c.stats().assignment[topic] ?? [];
     await eventually(() => {
       const [p1, p2] = [partitionsOf(c1), partitionsOf(c2)];
-      return p1.length && p2.length && new Set([...p1, ...p2]).size === 3 && p1.length + p2.length === 3 ? true : undefined;
+      return p1.length && p2.length && new Set([...p1, ...p2]).size === 3 && p1.length + p2.length === 3
+        ? true
+        : undefined;
     }, 30_000);
     const events = await records('group', 9, 4);
     // Explicit partitions, so that every partition (and so both members) gets work.
-    await send(topic, events.map((r) => ({ ...encodeRecord(r), partition: Number(r.streamId.split('-')[1]) % 3 })));
+    await send(
+      topic,
+      events.map((r) => ({ ...encodeRecord(r), partition: Number(r.streamId.split('-')[1]) % 3 })),
+    );
     await eventually(async () => ((await applications(ds, table)).rows >= events.length ? true : undefined), 30_000);
     expect(await applications(ds, table)).toEqual({ rows: events.length, distinct: events.length, twice: [] });
     expect(c1.stats().applied).toBeGreaterThan(0);

@@ -2,7 +2,15 @@ import type { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { EventStore, eventStoreMigrations, verifyChain } from '@kompeten/event-store';
-import { createTestDatabase, createTestTopics, eventually, migratedDataSource, TestDatabase, testKafka, uniqueName } from '@kompeten/testing';
+import {
+  createTestDatabase,
+  createTestTopics,
+  eventually,
+  migratedDataSource,
+  TestDatabase,
+  testKafka,
+  uniqueName,
+} from '@kompeten/testing';
 import { decodeMessage, messagingMigrations, OutboxRelay, OutboxRelayOptions } from '../src';
 import { appendAcrossStreams } from './support/event-log';
 import { readWholeTopic } from './support/topic-reader';
@@ -21,10 +29,11 @@ describe('the outbox relay', () => {
     relays.push(r);
     return r;
   };
-  const relayedUpTo = async (name: string, position: number) => eventually(async () => {
-    const [row] = await ds.query('select position from outbox_checkpoint where relay = $1', [name]);
-    return Number(row?.position) >= position ? true : undefined;
-  }, 30_000);
+  const relayedUpTo = async (name: string, position: number) =>
+    eventually(async () => {
+      const [row] = await ds.query('select position from outbox_checkpoint where relay = $1', [name]);
+      return Number(row?.position) >= position ? true : undefined;
+    }, 30_000);
 
   beforeAll(async () => {
     db = await createTestDatabase('relay');
@@ -57,9 +66,15 @@ describe('the outbox relay', () => {
       const m = byId.get(record.eventId)!;
       expect(m.key).toBe(record.streamId);
       expect(m.headers).toEqual({
-        'content-type': 'application/json', type: 'FundsCommitted', 'schema-version': '1', 'event-id': record.eventId,
-        'stream-id': record.streamId, position: String(record.position), 'correlation-id': record.metadata.correlationId,
-        'causation-id': '', traceparent: record.metadata.traceparent,
+        'content-type': 'application/json',
+        type: 'FundsCommitted',
+        'schema-version': '1',
+        'event-id': record.eventId,
+        'stream-id': record.streamId,
+        position: String(record.position),
+        'correlation-id': record.metadata.correlationId,
+        'causation-id': '',
+        traceparent: record.metadata.traceparent,
       });
       expect(decodeMessage(m)).toEqual(record);
     }
@@ -88,20 +103,32 @@ describe('the outbox relay', () => {
     const r = relay({ topic, name: topic, pollIntervalMs: 600_000 });
     await r.start();
     await relayedUpTo(topic, (await store.head()).position);
-    await store.append('notify-1', 'no-stream', [{ type: 'BudgetOpened', data: {} }], { actor: 't', correlationId: 'c', causationId: null });
+    await store.append('notify-1', 'no-stream', [{ type: 'BudgetOpened', data: {} }], {
+      actor: 't',
+      correlationId: 'c',
+      causationId: null,
+    });
     await relayedUpTo(topic, (await store.head()).position);
 
     const admin = new Client({ connectionString: db.url });
     await admin.connect();
-    const listeners = async (): Promise<{ pid: number }[]> => (await admin.query(
-      `select pid from pg_stat_activity where application_name = $1 and state = 'idle' and query ilike 'listen%'`,
-      [`kompeten-relay-listen:${topic}`])).rows;
+    const listeners = async (): Promise<{ pid: number }[]> =>
+      (
+        await admin.query(
+          `select pid from pg_stat_activity where application_name = $1 and state = 'idle' and query ilike 'listen%'`,
+          [`kompeten-relay-listen:${topic}`],
+        )
+      ).rows;
     const [{ pid }] = await listeners();
     await admin.query('select pg_terminate_backend($1)', [pid]);
     // A new LISTEN session (another backend) replaces the killed one.
     await eventually(async () => (await listeners()).find((r) => r.pid !== pid));
     await admin.end();
-    await store.append('notify-2', 'no-stream', [{ type: 'BudgetOpened', data: {} }], { actor: 't', correlationId: 'c', causationId: null });
+    await store.append('notify-2', 'no-stream', [{ type: 'BudgetOpened', data: {} }], {
+      actor: 't',
+      correlationId: 'c',
+      causationId: null,
+    });
     await relayedUpTo(topic, (await store.head()).position);
     expect((await readWholeTopic(kafka, topic)).map((m) => m.key)).toContain('notify-2');
   });

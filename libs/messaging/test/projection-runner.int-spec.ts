@@ -8,25 +8,44 @@ const quiet = { log: () => undefined, warn: () => undefined, error: () => undefi
 
 /** Committed funds per budget stream: what a budget dashboard would read. */
 const committedFunds = (name: string, version = 1): Projection => ({
-  name, version,
+  name,
+  version,
   async createTable(tx: QueryRunner, table: string) {
-    await tx.query(`create table "${table}" (stream_id text primary key, events int not null, total bigint not null, last_version int not null, last_position bigint not null)`);
+    await tx.query(
+      `create table "${table}" (stream_id text primary key, events int not null, total bigint not null, last_version int not null, last_position bigint not null)`,
+    );
   },
   async apply(event: StoredEvent, tx: QueryRunner, table: string) {
     const amount = (event.data as { amount?: number }).amount ?? 0;
     await tx.query(
       `insert into "${table}" as t values ($1, 1, $2, $3, $4)
        on conflict (stream_id) do update set events = t.events + 1, total = t.total + excluded.total, last_version = excluded.last_version, last_position = excluded.last_position`,
-      [event.streamId, amount, event.streamVersion, event.position]);
+      [event.streamId, amount, event.streamVersion, event.position],
+    );
   },
 });
 
 /** The same read model, computed straight from the log in memory: what any correct table must equal. */
 async function expectedFunds(store: EventStore) {
-  const rows = new Map<string, { stream_id: string; events: number; total: string; last_version: number; last_position: string }>();
+  const rows = new Map<
+    string,
+    { stream_id: string; events: number; total: string; last_version: number; last_position: string }
+  >();
   for (const e of await store.readAll(0, 100_000)) {
-    const r = rows.get(e.streamId) ?? { stream_id: e.streamId, events: 0, total: '0', last_version: 0, last_position: '0' };
-    rows.set(e.streamId, { ...r, events: r.events + 1, total: String(Number(r.total) + ((e.data as { amount?: number }).amount ?? 0)), last_version: e.streamVersion, last_position: String(e.position) });
+    const r = rows.get(e.streamId) ?? {
+      stream_id: e.streamId,
+      events: 0,
+      total: '0',
+      last_version: 0,
+      last_position: '0',
+    };
+    rows.set(e.streamId, {
+      ...r,
+      events: r.events + 1,
+      total: String(Number(r.total) + ((e.data as { amount?: number }).amount ?? 0)),
+      last_version: e.streamVersion,
+      last_position: String(e.position),
+    });
   }
   return [...rows.values()].sort((a, b) => a.stream_id.localeCompare(b.stream_id));
 }
@@ -37,12 +56,21 @@ describe('a projection', () => {
   let store: EventStore;
   const runners: ProjectionRunner[] = [];
   const runner = (projection: Projection, batchSize = 500) => {
-    const r = new ProjectionRunner({ dataSource: ds, store, projection, batchSize, pollIntervalMs: 200, logger: quiet });
+    const r = new ProjectionRunner({
+      dataSource: ds,
+      store,
+      projection,
+      batchSize,
+      pollIntervalMs: 200,
+      logger: quiet,
+    });
     runners.push(r);
     return r;
   };
   const readView = (view: string) => ds.query(`select * from "${view}" order by stream_id`);
-  const viewTable = async (view: string) => (await ds.query(`select table_name from information_schema.view_table_usage where view_name = $1`, [view]))[0]?.table_name;
+  const viewTable = async (view: string) =>
+    (await ds.query(`select table_name from information_schema.view_table_usage where view_name = $1`, [view]))[0]
+      ?.table_name;
 
   beforeAll(async () => {
     db = await createTestDatabase('projection');
@@ -70,10 +98,13 @@ describe('a projection', () => {
 
     const duringRebuild: { position: number; rows: unknown[]; servedBy: string; partial: number }[] = [];
     const rebuilt = await runner(committedFunds('funds_by_budget'), 7).rebuild({
-      onProgress: async (p) => void duringRebuild.push({
-        position: p.position, rows: await readView('funds_by_budget'), servedBy: await viewTable('funds_by_budget'),
-        partial: (await ds.query(`select coalesce(sum(events), 0)::int as n from "${p.tableName}"`))[0].n,
-      }),
+      onProgress: async (p) =>
+        void duringRebuild.push({
+          position: p.position,
+          rows: await readView('funds_by_budget'),
+          servedBy: await viewTable('funds_by_budget'),
+          partial: (await ds.query(`select coalesce(sum(events), 0)::int as n from "${p.tableName}"`))[0].n,
+        }),
     });
     expect(duringRebuild.length).toBeGreaterThan(5);
     for (const seen of duringRebuild) {
@@ -84,8 +115,11 @@ describe('a projection', () => {
     expect(await viewTable('funds_by_budget')).toBe('funds_by_budget__v2');
     expect(await readView('funds_by_budget')).toEqual(liveRows);
     expect(await ds.query(`select to_regclass('funds_by_budget__v1') as t`)).toEqual([{ t: null }]);
-    expect(await ds.query(`select table_name, state, position from projection_checkpoint where projection = 'funds_by_budget'`))
-      .toEqual([{ table_name: 'funds_by_budget__v2', state: 'active', position: String(head) }]);
+    expect(
+      await ds.query(
+        `select table_name, state, position from projection_checkpoint where projection = 'funds_by_budget'`,
+      ),
+    ).toEqual([{ table_name: 'funds_by_budget__v2', state: 'active', position: String(head) }]);
   });
 
   it('takes in events appended while it is being rebuilt, in the old table and the new', async () => {
@@ -102,11 +136,14 @@ describe('a projection', () => {
         // committed before the previous step: the live runner keeps serving during a rebuild. (It may
         // lag a moment on a busy machine, so this waits for it rather than reading once.)
         const due = committedAfter[committedAfter.length - 1] ?? 0;
-        served.push(await eventually(async () => {
-          const n: number = (await ds.query(`select coalesce(sum(events), 0)::int as n from "${name}"`))[0].n;
-          return n >= due ? n : undefined;
-        }));
-        if (appendedDuring++ < 3) await appendAcrossStreams(store, { streams: 2, eventsPerStream: 2, prefix: `busy-during-${appendedDuring}` });
+        served.push(
+          await eventually(async () => {
+            const n: number = (await ds.query(`select coalesce(sum(events), 0)::int as n from "${name}"`))[0].n;
+            return n >= due ? n : undefined;
+          }),
+        );
+        if (appendedDuring++ < 3)
+          await appendAcrossStreams(store, { streams: 2, eventsPerStream: 2, prefix: `busy-during-${appendedDuring}` });
         committedAfter.push((await store.head()).position);
       },
     });
@@ -140,7 +177,11 @@ describe('a projection', () => {
     const name = 'funds_followed';
     const live = runner(committedFunds(name));
     await live.start();
-    await store.append('followed-1', 'no-stream', [{ type: 'FundsCommitted', data: { amount: 250_000 } }], { actor: 't', correlationId: 'c', causationId: null });
+    await store.append('followed-1', 'no-stream', [{ type: 'FundsCommitted', data: { amount: 250_000 } }], {
+      actor: 't',
+      correlationId: 'c',
+      causationId: null,
+    });
     const rows = await eventually(async () => {
       const r = await ds.query(`select stream_id, total from "${name}" where stream_id = 'followed-1'`);
       return r.length ? r : undefined;
@@ -154,7 +195,9 @@ describe('a projection', () => {
     const v2 = runner(committedFunds(name, 2));
     await v2.start();
     await eventually(async () => ((await v2.status()).tableName === `${name}__v2` ? true : undefined));
-    expect(await ds.query(`select definition_version from projection_checkpoint where projection = $1`, [name])).toEqual([{ definition_version: 2 }]);
+    expect(
+      await ds.query(`select definition_version from projection_checkpoint where projection = $1`, [name]),
+    ).toEqual([{ definition_version: 2 }]);
     expect(await readView(name)).toEqual(await expectedFunds(store));
   });
 });

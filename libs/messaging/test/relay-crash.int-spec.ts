@@ -2,7 +2,16 @@ import type { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { EventStore, eventStoreMigrations, verifyChain } from '@kompeten/event-store';
-import { createTestDatabase, createTestTopics, eventually, migratedDataSource, TestDatabase, testBrokers, testKafka, uniqueName } from '@kompeten/testing';
+import {
+  createTestDatabase,
+  createTestTopics,
+  eventually,
+  migratedDataSource,
+  TestDatabase,
+  testBrokers,
+  testKafka,
+  uniqueName,
+} from '@kompeten/testing';
 import { ConsumerOutcome, decodeMessage, EventConsumer, messagingMigrations } from '../src';
 import { buildDist, ChildRun, runNode } from './support/compiled';
 import { appendAcrossStreams } from './support/event-log';
@@ -36,12 +45,18 @@ describe('an outbox relay killed mid-batch and restarted', () => {
     await createTestTopics(kafka, [topic, `${topic}.dlq`], 3);
     const relayProcess = () => {
       const run = runNode('dist/libs/messaging/src/cli/run-relay.js', {
-        DATABASE_URL: db.url, KAFKA_BROKERS: testBrokers().join(','), TOPIC: topic, RELAY_NAME: name, RELAY_BATCH_SIZE: '25', RELAY_POLL_INTERVAL_MS: '200',
+        DATABASE_URL: db.url,
+        KAFKA_BROKERS: testBrokers().join(','),
+        TOPIC: topic,
+        RELAY_NAME: name,
+        RELAY_BATCH_SIZE: '25',
+        RELAY_POLL_INTERVAL_MS: '200',
       });
       runs.push(run);
       return run;
     };
-    const checkpoint = async () => Number((await ds.query('select position from outbox_checkpoint where relay = $1', [name]))[0]?.position ?? 0);
+    const checkpoint = async () =>
+      Number((await ds.query('select position from outbox_checkpoint where relay = $1', [name]))[0]?.position ?? 0);
     await appendAcrossStreams(store, { streams: 10, eventsPerStream: 30, perAppend: 3, prefix: 'before' });
 
     const first = relayProcess();
@@ -59,7 +74,10 @@ describe('an outbox relay killed mid-batch and restarted', () => {
     expect((await first.exited).signal).toBe('SIGKILL');
     // The dead relay's backend is still queued on our lock and would commit its update once we let go;
     // end it as Postgres would on noticing the lost client, then let go.
-    await blocker.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = current_database()`, [`kompeten-relay:${name}`]);
+    await blocker.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = current_database()`,
+      [`kompeten-relay:${name}`],
+    );
     await blocker.query('rollback');
     await blocker.end();
     expect(await checkpoint()).toBe(frozenAt);
@@ -80,7 +98,11 @@ describe('an outbox relay killed mid-batch and restarted', () => {
     // Per stream, first deliveries are in order 1, 2, 3, …; and the Kafka copy still verifies as a chain.
     const firstSeen = new Map<string, number[]>();
     const seen = new Set<string>();
-    for (const r of records) if (!seen.has(r.eventId)) { seen.add(r.eventId); firstSeen.set(r.streamId, [...(firstSeen.get(r.streamId) ?? []), r.streamVersion]); }
+    for (const r of records)
+      if (!seen.has(r.eventId)) {
+        seen.add(r.eventId);
+        firstSeen.set(r.streamId, [...(firstSeen.get(r.streamId) ?? []), r.streamVersion]);
+      }
     for (const versions of firstSeen.values()) expect(versions).toEqual(versions.map((_, i) => i + 1));
     const unique = [...new Map(records.map((r) => [r.position, r])).values()].sort((a, b) => a.position - b.position);
     expect(await verifyChain(unique)).toMatchObject({ ok: true, count: head });
@@ -88,8 +110,14 @@ describe('an outbox relay killed mid-batch and restarted', () => {
     await createAppliedTable(ds, 'applied');
     const outcomes: ConsumerOutcome[] = [];
     const consumer = new EventConsumer({
-      dataSource: ds, kafka, name: 'crash-read-model', groupId: uniqueName('crash-read-model'), topics: [topic],
-      handle: applyInto('applied'), logger: quiet, onProcessed: (o) => void outcomes.push(o),
+      dataSource: ds,
+      kafka,
+      name: 'crash-read-model',
+      groupId: uniqueName('crash-read-model'),
+      topics: [topic],
+      handle: applyInto('applied'),
+      logger: quiet,
+      onProcessed: (o) => void outcomes.push(o),
     });
     await consumer.start();
     try {

@@ -32,13 +32,30 @@ export interface OpenApiOptions {
 }
 
 /** Creates the Nest app the same way for tests and for production. */
-export async function createServiceApp(module: DynamicModule, config: ServiceConfig, service = 'service', openApi: OpenApiOptions = {}): Promise<INestApplication> {
+export async function createServiceApp(
+  module: DynamicModule,
+  config: ServiceConfig,
+  service = 'service',
+  openApi: OpenApiOptions = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create(module, { logger: levelsFrom(config.LOG_LEVEL), bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   // Security headers on every answer (the Swagger UI needs its inline scripts and styles).
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'", 'https:'] } } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'", "'unsafe-inline'"],
+          'style-src': ["'self'", "'unsafe-inline'", 'https:'],
+        },
+      },
+    }),
+  );
   // Every service documents its own HTTP API; the gateway's document is the one frontends use.
-  let builder = new DocumentBuilder().setTitle(openApi.title ?? `Kompeten ${service} service`).setVersion('1').addServer('/');
+  let builder = new DocumentBuilder()
+    .setTitle(openApi.title ?? `Kompeten ${service} service`)
+    .setVersion('1')
+    .addServer('/');
   if (openApi.description) builder = builder.setDescription(openApi.description);
   if (openApi.bearer) builder = builder.addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   const document = SwaggerModule.createDocument(app, builder.build());

@@ -18,15 +18,25 @@ const ledger: Decider<{ jp: number }, number, JpCredited> = {
 };
 
 class CreditJp {
-  constructor(readonly staffId: string, readonly jp: number, readonly expectedVersion?: number) {}
+  constructor(
+    readonly staffId: string,
+    readonly jp: number,
+    readonly expectedVersion?: number,
+  ) {}
 }
 
 @CommandHandler(CreditJp)
 class CreditJpHandler implements ICommandHandler<CreditJp> {
   constructor(private readonly store: EventStore) {}
   execute(c: CreditJp) {
-    return handleCommand(this.store, ledger, `ledger-${c.staffId}`, { jp: c.jp },
-      { actor: 'user:test', correlationId: 'corr', causationId: null }, { expectedVersion: c.expectedVersion });
+    return handleCommand(
+      this.store,
+      ledger,
+      `ledger-${c.staffId}`,
+      { jp: c.jp },
+      { actor: 'user:test', correlationId: 'corr', causationId: null },
+      { expectedVersion: c.expectedVersion },
+    );
   }
 }
 
@@ -39,8 +49,14 @@ class LedgerController {
   constructor(private readonly commands: CommandBus) {}
   @Post(':staffId/credits')
   @HttpCode(201)
-  async credit(@Param('staffId') staffId: string, @Body() body: CreditJpRequest, @Headers('if-match') ifMatch?: string) {
-    const { version } = await this.commands.execute(new CreditJp(staffId, body.jp, ifMatch === undefined ? undefined : Number(ifMatch)));
+  async credit(
+    @Param('staffId') staffId: string,
+    @Body() body: CreditJpRequest,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    const { version } = await this.commands.execute(
+      new CreditJp(staffId, body.jp, ifMatch === undefined ? undefined : Number(ifMatch)),
+    );
     return { version };
   }
 }
@@ -52,8 +68,17 @@ describe('an event-sourced Nest service', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('nest_app');
-    const config = loadConfig(ServiceConfig, { PORT: '1', DATABASE_URL: db.url, KAFKA_BROKERS: testBrokers().join(','), LOG_LEVEL: 'error' });
-    @Module({ imports: [PlatformModule.forService({ service: 'enrolment', config, eventSourced: {} })], controllers: [LedgerController], providers: [CreditJpHandler] })
+    const config = loadConfig(ServiceConfig, {
+      PORT: '1',
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: testBrokers().join(','),
+      LOG_LEVEL: 'error',
+    });
+    @Module({
+      imports: [PlatformModule.forService({ service: 'enrolment', config, eventSourced: {} })],
+      controllers: [LedgerController],
+      providers: [CreditJpHandler],
+    })
     class TestModule {}
     app = await createServiceApp({ module: TestModule }, config);
     await app.init();
@@ -72,9 +97,18 @@ describe('an event-sourced Nest service', () => {
 
   it('answers a stale If-Match with 409 problem+json and appends nothing', async () => {
     const before = await store.head();
-    const res = await request(app.getHttpServer()).post('/ledgers/1986/credits').set('If-Match', '0').send({ jp: 4 }).expect(409);
+    const res = await request(app.getHttpServer())
+      .post('/ledgers/1986/credits')
+      .set('If-Match', '0')
+      .send({ jp: 4 })
+      .expect(409);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 409, expectedVersion: 0, actualVersion: 1, instance: '/ledgers/1986/credits' });
+    expect(res.body).toMatchObject({
+      status: 409,
+      expectedVersion: 0,
+      actualVersion: 1,
+      instance: '/ledgers/1986/credits',
+    });
     expect(await store.head()).toEqual(before);
   });
 
@@ -83,7 +117,10 @@ describe('an event-sourced Nest service', () => {
     const wrong = await request(app.getHttpServer()).post('/ledgers/1986/credits').send({ jp: 40 }).expect(400);
     expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(wrong.body.errors).toEqual([{ field: 'jp', message: expect.stringMatching(/24/) }]);
-    const unknown = await request(app.getHttpServer()).post('/ledgers/1986/credits').send({ jp: 2, hours: 3 }).expect(400);
+    const unknown = await request(app.getHttpServer())
+      .post('/ledgers/1986/credits')
+      .send({ jp: 2, hours: 3 })
+      .expect(400);
     expect(unknown.body.errors.map((e: { field: string }) => e.field)).toContain('hours');
     expect(await store.head()).toEqual(before);
   });

@@ -14,7 +14,13 @@ export function loggingModule(service: string, config: ServiceConfig) {
     pinoHttp: {
       level: config.LOG_LEVEL,
       base: { service },
-      transport: config.LOG_FORMAT === 'pretty' ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } : undefined,
+      transport:
+        config.LOG_FORMAT === 'pretty'
+          ? {
+              target: 'pino-pretty',
+              options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+            }
+          : undefined,
       genReqId: (req: IncomingMessage) => (req.headers['x-correlation-id'] as string | undefined) ?? randomUUID(),
       customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: unknown }).id }),
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },

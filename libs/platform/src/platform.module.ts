@@ -19,7 +19,13 @@ import { loggingModule } from './logging';
 import { stopTracing } from '@kompeten/tracing';
 import { ProjectionsController } from './admin/projections.controller';
 import { EventStore, eventStoreMigrations, PostgresKeyStore, UpcasterRegistry } from '@kompeten/event-store';
-import { MESSAGING_WORKERS, MessagingLifecycle, messagingMigrations, MessagingWorker, OutboxRelay } from '@kompeten/messaging';
+import {
+  MESSAGING_WORKERS,
+  MessagingLifecycle,
+  messagingMigrations,
+  MessagingWorker,
+  OutboxRelay,
+} from '@kompeten/messaging';
 import type { Kafka } from 'kafkajs';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -81,20 +87,38 @@ class ShutdownLog implements OnApplicationShutdown {
 export class PlatformModule {
   static forService(options: PlatformOptions): DynamicModule {
     const { service, config, eventSourced } = options;
-    const migrations = [...(eventSourced ? [...eventStoreMigrations, ...messagingMigrations] : []), ...(options.migrations ?? [])];
+    const migrations = [
+      ...(eventSourced ? [...eventStoreMigrations, ...messagingMigrations] : []),
+      ...(options.migrations ?? []),
+    ];
     const eventStoreProviders = eventSourced
       ? [
           { provide: PostgresKeyStore, useFactory: (ds: DataSource) => new PostgresKeyStore(ds), inject: [DataSource] },
           {
             provide: EventStore,
-            useFactory: (ds: DataSource, keys: PostgresKeyStore) => new EventStore(ds, { keys, upcasters: eventSourced.upcasters }),
+            useFactory: (ds: DataSource, keys: PostgresKeyStore) =>
+              new EventStore(ds, { keys, upcasters: eventSourced.upcasters }),
             inject: [DataSource, PostgresKeyStore],
           },
           {
             provide: MESSAGING_WORKERS,
-            useFactory: (dataSource: DataSource, store: EventStore, keys: PostgresKeyStore, client: KafkaClient): MessagingWorker[] => {
+            useFactory: (
+              dataSource: DataSource,
+              store: EventStore,
+              keys: PostgresKeyStore,
+              client: KafkaClient,
+            ): MessagingWorker[] => {
               const ctx = { dataSource, store, keys, kafka: client.kafka, service };
-              const relay = eventSourced.topic ? [new OutboxRelay({ dataSource, kafka: client.kafka, topic: eventSourced.topic, name: `${service}-relay` })] : [];
+              const relay = eventSourced.topic
+                ? [
+                    new OutboxRelay({
+                      dataSource,
+                      kafka: client.kafka,
+                      topic: eventSourced.topic,
+                      name: `${service}-relay`,
+                    }),
+                  ]
+                : [];
               return [...relay, ...(eventSourced.workers?.(ctx) ?? [])];
             },
             inject: [DataSource, EventStore, PostgresKeyStore, KafkaClient],
@@ -141,7 +165,11 @@ export class PlatformModule {
           },
           inject: [DataSource, KafkaClient, { token: MESSAGING_WORKERS, optional: true }],
         },
-        { provide: APP_INTERCEPTOR, useFactory: (registry: Registry) => new HttpMetricsInterceptor(registry), inject: [Registry] },
+        {
+          provide: APP_INTERCEPTOR,
+          useFactory: (registry: Registry) => new HttpMetricsInterceptor(registry),
+          inject: [Registry],
+        },
         ShutdownLog,
         ...eventStoreProviders,
         {
@@ -150,7 +178,16 @@ export class PlatformModule {
           inject: [PostgresReadiness, KafkaClient],
         },
       ],
-      exports: [SERVICE_IDENTITY, SERVICE_CONFIG, KafkaClient, Clock, Registry, CqrsModule, TypeOrmModule, ...(eventSourced ? [EventStore, PostgresKeyStore] : [])],
+      exports: [
+        SERVICE_IDENTITY,
+        SERVICE_CONFIG,
+        KafkaClient,
+        Clock,
+        Registry,
+        CqrsModule,
+        TypeOrmModule,
+        ...(eventSourced ? [EventStore, PostgresKeyStore] : []),
+      ],
     };
   }
 }

@@ -37,7 +37,13 @@ export async function migratedDataSource(
   migrations: Function[],
   extra: Partial<DataSourceOptions> = {},
 ): Promise<DataSource> {
-  const ds = new DataSource({ type: 'postgres', url: db.url, migrations, synchronize: false, ...extra } as DataSourceOptions);
+  const ds = new DataSource({
+    type: 'postgres',
+    url: db.url,
+    migrations,
+    synchronize: false,
+    ...extra,
+  } as DataSourceOptions);
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   return ds;

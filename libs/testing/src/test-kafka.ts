@@ -5,7 +5,12 @@ import { Admin, Kafka, logLevel } from 'kafkajs';
 export const testBrokers = (): string[] => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 
 export function testKafka(clientId = 'kompeten-test'): Kafka {
-  return new Kafka({ clientId, brokers: testBrokers(), logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100 } });
+  return new Kafka({
+    clientId,
+    brokers: testBrokers(),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 8, initialRetryTime: 100 },
+  });
 }
 
 /** Creates fresh topics (auto-create is off on our broker) so that tests never see each other's messages. */
@@ -13,7 +18,10 @@ export async function createTestTopics(kafka: Kafka, names: string[], partitions
   const admin: Admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({ waitForLeaders: true, topics: names.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })) });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: names.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+    });
   } finally {
     await admin.disconnect();
   }
@@ -22,7 +30,11 @@ export async function createTestTopics(kafka: Kafka, names: string[], partitions
 export const uniqueName = (label: string) => `test.${label}.${Date.now()}.${randomBytes(3).toString('hex')}`;
 
 /** Polls `probe` until it returns a value (not undefined) or the time runs out. */
-export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20000, everyMs = 100): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 20000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -12,14 +12,24 @@ export async function topicEnd(kafka: Kafka, topic: string): Promise<Map<number,
   }
 }
 
-export interface TailedMessage { partition: number; offset: string; key: string | null; value: string | null; headers: Record<string, string> }
+export interface TailedMessage {
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
 
 /**
  * Reads a topic from the given offsets until `done(messages)` is true (or the timeout), with a
  * throwaway consumer group. Real broker, real consumer: nothing here is mocked.
  */
 export async function tailTopic(
-  kafka: Kafka, topic: string, from: Map<number, string>, done: (messages: TailedMessage[]) => boolean, timeoutMs = 30000,
+  kafka: Kafka,
+  topic: string,
+  from: Map<number, string>,
+  done: (messages: TailedMessage[]) => boolean,
+  timeoutMs = 30000,
 ): Promise<TailedMessage[]> {
   const consumer = kafka.consumer({ groupId: `test-tail-${randomBytes(6).toString('hex')}` });
   const messages: TailedMessage[] = [];
@@ -28,10 +38,17 @@ export async function tailTopic(
     await consumer.subscribe({ topic, fromBeginning: false });
     let finish!: () => void;
     const finished = new Promise<void>((resolve) => (finish = resolve));
-    const toText = (m: KafkaMessage) => Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v)]));
+    const toText = (m: KafkaMessage) =>
+      Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v)]));
     await consumer.run({
       eachMessage: async ({ partition, message }) => {
-        messages.push({ partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers: toText(message) });
+        messages.push({
+          partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? null,
+          value: message.value?.toString() ?? null,
+          headers: toText(message),
+        });
         if (done(messages)) finish();
       },
     });

@@ -12,7 +12,12 @@ export function currentTraceparent(): string | undefined {
  * consumer's database writes and the events it appends belong to the command's trace. A no-op
  * wrapper when tracing is off.
  */
-export function withContinuedTrace<T>(name: string, traceparent: string | undefined, attributes: Record<string, string>, work: () => Promise<T>): Promise<T> {
+export function withContinuedTrace<T>(
+  name: string,
+  traceparent: string | undefined,
+  attributes: Record<string, string>,
+  work: () => Promise<T>,
+): Promise<T> {
   const parent = traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : context.active();
   const tracer = trace.getTracer('kompeten-messaging');
   return tracer.startActiveSpan(name, { kind: SpanKind.CONSUMER, attributes }, parent, async (span: Span) => {

@@ -10,27 +10,43 @@ const toNumber = ({ value }: { value: unknown }) => (value === undefined || valu
  */
 export class AssessmentConfig extends ServiceConfig {
   /** Days after the enrolment is confirmed by which the pre-assessment is due. */
-  @Transform(toNumber) @IsInt() @Min(0) @Max(90)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(90)
   ASSESSMENT_PRE_DUE_DAYS = 7;
 
   /** Days after completion by which the post-assessment is due. */
-  @Transform(toNumber) @IsInt() @Min(0) @Max(90)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(90)
   ASSESSMENT_POST_DUE_DAYS = 14;
 
   /** Months after completion at which the on-the-job (behaviour) assessment is due. */
-  @Transform(toNumber) @IsInt({ message: 'ASSESSMENT_FOLLOW_UP_MONTHS must be 3, 4, 5 or 6' })
-  @Min(3, { message: 'ASSESSMENT_FOLLOW_UP_MONTHS must be 3, 4, 5 or 6' }) @Max(6, { message: 'ASSESSMENT_FOLLOW_UP_MONTHS must be 3, 4, 5 or 6' })
+  @Transform(toNumber)
+  @IsInt({ message: 'ASSESSMENT_FOLLOW_UP_MONTHS must be 3, 4, 5 or 6' })
+  @Min(3, { message: 'ASSESSMENT_FOLLOW_UP_MONTHS must be 3, 4, 5 or 6' })
+  @Max(6, { message: 'ASSESSMENT_FOLLOW_UP_MONTHS must be 3, 4, 5 or 6' })
   ASSESSMENT_FOLLOW_UP_MONTHS = 3;
 
   /** How long a certification is valid. */
-  @Transform(toNumber) @IsInt() @Min(1) @Max(120)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(120)
   ASSESSMENT_CERTIFICATION_MONTHS = 36;
 
   /** The level a post-assessment must reach when the staff member's position sets none for the competency. */
-  @Transform(toNumber) @IsInt() @Min(1) @Max(5)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(5)
   ASSESSMENT_DEFAULT_REQUIRED_LEVEL = 3;
 
   /** How often the expiry check runs. */
-  @Transform(toNumber) @IsInt() @Min(100)
+  @Transform(toNumber)
+  @IsInt()
+  @Min(100)
   ASSESSMENT_EXPIRY_CHECK_MS = 3_600_000;
 }

@@ -19,15 +19,24 @@ export class AssessmentModule {
     const clock = options.clock ?? new SystemClock();
     return {
       module: AssessmentModule,
-      imports: [PlatformModule.forService({
-        service: 'assessment', config, migrations: assessmentMigrations,
-        eventSourced: { topic: eventTopic('assessment'), workers: (ctx) => assessmentWorkers(ctx, policy, clock) },
-      }),
+      imports: [
+        PlatformModule.forService({
+          service: 'assessment',
+          config,
+          migrations: assessmentMigrations,
+          eventSourced: { topic: eventTopic('assessment'), workers: (ctx) => assessmentWorkers(ctx, policy, clock) },
+        }),
         // The auditors' read-only view of this service's own log (GET /audit/…, behind the gateway's auditor role).
-        AuditHttpModule.forService({ service: 'assessment', databaseUrl: config.DATABASE_URL })],
+        AuditHttpModule.forService({ service: 'assessment', databaseUrl: config.DATABASE_URL }),
+      ],
       controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS],
       // This module's Clock shadows the platform's, so handlers and workers read the same one.
-      providers: [...COMMAND_HANDLERS, ...QUERY_HANDLERS, { provide: Clock, useValue: clock }, { provide: AssessmentPolicy, useValue: policy }],
+      providers: [
+        ...COMMAND_HANDLERS,
+        ...QUERY_HANDLERS,
+        { provide: Clock, useValue: clock },
+        { provide: AssessmentPolicy, useValue: policy },
+      ],
     };
   }
 }

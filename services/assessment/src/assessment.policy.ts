@@ -12,7 +12,13 @@ export class AssessmentPolicy {
   ) {}
 
   static from(c: AssessmentConfig): AssessmentPolicy {
-    return new AssessmentPolicy(c.ASSESSMENT_PRE_DUE_DAYS, c.ASSESSMENT_POST_DUE_DAYS, c.ASSESSMENT_FOLLOW_UP_MONTHS,
-      c.ASSESSMENT_CERTIFICATION_MONTHS, c.ASSESSMENT_DEFAULT_REQUIRED_LEVEL, c.ASSESSMENT_EXPIRY_CHECK_MS);
+    return new AssessmentPolicy(
+      c.ASSESSMENT_PRE_DUE_DAYS,
+      c.ASSESSMENT_POST_DUE_DAYS,
+      c.ASSESSMENT_FOLLOW_UP_MONTHS,
+      c.ASSESSMENT_CERTIFICATION_MONTHS,
+      c.ASSESSMENT_DEFAULT_REQUIRED_LEVEL,
+      c.ASSESSMENT_EXPIRY_CHECK_MS,
+    );
   }
 }

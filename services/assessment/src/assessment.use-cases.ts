@@ -11,10 +11,18 @@ import { ExpireCertificationsController } from './assessment-record/expire-certi
 import { ExpireCertificationsHandler } from './assessment-record/expire-certifications/expire-certifications.handler';
 
 export const COMMAND_CONTROLLERS = [
-  DefineCompetencyController, SetPositionStandardController, ScheduleAssessmentController, RecordAssessmentResultController, ExpireCertificationsController,
+  DefineCompetencyController,
+  SetPositionStandardController,
+  ScheduleAssessmentController,
+  RecordAssessmentResultController,
+  ExpireCertificationsController,
 ];
 export const COMMAND_HANDLERS = [
-  DefineCompetencyHandler, SetPositionStandardHandler, ScheduleAssessmentHandler, RecordAssessmentResultHandler, ExpireCertificationsHandler,
+  DefineCompetencyHandler,
+  SetPositionStandardHandler,
+  ScheduleAssessmentHandler,
+  RecordAssessmentResultHandler,
+  ExpireCertificationsHandler,
 ];
 
 import { GetCompetencyDictionaryController } from './queries/get-competency-dictionary/get-competency-dictionary.http.controller';
@@ -29,8 +37,16 @@ import { ListOverdueAssessmentsController } from './queries/list-overdue-assessm
 import { ListOverdueAssessmentsHandler } from './queries/list-overdue-assessments/list-overdue-assessments.handler';
 
 export const QUERY_CONTROLLERS = [
-  GetCompetencyDictionaryController, ListPositionStandardsController, GetCompetencyProfileController, GetUnitGapReportController, ListOverdueAssessmentsController,
+  GetCompetencyDictionaryController,
+  ListPositionStandardsController,
+  GetCompetencyProfileController,
+  GetUnitGapReportController,
+  ListOverdueAssessmentsController,
 ];
 export const QUERY_HANDLERS = [
-  GetCompetencyDictionaryHandler, ListPositionStandardsHandler, GetCompetencyProfileHandler, GetUnitGapReportHandler, ListOverdueAssessmentsHandler,
+  GetCompetencyDictionaryHandler,
+  ListPositionStandardsHandler,
+  GetCompetencyProfileHandler,
+  GetUnitGapReportHandler,
+  ListOverdueAssessmentsHandler,
 ];

@@ -10,20 +10,40 @@ import { competencyDictionaryProjection } from './read-models/competency-diction
 import { positionStandardProjection } from './read-models/position-standard.projection';
 import { applyToStaffRoster, STAFF_ROSTER_EVENTS } from './read-models/staff-roster.consumer';
 
-export const ASSESSMENT_PROJECTIONS = [competencyDictionaryProjection, positionStandardProjection, assessmentsProjection, certificationsProjection];
+export const ASSESSMENT_PROJECTIONS = [
+  competencyDictionaryProjection,
+  positionStandardProjection,
+  assessmentsProjection,
+  certificationsProjection,
+];
 
 /** The assessment service's background work: its read models, its copy of the roster, the enrolment reactions and the expiry check. */
-export function assessmentWorkers({ dataSource, store, kafka }: WorkerContext, policy: AssessmentPolicy, clock: Clock): MessagingWorker[] {
+export function assessmentWorkers(
+  { dataSource, store, kafka }: WorkerContext,
+  policy: AssessmentPolicy,
+  clock: Clock,
+): MessagingWorker[] {
   const enrolmentTopic = eventTopic('enrolment');
   return [
     ...ASSESSMENT_PROJECTIONS.map((projection) => new ProjectionRunner({ dataSource, store, projection })),
     new EventConsumer({
-      dataSource, kafka, name: 'assessment.staff-roster', groupId: 'kompeten-assessment.staff-roster',
-      topics: [enrolmentTopic], eventTypes: STAFF_ROSTER_EVENTS, handle: applyToStaffRoster, applyInBatches: true,
+      dataSource,
+      kafka,
+      name: 'assessment.staff-roster',
+      groupId: 'kompeten-assessment.staff-roster',
+      topics: [enrolmentTopic],
+      eventTypes: STAFF_ROSTER_EVENTS,
+      handle: applyToStaffRoster,
+      applyInBatches: true,
     }),
     new EventConsumer({
-      dataSource, kafka, name: 'assessment.enrolment-reactions', groupId: 'kompeten-assessment.enrolment-reactions',
-      topics: [enrolmentTopic], eventTypes: ENROLMENT_EVENTS_FOR_ASSESSMENT, handle: reactToEnrolmentEvent(store, policy),
+      dataSource,
+      kafka,
+      name: 'assessment.enrolment-reactions',
+      groupId: 'kompeten-assessment.enrolment-reactions',
+      topics: [enrolmentTopic],
+      eventTypes: ENROLMENT_EVENTS_FOR_ASSESSMENT,
+      handle: reactToEnrolmentEvent(store, policy),
     }),
     new CertificationExpiryWorker({ dataSource, store, clock, everyMs: policy.expiryCheckMs }),
   ];

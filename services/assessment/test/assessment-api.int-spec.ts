@@ -20,16 +20,26 @@ describe('the assessment service over HTTP', () => {
   const [A, B, D, stranger] = [uniqueNip(), uniqueNip(), uniqueNip(), uniqueNip()];
   const [eA, eB, eD] = [`e-a-${run}`, `e-b-${run}`, `e-d-${run}`];
   const programme = `asm-${run}`;
-  const profile = (nip: string) => http().get(`/staff/${nip}/competency-profile`).then((r) => r.body);
-  const assessment = (nip: string, id: string) => profile(nip).then((p) => p.history?.find((a: { assessmentId: string }) => a.assessmentId === id));
-  const record = (nip: string, id: string, body: Record<string, unknown>) => http().post(`/staff/${nip}/assessments/${id}/result`).send({ assessor: 'assessor:197901012005011002', ...body });
+  const profile = (nip: string) =>
+    http()
+      .get(`/staff/${nip}/competency-profile`)
+      .then((r) => r.body);
+  const assessment = (nip: string, id: string) =>
+    profile(nip).then((p) => p.history?.find((a: { assessmentId: string }) => a.assessmentId === id));
+  const record = (nip: string, id: string, body: Record<string, unknown>) =>
+    http()
+      .post(`/staff/${nip}/assessments/${id}/result`)
+      .send({ assessor: 'assessor:197901012005011002', ...body });
 
   beforeAll(async () => {
     ({ app, stop, clock } = await startAssessmentApp({ ASSESSMENT_EXPIRY_CHECK_MS: '200' }));
     store = app.get(EventStore);
     enrolment = await fakeEnrolment();
     await enrolment.publish(staffRegistered(A), staffRegistered(B), staffRegistered(D));
-    for (const nip of [A, B, D]) await eventually(async () => ((await http().get(`/staff/${nip}/competency-profile`)).status === 200 ? true : undefined));
+    for (const nip of [A, B, D])
+      await eventually(async () =>
+        (await http().get(`/staff/${nip}/competency-profile`)).status === 200 ? true : undefined,
+      );
   });
   afterAll(async () => {
     await enrolment.stop();
@@ -39,49 +49,108 @@ describe('the assessment service over HTTP', () => {
   it('preloads the 8 manajerial and the sosial-kultural competency, on levels 1..5, and takes teknis ones per agency', async () => {
     const before = (await http().get('/competencies').expect(200)).body;
     expect(before.levels).toEqual([1, 2, 3, 4, 5]);
-    expect(before.competencies.filter((c: { source: string }) => c.source === 'PermenPANRB 38/2017').map((c: { competencyType: string }) => c.competencyType))
-      .toEqual([...Array(8).fill('manajerial'), 'sosial-kultural']);
+    expect(
+      before.competencies
+        .filter((c: { source: string }) => c.source === 'PermenPANRB 38/2017')
+        .map((c: { competencyType: string }) => c.competencyType),
+    ).toEqual([...Array(8).fill('manajerial'), 'sosial-kultural']);
     await http().post('/competencies').send({ code: 'manajemen-pasien', name: 'Manajemen pasien' }).expect(201);
-    expect((await http().post('/competencies').send({ code: 'integritas', name: 'Integritas' }).expect(409)).body.errors).toEqual([{ field: 'code', message: 'is reserved' }]);
-    expect((await http().post('/competencies').send({ code: 'Bad Code', name: 'x y' }).expect(400)).body.errors[0].field).toBe('code');
+    expect(
+      (await http().post('/competencies').send({ code: 'integritas', name: 'Integritas' }).expect(409)).body.errors,
+    ).toEqual([{ field: 'code', message: 'is reserved' }]);
+    expect(
+      (await http().post('/competencies').send({ code: 'Bad Code', name: 'x y' }).expect(400)).body.errors[0].field,
+    ).toBe('code');
   });
 
   it('sets the required levels of a position, refusing competencies the dictionary lacks', async () => {
-    const bad = await http().post('/position-standards').send({ position: NURSE, requirements: [{ competencyCode: 'nope', level: 3 }] }).expect(400);
-    expect(bad.body.errors).toEqual([{ field: 'requirements[0].competencyCode', message: 'nope is not in the competency dictionary' }]);
-    expect((await http().post('/position-standards').send({ position: NURSE, requirements: [{ competencyCode: 'komunikasi', level: 6 }] }).expect(400)).body.errors[0].field)
-      .toBe('requirements[0].level');
-    const ok = await http().post('/position-standards').send({ position: NURSE, requirements: [{ competencyCode: 'manajemen-pasien', level: 4 }, { competencyCode: 'komunikasi', level: 3 }] }).expect(201);
-    expect(ok.body).toEqual({ streamId: 'position-standard-perawat-ahli-pertama', version: 1, events: ['PositionStandardSet'] });
+    const bad = await http()
+      .post('/position-standards')
+      .send({ position: NURSE, requirements: [{ competencyCode: 'nope', level: 3 }] })
+      .expect(400);
+    expect(bad.body.errors).toEqual([
+      { field: 'requirements[0].competencyCode', message: 'nope is not in the competency dictionary' },
+    ]);
+    expect(
+      (
+        await http()
+          .post('/position-standards')
+          .send({ position: NURSE, requirements: [{ competencyCode: 'komunikasi', level: 6 }] })
+          .expect(400)
+      ).body.errors[0].field,
+    ).toBe('requirements[0].level');
+    const ok = await http()
+      .post('/position-standards')
+      .send({
+        position: NURSE,
+        requirements: [
+          { competencyCode: 'manajemen-pasien', level: 4 },
+          { competencyCode: 'komunikasi', level: 3 },
+        ],
+      })
+      .expect(201);
+    expect(ok.body).toEqual({
+      streamId: 'position-standard-perawat-ahli-pertama',
+      version: 1,
+      events: ['PositionStandardSet'],
+    });
   });
 
   it('schedules the pre-assessment on EnrolmentConfirmed, the post and on-the-job ones on TrainingCompleted', async () => {
     const a = enrolmentOf(A, eA, programme);
     const [, confirmed] = await enrolment.publish(a.enrolled, a.confirmed);
     const pre = await eventually(() => assessment(A, `${eA}-pre`));
-    expect(pre).toMatchObject({ kind: 'pre', competencyCode: 'manajemen-pasien', trigger: 'enrolment-confirmed', status: 'scheduled', dueOn: addDays(confirmed.occurredAt.slice(0, 10), 7) });
+    expect(pre).toMatchObject({
+      kind: 'pre',
+      competencyCode: 'manajemen-pasien',
+      trigger: 'enrolment-confirmed',
+      status: 'scheduled',
+      dueOn: addDays(confirmed.occurredAt.slice(0, 10), 7),
+    });
     await enrolment.publish(a.completed('2026-11-20'));
-    expect(await eventually(() => assessment(A, `${eA}-post`))).toMatchObject({ kind: 'post', dueOn: '2026-12-04', trigger: 'training-completed' });
+    expect(await eventually(() => assessment(A, `${eA}-post`))).toMatchObject({
+      kind: 'post',
+      dueOn: '2026-12-04',
+      trigger: 'training-completed',
+    });
     expect(await assessment(A, `${eA}-on-the-job`)).toMatchObject({ kind: 'on-the-job', dueOn: '2027-02-20' });
   });
 
   it('records results: the level from the score, the learning gain, and a certification at the position’s level', async () => {
     // Level 2 before training, where the position requires 4: the gap the training is for.
-    expect((await record(A, `${eA}-pre`, { method: 'test', score: 30, assessedOn: '2026-11-02' }).expect(201)).body.events).toEqual(['AssessmentRecorded', 'CompetencyGapIdentified']);
+    expect(
+      (await record(A, `${eA}-pre`, { method: 'test', score: 30, assessedOn: '2026-11-02' }).expect(201)).body.events,
+    ).toEqual(['AssessmentRecorded', 'CompetencyGapIdentified']);
     const post = await record(A, `${eA}-post`, { method: 'test', score: 85, assessedOn: '2026-11-25' }).expect(201);
     expect(post.body.events).toEqual(['AssessmentRecorded', 'CompetencyCertified']);
-    const [recorded] = (await store.readStream(`assessment-record-${A}`)).filter((e) => e.type === 'AssessmentRecorded').slice(-1);
+    const [recorded] = (await store.readStream(`assessment-record-${A}`))
+      .filter((e) => e.type === 'AssessmentRecorded')
+      .slice(-1);
     expect(recorded.data).toMatchObject({ level: 5, learningGain: 3, late: false, method: 'test', score: 85 });
     // Two projections (assessments, certifications) catch up independently: wait for both.
     const p = await eventually(async () => {
       const r = await profile(A);
-      return r.certifications?.length && r.programmes?.some((g: { learningGain: number | null }) => g.learningGain !== null) ? r : undefined;
+      return r.certifications?.length &&
+        r.programmes?.some((g: { learningGain: number | null }) => g.learningGain !== null)
+        ? r
+        : undefined;
     });
-    expect(p.programmes).toEqual([expect.objectContaining({ enrolmentId: eA, programmeId: programme, learningGain: 3, scoreGain: 55 })]);
-    expect(p.competencies).toEqual(expect.arrayContaining([
-      expect.objectContaining({ code: 'manajemen-pasien', requiredLevel: 4, currentLevel: 5, gap: 0, status: 'meets', certification: expect.objectContaining({ expiresOn: '2029-11-25', status: 'valid' }) }),
-      expect.objectContaining({ code: 'komunikasi', requiredLevel: 3, currentLevel: null, status: 'not-assessed' }),
-    ]));
+    expect(p.programmes).toEqual([
+      expect.objectContaining({ enrolmentId: eA, programmeId: programme, learningGain: 3, scoreGain: 55 }),
+    ]);
+    expect(p.competencies).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'manajemen-pasien',
+          requiredLevel: 4,
+          currentLevel: 5,
+          gap: 0,
+          status: 'meets',
+          certification: expect.objectContaining({ expiresOn: '2029-11-25', status: 'valid' }),
+        }),
+        expect.objectContaining({ code: 'komunikasi', requiredLevel: 3, currentLevel: null, status: 'not-assessed' }),
+      ]),
+    );
   });
 
   describe('bad input: a 4xx problem naming the field, nothing appended', () => {
@@ -95,37 +164,94 @@ describe('the assessment service over HTTP', () => {
 
     it('a score outside the method’s range', () =>
       refused(() => record(A, `${eA}-on-the-job`, { method: 'observation', score: 6 }), 400, 'score'));
-    it('a method that does not exist', () => refused(() => record(A, `${eA}-on-the-job`, { method: 'interview', score: 3 }), 400, 'method'));
+    it('a method that does not exist', () =>
+      refused(() => record(A, `${eA}-on-the-job`, { method: 'interview', score: 3 }), 400, 'method'));
     it('an assessment for staff the roster does not know', async () => {
       await refused(() => record(stranger, `${eA}-post`, { method: 'test', score: 50 }), 404, 'nip');
-      await refused(() => http().post(`/staff/${stranger}/assessments`).send({ kind: 'periodic', competencyCode: 'komunikasi', dueOn: '2026-12-31' }), 404, 'nip');
+      await refused(
+        () =>
+          http()
+            .post(`/staff/${stranger}/assessments`)
+            .send({ kind: 'periodic', competencyCode: 'komunikasi', dueOn: '2026-12-31' }),
+        404,
+        'nip',
+      );
     });
     it('a post-assessment with no matching enrolment', () =>
-      refused(() => http().post(`/staff/${A}/assessments`).send({ kind: 'post', enrolmentId: 'no-such-enrolment', dueOn: '2026-12-31' }), 422, 'enrolmentId'));
-    it('a result dated in the future', () => refused(() => record(A, `${eA}-on-the-job`, { method: 'test', score: 50, assessedOn: '2026-12-01' }), 400, 'assessedOn'));
+      refused(
+        () =>
+          http()
+            .post(`/staff/${A}/assessments`)
+            .send({ kind: 'post', enrolmentId: 'no-such-enrolment', dueOn: '2026-12-31' }),
+        422,
+        'enrolmentId',
+      ));
+    it('a result dated in the future', () =>
+      refused(
+        () => record(A, `${eA}-on-the-job`, { method: 'test', score: 50, assessedOn: '2026-12-01' }),
+        400,
+        'assessedOn',
+      ));
   });
 
   it('identifies gaps per staff member and aggregates them per unit', async () => {
-    const scheduled = await http().post(`/staff/${D}/assessments`).send({ kind: 'periodic', competencyCode: 'komunikasi', dueOn: '2026-12-15' }).expect(201);
-    const res = await record(D, scheduled.body.assessmentId, { method: 'observation', score: 2, assessedOn: '2026-11-28' }).expect(201);
+    const scheduled = await http()
+      .post(`/staff/${D}/assessments`)
+      .send({ kind: 'periodic', competencyCode: 'komunikasi', dueOn: '2026-12-15' })
+      .expect(201);
+    const res = await record(D, scheduled.body.assessmentId, {
+      method: 'observation',
+      score: 2,
+      assessedOn: '2026-11-28',
+    }).expect(201);
     expect(res.body.events).toEqual(['AssessmentRecorded', 'CompetencyGapIdentified']);
     const report = await eventually(async () => {
-      const r = (await http().get('/units/DINKES/competency-gaps').query({ serviceUnit: PKM.serviceUnit }).expect(200)).body;
+      const r = (await http().get('/units/DINKES/competency-gaps').query({ serviceUnit: PKM.serviceUnit }).expect(200))
+        .body;
       return r.competencies.find((c: { code: string }) => c.code === 'komunikasi')?.withGap ? r : undefined;
     });
-    expect(report.competencies.find((c: { code: string }) => c.code === 'komunikasi')).toMatchObject({ name: 'Komunikasi', assessed: 1, withGap: 1, meanGap: 1 });
-    expect(report.competencies.find((c: { code: string }) => c.code === 'manajemen-pasien')).toMatchObject({ assessed: 1, withGap: 0 });
-    expect(report.staff).toEqual(expect.arrayContaining([{ nip: D, position: NURSE, gaps: [{ competencyCode: 'komunikasi', requiredLevel: 3, assessedLevel: 2, gap: 1 }] }]));
+    expect(report.competencies.find((c: { code: string }) => c.code === 'komunikasi')).toMatchObject({
+      name: 'Komunikasi',
+      assessed: 1,
+      withGap: 1,
+      meanGap: 1,
+    });
+    expect(report.competencies.find((c: { code: string }) => c.code === 'manajemen-pasien')).toMatchObject({
+      assessed: 1,
+      withGap: 0,
+    });
+    expect(report.staff).toEqual(
+      expect.arrayContaining([
+        {
+          nip: D,
+          position: NURSE,
+          gaps: [{ competencyCode: 'komunikasi', requiredLevel: 3, assessedLevel: 2, gap: 1 }],
+        },
+      ]),
+    );
   });
 
   it('shows missing assessments as of a date, and drops those of a withdrawn enrolment', async () => {
     const b = enrolmentOf(B, eB, programme);
     await enrolment.publish(b.enrolled, b.confirmed, b.withdrawn);
-    expect(await eventually(async () => { const a = await assessment(B, `${eB}-pre`); return a?.status === 'cancelled' ? a : undefined; }))
-      .toMatchObject({ cancelReason: 'enrolment-withdrawn' });
-    const overdue = (await http().get('/assessments/overdue').query({ asOf: '2027-03-01', opd: 'DINKES' }).expect(200)).body;
+    expect(
+      await eventually(async () => {
+        const a = await assessment(B, `${eB}-pre`);
+        return a?.status === 'cancelled' ? a : undefined;
+      }),
+    ).toMatchObject({ cancelReason: 'enrolment-withdrawn' });
+    const overdue = (await http().get('/assessments/overdue').query({ asOf: '2027-03-01', opd: 'DINKES' }).expect(200))
+      .body;
     const mine = overdue.missing.filter((m: { nip: string }) => [A, B, D].includes(m.nip));
-    expect(mine).toEqual([expect.objectContaining({ assessmentId: `${eA}-on-the-job`, nip: A, dueOn: '2027-02-20', daysOverdue: 9, serviceUnit: PKM.serviceUnit })]);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        assessmentId: `${eA}-on-the-job`,
+        nip: A,
+        dueOn: '2027-02-20',
+        daysOverdue: 9,
+        serviceUnit: PKM.serviceUnit,
+      }),
+    ]);
     const today = (await http().get('/assessments/overdue').expect(200)).body;
     expect(today.asOf).toBe('2026-11-29');
     expect(today.missing.filter((m: { nip: string }) => [A, B, D].includes(m.nip))).toEqual([]);
@@ -135,25 +261,54 @@ describe('the assessment service over HTTP', () => {
     const d = enrolmentOf(D, eD, programme);
     await enrolment.publish(d.enrolled, d.confirmed, d.completed('2026-11-21'));
     await eventually(() => assessment(D, `${eD}-post`));
-    expect((await record(D, `${eD}-post`, { method: '360', score: 4, assessedOn: '2026-11-27' }).expect(201)).body.events).toContain('CompetencyCertified');
+    expect(
+      (await record(D, `${eD}-post`, { method: '360', score: 4, assessedOn: '2026-11-27' }).expect(201)).body.events,
+    ).toContain('CompetencyCertified');
     await eventually(async () => ((await profile(D)).certifications?.length ? true : undefined));
 
-    expect((await http().post('/certifications/expiry-check').send({ asOf: '2029-11-24' }).expect(200)).body).toEqual({ asOf: '2029-11-24', expired: [] });
+    expect((await http().post('/certifications/expiry-check').send({ asOf: '2029-11-24' }).expect(200)).body).toEqual({
+      asOf: '2029-11-24',
+      expired: [],
+    });
     const check = (await http().post('/certifications/expiry-check').send({ asOf: '2029-11-25' }).expect(200)).body;
-    expect(check.expired).toEqual([expect.objectContaining({ nip: A, competencyCode: 'manajemen-pasien', expiresOn: '2029-11-25', detectedOn: '2029-11-25' })]);
+    expect(check.expired).toEqual([
+      expect.objectContaining({
+        nip: A,
+        competencyCode: 'manajemen-pasien',
+        expiresOn: '2029-11-25',
+        detectedOn: '2029-11-25',
+      }),
+    ]);
 
     clock.set('2029-11-28');
-    const expired = await eventually(async () => (await store.readStream(`assessment-record-${D}`)).find((e) => e.type === 'CertificationExpired'));
-    expect(expired.data).toMatchObject({ competencyCode: 'manajemen-pasien', expiresOn: '2029-11-27', detectedOn: '2029-11-28' });
+    const expired = await eventually(async () =>
+      (await store.readStream(`assessment-record-${D}`)).find((e) => e.type === 'CertificationExpired'),
+    );
+    expect(expired.data).toMatchObject({
+      competencyCode: 'manajemen-pasien',
+      expiresOn: '2029-11-27',
+      detectedOn: '2029-11-28',
+    });
     expect(expired.metadata.actor).toBe('service:assessment');
-    expect((await http().post('/certifications/expiry-check').send({}).expect(200)).body).toEqual({ asOf: '2029-11-28', expired: [] });
+    expect((await http().post('/certifications/expiry-check').send({}).expect(200)).body).toEqual({
+      asOf: '2029-11-28',
+      expired: [],
+    });
   });
 
   it('publishes its OpenAPI document', async () => {
     const doc = (await http().get('/openapi.json').expect(200)).body;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
-      '/competencies', '/position-standards', '/staff/{nip}/assessments', '/staff/{nip}/assessments/{assessmentId}/result',
-      '/certifications/expiry-check', '/staff/{nip}/competency-profile', '/units/{opd}/competency-gaps', '/assessments/overdue',
-    ]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/competencies',
+        '/position-standards',
+        '/staff/{nip}/assessments',
+        '/staff/{nip}/assessments/{assessmentId}/result',
+        '/certifications/expiry-check',
+        '/staff/{nip}/competency-profile',
+        '/units/{opd}/competency-gaps',
+        '/assessments/overdue',
+      ]),
+    );
   });
 });

@@ -8,19 +8,43 @@ import { AssessmentModule } from '../src/assessment.module';
 
 /** A clock the test sets: "today" for handlers, queries and the expiry worker. */
 export class TestClock extends Clock {
-  constructor(private current: Date) { super(); }
-  now() { return new Date(this.current); }
-  set(isoDate: string) { this.current = new Date(`${isoDate}T09:00:00.000Z`); }
+  constructor(private current: Date) {
+    super();
+  }
+  now() {
+    return new Date(this.current);
+  }
+  set(isoDate: string) {
+    this.current = new Date(`${isoDate}T09:00:00.000Z`);
+  }
 }
 
 /** The real assessment service on a throwaway database and the real broker, with a clock the test sets. */
 export async function startAssessmentApp(env: Record<string, string> = {}, today = '2026-11-29') {
   const db: TestDatabase = await createTestDatabase('assessment');
-  const config = loadConfig(AssessmentConfig, { PORT: '1', DATABASE_URL: db.url, KAFKA_BROKERS: testBrokers().join(','), LOG_LEVEL: 'error', ...env });
+  const config = loadConfig(AssessmentConfig, {
+    PORT: '1',
+    DATABASE_URL: db.url,
+    KAFKA_BROKERS: testBrokers().join(','),
+    LOG_LEVEL: 'error',
+    ...env,
+  });
   const clock = new TestClock(new Date(`${today}T09:00:00.000Z`));
-  const app: INestApplication = await createServiceApp(AssessmentModule.register(config, { clock }), config, 'assessment');
+  const app: INestApplication = await createServiceApp(
+    AssessmentModule.register(config, { clock }),
+    config,
+    'assessment',
+  );
   await app.init();
-  return { app, db, clock, stop: async () => { await app.close(); await db.drop(); } };
+  return {
+    app,
+    db,
+    clock,
+    stop: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
 }
 
 /**

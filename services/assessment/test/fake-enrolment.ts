@@ -16,13 +16,18 @@ export async function fakeEnrolment() {
   const store = new EventStore(ds);
   const producer = testKafka('fake-enrolment').producer();
   await producer.connect();
-  const streamOf = (e: StaffEvent | ProgrammeEvent) => ('programmeId' in e.data ? `programme-${e.data.programmeId}` : `staff-${e.data.nip}`);
+  const streamOf = (e: StaffEvent | ProgrammeEvent) =>
+    'programmeId' in e.data ? `programme-${e.data.programmeId}` : `staff-${e.data.nip}`;
   return {
     /** Appends and publishes each event in order; returns them as stored (occurredAt is today's real time). */
     async publish(...events: (StaffEvent | ProgrammeEvent)[]) {
       const published = [];
       for (const event of events) {
-        const [stored] = await store.append(streamOf(event), 'any', [{ type: event.type, data: event.data }], { actor: 'service:enrolment', correlationId: 'test', causationId: null });
+        const [stored] = await store.append(streamOf(event), 'any', [{ type: event.type, data: event.data }], {
+          actor: 'service:enrolment',
+          correlationId: 'test',
+          causationId: null,
+        });
         const [record] = await store.readRecords(stored.position - 1, 1);
         await producer.send({ topic: eventTopic('enrolment'), messages: [encodeRecord(record)] });
         published.push(stored);

@@ -13,11 +13,16 @@ export class BudgetModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: BudgetModule,
-      imports: [PlatformModule.forService({
-        service: 'budget', config, migrations: budgetMigrations, eventSourced: { topic: eventTopic('budget'), workers: budgetWorkers },
-      }),
+      imports: [
+        PlatformModule.forService({
+          service: 'budget',
+          config,
+          migrations: budgetMigrations,
+          eventSourced: { topic: eventTopic('budget'), workers: budgetWorkers },
+        }),
         // The auditors' read-only view of this service's own log (GET /audit/…, behind the gateway's auditor role).
-        AuditHttpModule.forService({ service: 'budget', databaseUrl: config.DATABASE_URL })],
+        AuditHttpModule.forService({ service: 'budget', databaseUrl: config.DATABASE_URL }),
+      ],
       controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS],
       providers: [...COMMAND_HANDLERS, ...QUERY_HANDLERS],
     };

@@ -20,8 +20,25 @@ import { GetUnitForecastHandler } from './queries/get-unit-forecast/get-unit-for
 
 // Commitments, releases and completion costs are not HTTP use cases: they answer enrolment events
 // (reactions/enrolment-events.reaction.ts).
-export const COMMAND_CONTROLLERS = [OpenBudgetController, AllocateFundsController, ReviseAllocationController, CloseBudgetController, RecordExpenditureController];
-export const COMMAND_HANDLERS = [OpenBudgetHandler, AllocateFundsHandler, ReviseAllocationHandler, CloseBudgetHandler, RecordExpenditureHandler];
+export const COMMAND_CONTROLLERS = [
+  OpenBudgetController,
+  AllocateFundsController,
+  ReviseAllocationController,
+  CloseBudgetController,
+  RecordExpenditureController,
+];
+export const COMMAND_HANDLERS = [
+  OpenBudgetHandler,
+  AllocateFundsHandler,
+  ReviseAllocationHandler,
+  CloseBudgetHandler,
+  RecordExpenditureHandler,
+];
 
-export const QUERY_CONTROLLERS = [GetBudgetController, GetUtilisationController, GetUnitCostsController, GetUnitForecastController];
+export const QUERY_CONTROLLERS = [
+  GetBudgetController,
+  GetUtilisationController,
+  GetUnitCostsController,
+  GetUnitForecastController,
+];
 export const QUERY_HANDLERS = [GetBudgetHandler, GetUtilisationHandler, GetUnitCostsHandler, GetUnitForecastHandler];

@@ -7,17 +7,29 @@ import { budgetCommitmentProjection } from './read-models/budget-commitment.proj
 import { budgetMovementProjection } from './read-models/budget-movement.projection';
 import { budgetOverviewProjection } from './read-models/budget-overview.projection';
 
-export const BUDGET_PROJECTIONS = [budgetOverviewProjection, budgetAllocationProjection, budgetCommitmentProjection, budgetMovementProjection];
+export const BUDGET_PROJECTIONS = [
+  budgetOverviewProjection,
+  budgetAllocationProjection,
+  budgetCommitmentProjection,
+  budgetMovementProjection,
+];
 
 /** The saga's consumer: one name and group for every replica, so each enrolment event is handled once. */
-export const ENROLMENT_EVENTS_CONSUMER = { name: 'budget.enrolment-events', groupId: 'kompeten-budget.enrolment-events' };
+export const ENROLMENT_EVENTS_CONSUMER = {
+  name: 'budget.enrolment-events',
+  groupId: 'kompeten-budget.enrolment-events',
+};
 
 /** The budget service's background work: its read models, and its half of the enrolment ↔ budget saga. */
 export function budgetWorkers({ dataSource, store, kafka }: WorkerContext): MessagingWorker[] {
   return [
     ...BUDGET_PROJECTIONS.map((projection) => new ProjectionRunner({ dataSource, store, projection })),
     new EventConsumer({
-      dataSource, kafka, ...ENROLMENT_EVENTS_CONSUMER, topics: [eventTopic('enrolment')], eventTypes: ENROLMENT_EVENTS_FOR_BUDGET,
+      dataSource,
+      kafka,
+      ...ENROLMENT_EVENTS_CONSUMER,
+      topics: [eventTopic('enrolment')],
+      eventTypes: ENROLMENT_EVENTS_FOR_BUDGET,
       handle: reactToEnrolmentEvent(store),
       // Programmes land on different partitions; several at once share one budget only through its
       // stream version, so parallel partitions are safe and conflicts are decided again.

@@ -9,8 +9,12 @@ describe('the budget service over HTTP', () => {
   const http = () => request(budget.app.getHttpServer());
   const opd = uniqueOpd('DINKES');
   const budgetId = `2026-${opd}-APBD`;
-  const open = (over: Record<string, unknown> = {}) => http().post('/budgets').send({ fiscalYear: 2026, opd, fundingSource: 'APBD', ceiling: 100_000_000, ...over });
-  const allocate = (body: Record<string, unknown>, id = budgetId) => http().post(`/budgets/${id}/allocations`).send(body);
+  const open = (over: Record<string, unknown> = {}) =>
+    http()
+      .post('/budgets')
+      .send({ fiscalYear: 2026, opd, fundingSource: 'APBD', ceiling: 100_000_000, ...over });
+  const allocate = (body: Record<string, unknown>, id = budgetId) =>
+    http().post(`/budgets/${id}/allocations`).send(body);
 
   beforeAll(async () => {
     budget = await startBudgetApp();
@@ -27,23 +31,47 @@ describe('the budget service over HTTP', () => {
   });
 
   it('allocates to a programme and to a competency area, and revises within the rules', async () => {
-    expect((await allocate({ programmeId: 'kom-efektif-2026', amount: 30_000_000 }).expect(201)).body.events).toEqual(['FundsAllocated']);
+    expect((await allocate({ programmeId: 'kom-efektif-2026', amount: 30_000_000 }).expect(201)).body.events).toEqual([
+      'FundsAllocated',
+    ]);
     await allocate({ competencyArea: 'disaster-management', amount: 50_000_000 }).expect(201);
-    const revised = await http().post(`/budgets/${budgetId}/allocations/area-disaster-management/revisions`).send({ amount: 70_000_000 }).expect(201);
+    const revised = await http()
+      .post(`/budgets/${budgetId}/allocations/area-disaster-management/revisions`)
+      .send({ amount: 70_000_000 })
+      .expect(201);
     expect(revised.body).toMatchObject({ events: ['AllocationRevised'], version: 4 });
     const view = await eventually(async () => {
       const r = await http().get(`/budgets/${budgetId}`);
       return r.status === 200 && r.body.allocated === 100_000_000 ? r.body : undefined;
     });
-    expect(view).toMatchObject({ ceiling: 100_000_000, unallocated: 0, committed: 0, spent: 0, free: 100_000_000, status: 'open' });
+    expect(view).toMatchObject({
+      ceiling: 100_000_000,
+      unallocated: 0,
+      committed: 0,
+      spent: 0,
+      free: 100_000_000,
+      status: 'open',
+    });
     expect(view.allocations).toEqual([
-      expect.objectContaining({ allocationId: 'area-disaster-management', target: { kind: 'competency-area', competencyArea: 'disaster-management' }, allocated: 70_000_000 }),
-      expect.objectContaining({ allocationId: 'programme-kom-efektif-2026', target: { kind: 'programme', programmeId: 'kom-efektif-2026' }, free: 30_000_000 }),
+      expect.objectContaining({
+        allocationId: 'area-disaster-management',
+        target: { kind: 'competency-area', competencyArea: 'disaster-management' },
+        allocated: 70_000_000,
+      }),
+      expect.objectContaining({
+        allocationId: 'programme-kom-efektif-2026',
+        target: { kind: 'programme', programmeId: 'kom-efektif-2026' },
+        free: 30_000_000,
+      }),
     ]);
   });
 
   it('refuses a stale If-Match with 409', async () => {
-    const res = await http().post(`/budgets/${budgetId}/allocations/area-disaster-management/revisions`).set('If-Match', '"1"').send({ amount: 60_000_000 }).expect(409);
+    const res = await http()
+      .post(`/budgets/${budgetId}/allocations/area-disaster-management/revisions`)
+      .set('If-Match', '"1"')
+      .send({ amount: 60_000_000 })
+      .expect(409);
     expect(res.body).toMatchObject({ expectedVersion: 1, actualVersion: 4 });
   });
 
@@ -55,7 +83,9 @@ describe('the budget service over HTTP', () => {
       const res = await req.set('x-actor', 'user:bad-input').expect(status);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       if (field) expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-      expect((await store.readAll(before.position, 100_000)).filter((e) => e.metadata.actor === 'user:bad-input')).toEqual([]);
+      expect(
+        (await store.readAll(before.position, 100_000)).filter((e) => e.metadata.actor === 'user:bad-input'),
+      ).toEqual([]);
       return res.body;
     };
 
@@ -85,21 +115,48 @@ describe('the budget service over HTTP', () => {
     });
 
     it('revising above the ceiling or to a negative amount (below what is committed: the saga test)', async () => {
-      await rejects(http().post(`/budgets/${budgetId}/allocations/area-disaster-management/revisions`).send({ amount: 70_000_001 }), 400, 'amount');
-      await rejects(http().post(`/budgets/${budgetId}/allocations/area-disaster-management/revisions`).send({ amount: -1 }), 400, 'amount');
+      await rejects(
+        http().post(`/budgets/${budgetId}/allocations/area-disaster-management/revisions`).send({ amount: 70_000_001 }),
+        400,
+        'amount',
+      );
+      await rejects(
+        http().post(`/budgets/${budgetId}/allocations/area-disaster-management/revisions`).send({ amount: -1 }),
+        400,
+        'amount',
+      );
     });
 
     it('an unknown unit, budget, allocation or commitment', async () => {
-      expect((await rejects(allocate({ programmeId: 'abc-2026', amount: 5 }, `2026-${uniqueOpd('NOWHERE')}-APBD`), 404, 'budgetId')).type).toMatch(/budget-not-found$/);
+      expect(
+        (
+          await rejects(
+            allocate({ programmeId: 'abc-2026', amount: 5 }, `2026-${uniqueOpd('NOWHERE')}-APBD`),
+            404,
+            'budgetId',
+          )
+        ).type,
+      ).toMatch(/budget-not-found$/);
       await rejects(http().post(`/budgets/${budgetId}/allocations/area-nothing/revisions`).send({ amount: 5 }), 404);
       await rejects(http().post(`/budgets/2026-${uniqueOpd('NOWHERE')}-APBD/closure`), 404);
-      await rejects(http().post(`/budgets/${budgetId}/commitments/no-such-commitment/expenditure`).send({ amount: 5, jp: 8 }), 404);
+      await rejects(
+        http().post(`/budgets/${budgetId}/commitments/no-such-commitment/expenditure`).send({ amount: 5, jp: 8 }),
+        404,
+      );
       await rejects(http().get(`/budgets/2026-${uniqueOpd('NOWHERE')}-APBD`), 404);
     });
 
     it('expenditure with a negative amount or fractional JP', async () => {
-      await rejects(http().post(`/budgets/${budgetId}/commitments/x/expenditure`).send({ amount: -1, jp: 8 }), 400, 'amount');
-      await rejects(http().post(`/budgets/${budgetId}/commitments/x/expenditure`).send({ amount: 1, jp: 1.5 }), 400, 'jp');
+      await rejects(
+        http().post(`/budgets/${budgetId}/commitments/x/expenditure`).send({ amount: -1, jp: 8 }),
+        400,
+        'amount',
+      );
+      await rejects(
+        http().post(`/budgets/${budgetId}/commitments/x/expenditure`).send({ amount: 1, jp: 1.5 }),
+        400,
+        'jp',
+      );
     });
 
     it('queries with a malformed year or grouping', async () => {
@@ -109,12 +166,27 @@ describe('the budget service over HTTP', () => {
   });
 
   it('reports utilisation per unit and per funding source', async () => {
-    await http().post('/budgets').send({ fiscalYear: 2026, opd, fundingSource: 'DAK', ceiling: 20_000_000 }).expect(201);
+    await http()
+      .post('/budgets')
+      .send({ fiscalYear: 2026, opd, fundingSource: 'DAK', ceiling: 20_000_000 })
+      .expect(201);
     const byUnit = await eventually(async () => {
       const r = (await http().get(`/utilisation?fiscalYear=2026&by=unit&opd=${opd}`).expect(200)).body;
       return r.rows[0]?.budgets === 2 ? r : undefined;
     });
-    expect(byUnit.rows).toEqual([{ opd, budgets: 2, ceiling: 120_000_000, unallocated: 20_000_000, allocated: 100_000_000, committed: 0, spent: 0, free: 100_000_000, utilisation: 0 }]);
+    expect(byUnit.rows).toEqual([
+      {
+        opd,
+        budgets: 2,
+        ceiling: 120_000_000,
+        unallocated: 20_000_000,
+        allocated: 100_000_000,
+        committed: 0,
+        spent: 0,
+        free: 100_000_000,
+        utilisation: 0,
+      },
+    ]);
     const bySource = (await http().get(`/utilisation?fiscalYear=2026&by=funding-source&opd=${opd}`).expect(200)).body;
     expect(bySource.rows.map((r: { fundingSource: string }) => r.fundingSource)).toEqual(['APBD', 'DAK']);
   });
@@ -123,14 +195,25 @@ describe('the budget service over HTTP', () => {
     const closing = `2026-${opd}-DAK`;
     expect((await http().post(`/budgets/${closing}/closure`).expect(201)).body.events).toEqual(['BudgetClosed']);
     expect((await http().post(`/budgets/${closing}/closure`).expect(201)).body.events).toEqual([]);
-    expect((await allocate({ programmeId: 'abc-2026', amount: 5 }, closing).expect(409)).body.type).toMatch(/budget-closed$/);
+    expect((await allocate({ programmeId: 'abc-2026', amount: 5 }, closing).expect(409)).body.type).toMatch(
+      /budget-closed$/,
+    );
   });
 
   it('publishes its OpenAPI document', async () => {
     const doc = (await http().get('/openapi.json').expect(200)).body;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
-      '/budgets', '/budgets/{budgetId}/allocations', '/budgets/{budgetId}/allocations/{allocationId}/revisions', '/budgets/{budgetId}/closure',
-      '/budgets/{budgetId}/commitments/{commitmentId}/expenditure', '/budgets/{budgetId}', '/utilisation', '/units/{opd}/costs', '/units/{opd}/forecast',
-    ]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/budgets',
+        '/budgets/{budgetId}/allocations',
+        '/budgets/{budgetId}/allocations/{allocationId}/revisions',
+        '/budgets/{budgetId}/closure',
+        '/budgets/{budgetId}/commitments/{commitmentId}/expenditure',
+        '/budgets/{budgetId}',
+        '/utilisation',
+        '/units/{opd}/costs',
+        '/units/{opd}/forecast',
+      ]),
+    );
   });
 });

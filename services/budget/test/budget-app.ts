@@ -16,12 +16,25 @@ export interface BudgetApp {
 
 /** The real budget service on a throwaway database (or the given one) and the real broker. */
 export async function startBudgetApp(existing?: TestDatabase): Promise<BudgetApp> {
-  const db = existing ?? await createTestDatabase('budget');
-  const config = loadConfig(ServiceConfig, { PORT: '1', DATABASE_URL: db.url, KAFKA_BROKERS: testBrokers().join(','), LOG_LEVEL: 'error' });
+  const db = existing ?? (await createTestDatabase('budget'));
+  const config = loadConfig(ServiceConfig, {
+    PORT: '1',
+    DATABASE_URL: db.url,
+    KAFKA_BROKERS: testBrokers().join(','),
+    LOG_LEVEL: 'error',
+  });
   const app = await createServiceApp(BudgetModule.register(config), config, 'budget');
   await app.init();
   const close = () => app.close();
-  return { app, db, close, stop: async () => { await close(); await db.drop(); } };
+  return {
+    app,
+    db,
+    close,
+    stop: async () => {
+      await close();
+      await db.drop();
+    },
+  };
 }
 
 /**

@@ -18,7 +18,10 @@ async function nearlyExhaustedBudget(app: BudgetApp, label: string) {
   const opd = uniqueOpd(label);
   const http = () => request(app.app.getHttpServer());
   await http().post('/budgets').send({ fiscalYear: 2026, opd, fundingSource: 'APBD', ceiling: 50_000_000 }).expect(201);
-  await http().post(`/budgets/2026-${opd}-APBD/allocations`).send({ competencyArea: 'patient-management', amount: FITS * COST + COST - 1 }).expect(201);
+  await http()
+    .post(`/budgets/2026-${opd}-APBD/allocations`)
+    .send({ competencyArea: 'patient-management', amount: FITS * COST + COST - 1 })
+    .expect(201);
   return { opd, streamId: `budget-2026-${opd}-APBD` };
 }
 
@@ -29,10 +32,17 @@ async function expectSevenOfThirty(store: EventStore, streamId: string, enrolmen
   expect(answers.filter((e) => e.type === 'FundsCommitted')).toHaveLength(FITS);
   const rejections = answers.filter((e) => e.type === 'CommitmentRejected');
   expect(rejections).toHaveLength(FIRED - FITS);
-  for (const r of rejections) expect(r.data).toMatchObject({ reason: 'allocation-exhausted', detail: expect.stringContaining('area-patient-management has 1499999 free') });
+  for (const r of rejections)
+    expect(r.data).toMatchObject({
+      reason: 'allocation-exhausted',
+      detail: expect.stringContaining('area-patient-management has 1499999 free'),
+    });
   expect(answers.map((e) => (e.data as { enrolmentId: string }).enrolmentId).sort()).toEqual([...enrolmentIds].sort());
   for (let v = 1; v <= stream.length; v++) {
-    const s = fold(budgetDecider, stream.slice(0, v).map(({ type, data }) => ({ type, data }) as BudgetEvent));
+    const s = fold(
+      budgetDecider,
+      stream.slice(0, v).map(({ type, data }) => ({ type, data }) as BudgetEvent),
+    );
     for (const a of Object.values(s.allocations)) expect(a.committed + a.spent).toBeLessThanOrEqual(a.amount);
   }
 }
@@ -68,35 +78,54 @@ describe('commitments racing for a nearly exhausted budget', () => {
     await a.stop();
   });
 
-  it.each([1, 2, 3, 4, 5])('30 parallel reactions in 30 transactions: exactly 7 committed, 23 rejected (round %i)', async () => {
-    const { opd, streamId } = await nearlyExhaustedBudget(a, 'RACE');
-    const events = Array.from({ length: FIRED }, (_, i) => staffEnrolled(opd, i));
-    const react = reactToEnrolmentEvent(store);
-    const ds = a.app.get(DataSource);
-    await Promise.all(events.map((e) => inTransaction(ds, (tx) => react(asStored(e), tx))));
-    await expectSevenOfThirty(store, streamId, events.map((e) => e.enrolmentId));
-    // Redelivered (as if msg_processed had lost them): the decider answers each enrolment once.
-    const version = await store.streamVersion(streamId);
-    await Promise.all(events.map((e) => inTransaction(ds, (tx) => react(asStored(e), tx))));
-    expect(await store.streamVersion(streamId)).toBe(version);
-  });
-
-  it.each([1, 2, 3])('30 enrolment events through Kafka to two replicas: exactly 7 committed, 23 rejected (round %i)', async () => {
-    const enrolment = await fakeEnrolment();
-    try {
-      const { opd, streamId } = await nearlyExhaustedBudget(a, 'KAFKA');
+  it.each([1, 2, 3, 4, 5])(
+    '30 parallel reactions in 30 transactions: exactly 7 committed, 23 rejected (round %i)',
+    async () => {
+      const { opd, streamId } = await nearlyExhaustedBudget(a, 'RACE');
       const events = Array.from({ length: FIRED }, (_, i) => staffEnrolled(opd, i));
-      await enrolment.publish(events);
-      await eventually(async () => ((await store.readStream(streamId)).length >= 2 + FIRED ? true : undefined), 30000);
-      await expectSevenOfThirty(store, streamId, events.map((e) => e.enrolmentId));
-    } finally {
-      await enrolment.stop();
-    }
-  });
+      const react = reactToEnrolmentEvent(store);
+      const ds = a.app.get(DataSource);
+      await Promise.all(events.map((e) => inTransaction(ds, (tx) => react(asStored(e), tx))));
+      await expectSevenOfThirty(
+        store,
+        streamId,
+        events.map((e) => e.enrolmentId),
+      );
+      // Redelivered (as if msg_processed had lost them): the decider answers each enrolment once.
+      const version = await store.streamVersion(streamId);
+      await Promise.all(events.map((e) => inTransaction(ds, (tx) => react(asStored(e), tx))));
+      expect(await store.streamVersion(streamId)).toBe(version);
+    },
+  );
+
+  it.each([1, 2, 3])(
+    '30 enrolment events through Kafka to two replicas: exactly 7 committed, 23 rejected (round %i)',
+    async () => {
+      const enrolment = await fakeEnrolment();
+      try {
+        const { opd, streamId } = await nearlyExhaustedBudget(a, 'KAFKA');
+        const events = Array.from({ length: FIRED }, (_, i) => staffEnrolled(opd, i));
+        await enrolment.publish(events);
+        await eventually(
+          async () => ((await store.readStream(streamId)).length >= 2 + FIRED ? true : undefined),
+          30000,
+        );
+        await expectSevenOfThirty(
+          store,
+          streamId,
+          events.map((e) => e.enrolmentId),
+        );
+      } finally {
+        await enrolment.stop();
+      }
+    },
+  );
 
   it('had both replicas consuming: the group split the enrolment topic between them', () => {
     const assigned = (app: BudgetApp) => {
-      const consumer = app.app.get<MessagingWorker[]>(MESSAGING_WORKERS).find((w): w is EventConsumer => w instanceof EventConsumer)!;
+      const consumer = app.app
+        .get<MessagingWorker[]>(MESSAGING_WORKERS)
+        .find((w): w is EventConsumer => w instanceof EventConsumer)!;
       return consumer.stats().assignment[eventTopic('enrolment')] ?? [];
     };
     expect(assigned(a).length).toBeGreaterThan(0);

@@ -12,9 +12,15 @@ export class EnrolmentModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: EnrolmentModule,
-      imports: [PlatformModule.forService({ service: 'enrolment', config, eventSourced: { topic: eventTopic('enrolment'), workers: enrolmentWorkers } }),
+      imports: [
+        PlatformModule.forService({
+          service: 'enrolment',
+          config,
+          eventSourced: { topic: eventTopic('enrolment'), workers: enrolmentWorkers },
+        }),
         // The auditors' read-only view of this service's own log (GET /audit/…, behind the gateway's auditor role).
-        AuditHttpModule.forService({ service: 'enrolment', databaseUrl: config.DATABASE_URL })],
+        AuditHttpModule.forService({ service: 'enrolment', databaseUrl: config.DATABASE_URL }),
+      ],
       controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS],
       providers: [...COMMAND_HANDLERS, ...QUERY_HANDLERS],
     };

@@ -25,17 +25,33 @@ import { RecordNonCompletionController } from './programme/record-non-completion
 import { RecordNonCompletionHandler } from './programme/record-non-completion/record-non-completion.handler';
 
 export const COMMAND_CONTROLLERS = [
-  RegisterStaffController, TransferStaffController, RecordStaffDepartureController,
-  PublishProgrammeController, ReviseProgrammeController, CancelProgrammeController,
-  EnrolStaffController, WithdrawEnrolmentController, RecordAttendanceController, RecordLearningProgressController,
-  CompleteTrainingController, RecordNonCompletionController,
+  RegisterStaffController,
+  TransferStaffController,
+  RecordStaffDepartureController,
+  PublishProgrammeController,
+  ReviseProgrammeController,
+  CancelProgrammeController,
+  EnrolStaffController,
+  WithdrawEnrolmentController,
+  RecordAttendanceController,
+  RecordLearningProgressController,
+  CompleteTrainingController,
+  RecordNonCompletionController,
 ];
 
 export const COMMAND_HANDLERS = [
-  RegisterStaffHandler, TransferStaffHandler, RecordStaffDepartureHandler,
-  PublishProgrammeHandler, ReviseProgrammeHandler, CancelProgrammeHandler,
-  EnrolStaffHandler, WithdrawEnrolmentHandler, RecordAttendanceHandler, RecordLearningProgressHandler,
-  CompleteTrainingHandler, RecordNonCompletionHandler,
+  RegisterStaffHandler,
+  TransferStaffHandler,
+  RecordStaffDepartureHandler,
+  PublishProgrammeHandler,
+  ReviseProgrammeHandler,
+  CancelProgrammeHandler,
+  EnrolStaffHandler,
+  WithdrawEnrolmentHandler,
+  RecordAttendanceHandler,
+  RecordLearningProgressHandler,
+  CompleteTrainingHandler,
+  RecordNonCompletionHandler,
 ];
 
 import { GetStaffProfileController } from './queries/get-staff-profile/get-staff-profile.http.controller';
@@ -47,5 +63,15 @@ import { ListStaffBelowJpTargetHandler } from './queries/list-staff-below-jp-tar
 import { GetUnitSummaryController } from './queries/get-unit-summary/get-unit-summary.http.controller';
 import { GetUnitSummaryHandler } from './queries/get-unit-summary/get-unit-summary.handler';
 
-export const QUERY_CONTROLLERS = [GetStaffProfileController, GetProgrammeController, ListStaffBelowJpTargetController, GetUnitSummaryController];
-export const QUERY_HANDLERS = [GetStaffProfileHandler, GetProgrammeHandler, ListStaffBelowJpTargetHandler, GetUnitSummaryHandler];
+export const QUERY_CONTROLLERS = [
+  GetStaffProfileController,
+  GetProgrammeController,
+  ListStaffBelowJpTargetController,
+  GetUnitSummaryController,
+];
+export const QUERY_HANDLERS = [
+  GetStaffProfileHandler,
+  GetProgrammeHandler,
+  ListStaffBelowJpTargetHandler,
+  GetUnitSummaryHandler,
+];

@@ -13,8 +13,13 @@ export function enrolmentWorkers({ dataSource, store, kafka }: WorkerContext): M
   return [
     ...ENROLMENT_PROJECTIONS.map((projection) => new ProjectionRunner({ dataSource, store, projection })),
     new EventConsumer({
-      dataSource, kafka, name: 'enrolment.budget-answers', groupId: 'kompeten-enrolment.budget-answers',
-      topics: [eventTopic('budget')], eventTypes: BUDGET_ANSWERS, handle: reactToBudgetAnswer(store),
+      dataSource,
+      kafka,
+      name: 'enrolment.budget-answers',
+      groupId: 'kompeten-enrolment.budget-answers',
+      topics: [eventTopic('budget')],
+      eventTypes: BUDGET_ANSWERS,
+      handle: reactToBudgetAnswer(store),
     }),
   ];
 }

@@ -13,14 +13,22 @@ describe('the enrolment service over HTTP', () => {
   beforeAll(async () => {
     ({ app, stop } = await startEnrolmentApp());
     store = app.get(EventStore);
-    for (let i = 0; i < 8; i++) await http().post('/staff').send(staffBody(nip(i))).expect(201);
+    for (let i = 0; i < 8; i++)
+      await http()
+        .post('/staff')
+        .send(staffBody(nip(i)))
+        .expect(201);
     await http().post('/programmes').send(programmeBody('kom-2026')).expect(201);
   });
   afterAll(() => stop());
 
   describe('staff roster', () => {
     it('registers staff and answers with the stream version as ETag', async () => {
-      const res = await http().post('/staff').set('x-actor', 'user:officer').send(staffBody(nip(100))).expect(201);
+      const res = await http()
+        .post('/staff')
+        .set('x-actor', 'user:officer')
+        .send(staffBody(nip(100)))
+        .expect(201);
       expect(res.body).toEqual({ streamId: `staff-${nip(100)}`, version: 1, events: ['StaffRegistered'] });
       expect(res.headers.etag).toBe('"1"');
       const [event] = await store.readStream(`staff-${nip(100)}`);
@@ -41,32 +49,75 @@ describe('the enrolment service over HTTP', () => {
     });
 
     it('refuses unknown fields and a second registration of the same NIP', async () => {
-      expect((await http().post('/staff').send({ ...staffBody(nip(101)), salary: 1 }).expect(400)).body.errors[0].field).toBe('salary');
-      expect((await http().post('/staff').send(staffBody(nip(0))).expect(409)).body.status).toBe(409);
+      expect(
+        (
+          await http()
+            .post('/staff')
+            .send({ ...staffBody(nip(101)), salary: 1 })
+            .expect(400)
+        ).body.errors[0].field,
+      ).toBe('salary');
+      expect(
+        (
+          await http()
+            .post('/staff')
+            .send(staffBody(nip(0)))
+            .expect(409)
+        ).body.status,
+      ).toBe(409);
     });
 
     it('transfers with If-Match, and refuses a stale one with 409', async () => {
-      await http().post(`/staff/${nip(1)}/transfers`).set('If-Match', '"1"').send({ to: { opd: 'BPBD' }, effectiveOn: '2026-07-01' }).expect(201);
-      const stale = await http().post(`/staff/${nip(1)}/transfers`).set('If-Match', '"1"').send({ to: { opd: 'DISDUKCAPIL' }, effectiveOn: '2026-08-01' }).expect(409);
+      await http()
+        .post(`/staff/${nip(1)}/transfers`)
+        .set('If-Match', '"1"')
+        .send({ to: { opd: 'BPBD' }, effectiveOn: '2026-07-01' })
+        .expect(201);
+      const stale = await http()
+        .post(`/staff/${nip(1)}/transfers`)
+        .set('If-Match', '"1"')
+        .send({ to: { opd: 'DISDUKCAPIL' }, effectiveOn: '2026-08-01' })
+        .expect(409);
       expect(stale.body).toMatchObject({ expectedVersion: 1, actualVersion: 2 });
     });
   });
 
   describe('programmes and enrolments', () => {
     it('answers 404 for unknown staff or programme', async () => {
-      await http().post('/programmes/kom-2026/enrolments').send({ nip: nip(500) }).expect(404);
-      await http().post('/programmes/nope/enrolments').send({ nip: nip(0) }).expect(404);
+      await http()
+        .post('/programmes/kom-2026/enrolments')
+        .send({ nip: nip(500) })
+        .expect(404);
+      await http()
+        .post('/programmes/nope/enrolments')
+        .send({ nip: nip(0) })
+        .expect(404);
     });
 
     it('refuses to enrol twice with 409', async () => {
-      await http().post('/programmes/kom-2026/enrolments').send({ nip: nip(0) }).expect(201);
-      const again = await http().post('/programmes/kom-2026/enrolments').send({ nip: nip(0) }).expect(409);
+      await http()
+        .post('/programmes/kom-2026/enrolments')
+        .send({ nip: nip(0) })
+        .expect(201);
+      const again = await http()
+        .post('/programmes/kom-2026/enrolments')
+        .send({ nip: nip(0) })
+        .expect(409);
       expect(again.body).toMatchObject({ currentState: 'pending-funds' });
     });
 
     it('gives the last seat to exactly one of many parallel enrolments and waitlists the rest', async () => {
-      await http().post('/programmes').send(programmeBody('last-seat', { capacity: 1 })).expect(201);
-      const results = await Promise.all([2, 3, 4, 5, 6, 7].map((i) => http().post('/programmes/last-seat/enrolments').send({ nip: nip(i) })));
+      await http()
+        .post('/programmes')
+        .send(programmeBody('last-seat', { capacity: 1 }))
+        .expect(201);
+      const results = await Promise.all(
+        [2, 3, 4, 5, 6, 7].map((i) =>
+          http()
+            .post('/programmes/last-seat/enrolments')
+            .send({ nip: nip(i) }),
+        ),
+      );
       expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
       const events = results.flatMap((r) => r.body.events);
       expect(events.filter((t: string) => t === 'StaffEnrolled')).toHaveLength(1);
@@ -76,19 +127,34 @@ describe('the enrolment service over HTTP', () => {
     });
 
     it('refuses to complete a withdrawn enrolment, answering with its current state', async () => {
-      await http().post('/programmes/kom-2026/enrolments').send({ nip: nip(1) }).expect(201);
-      await http().post(`/programmes/kom-2026/enrolments/${nip(1)}/withdrawal`).send({ reason: 'workload' }).expect(201);
-      const res = await http().post(`/programmes/kom-2026/enrolments/${nip(1)}/completion`).send({ completedOn: '2026-02-03' }).expect(409);
+      await http()
+        .post('/programmes/kom-2026/enrolments')
+        .send({ nip: nip(1) })
+        .expect(201);
+      await http()
+        .post(`/programmes/kom-2026/enrolments/${nip(1)}/withdrawal`)
+        .send({ reason: 'workload' })
+        .expect(201);
+      const res = await http()
+        .post(`/programmes/kom-2026/enrolments/${nip(1)}/completion`)
+        .send({ completedOn: '2026-02-03' })
+        .expect(409);
       expect(res.body).toMatchObject({ status: 409, currentState: 'withdrawn' });
     });
 
     it('requires a note when the withdrawal reason is other', async () => {
-      const res = await http().post(`/programmes/kom-2026/enrolments/${nip(0)}/withdrawal`).send({ reason: 'other' }).expect(400);
+      const res = await http()
+        .post(`/programmes/kom-2026/enrolments/${nip(0)}/withdrawal`)
+        .send({ reason: 'other' })
+        .expect(400);
       expect(res.body.errors[0].field).toBe('note');
     });
 
     it('validates the programme, naming nested fields', async () => {
-      const res = await http().post('/programmes').send(programmeBody('bad-one', { jp: 0, sessions: [{ sessionId: 's1', date: '2026-13-01', title: 'x' }] })).expect(400);
+      const res = await http()
+        .post('/programmes')
+        .send(programmeBody('bad-one', { jp: 0, sessions: [{ sessionId: 's1', date: '2026-13-01', title: 'x' }] }))
+        .expect(400);
       expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['jp', 'sessions[0].date']);
     });
   });

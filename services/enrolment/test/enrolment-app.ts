@@ -5,22 +5,53 @@ import { createTestDatabase, TestDatabase, testBrokers } from '@kompeten/testing
 import { EnrolmentModule } from '../src/enrolment.module';
 
 /** The real enrolment service on a throwaway database and the real broker. */
-export async function startEnrolmentApp(env: Record<string, string> = {}): Promise<{ app: INestApplication; db: TestDatabase; stop: () => Promise<void> }> {
+export async function startEnrolmentApp(
+  env: Record<string, string> = {},
+): Promise<{ app: INestApplication; db: TestDatabase; stop: () => Promise<void> }> {
   const db = await createTestDatabase('enrolment');
-  const config = loadConfig(ServiceConfig, { PORT: '1', DATABASE_URL: db.url, KAFKA_BROKERS: testBrokers().join(','), LOG_LEVEL: 'error', ...env });
+  const config = loadConfig(ServiceConfig, {
+    PORT: '1',
+    DATABASE_URL: db.url,
+    KAFKA_BROKERS: testBrokers().join(','),
+    LOG_LEVEL: 'error',
+    ...env,
+  });
   const app = await createServiceApp(EnrolmentModule.register(config), config, 'enrolment');
   await app.init();
-  return { app, db, stop: async () => { await app.close(); await db.drop(); } };
+  return {
+    app,
+    db,
+    stop: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
 }
 
 /** Object mothers. */
 export const staffBody = (nip: string, over: Record<string, unknown> = {}) => ({
-  nip, name: 'Siti Rahmah', employmentType: 'PNS', workUnit: { opd: 'DINKES', serviceUnit: 'PUSKESMAS-GULAI-BANCAH' }, position: 'Perawat', ...over,
+  nip,
+  name: 'Siti Rahmah',
+  employmentType: 'PNS',
+  workUnit: { opd: 'DINKES', serviceUnit: 'PUSKESMAS-GULAI-BANCAH' },
+  position: 'Perawat',
+  ...over,
 });
 export const programmeBody = (programmeId: string, over: Record<string, unknown> = {}) => ({
-  programmeId, title: 'Komunikasi efektif dan manajemen pasien', competencyType: 'teknis', competencyArea: 'patient-management',
-  form: 'klasikal', jp: 24, costPerParticipant: 1500000, capacity: 2, fundingOpd: 'DINKES',
-  sessions: [{ sessionId: 's1', date: '2026-02-02', title: 'Hari 1' }, { sessionId: 's2', date: '2026-02-03', title: 'Hari 2' }], ...over,
+  programmeId,
+  title: 'Komunikasi efektif dan manajemen pasien',
+  competencyType: 'teknis',
+  competencyArea: 'patient-management',
+  form: 'klasikal',
+  jp: 24,
+  costPerParticipant: 1500000,
+  capacity: 2,
+  fundingOpd: 'DINKES',
+  sessions: [
+    { sessionId: 's1', date: '2026-02-02', title: 'Hari 1' },
+    { sessionId: 's2', date: '2026-02-03', title: 'Hari 2' },
+  ],
+  ...over,
 });
 /** Distinct valid NIPs: born in January 1980 (day from i), appointed 2010-01, male, sequence from i. */
 export const nip = (i: number) =>

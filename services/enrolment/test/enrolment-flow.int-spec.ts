@@ -28,17 +28,31 @@ describe('an enrolment from request to read model, through the real broker', () 
   it('publishes every appended event to Kafka, keyed by stream, with its type in the headers', async () => {
     const from = await topicEnd(kafka, eventTopic('enrolment'));
     for (const n of [A, B, C]) await http().post('/staff').send(staffBody(n)).expect(201);
-    await http().post('/programmes').send(programmeBody(run, { capacity: 5, jp: 12 })).expect(201);
+    await http()
+      .post('/programmes')
+      .send(programmeBody(run, { capacity: 5, jp: 12 }))
+      .expect(201);
     for (const n of [A, B, C]) await http().post(`/programmes/${run}/enrolments`).send({ nip: n }).expect(201);
 
-    const mine = (m: { key: string | null }) => m.key === `programme-${run}` || [A, B, C].some((n) => m.key === `staff-${n}`);
-    const messages = (await tailTopic(kafka, eventTopic('enrolment'), from, (ms) => ms.filter(mine).length >= 7)).filter(mine);
+    const mine = (m: { key: string | null }) =>
+      m.key === `programme-${run}` || [A, B, C].some((n) => m.key === `staff-${n}`);
+    const messages = (
+      await tailTopic(kafka, eventTopic('enrolment'), from, (ms) => ms.filter(mine).length >= 7)
+    ).filter(mine);
     expect(messages.map((m) => m.headers.type).sort()).toEqual([
-      'ProgrammePublished', 'StaffEnrolled', 'StaffEnrolled', 'StaffEnrolled', 'StaffRegistered', 'StaffRegistered', 'StaffRegistered',
+      'ProgrammePublished',
+      'StaffEnrolled',
+      'StaffEnrolled',
+      'StaffEnrolled',
+      'StaffRegistered',
+      'StaffRegistered',
+      'StaffRegistered',
     ]);
     const enrolled = messages.filter((m) => m.headers.type === 'StaffEnrolled').map((m) => JSON.parse(m.value!));
     expect(enrolled.map((r) => r.payload.nip).sort()).toEqual([A, B, C].sort());
-    expect(enrolled.every((r) => r.streamId === `programme-${run}` && r.payload.costPerParticipant === 1500000)).toBe(true);
+    expect(enrolled.every((r) => r.streamId === `programme-${run}` && r.payload.costPerParticipant === 1500000)).toBe(
+      true,
+    );
     // Names are personal: sealed on the wire.
     expect(messages.map((m) => m.value).join()).not.toContain('Siti Rahmah');
   });
@@ -52,22 +66,47 @@ describe('an enrolment from request to read model, through the real broker', () 
       return p.enrolments.find((e: { nip: string }) => e.nip === n).enrolmentId;
     };
     const base = { budgetId: 'b', allocationId: 'a', programmeId: run, opd: 'DINKES', amount: 1500000 };
-    await budget.answer({ type: 'FundsCommitted', data: { ...base, commitmentId: 'c-a', enrolmentId: await enrolmentId(A), nip: A } });
-    await budget.answer({ type: 'FundsCommitted', data: { ...base, commitmentId: 'c-c', enrolmentId: await enrolmentId(C), nip: C } });
-    await budget.answer({ type: 'CommitmentRejected', data: { ...base, budgetId: null, enrolmentId: await enrolmentId(B), nip: B, reason: 'allocation-exhausted', detail: 'DINKES 2026 APBD: 0 left' } });
+    await budget.answer({
+      type: 'FundsCommitted',
+      data: { ...base, commitmentId: 'c-a', enrolmentId: await enrolmentId(A), nip: A },
+    });
+    await budget.answer({
+      type: 'FundsCommitted',
+      data: { ...base, commitmentId: 'c-c', enrolmentId: await enrolmentId(C), nip: C },
+    });
+    await budget.answer({
+      type: 'CommitmentRejected',
+      data: {
+        ...base,
+        budgetId: null,
+        enrolmentId: await enrolmentId(B),
+        nip: B,
+        reason: 'allocation-exhausted',
+        detail: 'DINKES 2026 APBD: 0 left',
+      },
+    });
     // A redelivered answer changes nothing.
-    await budget.answer({ type: 'FundsCommitted', data: { ...base, commitmentId: 'c-a', enrolmentId: await enrolmentId(A), nip: A } });
+    await budget.answer({
+      type: 'FundsCommitted',
+      data: { ...base, commitmentId: 'c-a', enrolmentId: await enrolmentId(A), nip: A },
+    });
 
     const programme = await eventually(async () => {
       const r = (await http().get(`/programmes/${run}`)).body;
-      return r.waitlist?.length === 1 && r.enrolments.filter((e: { status: string }) => e.status === 'confirmed').length === 2 ? r : undefined;
+      return r.waitlist?.length === 1 &&
+        r.enrolments.filter((e: { status: string }) => e.status === 'confirmed').length === 2
+        ? r
+        : undefined;
     });
     expect(programme.waitlist).toEqual([expect.objectContaining({ nip: B, status: 'waitlisted-funds' })]);
     expect(programme.seatsTaken).toBe(2);
   });
 
   it('credits JP on completion and keeps the ledger, withdrawal reasons and unit summary', async () => {
-    await http().post(`/programmes/${run}/enrolments/${A}/attendance`).send({ sessionId: 's1', attended: true }).expect(201);
+    await http()
+      .post(`/programmes/${run}/enrolments/${A}/attendance`)
+      .send({ sessionId: 's1', attended: true })
+      .expect(201);
     await http().post(`/programmes/${run}/enrolments/${A}/completion`).send({ completedOn: '2026-02-03' }).expect(201);
     await http().post(`/programmes/${run}/enrolments/${C}/withdrawal`).send({ reason: 'workload' }).expect(201);
 
@@ -75,10 +114,28 @@ describe('an enrolment from request to read model, through the real broker', () 
       const r = (await http().get(`/staff/${A}`)).body;
       return r.jpLedger?.length ? r : undefined;
     });
-    expect(profile).toMatchObject({ nip: A, name: 'Siti Rahmah', employmentType: 'PNS', jpLedger: [{ year: 2026, jpCompleted: 12, target: 20, belowTarget: true }] });
-    expect(profile.training).toEqual([expect.objectContaining({ programmeId: run, status: 'completed', jpCredited: 12, completedOn: '2026-02-03', attendance: { s1: 'attended' } })]);
+    expect(profile).toMatchObject({
+      nip: A,
+      name: 'Siti Rahmah',
+      employmentType: 'PNS',
+      jpLedger: [{ year: 2026, jpCompleted: 12, target: 20, belowTarget: true }],
+    });
+    expect(profile.training).toEqual([
+      expect.objectContaining({
+        programmeId: run,
+        status: 'completed',
+        jpCredited: 12,
+        completedOn: '2026-02-03',
+        attendance: { s1: 'attended' },
+      }),
+    ]);
 
-    const below = (await http().get('/jp-ledger/below-target').query({ year: 2026, opd: 'DINKES', serviceUnit: 'PUSKESMAS-GULAI-BANCAH' }).expect(200)).body;
+    const below = (
+      await http()
+        .get('/jp-ledger/below-target')
+        .query({ year: 2026, opd: 'DINKES', serviceUnit: 'PUSKESMAS-GULAI-BANCAH' })
+        .expect(200)
+    ).body;
     expect(below.staff.find((s: { nip: string }) => s.nip === A)).toMatchObject({ jpCompleted: 12, jpMissing: 8 });
 
     const summary = await eventually(async () => {
@@ -91,19 +148,53 @@ describe('an enrolment from request to read model, through the real broker', () 
 
   it('applies a self-paced statement resent from a flaky phone once, and completes on the rule', async () => {
     const id = `${run}-el`;
-    await http().post('/programmes').send(programmeBody(id, { form: 'mobile', sessions: [], completionRule: { modules: ['m1', 'm2'], minScore: 70 } })).expect(201);
+    await http()
+      .post('/programmes')
+      .send(
+        programmeBody(id, { form: 'mobile', sessions: [], completionRule: { modules: ['m1', 'm2'], minScore: 70 } }),
+      )
+      .expect(201);
     await http().post(`/programmes/${id}/enrolments`).send({ nip: B }).expect(201);
-    const enrolmentId = (await eventually(async () => (await http().get(`/programmes/${id}`)).body.enrolments?.[0])).enrolmentId;
-    await budget.answer({ type: 'FundsCommitted', data: { budgetId: 'b', allocationId: 'a', programmeId: id, opd: 'DINKES', amount: 1, commitmentId: 'c-el', enrolmentId, nip: B } });
-    await eventually(async () => ((await http().get(`/programmes/${id}`)).body.enrolments?.[0]?.status === 'confirmed' ? true : undefined));
+    const enrolmentId = (await eventually(async () => (await http().get(`/programmes/${id}`)).body.enrolments?.[0]))
+      .enrolmentId;
+    await budget.answer({
+      type: 'FundsCommitted',
+      data: {
+        budgetId: 'b',
+        allocationId: 'a',
+        programmeId: id,
+        opd: 'DINKES',
+        amount: 1,
+        commitmentId: 'c-el',
+        enrolmentId,
+        nip: B,
+      },
+    });
+    await eventually(async () =>
+      (await http().get(`/programmes/${id}`)).body.enrolments?.[0]?.status === 'confirmed' ? true : undefined,
+    );
 
-    const statement = { statementId: '0193a3c4-0000-7000-8000-000000000001', verb: 'completed', moduleId: 'm1', score: 80, deviceTimestamp: '2026-03-01T10:00:00.000Z' };
+    const statement = {
+      statementId: '0193a3c4-0000-7000-8000-000000000001',
+      verb: 'completed',
+      moduleId: 'm1',
+      score: 80,
+      deviceTimestamp: '2026-03-01T10:00:00.000Z',
+    };
     const first = await http().post(`/programmes/${id}/enrolments/${B}/statements`).send(statement).expect(201);
     const resent = await http().post(`/programmes/${id}/enrolments/${B}/statements`).send(statement).expect(201);
     expect(first.body.events).toEqual(['LearningProgressRecorded']);
     expect(resent.body.events).toEqual([]);
-    const last = await http().post(`/programmes/${id}/enrolments/${B}/statements`)
-      .send({ ...statement, statementId: '0193a3c4-0000-7000-8000-000000000002', moduleId: 'm2', score: 75, deviceTimestamp: '2026-03-02T09:00:00.000Z' }).expect(201);
+    const last = await http()
+      .post(`/programmes/${id}/enrolments/${B}/statements`)
+      .send({
+        ...statement,
+        statementId: '0193a3c4-0000-7000-8000-000000000002',
+        moduleId: 'm2',
+        score: 75,
+        deviceTimestamp: '2026-03-02T09:00:00.000Z',
+      })
+      .expect(201);
     expect(last.body.events).toEqual(['LearningProgressRecorded', 'TrainingCompleted']);
   });
 });

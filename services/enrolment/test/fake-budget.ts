@@ -17,8 +17,12 @@ export async function fakeBudget() {
   await producer.connect();
   return {
     async answer(event: BudgetEvent, correlationId = 'saga') {
-      const [stored] = await store.append(`budget-test-${event.type}-${Date.now()}-${Math.random()}`, 'no-stream',
-        [{ type: event.type, data: event.data }], { actor: 'service:budget', correlationId, causationId: null });
+      const [stored] = await store.append(
+        `budget-test-${event.type}-${Date.now()}-${Math.random()}`,
+        'no-stream',
+        [{ type: event.type, data: event.data }],
+        { actor: 'service:budget', correlationId, causationId: null },
+      );
       const [record] = await store.readRecords(stored.position - 1, 1);
       await producer.send({ topic: eventTopic('budget'), messages: [encodeRecord(record)] });
     },

@@ -11,10 +11,18 @@ import { CloseSurveyPeriodController } from './survey/close-survey-period/close-
 import { CloseSurveyPeriodHandler } from './survey/close-survey-period/close-survey-period.handler';
 
 export const COMMAND_CONTROLLERS = [
-  RegisterServiceUnitController, ReviseServiceUnitController, SubmitSurveyResponseController, RejectSurveyResponseController, CloseSurveyPeriodController,
+  RegisterServiceUnitController,
+  ReviseServiceUnitController,
+  SubmitSurveyResponseController,
+  RejectSurveyResponseController,
+  CloseSurveyPeriodController,
 ];
 export const COMMAND_HANDLERS = [
-  RegisterServiceUnitHandler, ReviseServiceUnitHandler, SubmitSurveyResponseHandler, RejectSurveyResponseHandler, CloseSurveyPeriodHandler,
+  RegisterServiceUnitHandler,
+  ReviseServiceUnitHandler,
+  SubmitSurveyResponseHandler,
+  RejectSurveyResponseHandler,
+  CloseSurveyPeriodHandler,
 ];
 
 import { GetUnitScorecardController } from './queries/get-unit-scorecard/get-unit-scorecard.http.controller';
@@ -28,7 +36,17 @@ import { ListSurveyResponsesHandler } from './queries/list-survey-responses/list
 import { CorrelationReportBuilder } from './correlation/correlation-report.builder';
 import { UnitPeriodFactsReader } from './correlation/unit-period-facts.reader';
 
-export const QUERY_CONTROLLERS = [GetUnitScorecardController, GetLeagueTableController, GetCorrelationReportController, ListSurveyResponsesController];
-export const QUERY_HANDLERS = [GetUnitScorecardHandler, GetLeagueTableHandler, GetCorrelationReportHandler, ListSurveyResponsesHandler];
+export const QUERY_CONTROLLERS = [
+  GetUnitScorecardController,
+  GetLeagueTableController,
+  GetCorrelationReportController,
+  ListSurveyResponsesController,
+];
+export const QUERY_HANDLERS = [
+  GetUnitScorecardHandler,
+  GetLeagueTableHandler,
+  GetCorrelationReportHandler,
+  ListSurveyResponsesHandler,
+];
 /** What the query handlers read through: the correlation read model's rows and the report built on them. */
 export const READERS = [UnitPeriodFactsReader, CorrelationReportBuilder];

@@ -13,7 +13,12 @@ export const FEEDBACK_PROJECTIONS = [serviceUnitsProjection, surveyResponsesProj
 /** The foreign read models: one consumer per topic, each with a fixed name and group shared by every replica. */
 const FOREIGN: { name: string; from: EventProducingService; eventTypes: string[]; handle: EventHandler }[] = [
   { name: 'staff-training', from: 'enrolment', eventTypes: STAFF_TRAINING_EVENTS, handle: applyStaffTraining },
-  { name: 'assessment-results', from: 'assessment', eventTypes: ASSESSMENT_RESULT_EVENTS, handle: applyAssessmentResult },
+  {
+    name: 'assessment-results',
+    from: 'assessment',
+    eventTypes: ASSESSMENT_RESULT_EVENTS,
+    handle: applyAssessmentResult,
+  },
   { name: 'training-spend', from: 'budget', eventTypes: TRAINING_SPEND_EVENTS, handle: applyTrainingSpend },
 ];
 
@@ -21,10 +26,19 @@ const FOREIGN: { name: string; from: EventProducingService; eventTypes: string[]
 export function feedbackWorkers({ dataSource, store, kafka }: WorkerContext): MessagingWorker[] {
   return [
     ...FEEDBACK_PROJECTIONS.map((projection) => new ProjectionRunner({ dataSource, store, projection })),
-    ...FOREIGN.map((c) => new EventConsumer({
-      dataSource, kafka, name: `feedback.${c.name}`, groupId: `kompeten-feedback.${c.name}`,
-      // Pure read models (they append nothing): a batch per transaction keeps up with a busy topic.
-      topics: [eventTopic(c.from)], eventTypes: c.eventTypes, handle: c.handle, applyInBatches: true,
-    })),
+    ...FOREIGN.map(
+      (c) =>
+        new EventConsumer({
+          dataSource,
+          kafka,
+          name: `feedback.${c.name}`,
+          groupId: `kompeten-feedback.${c.name}`,
+          // Pure read models (they append nothing): a batch per transaction keeps up with a busy topic.
+          topics: [eventTopic(c.from)],
+          eventTypes: c.eventTypes,
+          handle: c.handle,
+          applyInBatches: true,
+        }),
+    ),
   ];
 }

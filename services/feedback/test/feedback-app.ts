@@ -5,12 +5,28 @@ import { createTestDatabase, TestDatabase, testBrokers } from '@kompeten/testing
 import { FeedbackModule } from '../src/feedback.module';
 
 /** The real feedback service on a throwaway database and the real broker. */
-export async function startFeedbackApp(): Promise<{ app: INestApplication; db: TestDatabase; stop: () => Promise<void> }> {
+export async function startFeedbackApp(): Promise<{
+  app: INestApplication;
+  db: TestDatabase;
+  stop: () => Promise<void>;
+}> {
   const db = await createTestDatabase('feedback');
-  const config = loadConfig(ServiceConfig, { PORT: '1', DATABASE_URL: db.url, KAFKA_BROKERS: testBrokers().join(','), LOG_LEVEL: 'error' });
+  const config = loadConfig(ServiceConfig, {
+    PORT: '1',
+    DATABASE_URL: db.url,
+    KAFKA_BROKERS: testBrokers().join(','),
+    LOG_LEVEL: 'error',
+  });
   const app = await createServiceApp(FeedbackModule.register(config), config, 'feedback');
   await app.init();
-  return { app, db, stop: async () => { await app.close(); await db.drop(); } };
+  return {
+    app,
+    db,
+    stop: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
 }
 
 /** A run-unique prefix: the broker and the consumer groups are shared by every test and every run. */
@@ -27,10 +43,24 @@ export function nipsForRun() {
 
 /** Object mothers. */
 export const unitBody = (unitCode: string, over: Record<string, unknown> = {}) => ({
-  unitCode, name: `Puskesmas ${unitCode}`, opd: 'DINKES', kind: 'puskesmas', annualServiceUsers: 400,
-  services: [{ code: 'POLI-UMUM', name: 'Poli umum' }, { code: 'KIA', name: 'Kesehatan ibu dan anak' }], ...over,
+  unitCode,
+  name: `Puskesmas ${unitCode}`,
+  opd: 'DINKES',
+  kind: 'puskesmas',
+  annualServiceUsers: 400,
+  services: [
+    { code: 'POLI-UMUM', name: 'Poli umum' },
+    { code: 'KIA', name: 'Kesehatan ibu dan anak' },
+  ],
+  ...over,
 });
 export const scoresOf = (digits: string) => Object.fromEntries([...digits].map((d, i) => [`u${i + 1}`, Number(d)]));
 export const responseBody = (submissionId: string, unitCode: string, over: Record<string, unknown> = {}) => ({
-  submissionId, unitCode, serviceCode: 'POLI-UMUM', servedOn: '2026-02-10', scores: scoresOf('333333333'), channel: 'kiosk', ...over,
+  submissionId,
+  unitCode,
+  serviceCode: 'POLI-UMUM',
+  servedOn: '2026-02-10',
+  scores: scoresOf('333333333'),
+  channel: 'kiosk',
+  ...over,
 });

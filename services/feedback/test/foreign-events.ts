@@ -3,7 +3,13 @@ import { EventStore, eventStoreMigrations } from '@kompeten/event-store';
 import { encodeRecord, EventMessage } from '@kompeten/messaging';
 import { createTestDatabase, migratedDataSource, testKafka } from '@kompeten/testing';
 
-export interface ForeignEvent { service: EventProducingService; streamId: string; type: string; data: unknown; occurredAt?: Date }
+export interface ForeignEvent {
+  service: EventProducingService;
+  streamId: string;
+  type: string;
+  data: unknown;
+  occurredAt?: Date;
+}
 
 /**
  * Stands in for the enrolment, assessment and budget services: a real event store appends each
@@ -21,8 +27,12 @@ export async function foreignServices() {
     async publish(events: ForeignEvent[]) {
       const byTopic = new Map<string, EventMessage[]>();
       for (const e of events) {
-        const [stored] = await store.append(e.streamId, 'any', [{ type: e.type, data: e.data, occurredAt: e.occurredAt }],
-          { actor: `service:${e.service}`, correlationId: 'feedback-test', causationId: null });
+        const [stored] = await store.append(
+          e.streamId,
+          'any',
+          [{ type: e.type, data: e.data, occurredAt: e.occurredAt }],
+          { actor: `service:${e.service}`, correlationId: 'feedback-test', causationId: null },
+        );
         const [record] = await store.readRecords(stored.position - 1, 1);
         const topic = eventTopic(e.service);
         byTopic.set(topic, [...(byTopic.get(topic) ?? []), encodeRecord(record)]);

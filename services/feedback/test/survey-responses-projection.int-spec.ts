@@ -6,11 +6,32 @@ import { surveyResponsesProjection as projection } from '../src/read-models/surv
 const scores = (n: number) => Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => [`u${i}`, ((n + i) % 4) + 1]));
 let position = 0;
 const event = (type: string, data: object, extra: Partial<StoredEvent> = {}) =>
-  ({ type, data, position: ++position, recordedAt: `2026-03-0${1 + (position % 8)}T0${position % 10}:00:00.000Z`, ...extra }) as unknown as StoredEvent;
-const submitted = (id: string, more: object = {}, extra: Partial<StoredEvent> = {}) => event('SurveyResponseSubmitted', {
-  submissionId: id, unitCode: 'PKM-X', opd: 'DINKES', serviceCode: 'POLI-UMUM', servedOn: '2026-02-27', scores: scores(id.length),
-  servedBy: null, comment: null, contact: null, respondent: null, channel: 'kiosk', ...more,
-}, extra);
+  ({
+    type,
+    data,
+    position: ++position,
+    recordedAt: `2026-03-0${1 + (position % 8)}T0${position % 10}:00:00.000Z`,
+    ...extra,
+  }) as unknown as StoredEvent;
+const submitted = (id: string, more: object = {}, extra: Partial<StoredEvent> = {}) =>
+  event(
+    'SurveyResponseSubmitted',
+    {
+      submissionId: id,
+      unitCode: 'PKM-X',
+      opd: 'DINKES',
+      serviceCode: 'POLI-UMUM',
+      servedOn: '2026-02-27',
+      scores: scores(id.length),
+      servedBy: null,
+      comment: null,
+      contact: null,
+      respondent: null,
+      channel: 'kiosk',
+      ...more,
+    },
+    extra,
+  );
 
 // The batch path (a run of submissions is one insert) must leave exactly the table the one-by-one path leaves.
 describe('the survey responses projection', () => {
@@ -27,11 +48,24 @@ describe('the survey responses projection', () => {
 
   it('applies a batch exactly as it applies the same events one by one', async () => {
     const events = [
-      submitted('s-1'), submitted('s-2', { servedBy: '198609262015051001', respondent: { gender: 'P', ageBand: '25-34' } }),
+      submitted('s-1'),
+      submitted('s-2', { servedBy: '198609262015051001', respondent: { gender: 'P', ageBand: '25-34' } }),
       submitted('s-3', { channel: 'paper' }, { erased: ['comment'] } as Partial<StoredEvent>),
-      event('SurveyResponseRejected', { submissionId: 's-2', unitCode: 'PKM-X', servedOn: '2026-02-27', reason: 'duplicate', note: null }),
+      event('SurveyResponseRejected', {
+        submissionId: 's-2',
+        unitCode: 'PKM-X',
+        servedOn: '2026-02-27',
+        reason: 'duplicate',
+        note: null,
+      }),
       submitted('s-4', { channel: 'qr' }),
-      event('SurveyResponseRejected', { submissionId: 's-4', unitCode: 'PKM-X', servedOn: '2026-02-27', reason: 'test', note: null }),
+      event('SurveyResponseRejected', {
+        submissionId: 's-4',
+        unitCode: 'PKM-X',
+        servedOn: '2026-02-27',
+        reason: 'test',
+        note: null,
+      }),
     ];
     const table = async (name: string, fill: (tx: Parameters<typeof projection.apply>[1]) => Promise<void>) => {
       const tx = ds.createQueryRunner();
@@ -44,11 +78,26 @@ describe('the survey responses projection', () => {
         await tx.release();
       }
     };
-    const oneByOne = await table('one_by_one', async (tx) => { for (const e of events) await projection.apply(e, tx, 'one_by_one'); });
+    const oneByOne = await table('one_by_one', async (tx) => {
+      for (const e of events) await projection.apply(e, tx, 'one_by_one');
+    });
     const batched = await table('batched', (tx) => projection.applyBatch!(events, tx, 'batched'));
     expect(batched).toEqual(oneByOne);
-    expect(batched.map((r: { submission_id: string; status: string; has_comment: boolean }) => [r.submission_id, r.status, r.has_comment]))
-      .toEqual([['s-1', 'valid', false], ['s-2', 'rejected', false], ['s-3', 'valid', true], ['s-4', 'rejected', false]]);
-    expect(batched[1]).toMatchObject({ served_by: '198609262015051001', respondent: { gender: 'P', ageBand: '25-34' } });
+    expect(
+      batched.map((r: { submission_id: string; status: string; has_comment: boolean }) => [
+        r.submission_id,
+        r.status,
+        r.has_comment,
+      ]),
+    ).toEqual([
+      ['s-1', 'valid', false],
+      ['s-2', 'rejected', false],
+      ['s-3', 'valid', true],
+      ['s-4', 'rejected', false],
+    ]);
+    expect(batched[1]).toMatchObject({
+      served_by: '198609262015051001',
+      respondent: { gender: 'P', ageBand: '25-34' },
+    });
   });
 });

@@ -28,10 +28,16 @@ export class GatewayModule implements NestModule {
         ThrottlerModule.forRootAsync({
           inject: [Reflector],
           useFactory: (reflector: Reflector) => ({
-            throttlers: [{
-              name: 'default', ttl: 60_000,
-              limit: (ctx) => (reflector.get<boolean>(PUBLIC_SURVEY, ctx.getHandler()) ? config.SURVEY_RATE_LIMIT_PER_MINUTE : config.RATE_LIMIT_PER_MINUTE),
-            }],
+            throttlers: [
+              {
+                name: 'default',
+                ttl: 60_000,
+                limit: (ctx) =>
+                  reflector.get<boolean>(PUBLIC_SURVEY, ctx.getHandler())
+                    ? config.SURVEY_RATE_LIMIT_PER_MINUTE
+                    : config.RATE_LIMIT_PER_MINUTE,
+              },
+            ],
             errorMessage: 'Too many requests',
             storage: new WindowCounterStorage(),
           }),
@@ -39,7 +45,12 @@ export class GatewayModule implements NestModule {
       ],
       controllers: GATEWAY_ROUTES,
       providers: [
-        TokenVerifier, ServiceClient, Forward, IdempotencyStore, LiveFeed, UnitDirectory,
+        TokenVerifier,
+        ServiceClient,
+        Forward,
+        IdempotencyStore,
+        LiveFeed,
+        UnitDirectory,
         // Order matters: authenticate first, so that limits count per token.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -1,6 +1,10 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 
-interface Window { hits: number; endsAt: number; blockedUntil: number }
+interface Window {
+  hits: number;
+  endsAt: number;
+  blockedUntil: number;
+}
 
 /**
  * Rate-limit counters: a fixed window per key (token subject or client address), O(1) per request.
@@ -14,7 +18,10 @@ export class WindowCounterStorage implements ThrottlerStorage {
   private readonly windows = new Map<string, Window>();
   private nextSweep = 0;
 
-  constructor(private readonly now: () => number = Date.now, private readonly sweepEveryMs = 60_000) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly sweepEveryMs = 60_000,
+  ) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
     const now = this.now();
@@ -22,14 +29,26 @@ export class WindowCounterStorage implements ThrottlerStorage {
     if (now >= this.nextSweep) this.sweep();
     const id = `${throttlerName}\u0000${key}`;
     let w = this.windows.get(id);
-    if (!w || (w.endsAt <= now && w.blockedUntil <= now)) this.windows.set(id, (w = { hits: 0, endsAt: now + ttl, blockedUntil: 0 }));
+    if (!w || (w.endsAt <= now && w.blockedUntil <= now))
+      this.windows.set(id, (w = { hits: 0, endsAt: now + ttl, blockedUntil: 0 }));
     const seconds = (until: number) => Math.max(0, Math.ceil((until - now) / 1000));
-    if (w.blockedUntil > now) return { totalHits: w.hits, timeToExpire: seconds(w.endsAt), isBlocked: true, timeToBlockExpire: seconds(w.blockedUntil) };
+    if (w.blockedUntil > now)
+      return {
+        totalHits: w.hits,
+        timeToExpire: seconds(w.endsAt),
+        isBlocked: true,
+        timeToBlockExpire: seconds(w.blockedUntil),
+      };
     if (w.endsAt <= now) Object.assign(w, { hits: 0, endsAt: now + ttl });
     w.hits++;
     if (w.hits > limit) {
       w.blockedUntil = now + blockDuration;
-      return { totalHits: w.hits, timeToExpire: seconds(w.endsAt), isBlocked: true, timeToBlockExpire: seconds(w.blockedUntil) };
+      return {
+        totalHits: w.hits,
+        timeToExpire: seconds(w.endsAt),
+        isBlocked: true,
+        timeToBlockExpire: seconds(w.blockedUntil),
+      };
     }
     return { totalHits: w.hits, timeToExpire: seconds(w.endsAt), isBlocked: false, timeToBlockExpire: 0 };
   }

@@ -8,16 +8,41 @@ import { GATEWAY_OPENAPI } from '../src/gateway.openapi';
 const NOWHERE = 'http://127.0.0.1:9';
 
 /** The real gateway on a throwaway database; services it is not given are unreachable (→ 503). */
-export async function startGateway(urls: Partial<Record<'ENROLMENT_URL' | 'ASSESSMENT_URL' | 'BUDGET_URL' | 'FEEDBACK_URL', string>> = {}, env: Record<string, string> = {}) {
+export async function startGateway(
+  urls: Partial<Record<'ENROLMENT_URL' | 'ASSESSMENT_URL' | 'BUDGET_URL' | 'FEEDBACK_URL', string>> = {},
+  env: Record<string, string> = {},
+) {
   const auth: TestAuth = await createTestAuth();
   const db = await createTestDatabase('gateway');
   const config = loadConfig(GatewayConfig, {
-    PORT: '1', DATABASE_URL: db.url, KAFKA_BROKERS: testBrokers().join(','), LOG_LEVEL: 'error', AUTH_LOCAL_JWKS: auth.jwks,
-    ENROLMENT_URL: NOWHERE, ASSESSMENT_URL: NOWHERE, BUDGET_URL: NOWHERE, FEEDBACK_URL: NOWHERE, DOWNSTREAM_TIMEOUT_MS: '2000', ...urls, ...env,
+    PORT: '1',
+    DATABASE_URL: db.url,
+    KAFKA_BROKERS: testBrokers().join(','),
+    LOG_LEVEL: 'error',
+    AUTH_LOCAL_JWKS: auth.jwks,
+    ENROLMENT_URL: NOWHERE,
+    ASSESSMENT_URL: NOWHERE,
+    BUDGET_URL: NOWHERE,
+    FEEDBACK_URL: NOWHERE,
+    DOWNSTREAM_TIMEOUT_MS: '2000',
+    ...urls,
+    ...env,
   });
-  const app: INestApplication = await createServiceApp(GatewayModule.register(config), config, 'gateway', GATEWAY_OPENAPI);
+  const app: INestApplication = await createServiceApp(
+    GatewayModule.register(config),
+    config,
+    'gateway',
+    GATEWAY_OPENAPI,
+  );
   await app.init();
-  return { app, auth, stop: async () => { await app.close(); await db.drop(); } };
+  return {
+    app,
+    auth,
+    stop: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
 }
 
 /** Tokens for each role, as the identity provider would issue them. */

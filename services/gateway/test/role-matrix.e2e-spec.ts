@@ -69,7 +69,19 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/public/survey-responses': [...ALL, 'anonymous'],
 };
 
-const PARAMS: Record<string, string> = { nip: OWN_NIP, programmeId: 'matrix-programme', opd: 'DINKES', unitCode: 'PUSKESMAS-GULAI-BANCAH', period: '2026-Q1', submissionId: '0193a3c4-0000-7000-8000-000000000001', budgetId: 'budget-2026-DINKES-APBD', allocationId: 'programme-x', commitmentId: 'c-1', assessmentId: 'a-1', service: 'enrolment' };
+const PARAMS: Record<string, string> = {
+  nip: OWN_NIP,
+  programmeId: 'matrix-programme',
+  opd: 'DINKES',
+  unitCode: 'PUSKESMAS-GULAI-BANCAH',
+  period: '2026-Q1',
+  submissionId: '0193a3c4-0000-7000-8000-000000000001',
+  budgetId: 'budget-2026-DINKES-APBD',
+  allocationId: 'programme-x',
+  commitmentId: 'c-1',
+  assessmentId: 'a-1',
+  service: 'enrolment',
+};
 const concrete = (path: string) => path.replace(/:(\w+)/g, (_, p: string) => PARAMS[p] ?? `x-${p}`);
 
 describe('the role matrix: every route × every role', () => {
@@ -85,7 +97,11 @@ describe('the role matrix: every route × every role', () => {
   afterAll(() => stop());
 
   it('covers every route the gateway serves', () => {
-    expect(servedRoutes(app).map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(MATRIX).sort());
+    expect(
+      servedRoutes(app)
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual(Object.keys(MATRIX).sort());
   });
 
   let base: string;
@@ -95,14 +111,26 @@ describe('the role matrix: every route × every role', () => {
   });
 
   /** The status line only: an allowed event stream stays open, so the connection is dropped at the headers. */
-  const call = (method: string, path: string, token?: string) => new Promise<{ status: number }>((resolve, reject) => {
-    const body = method === 'GET' ? undefined : JSON.stringify({ nip: OWN_NIP });
-    const req = http.request(base + concrete(path), {
-      method, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    }, (res) => { resolve({ status: res.statusCode ?? 0 }); res.destroy(); });
-    req.on('error', reject);
-    req.end(body);
-  });
+  const call = (method: string, path: string, token?: string) =>
+    new Promise<{ status: number }>((resolve, reject) => {
+      const body = method === 'GET' ? undefined : JSON.stringify({ nip: OWN_NIP });
+      const req = http.request(
+        base + concrete(path),
+        {
+          method,
+          headers: {
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+            ...(body ? { 'content-type': 'application/json' } : {}),
+          },
+        },
+        (res) => {
+          resolve({ status: res.statusCode ?? 0 });
+          res.destroy();
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
 
   for (const [route, allowed] of Object.entries(MATRIX)) {
     const [method, path] = route.split(' ');

@@ -14,10 +14,17 @@ export function catalogue(): ReadModel[] {
 
 /** Compiles to dist/ (incremental): the CLI process and the catalogue run compiled code. */
 export function buildDist(): void {
-  execFileSync(path.join(repoRoot, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'pipe' });
+  execFileSync(path.join(repoRoot, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], {
+    cwd: repoRoot,
+    stdio: 'pipe',
+  });
 }
 
-export interface CliRun { code: number; stdout: string; stderr: string }
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 const env = () => ({ DATABASE_URL: process.env.DATABASE_URL, KAFKA_BROKERS: testBrokers().join(',') });
 
@@ -29,11 +36,16 @@ export async function audit(args: string[], options: { signal?: AbortSignal } = 
   let err = '';
   stdout.on('data', (d) => (out += d));
   stderr.on('data', (d) => (err += d));
-  const code = await runAuditCli(args, { stdout, stderr, env: env(), signal: options.signal ?? new AbortController().signal }, { readModels: catalogue() });
+  const code = await runAuditCli(
+    args,
+    { stdout, stderr, env: env(), signal: options.signal ?? new AbortController().signal },
+    { readModels: catalogue() },
+  );
   return { code, stdout: out, stderr: err };
 }
 
-export async function auditJson<T = any>(args: string[]): Promise<{ code: number; report: T; stderr: string }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function auditJson<T = any>(args: string[]): Promise<{ code: number; report: T; stderr: string }> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const run = await audit([...args, '--json']);
   try {
     return { code: run.code, report: JSON.parse(run.stdout), stderr: run.stderr };
@@ -53,7 +65,9 @@ export interface AuditProcess {
 /** The CLI as its own process, exactly as `npm run audit` runs it (after the build), with node flags. */
 export function spawnAudit(args: string[], nodeFlags: string[] = []): AuditProcess {
   const child = spawn(process.execPath, [...nodeFlags, 'tools/audit/audit.cjs', ...args], {
-    cwd: repoRoot, env: { PATH: process.env.PATH ?? '', ...env() } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', ...env() } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
@@ -64,11 +78,15 @@ export function spawnAudit(args: string[], nodeFlags: string[] = []): AuditProce
     try {
       const m = /VmHWM:\s+(\d+) kB/.exec(require('node:fs').readFileSync(`/proc/${child.pid}/status`, 'utf8')); // eslint-disable-line @typescript-eslint/no-require-imports
       if (m) peakKb = Math.max(peakKb, Number(m[1]));
-    } catch { /* exited */ }
+    } catch {
+      /* exited */
+    }
   }, 100);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; peakRssMb: number }>((resolve) => child.on('exit', (code, signal) => {
-    clearInterval(sample);
-    resolve({ code, signal, peakRssMb: Math.round(peakKb / 1024) });
-  }));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; peakRssMb: number }>((resolve) =>
+    child.on('exit', (code, signal) => {
+      clearInterval(sample);
+      resolve({ code, signal, peakRssMb: Math.round(peakKb / 1024) });
+    }),
+  );
   return { child, stdout: () => out, stderr: () => err, exited };
 }

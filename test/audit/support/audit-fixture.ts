@@ -2,7 +2,16 @@ import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { EventStore, eventStoreMigrations, PostgresKeyStore } from '@kompeten/event-store';
 import { encodeRecord, messagingMigrations, OutboxRelay } from '@kompeten/messaging';
-import { createTestDatabase, createTestTopics, eventually, migratedDataSource, tailTopic, TestDatabase, TailedMessage, uniqueName } from '@kompeten/testing';
+import {
+  createTestDatabase,
+  createTestTopics,
+  eventually,
+  migratedDataSource,
+  tailTopic,
+  TestDatabase,
+  TailedMessage,
+  uniqueName,
+} from '@kompeten/testing';
 
 /**
  * Topics of these tests are not named `test.*`: the suite's global setup deletes every `test.*`
@@ -10,7 +19,11 @@ import { createTestDatabase, createTestTopics, eventually, migratedDataSource, t
  * ours mid-test. They are deleted by `deleteAuditTopics` instead.
  */
 const created: string[] = [];
-export const auditTopicName = (label: string) => { const t = `audit-${uniqueName(label)}`; created.push(t); return t; };
+export const auditTopicName = (label: string) => {
+  const t = `audit-${uniqueName(label)}`;
+  created.push(t);
+  return t;
+};
 
 export async function deleteAuditTopics(kafka: Kafka): Promise<void> {
   const admin = kafka.admin();
@@ -48,12 +61,32 @@ export async function auditFixture(kafka: Kafka, label: string): Promise<AuditFi
   await createTestTopics(kafka, [topic], 6);
   const headPosition = async () => Number((await ds.query('select position from es_head'))[0].position);
   return {
-    db, ds, store, topic, headPosition,
+    db,
+    ds,
+    store,
+    topic,
+    headPosition,
     async relayAll() {
-      const relay = new OutboxRelay({ dataSource: ds, kafka, topic, name: 'enrolment-relay', batchSize: 500, logger: quiet });
+      const relay = new OutboxRelay({
+        dataSource: ds,
+        kafka,
+        topic,
+        name: 'enrolment-relay',
+        batchSize: 500,
+        logger: quiet,
+      });
       await relay.start();
       const head = await headPosition();
-      await eventually(async () => (Number((await ds.query(`select position from outbox_checkpoint where relay = 'enrolment-relay'`))[0]?.position ?? -1) >= head ? true : undefined), 60_000);
+      await eventually(
+        async () =>
+          Number(
+            (await ds.query(`select position from outbox_checkpoint where relay = 'enrolment-relay'`))[0]?.position ??
+              -1,
+          ) >= head
+            ? true
+            : undefined,
+        60_000,
+      );
       await relay.stop();
     },
     async publishAll() {
@@ -92,7 +125,11 @@ export async function tamper(ds: DataSource, sql: string, params: unknown[] = []
 export async function deleteRow(ds: DataSource, position: number): Promise<() => Promise<void>> {
   const [{ row }] = await ds.query('select to_jsonb(e) as row from es_event e where position = $1', [position]);
   await tamper(ds, 'delete from es_event where position = $1', [position]);
-  return async () => { await ds.query('insert into es_event select * from jsonb_populate_record(null::es_event, $1::jsonb)', [JSON.stringify(row)]); };
+  return async () => {
+    await ds.query('insert into es_event select * from jsonb_populate_record(null::es_event, $1::jsonb)', [
+      JSON.stringify(row),
+    ]);
+  };
 }
 
 /** Every message on the topic now, partition by partition. */
@@ -101,7 +138,12 @@ export async function wholeTopic(kafka: Kafka, topic: string): Promise<TailedMes
   await admin.connect();
   const offsets = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
   const total = offsets.reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
-  const messages = await tailTopic(kafka, topic, new Map(offsets.map((p) => [p.partition, p.low])), (m) => m.length >= total);
+  const messages = await tailTopic(
+    kafka,
+    topic,
+    new Map(offsets.map((p) => [p.partition, p.low])),
+    (m) => m.length >= total,
+  );
   return messages.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
 }
 
@@ -112,7 +154,10 @@ export async function copyTopic(kafka: Kafka, label: string, messages: TailedMes
   const producer = kafka.producer();
   await producer.connect();
   try {
-    await producer.send({ topic, messages: messages.map((m) => ({ partition: m.partition, key: m.key, value: m.value, headers: m.headers })) });
+    await producer.send({
+      topic,
+      messages: messages.map((m) => ({ partition: m.partition, key: m.key, value: m.value, headers: m.headers })),
+    });
   } finally {
     await producer.disconnect();
   }

@@ -2,9 +2,19 @@
 export type Answer = number | 'timeout' | 'network-error';
 
 /** POSTs JSON and says what came back (never throws). */
-export async function post(url: string, body: unknown, headers: Record<string, string> = {}, timeoutMs = 15_000): Promise<{ status: Answer; body: unknown }> {
+export async function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  timeoutMs = 15_000,
+): Promise<{ status: Answer; body: unknown }> {
   try {
-    const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+    const r = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const text = await r.text();
     return { status: r.status, body: text ? safeJson(text) : undefined };
   } catch (e) {
@@ -12,7 +22,13 @@ export async function post(url: string, body: unknown, headers: Record<string, s
   }
 }
 
-const safeJson = (text: string) => { try { return JSON.parse(text); } catch { return text; } };
+const safeJson = (text: string) => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
 
 export interface StreamTally {
   /** Commands started. */
@@ -41,7 +57,10 @@ export async function commandStream(options: {
   const every = 1000 / options.perSecond;
   for (let i = 0, next = Date.now(); options.running(); next += every) {
     if (inFlight.size < (options.maxInFlight ?? 16)) {
-      const p: Promise<void> = options.iteration(i++, answered).catch(() => answered('iteration', 'network-error')).finally(() => inFlight.delete(p));
+      const p: Promise<void> = options
+        .iteration(i++, answered)
+        .catch(() => answered('iteration', 'network-error'))
+        .finally(() => inFlight.delete(p));
       inFlight.add(p);
     }
     await new Promise((r) => setTimeout(r, Math.max(0, next + every - Date.now())));
@@ -52,6 +71,8 @@ export async function commandStream(options: {
 
 /** Answers outside the allowed set, e.g. `unexpected(tally, [201, 503])`. */
 export const unexpectedAnswers = (tally: StreamTally, allowed: Answer[]) =>
-  Object.fromEntries(Object.entries(tally.answers).filter(([k]) => !allowed.map(String).includes(k.slice(k.lastIndexOf(' ') + 1))));
+  Object.fromEntries(
+    Object.entries(tally.answers).filter(([k]) => !allowed.map(String).includes(k.slice(k.lastIndexOf(' ') + 1))),
+  );
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -18,11 +18,15 @@ export function openDb(url: string): Db {
 
 /** The log's ids of some event types, and where every projection and the outbox stand against its head. */
 export async function eventIds(db: Db, types: string[]): Promise<string[]> {
-  return (await db.rows<{ event_id: string }>('select event_id from es_event where type = any($1) order by position', [types])).map((r) => r.event_id);
+  return (
+    await db.rows<{ event_id: string }>('select event_id from es_event where type = any($1) order by position', [types])
+  ).map((r) => r.event_id);
 }
 
 export async function processedIds(db: Db, consumer: string): Promise<string[]> {
-  return (await db.rows<{ event_id: string }>('select event_id::text from msg_processed where consumer = $1', [consumer])).map((r) => r.event_id);
+  return (
+    await db.rows<{ event_id: string }>('select event_id::text from msg_processed where consumer = $1', [consumer])
+  ).map((r) => r.event_id);
 }
 
 /** Events the outbox and each projection still have to handle (0 everywhere = caught up). */
@@ -34,4 +38,5 @@ export async function lagBehindLog(db: Db): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((r) => [r.name, Number(r.lag)]));
 }
 
-export const caughtUp = (lag: Record<string, number>) => Object.keys(lag).length > 0 && Object.values(lag).every((n) => n === 0);
+export const caughtUp = (lag: Record<string, number>) =>
+  Object.keys(lag).length > 0 && Object.values(lag).every((n) => n === 0);

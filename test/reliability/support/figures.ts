@@ -30,7 +30,8 @@ export function tally(expected: Iterable<string>, applied: Iterable<string>): Ta
 export const PROFILE = process.env.RELIABILITY_PROFILE === 'nightly' ? 'nightly' : 'ci';
 
 /** A number from the environment, or the CI default, or the nightly one. */
-export const setting = (name: string, ci: number, nightly: number) => Number(process.env[name] ?? (PROFILE === 'nightly' ? nightly : ci));
+export const setting = (name: string, ci: number, nightly: number) =>
+  Number(process.env[name] ?? (PROFILE === 'nightly' ? nightly : ci));
 
 /**
  * Prints what a test measured and appends it to .cache/reliability/figures.ndjson (RELIABILITY.md's

@@ -13,7 +13,11 @@ export async function foreignBudget() {
   const store = new EventStore(ds);
   return {
     async message(streamId: string, event: BudgetEvent): Promise<EventMessage> {
-      const [stored] = await store.append(streamId, 'any', [{ type: event.type, data: event.data }], { actor: 'service:budget', correlationId: 'reliability-poison', causationId: null });
+      const [stored] = await store.append(streamId, 'any', [{ type: event.type, data: event.data }], {
+        actor: 'service:budget',
+        correlationId: 'reliability-poison',
+        causationId: null,
+      });
       const [record] = await store.readRecords(stored.position - 1, 1);
       return encodeRecord(record);
     },

@@ -8,10 +8,18 @@ export const HEAP_PROBE = path.join(__dirname, 'heap-probe.cjs');
 export async function heapAfterGc(p: ServiceProcess): Promise<number> {
   const seen = p.output().length;
   process.kill(p.pid, 'SIGUSR2');
-  return eventually(() => {
-    const line = p.output().slice(seen).split('\n').find((l) => l.includes('"heapProbe"'));
-    return line ? (JSON.parse(line) as { heapProbe: { heapUsed: number } }).heapProbe.heapUsed : undefined;
-  }, 10_000, 50);
+  return eventually(
+    () => {
+      const line = p
+        .output()
+        .slice(seen)
+        .split('\n')
+        .find((l) => l.includes('"heapProbe"'));
+      return line ? (JSON.parse(line) as { heapProbe: { heapUsed: number } }).heapProbe.heapUsed : undefined;
+    },
+    10_000,
+    50,
+  );
 }
 
 export const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;

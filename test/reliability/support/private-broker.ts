@@ -16,18 +16,30 @@ const brokerEnv = { KOMPETEN_KAFKA_PORT: String(PRIVATE_KAFKA_PORT), KAFKA_BROKE
 
 function brokerScript(command: 'start' | 'stop'): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, command], { cwd: ROOT, env: { ...process.env, ...brokerEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SCRIPT, command], {
+      cwd: ROOT,
+      env: { ...process.env, ...brokerEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`broker.mjs ${command} exited ${code}:\n${out}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`broker.mjs ${command} exited ${code}:\n${out}`)),
+    );
   });
 }
 
 /** Starts the private broker (and creates the project's topics) unless it is up; it is stopped when the test run ends. */
 export async function startPrivateBroker(): Promise<void> {
   await brokerScript('start');
-  reapWhenTestsEnd(`kafka-${PRIVATE_KAFKA_PORT}`, ['/usr/bin/env', ...Object.entries(brokerEnv).map(([k, v]) => `${k}=${v}`), process.execPath, SCRIPT, 'stop']);
+  reapWhenTestsEnd(`kafka-${PRIVATE_KAFKA_PORT}`, [
+    '/usr/bin/env',
+    ...Object.entries(brokerEnv).map(([k, v]) => `${k}=${v}`),
+    process.execPath,
+    SCRIPT,
+    'stop',
+  ]);
 }
 
 /** Stops the private broker (a clean broker shutdown, as an operator or a crashed node would cause an outage). */
@@ -40,8 +52,16 @@ export async function usePrivateBroker(): Promise<() => void> {
   await startPrivateBroker();
   const before = process.env.KAFKA_BROKERS;
   process.env.KAFKA_BROKERS = PRIVATE_BROKERS;
-  return () => { if (before === undefined) delete process.env.KAFKA_BROKERS; else process.env.KAFKA_BROKERS = before; };
+  return () => {
+    if (before === undefined) delete process.env.KAFKA_BROKERS;
+    else process.env.KAFKA_BROKERS = before;
+  };
 }
 
 export const privateKafka = (clientId = 'kompeten-reliability') =>
-  new Kafka({ clientId, brokers: [PRIVATE_BROKERS], logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 200 } });
+  new Kafka({
+    clientId,
+    brokers: [PRIVATE_BROKERS],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 8, initialRetryTime: 200 },
+  });

@@ -42,28 +42,52 @@ export function privatePostgresUnavailable(): string | undefined {
   if (process.env.RELIABILITY_PG === 'shared') return 'RELIABILITY_PG=shared';
   if (!binDir()) return 'no Postgres server binaries (pg_config --bindir) on this machine';
   if (process.getuid?.() === 0) {
-    try { execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' }); } catch { return 'running as root without a postgres user'; }
+    try {
+      execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
+    } catch {
+      return 'running as root without a postgres user';
+    }
   }
   return undefined;
 }
 
 const asRoot = () => process.getuid?.() === 0;
 const command = (cmd: string, args: string[]): [string, string[]] =>
-  (asRoot() ? ['runuser', ['-u', 'postgres', '--', path.join(binDir()!, cmd), ...args]] : [path.join(binDir()!, cmd), args]);
-const run = (cmd: string, args: string[]) => { const [c, a] = command(cmd, args); execFileSync(c, a, { stdio: 'pipe' }); };
+  asRoot()
+    ? ['runuser', ['-u', 'postgres', '--', path.join(binDir()!, cmd), ...args]]
+    : [path.join(binDir()!, cmd), args];
+const run = (cmd: string, args: string[]) => {
+  const [c, a] = command(cmd, args);
+  execFileSync(c, a, { stdio: 'pipe' });
+};
 
 function server(dir: string, port: number): PostgresServer {
   const data = path.join(dir, 'data');
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
-  const ctl = (...args: string[]) => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', ...args]);
+  const ctl = (...args: string[]) =>
+    run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', ...args]);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  const admin = async (sql: string) => { const c = new Client({ connectionString: url }); await c.connect(); try { await c.query(sql); } finally { await c.end(); } };
+  const admin = async (sql: string) => {
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
   return {
-    url, port, dir,
+    url,
+    port,
+    dir,
     async createDatabase(label) {
       const name = `kompeten_t_${label.replace(/\W/g, '_').slice(0, 20)}_${randomBytes(4).toString('hex')}`;
       await admin(`create database "${name}"`);
-      return { name, url: `postgres://postgres@127.0.0.1:${port}/${name}`, drop: () => admin(`drop database if exists "${name}" with (force)`) };
+      return {
+        name,
+        url: `postgres://postgres@127.0.0.1:${port}/${name}`,
+        drop: () => admin(`drop database if exists "${name}" with (force)`),
+      };
     },
     async restart(mode, downMs = 0) {
       ctl('-m', mode, 'stop');
@@ -71,7 +95,11 @@ function server(dir: string, port: number): PostgresServer {
       ctl('-o', options, 'start');
     },
     async stop() {
-      try { ctl('-m', 'fast', 'stop'); } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+      try {
+        ctl('-m', 'fast', 'stop');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }
@@ -83,7 +111,18 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   const port = await freePort();
   run('initdb', ['-D', path.join(dir, 'data'), '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
   const pg = server(dir, port);
-  run('pg_ctl', ['-D', path.join(dir, 'data'), '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`, 'start']);
+  run('pg_ctl', [
+    '-D',
+    path.join(dir, 'data'),
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+    'start',
+  ]);
   const [stop, args] = command('pg_ctl', ['-D', path.join(dir, 'data'), '-m', 'immediate', 'stop']);
   reapWhenTestsEnd(`postgres-${port}`, ['/bin/sh', '-c', `${[stop, ...args].join(' ')}; rm -rf ${dir}`]);
   return pg;
@@ -101,7 +140,9 @@ export async function testDatabases(): Promise<(label: string) => Promise<TestDa
     const pg = server(dir, port);
     await pg.createDatabase('probe').then((d) => d.drop());
     return (label) => pg.createDatabase(label);
-  } catch { /* none yet for this run */ }
+  } catch {
+    /* none yet for this run */
+  }
   const pg = await startPostgresServer();
   fs.mkdirSync(path.dirname(marker), { recursive: true });
   fs.writeFileSync(marker, JSON.stringify({ dir: pg.dir, port: pg.port }));

@@ -5,7 +5,14 @@
 import { spawnSync } from 'node:child_process';
 
 const [watched, command, ...args] = process.argv.slice(2);
-const alive = () => { try { process.kill(Number(watched), 0); return true; } catch { return false; } };
+const alive = () => {
+  try {
+    process.kill(Number(watched), 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const timer = setInterval(() => {
   if (alive()) return;
   clearInterval(timer);

@@ -14,11 +14,22 @@ export function reapWhenTestsEnd(name: string, command: string[]): void {
   const marker = path.join(STATE, `reaper-${name}.json`);
   try {
     const previous = JSON.parse(fs.readFileSync(marker, 'utf8')) as { watching: number; reaper: number };
-    if (previous.watching === process.pid) { process.kill(previous.reaper, 0); return; }
-  } catch { /* no reaper for this run yet */ }
-  const child = spawn(process.execPath, [path.join(__dirname, 'reap-after-exit.mjs'), String(process.pid), ...command], {
-    cwd: ROOT, detached: true, stdio: 'ignore',
-  });
+    if (previous.watching === process.pid) {
+      process.kill(previous.reaper, 0);
+      return;
+    }
+  } catch {
+    /* no reaper for this run yet */
+  }
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, 'reap-after-exit.mjs'), String(process.pid), ...command],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: 'ignore',
+    },
+  );
   child.unref();
   fs.writeFileSync(marker, JSON.stringify({ watching: process.pid, reaper: child.pid }));
 }

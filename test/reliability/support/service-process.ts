@@ -26,33 +26,67 @@ export interface ServiceProcess {
 /** A port nobody listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    }).on('error', reject);
+    const server = net
+      .createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      })
+      .on('error', reject);
   });
 }
 
 /** `npm test` builds first; a bare `npx jest` on a fresh clone builds here. */
 export function ensureBuilt(): void {
   if (fs.existsSync(path.join(ROOT, 'dist/services/gateway/src/main.js'))) return;
-  execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 /** Starts a service (Kafka: the private broker unless env says otherwise) and waits until it answers /health. */
-export async function startService(service: ServiceName, env: Record<string, string>, options: { nodeArgs?: string[]; preload?: string[] } = {}): Promise<ServiceProcess> {
+export async function startService(
+  service: ServiceName,
+  env: Record<string, string>,
+  options: { nodeArgs?: string[]; preload?: string[] } = {},
+): Promise<ServiceProcess> {
   ensureBuilt();
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [
-    ...(options.nodeArgs ?? []), '-r', './deploy/register-paths.cjs', ...(options.preload ?? []).flatMap((p) => ['-r', p]), `dist/services/${service}/src/main.js`,
-  ], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', KAFKA_BROKERS: PRIVATE_BROKERS, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...(options.nodeArgs ?? []),
+      '-r',
+      './deploy/register-paths.cjs',
+      ...(options.preload ?? []).flatMap((p) => ['-r', p]),
+      `dist/services/${service}/src/main.js`,
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        LOG_LEVEL: 'warn',
+        KAFKA_BROKERS: PRIVATE_BROKERS,
+        ...env,
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   const url = `http://127.0.0.1:${port}`;
   const running: ServiceProcess = {
-    service, url, pid: child.pid!, output: () => out, exited,
+    service,
+    url,
+    pid: child.pid!,
+    output: () => out,
+    exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -66,8 +100,14 @@ export async function startService(service: ServiceName, env: Record<string, str
     },
     metrics: async () => (await fetch(`${url}/metrics`)).text(),
   };
-  const up = eventually(async () => ((await fetch(`${url}/health`).catch(() => undefined))?.ok ? true : undefined), 90_000, 200)
-    .then(() => 'up', (e: Error) => e.message);
+  const up = eventually(
+    async () => ((await fetch(`${url}/health`).catch(() => undefined))?.ok ? true : undefined),
+    90_000,
+    200,
+  ).then(
+    () => 'up',
+    (e: Error) => e.message,
+  );
   const outcome = await Promise.race([up, exited.then(() => 'exited')]);
   if (outcome !== 'up') {
     child.kill('SIGKILL');
@@ -78,13 +118,23 @@ export async function startService(service: ServiceName, env: Record<string, str
 
 /** Waits until /ready says Postgres and Kafka answer. */
 export async function waitReady(p: ServiceProcess, timeoutMs = 90_000): Promise<void> {
-  await eventually(async () => ((await fetch(`${p.url}/ready`).catch(() => undefined))?.ok ? true : undefined), timeoutMs, 250)
-    .catch((e) => { throw new Error(`${p.service} not ready: ${e.message}\n${p.output().slice(-3000)}`); });
+  await eventually(
+    async () => ((await fetch(`${p.url}/ready`).catch(() => undefined))?.ok ? true : undefined),
+    timeoutMs,
+    250,
+  ).catch((e) => {
+    throw new Error(`${p.service} not ready: ${e.message}\n${p.output().slice(-3000)}`);
+  });
 }
 
 /** One sample of a Prometheus series from /metrics text (the first line whose labels include `labels`). */
 export function metricValue(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `)
-    ? Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)) : false);
+  const line = text
+    .split('\n')
+    .find((l) =>
+      l.startsWith(`${name}{`) || l.startsWith(`${name} `)
+        ? Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`))
+        : false,
+    );
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }

@@ -18,19 +18,48 @@ const tag = `${Date.now().toString(36)}${randomInt(1296).toString(36)}`;
 const fresh = () => `${tag}${(counter++).toString(36)}`;
 /** Valid NIPs nobody else uses: born on a random day of 1975, sequence from a counter. */
 const born = `1975${String(randomInt(1, 13)).padStart(2, '0')}${String(randomInt(1, 29)).padStart(2, '0')}`;
-export const freshNip = () => { const n = counter++; return `${born}2005${String(1 + (Math.floor(n / 1998) % 12)).padStart(2, '0')}${1 + (Math.floor(n / 999) % 2)}${String((n % 999) + 1).padStart(3, '0')}`; };
+export const freshNip = () => {
+  const n = counter++;
+  return `${born}2005${String(1 + (Math.floor(n / 1998) % 12)).padStart(2, '0')}${1 + (Math.floor(n / 999) % 2)}${String((n % 999) + 1).padStart(3, '0')}`;
+};
 export const GHOST_NIP = '196001011990011999';
 
-const staff = (nip = freshNip()) => ({ nip, name: 'Staf Uji Keamanan', employmentType: 'PNS', workUnit: { opd: 'SEC', serviceUnit: 'SEC-UNIT' }, position: 'Perawat' });
+const staff = (nip = freshNip()) => ({
+  nip,
+  name: 'Staf Uji Keamanan',
+  employmentType: 'PNS',
+  workUnit: { opd: 'SEC', serviceUnit: 'SEC-UNIT' },
+  position: 'Perawat',
+});
 const programme = (programmeId = `sec-${fresh()}`) => ({
-  programmeId, title: 'Pelatihan uji keamanan', competencyType: 'teknis', competencyArea: 'security-drill', form: 'blended', universityPartner: 'Universitas Andalas',
-  jp: 8, costPerParticipant: 0, capacity: 50, fundingOpd: 'SEC', sessions: [{ sessionId: 's1', date: '2026-02-02', title: 'Hari 1' }],
+  programmeId,
+  title: 'Pelatihan uji keamanan',
+  competencyType: 'teknis',
+  competencyArea: 'security-drill',
+  form: 'blended',
+  universityPartner: 'Universitas Andalas',
+  jp: 8,
+  costPerParticipant: 0,
+  capacity: 50,
+  fundingOpd: 'SEC',
+  sessions: [{ sessionId: 's1', date: '2026-02-02', title: 'Hari 1' }],
 });
 const unit = (unitCode = `SEC-${fresh().toUpperCase()}`) => ({
-  unitCode, name: 'Puskesmas uji keamanan', opd: 'SEC', kind: 'puskesmas', annualServiceUsers: 1000, services: [{ code: 'POLI-UMUM', name: 'Poli umum' }],
+  unitCode,
+  name: 'Puskesmas uji keamanan',
+  opd: 'SEC',
+  kind: 'puskesmas',
+  annualServiceUsers: 1000,
+  services: [{ code: 'POLI-UMUM', name: 'Poli umum' }],
 });
 const response = (unitCode: string) => ({
-  submissionId: randomUUID(), unitCode, serviceCode: 'POLI-UMUM', servedOn: '2026-02-10', channel: 'kiosk', comment: 'Pelayanan baik', contact: '0812-0000-0000',
+  submissionId: randomUUID(),
+  unitCode,
+  serviceCode: 'POLI-UMUM',
+  servedOn: '2026-02-10',
+  channel: 'kiosk',
+  comment: 'Pelayanan baik',
+  contact: '0812-0000-0000',
   scores: { u1: 3, u2: 3, u3: 3, u4: 3, u5: 3, u6: 3, u7: 3, u8: 3, u9: 3 },
 });
 
@@ -38,72 +67,148 @@ async function created(p: SecuredPlatform, officer: string, path: string, body: 
   const res = await p.api().post(path).set(p.bearer(officer)).send(body);
   if (res.status !== 201) throw new Error(`prepare: POST ${path} answered ${res.status} ${JSON.stringify(res.body)}`);
 }
-const newStaff = async (p: SecuredPlatform, officer: string) => { const s = staff(); await created(p, officer, '/api/v1/staff', s); return s.nip; };
-const newProgramme = async (p: SecuredPlatform, officer: string) => { const b = programme(); await created(p, officer, '/api/v1/programmes', b); return b.programmeId; };
-const newUnit = async (p: SecuredPlatform, officer: string) => { const b = unit(); await created(p, officer, '/api/v1/service-units', b); return b.unitCode; };
+const newStaff = async (p: SecuredPlatform, officer: string) => {
+  const s = staff();
+  await created(p, officer, '/api/v1/staff', s);
+  return s.nip;
+};
+const newProgramme = async (p: SecuredPlatform, officer: string) => {
+  const b = programme();
+  await created(p, officer, '/api/v1/programmes', b);
+  return b.programmeId;
+};
+const newUnit = async (p: SecuredPlatform, officer: string) => {
+  const b = unit();
+  await created(p, officer, '/api/v1/service-units', b);
+  return b.unitCode;
+};
 
 export const COMMANDS: Record<string, CommandCase> = {
   'POST /api/v1/staff': { params: {}, body: () => staff() },
   'POST /api/v1/staff/:nip/transfers': {
-    params: { nip: GHOST_NIP }, body: () => ({ to: { opd: 'SEC-TWO', serviceUnit: 'SEC-UNIT-TWO' }, position: 'Perawat Ahli', effectiveOn: '2026-07-01' }),
+    params: { nip: GHOST_NIP },
+    body: () => ({
+      to: { opd: 'SEC-TWO', serviceUnit: 'SEC-UNIT-TWO' },
+      position: 'Perawat Ahli',
+      effectiveOn: '2026-07-01',
+    }),
     prepare: async (p, o) => ({ nip: await newStaff(p, o) }),
   },
-  'POST /api/v1/staff/:nip/departure': { params: { nip: GHOST_NIP }, body: () => ({ reason: 'retired', effectiveOn: '2026-07-01' }) },
+  'POST /api/v1/staff/:nip/departure': {
+    params: { nip: GHOST_NIP },
+    body: () => ({ reason: 'retired', effectiveOn: '2026-07-01' }),
+  },
   'POST /api/v1/programmes': { params: {}, body: () => programme() },
   'POST /api/v1/programmes/:programmeId/revisions': {
-    params: { programmeId: 'sec-ghost-programme' }, body: () => ({ title: 'Judul yang direvisi', universityPartner: 'Universitas Negeri Padang' }),
+    params: { programmeId: 'sec-ghost-programme' },
+    body: () => ({ title: 'Judul yang direvisi', universityPartner: 'Universitas Negeri Padang' }),
     prepare: async (p, o) => ({ programmeId: await newProgramme(p, o) }),
   },
   'POST /api/v1/programmes/:programmeId/cancellation': {
-    params: { programmeId: 'sec-ghost-programme' }, body: () => ({ reason: 'Narasumber berhalangan' }),
+    params: { programmeId: 'sec-ghost-programme' },
+    body: () => ({ reason: 'Narasumber berhalangan' }),
     prepare: async (p, o) => ({ programmeId: await newProgramme(p, o) }),
   },
-  'POST /api/v1/programmes/:programmeId/enrolments': { params: { programmeId: 'sec-ghost-programme' }, body: () => ({ nip: GHOST_NIP }) },
+  'POST /api/v1/programmes/:programmeId/enrolments': {
+    params: { programmeId: 'sec-ghost-programme' },
+    body: () => ({ nip: GHOST_NIP }),
+  },
   'POST /api/v1/programmes/:programmeId/enrolments/:nip/withdrawal': {
-    params: { programmeId: 'sec-ghost-programme', nip: GHOST_NIP }, body: () => ({ reason: 'other', note: 'Beban kerja tinggi' }),
+    params: { programmeId: 'sec-ghost-programme', nip: GHOST_NIP },
+    body: () => ({ reason: 'other', note: 'Beban kerja tinggi' }),
     prepare: async (p, o) => {
       const [programmeId, nip] = [await newProgramme(p, o), await newStaff(p, o)];
       await created(p, o, `/api/v1/programmes/${programmeId}/enrolments`, { nip });
       return { programmeId, nip };
     },
   },
-  'POST /api/v1/programmes/:programmeId/enrolments/:nip/attendance': { params: { programmeId: 'sec-ghost-programme', nip: GHOST_NIP }, body: () => ({ sessionId: 's1', attended: true }) },
+  'POST /api/v1/programmes/:programmeId/enrolments/:nip/attendance': {
+    params: { programmeId: 'sec-ghost-programme', nip: GHOST_NIP },
+    body: () => ({ sessionId: 's1', attended: true }),
+  },
   'POST /api/v1/programmes/:programmeId/enrolments/:nip/statements': {
     params: { programmeId: 'sec-ghost-programme', nip: GHOST_NIP },
-    body: () => ({ statementId: randomUUID(), verb: 'scored', moduleId: 'm1', score: 80, seconds: 60, deviceTimestamp: '2026-02-02T08:00:00Z' }),
+    body: () => ({
+      statementId: randomUUID(),
+      verb: 'scored',
+      moduleId: 'm1',
+      score: 80,
+      seconds: 60,
+      deviceTimestamp: '2026-02-02T08:00:00Z',
+    }),
   },
-  'POST /api/v1/programmes/:programmeId/enrolments/:nip/completion': { params: { programmeId: 'sec-ghost-programme', nip: GHOST_NIP }, body: () => ({ completedOn: '2026-02-03' }) },
-  'POST /api/v1/programmes/:programmeId/enrolments/:nip/non-completion': { params: { programmeId: 'sec-ghost-programme', nip: GHOST_NIP }, body: () => ({ reason: 'Hadir kurang dari 80% sesi' }) },
+  'POST /api/v1/programmes/:programmeId/enrolments/:nip/completion': {
+    params: { programmeId: 'sec-ghost-programme', nip: GHOST_NIP },
+    body: () => ({ completedOn: '2026-02-03' }),
+  },
+  'POST /api/v1/programmes/:programmeId/enrolments/:nip/non-completion': {
+    params: { programmeId: 'sec-ghost-programme', nip: GHOST_NIP },
+    body: () => ({ reason: 'Hadir kurang dari 80% sesi' }),
+  },
   'POST /api/v1/service-units': { params: {}, body: () => unit() },
   'POST /api/v1/service-units/:unitCode/revisions': {
-    params: { unitCode: 'SEC-GHOST-UNIT' }, body: () => ({ name: 'Puskesmas yang direvisi', services: [{ code: 'POLI-GIGI', name: 'Poli gigi' }] }),
+    params: { unitCode: 'SEC-GHOST-UNIT' },
+    body: () => ({ name: 'Puskesmas yang direvisi', services: [{ code: 'POLI-GIGI', name: 'Poli gigi' }] }),
     prepare: async (p, o) => ({ unitCode: await newUnit(p, o) }),
   },
-  'POST /api/v1/service-units/:unitCode/periods/:period/closure': { params: { unitCode: 'SEC-GHOST-UNIT', period: '2026-Q1' }, body: () => ({}) },
+  'POST /api/v1/service-units/:unitCode/periods/:period/closure': {
+    params: { unitCode: 'SEC-GHOST-UNIT', period: '2026-Q1' },
+    body: () => ({}),
+  },
   'POST /api/v1/survey-responses': {
-    params: {}, body: () => response('SEC-GHOST-UNIT'),
+    params: {},
+    body: () => response('SEC-GHOST-UNIT'),
     prepare: async (p, o) => ({ unitCode: await newUnit(p, o) }),
   },
   'POST /api/v1/survey-responses/:submissionId/rejection': {
-    params: { submissionId: '0193a3c4-0000-7000-8000-00000000dead' }, body: () => ({ reason: 'other', note: 'Isian uji coba' }),
+    params: { submissionId: '0193a3c4-0000-7000-8000-00000000dead' },
+    body: () => ({ reason: 'other', note: 'Isian uji coba' }),
     prepare: async (p, o) => {
       const r = response(await newUnit(p, o));
       await created(p, o, '/api/v1/survey-responses', r);
       return { submissionId: r.submissionId };
     },
   },
-  'POST /api/v1/budgets': { params: {}, body: () => ({ fiscalYear: 2026, opd: `SEC-${fresh().toUpperCase()}`, fundingSource: 'APBD', ceiling: 1_000_000 }) },
-  'POST /api/v1/budgets/:budgetId/allocations': { params: { budgetId: '2026-SEC-GHOST-APBD' }, body: () => ({ competencyArea: 'security-drill', amount: 1000 }) },
-  'POST /api/v1/budgets/:budgetId/allocations/:allocationId/revisions': { params: { budgetId: '2026-SEC-GHOST-APBD', allocationId: 'area-security-drill' }, body: () => ({ amount: 500 }) },
-  'POST /api/v1/budgets/:budgetId/commitments/:commitmentId/expenditure': { params: { budgetId: '2026-SEC-GHOST-APBD', commitmentId: 'ghost-commitment' }, body: () => ({ amount: 1000 }) },
+  'POST /api/v1/budgets': {
+    params: {},
+    body: () => ({ fiscalYear: 2026, opd: `SEC-${fresh().toUpperCase()}`, fundingSource: 'APBD', ceiling: 1_000_000 }),
+  },
+  'POST /api/v1/budgets/:budgetId/allocations': {
+    params: { budgetId: '2026-SEC-GHOST-APBD' },
+    body: () => ({ competencyArea: 'security-drill', amount: 1000 }),
+  },
+  'POST /api/v1/budgets/:budgetId/allocations/:allocationId/revisions': {
+    params: { budgetId: '2026-SEC-GHOST-APBD', allocationId: 'area-security-drill' },
+    body: () => ({ amount: 500 }),
+  },
+  'POST /api/v1/budgets/:budgetId/commitments/:commitmentId/expenditure': {
+    params: { budgetId: '2026-SEC-GHOST-APBD', commitmentId: 'ghost-commitment' },
+    body: () => ({ amount: 1000 }),
+  },
   'POST /api/v1/budgets/:budgetId/closure': { params: { budgetId: '2026-SEC-GHOST-APBD' }, body: () => ({}) },
   'POST /api/v1/competencies': {
-    params: {}, body: () => ({ code: `sec-${fresh()}`, name: 'Kompetensi uji keamanan', description: 'Uraian kompetensi', levelDescriptions: ['satu', 'dua', 'tiga', 'empat', 'lima'] }),
+    params: {},
+    body: () => ({
+      code: `sec-${fresh()}`,
+      name: 'Kompetensi uji keamanan',
+      description: 'Uraian kompetensi',
+      levelDescriptions: ['satu', 'dua', 'tiga', 'empat', 'lima'],
+    }),
   },
-  'POST /api/v1/position-standards': { params: {}, body: () => ({ position: `Perawat uji ${fresh()}`, requirements: [{ competencyCode: 'orientasi-pada-hasil', level: 3 }] }) },
-  'POST /api/v1/staff/:nip/assessments': { params: { nip: GHOST_NIP }, body: () => ({ kind: 'periodic', competencyCode: 'orientasi-pada-hasil', dueOn: '2026-12-01' }) },
+  'POST /api/v1/position-standards': {
+    params: {},
+    body: () => ({
+      position: `Perawat uji ${fresh()}`,
+      requirements: [{ competencyCode: 'orientasi-pada-hasil', level: 3 }],
+    }),
+  },
+  'POST /api/v1/staff/:nip/assessments': {
+    params: { nip: GHOST_NIP },
+    body: () => ({ kind: 'periodic', competencyCode: 'orientasi-pada-hasil', dueOn: '2026-12-01' }),
+  },
   'POST /api/v1/staff/:nip/assessments/:assessmentId/result': {
-    params: { nip: GHOST_NIP, assessmentId: 'ghost-assessment' }, body: () => ({ assessor: 'Asesor uji', method: 'test', score: 80, assessedOn: '2026-02-10' }),
+    params: { nip: GHOST_NIP, assessmentId: 'ghost-assessment' },
+    body: () => ({ assessor: 'Asesor uji', method: 'test', score: 80, assessedOn: '2026-02-10' }),
   },
   'POST /api/v1/certifications/expiry-check': { params: {}, body: () => ({ asOf: '2026-11-29' }) },
   'POST /api/v1/public/survey-responses': { params: {}, body: () => response('SEC-GHOST-UNIT') },

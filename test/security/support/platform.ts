@@ -38,24 +38,50 @@ export async function startSecuredPlatform(env: Record<string, string> = {}) {
     return { PORT: '1', DATABASE_URL: db.url, KAFKA_BROKERS: PRIVATE_BROKERS, LOG_LEVEL: 'error', ...env };
   };
   const [enrolment, budget, assessment, feedback] = await Promise.all([
-    settings('sec_enrolment').then((s) => start('enrolment', (c) => EnrolmentModule.register(c), loadConfig(ServiceConfig, s))),
+    settings('sec_enrolment').then((s) =>
+      start('enrolment', (c) => EnrolmentModule.register(c), loadConfig(ServiceConfig, s)),
+    ),
     settings('sec_budget').then((s) => start('budget', (c) => BudgetModule.register(c), loadConfig(ServiceConfig, s))),
-    settings('sec_assessment').then((s) => start('assessment', (c) => AssessmentModule.register(c), loadConfig(AssessmentConfig, s))),
-    settings('sec_feedback').then((s) => start('feedback', (c) => FeedbackModule.register(c), loadConfig(ServiceConfig, s))),
+    settings('sec_assessment').then((s) =>
+      start('assessment', (c) => AssessmentModule.register(c), loadConfig(AssessmentConfig, s)),
+    ),
+    settings('sec_feedback').then((s) =>
+      start('feedback', (c) => FeedbackModule.register(c), loadConfig(ServiceConfig, s)),
+    ),
   ]);
   const auth = await createTestAuth();
   const gatewayConfig = loadConfig(GatewayConfig, {
-    ...(await settings('sec_gateway')), AUTH_LOCAL_JWKS: auth.jwks, DOWNSTREAM_TIMEOUT_MS: '5000',
-    ENROLMENT_URL: await enrolment.getUrl(), BUDGET_URL: await budget.getUrl(), ASSESSMENT_URL: await assessment.getUrl(), FEEDBACK_URL: await feedback.getUrl(),
+    ...(await settings('sec_gateway')),
+    AUTH_LOCAL_JWKS: auth.jwks,
+    DOWNSTREAM_TIMEOUT_MS: '5000',
+    ENROLMENT_URL: await enrolment.getUrl(),
+    BUDGET_URL: await budget.getUrl(),
+    ASSESSMENT_URL: await assessment.getUrl(),
+    FEEDBACK_URL: await feedback.getUrl(),
   });
   const gateway = await start('gateway', (c) => GatewayModule.register(c), gatewayConfig, GATEWAY_OPENAPI);
-  const stores = { enrolment: enrolment.get(EventStore), budget: budget.get(EventStore), assessment: assessment.get(EventStore), feedback: feedback.get(EventStore) };
+  const stores = {
+    enrolment: enrolment.get(EventStore),
+    budget: budget.get(EventStore),
+    assessment: assessment.get(EventStore),
+    feedback: feedback.get(EventStore),
+  };
   return {
-    gateway, enrolment, budget, assessment, feedback, auth, stores, tokens: await roleTokens(auth),
+    gateway,
+    enrolment,
+    budget,
+    assessment,
+    feedback,
+    auth,
+    stores,
+    tokens: await roleTokens(auth),
     api: () => request(gateway.getHttpServer()),
     bearer: (token: string) => ({ Authorization: `Bearer ${token}` }),
     /** Each service's log head. */
-    heads: async () => Object.fromEntries(await Promise.all(Object.entries(stores).map(async ([s, store]) => [s, (await store.head()).position]))) as Record<string, number>,
+    heads: async () =>
+      Object.fromEntries(
+        await Promise.all(Object.entries(stores).map(async ([s, store]) => [s, (await store.head()).position])),
+      ) as Record<string, number>,
     /**
      * Events appended since `since` (heads) that carry this correlation id: what a request caused,
      * told apart from what the services' consumers append meanwhile for other events.

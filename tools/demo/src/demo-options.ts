@@ -1,7 +1,11 @@
 import { isSizeName, SizeName } from './scenario-sizes';
 
 export interface DemoOptions {
-  seed: number; size: SizeName; gateway: string; tag: string; concurrency: number;
+  seed: number;
+  size: SizeName;
+  gateway: string;
+  tag: string;
+  concurrency: number;
   /** npm start: do nothing when this scenario is already there. */
   ifEmpty: boolean;
   /** Print the plan's numbers and stop (no requests). */
@@ -18,24 +22,48 @@ export const USAGE = `usage: npm run demo -- [--size tiny|small|medium|large] [-
   --plan-only    print what the scenario would create, send nothing`;
 
 export function parseDemoOptions(argv: string[]): DemoOptions {
-  const o: DemoOptions = { seed: 1, size: 'small', gateway: 'http://127.0.0.1:3000', tag: '', concurrency: 8, ifEmpty: false, planOnly: false };
+  const o: DemoOptions = {
+    seed: 1,
+    size: 'small',
+    gateway: 'http://127.0.0.1:3000',
+    tag: '',
+    concurrency: 8,
+    ifEmpty: false,
+    planOnly: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i] ?? '';
     switch (flag) {
-      case '--seed': o.seed = Number(value()); break;
-      case '--size': o.size = value() as SizeName; break;
-      case '--gateway': o.gateway = value().replace(/\/+$/, ''); break;
-      case '--tag': o.tag = value(); break;
-      case '--concurrency': o.concurrency = Number(value()); break;
-      case '--if-empty': o.ifEmpty = true; break;
-      case '--plan-only': o.planOnly = true; break;
-      default: throw new Error(`unknown option ${argv[i]}`);
+      case '--seed':
+        o.seed = Number(value());
+        break;
+      case '--size':
+        o.size = value() as SizeName;
+        break;
+      case '--gateway':
+        o.gateway = value().replace(/\/+$/, '');
+        break;
+      case '--tag':
+        o.tag = value();
+        break;
+      case '--concurrency':
+        o.concurrency = Number(value());
+        break;
+      case '--if-empty':
+        o.ifEmpty = true;
+        break;
+      case '--plan-only':
+        o.planOnly = true;
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i]}`);
     }
   }
   if (!Number.isInteger(o.seed)) throw new Error('--seed must be an integer');
   if (!isSizeName(o.size)) throw new Error('--size must be tiny, small, medium or large');
   if (!/^[A-Za-z0-9]{0,8}$/.test(o.tag)) throw new Error('--tag must be at most 8 letters or digits');
-  if (!Number.isInteger(o.concurrency) || o.concurrency < 1 || o.concurrency > 64) throw new Error('--concurrency must be 1..64');
+  if (!Number.isInteger(o.concurrency) || o.concurrency < 1 || o.concurrency > 64)
+    throw new Error('--concurrency must be 1..64');
   return o;
 }

@@ -25,9 +25,11 @@ async function gatewayToday(gateway: string): Promise<string> {
 
 const describe = (plan: ScenarioPlan) => {
   const enrolments = plan.programmes.reduce((s, p) => s + p.participants.length, 0);
-  return `${plan.size.name} Bukittinggi (seed ${plan.seed}${plan.tag ? `, tag ${plan.tag}` : ''}): ${plan.units.length} service units, ${plan.staff.length} staff, ` +
+  return (
+    `${plan.size.name} Bukittinggi (seed ${plan.seed}${plan.tag ? `, tag ${plan.tag}` : ''}): ${plan.units.length} service units, ${plan.staff.length} staff, ` +
     `${plan.programmes.length} programmes, ${enrolments} enrolments, ${plan.surveys.length} survey responses ${plan.closedQuarters[0].id} … ${plan.timeline.quarter(0).id} (today ${plan.timeline.today}); ` +
-    `built-in effect: ${plan.effect.programmeId} in ${plan.effect.units.join(', ')}`;
+    `built-in effect: ${plan.effect.programmeId} in ${plan.effect.units.join(', ')}`
+  );
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -50,9 +52,12 @@ async function main(argv: string[]): Promise<number> {
   const client = new GatewayClient(options.gateway, devTokenIssuer(ROOT), options.concurrency);
   const state = await scenarioState(client, plan);
   // npm start prints the headline in its own summary; run alone, the demo prints it.
-  const say = (lines: string[]) => (summaryFile ? fs.writeFileSync(summaryFile, `${lines.join('\n')}\n`) : console.log(`\n${lines.join('\n')}`));
+  const say = (lines: string[]) =>
+    summaryFile ? fs.writeFileSync(summaryFile, `${lines.join('\n')}\n`) : console.log(`\n${lines.join('\n')}`);
   if (state.kind === 'other') {
-    console.error(`demo: this platform holds another scenario (${state.detail}). Put this one beside it with --tag <T>, or run it on empty databases.`);
+    console.error(
+      `demo: this platform holds another scenario (${state.detail}). Put this one beside it with --tag <T>, or run it on empty databases.`,
+    );
     return 3;
   }
   if (state.kind === 'complete' && options.ifEmpty) {
@@ -61,17 +66,27 @@ async function main(argv: string[]): Promise<number> {
     say(headlineLines(await fetchReport(client, actors.bkpsdm(plan), q, plan.timeline.quarter(0).id)));
     return 0;
   }
-  if (state.kind === 'partial') console.log('demo: part of this scenario is there already (an earlier run stopped); sending the rest');
+  if (state.kind === 'partial')
+    console.log('demo: part of this scenario is there already (an earlier run stopped); sending the rest');
   const progress = createProgress();
   const result = await runScenario(plan, client, progress, options.concurrency).finally(() => progress.stop());
-  console.log(`demo: done in ${result.seconds.toFixed(1)} s — ${result.requests} requests (${(result.requests / result.seconds).toFixed(0)}/s), ${result.retries} retried` +
-    `${result.skipped.length ? `; skipped (routes not in this gateway yet): ${result.skipped.join(', ')}` : ''}`);
-  const failed = result.failures.length ? [`${result.failures.length} commands failed after their retries (first: ${result.failures[0]}); npm run demo sends what is missing.`] : [];
+  console.log(
+    `demo: done in ${result.seconds.toFixed(1)} s — ${result.requests} requests (${(result.requests / result.seconds).toFixed(0)}/s), ${result.retries} retried` +
+      `${result.skipped.length ? `; skipped (routes not in this gateway yet): ${result.skipped.join(', ')}` : ''}`,
+  );
+  const failed = result.failures.length
+    ? [
+        `${result.failures.length} commands failed after their retries (first: ${result.failures[0]}); npm run demo sends what is missing.`,
+      ]
+    : [];
   say([...failed, ...headlineLines(result.report)]);
   return 0;
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code), (e) => {
-  console.error(`demo: ${(e as Error).stack ?? e}`);
-  process.exit(1);
-});
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`demo: ${(e as Error).stack ?? e}`);
+    process.exit(1);
+  },
+);

@@ -13,7 +13,14 @@ import { enrolParticipants, settleFunds, withdraw } from './steps/enrolment.step
 import { moveStaff, publishProgrammes, registerServiceUnits, registerStaff } from './steps/setup.steps';
 import { closePeriods, submitSurveys } from './steps/survey.steps';
 
-export interface ScenarioResult { report: CorrelationReport; seconds: number; requests: number; retries: number; skipped: string[]; failures: string[] }
+export interface ScenarioResult {
+  report: CorrelationReport;
+  seconds: number;
+  requests: number;
+  retries: number;
+  skipped: string[];
+  failures: string[];
+}
 
 /** The training side, in the order it happens: enrol, the budget answers, pre-assessment, withdrawals, the training, post-assessment. */
 async function training(ctx: DemoContext) {
@@ -33,7 +40,12 @@ async function training(ctx: DemoContext) {
  * and the citizens' answers side by side (they share the request pool), then the published IKMs,
  * and waits until the correlation read model has seen it all.
  */
-export async function runScenario(plan: ScenarioPlan, client: GatewayClient, progress: Progress, concurrency: number): Promise<ScenarioResult> {
+export async function runScenario(
+  plan: ScenarioPlan,
+  client: GatewayClient,
+  progress: Progress,
+  concurrency: number,
+): Promise<ScenarioResult> {
   const started = Date.now();
   const caps = await readCapabilities(client);
   const failures = failureLog(progress);
@@ -50,5 +62,12 @@ export async function runScenario(plan: ScenarioPlan, client: GatewayClient, pro
   await closePeriods(ctx);
   const report = await awaitReadModels(ctx, responses, completed);
   const skipped = [...(caps.budget ? [] : ['budgets']), ...(caps.assessment ? [] : ['competencies and assessments'])];
-  return { report, seconds: (Date.now() - started) / 1000, requests: client.requests, retries: client.retries, skipped, failures: failures.errors };
+  return {
+    report,
+    seconds: (Date.now() - started) / 1000,
+    requests: client.requests,
+    retries: client.retries,
+    skipped,
+    failures: failures.errors,
+  };
 }

@@ -2,8 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
 export class DefineCompetencyRequest {
-  @ApiProperty({ example: 'manajemen-pasien', description: 'Lowercase words joined by hyphens; a programme whose competency area slugs to it is assessed on it' })
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'code must be lowercase words joined by hyphens, such as manajemen-pasien' })
+  @ApiProperty({
+    example: 'manajemen-pasien',
+    description: 'Lowercase words joined by hyphens; a programme whose competency area slugs to it is assessed on it',
+  })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    message: 'code must be lowercase words joined by hyphens, such as manajemen-pasien',
+  })
   @Length(2, 64)
   code: string;
 

@@ -3,12 +3,18 @@ import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, Length } from 'class-v
 import { ASSESSMENT_METHODS, AssessmentMethod } from '@kompeten/contracts';
 
 export class RecordAssessmentResultRequest {
-  @ApiProperty({ example: 'assessor:197901012005011002', description: 'An assessor id (NIP, user or vendor id), never a name' })
+  @ApiProperty({
+    example: 'assessor:197901012005011002',
+    description: 'An assessor id (NIP, user or vendor id), never a name',
+  })
   @IsString()
   @Length(2, 120)
   assessor: string;
 
-  @ApiProperty({ enum: ASSESSMENT_METHODS, description: 'Score ranges: test 0..100, observation 1..5, 360 1..5, portfolio 0..100' })
+  @ApiProperty({
+    enum: ASSESSMENT_METHODS,
+    description: 'Score ranges: test 0..100, observation 1..5, 360 1..5, portfolio 0..100',
+  })
   @IsIn(ASSESSMENT_METHODS)
   method: AssessmentMethod;
 

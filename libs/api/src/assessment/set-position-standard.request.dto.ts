@@ -16,7 +16,10 @@ export class RequirementDto {
 }
 
 export class SetPositionStandardRequest {
-  @ApiProperty({ example: 'Perawat Ahli Pertama', description: 'As the roster names it (StaffRegistered.position); matched by its slug' })
+  @ApiProperty({
+    example: 'Perawat Ahli Pertama',
+    description: 'As the roster names it (StaffRegistered.position); matched by its slug',
+  })
   @IsString()
   @Length(2, 120)
   @Matches(/[A-Za-z0-9]/, { message: 'position must contain letters or digits' })

@@ -8,9 +8,17 @@ const TARGET = ['programmeId', 'competencyArea'];
 /** Either a programme (its own money) or a competency area (any programme in it), not both. */
 export class AllocateFundsRequest {
   @ApiPropertyOptional({ example: 'kom-efektif-2026' })
-  @OneOf(TARGET, PROGRAMME_ID, 'a programme id such as kom-efektif-2026') programmeId?: string;
+  @OneOf(TARGET, PROGRAMME_ID, 'a programme id such as kom-efektif-2026')
+  programmeId?: string;
   @ApiPropertyOptional({ example: 'patient-management' })
-  @OneOf(TARGET, COMPETENCY_AREA, 'a competency area code such as disaster-management') competencyArea?: string;
-  @ApiProperty({ example: 45_000_000, description: 'Rupiah, a whole number above zero; all allocations together stay within the ceiling' })
-  @IsInt({ message: 'amount must be a whole number of rupiah' }) @Min(1) @Max(MAX_RUPIAH) amount: number;
+  @OneOf(TARGET, COMPETENCY_AREA, 'a competency area code such as disaster-management')
+  competencyArea?: string;
+  @ApiProperty({
+    example: 45_000_000,
+    description: 'Rupiah, a whole number above zero; all allocations together stay within the ceiling',
+  })
+  @IsInt({ message: 'amount must be a whole number of rupiah' })
+  @Min(1)
+  @Max(MAX_RUPIAH)
+  amount: number;
 }

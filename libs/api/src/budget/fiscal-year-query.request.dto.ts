@@ -4,5 +4,10 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class FiscalYearQueryRequest {
   @ApiPropertyOptional({ example: 2026, description: 'Defaults to the current year' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  fiscalYear?: number;
 }

@@ -5,11 +5,20 @@ const VERBS = ['started', 'completed', 'scored', 'spent'] as const;
 
 /** One statement from the e-learning platform or the mobile app. */
 export class RecordLearningProgressRequest {
-  @ApiProperty({ description: 'Made by the device; a resend with the same id is applied once' }) @IsUUID() statementId: string;
+  @ApiProperty({ description: 'Made by the device; a resend with the same id is applied once' })
+  @IsUUID()
+  statementId: string;
   @ApiProperty({ enum: VERBS }) @IsIn(VERBS) verb: (typeof VERBS)[number];
   @ApiProperty({ example: 'm1' }) @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/) moduleId: string;
   @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @IsInt() @Min(0) @Max(100) score?: number;
-  @ApiPropertyOptional({ description: 'Time spent, seconds' }) @IsOptional() @IsInt() @Min(0) @Max(86_400) seconds?: number;
-  @ApiProperty({ description: 'When it happened on the device (offline batches arrive late but in place)' }) @IsISO8601({ strict: true }) deviceTimestamp: string;
+  @ApiPropertyOptional({ description: 'Time spent, seconds' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  seconds?: number;
+  @ApiProperty({ description: 'When it happened on the device (offline batches arrive late but in place)' })
+  @IsISO8601({ strict: true })
+  deviceTimestamp: string;
 }
 export type LearningStatement = RecordLearningProgressRequest;

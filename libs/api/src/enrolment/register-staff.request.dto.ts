@@ -6,7 +6,10 @@ import { IsNip } from '../shared/nip.validator';
 import { WorkUnitDto } from '../shared/work-unit.dto';
 
 export class RegisterStaffRequest {
-  @ApiProperty({ example: '198609262015051001', description: '18 digits: birth date, appointment month, gender (1|2), sequence' })
+  @ApiProperty({
+    example: '198609262015051001',
+    description: '18 digits: birth date, appointment month, gender (1|2), sequence',
+  })
   @IsNip()
   nip: string;
 

@@ -6,11 +6,20 @@ import { PeriodQueryRequest } from './period-query.request.dto';
 export class ListSurveyResponsesRequest extends PeriodQueryRequest {
   @ApiPropertyOptional({
     default: false,
-    description: 'Include comments and contact details (personal data). The gateway sets this only for roles allowed to read them and strips it from everyone else’s requests.',
+    description:
+      'Include comments and contact details (personal data). The gateway sets this only for roles allowed to read them and strips it from everyone else’s requests.',
   })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
   includePersonal?: boolean;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }

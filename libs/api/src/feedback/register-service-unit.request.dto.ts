@@ -1,6 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { SERVICE_UNIT_KINDS, ServiceUnitKind } from '@kompeten/contracts';
 import { UNIT_CODE, UNIT_CODE_MESSAGE } from '@kompeten/contracts';
 import { UnitServiceDto } from './unit-service.dto';
@@ -30,7 +41,11 @@ export class RegisterServiceUnitRequest {
   @ArrayMaxSize(100)
   services: UnitServiceDto[];
 
-  @ApiProperty({ example: 12000, description: 'Service users a year: the population N of the Krejcie–Morgan sample target (a period takes its share)' })
+  @ApiProperty({
+    example: 12000,
+    description:
+      'Service users a year: the population N of the Krejcie–Morgan sample target (a period takes its share)',
+  })
   @IsInt()
   @Min(1)
   @Max(100_000_000)

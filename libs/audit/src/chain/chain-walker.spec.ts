@@ -6,9 +6,16 @@ function chain(n: number): EventRecord[] {
   let prevHash = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
     const base = {
-      position: i, eventId: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, streamId: 'staff-1', streamVersion: i, type: 'StaffTransferred',
-      schemaVersion: 1, occurredAt: '2026-01-02T03:04:05.006Z', recordedAt: '2026-01-02T03:04:05.007Z',
-      metadata: { actor: 'user:officer', correlationId: 'c-1', causationId: null }, payload: { to: { opd: `OPD-${i}` } },
+      position: i,
+      eventId: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      streamId: 'staff-1',
+      streamVersion: i,
+      type: 'StaffTransferred',
+      schemaVersion: 1,
+      occurredAt: '2026-01-02T03:04:05.006Z',
+      recordedAt: '2026-01-02T03:04:05.007Z',
+      metadata: { actor: 'user:officer', correlationId: 'c-1', causationId: null },
+      payload: { to: { opd: `OPD-${i}` } },
     };
     const hash = eventHash(prevHash, base);
     out.push({ ...base, prevHash, hash });
@@ -25,7 +32,10 @@ const walk = (records: EventRecord[], walker = new ChainWalker()) => {
 describe('walking the hash chain one record at a time', () => {
   it.each([
     ['an untouched log', (l: EventRecord[]) => l],
-    ['an altered payload', (l: EventRecord[]) => l.map((r) => (r.position === 4 ? { ...r, payload: { to: { opd: 'X' } } } : r))],
+    [
+      'an altered payload',
+      (l: EventRecord[]) => l.map((r) => (r.position === 4 ? { ...r, payload: { to: { opd: 'X' } } } : r)),
+    ],
     ['a dropped event', (l: EventRecord[]) => l.filter((r) => r.position !== 3)],
     ['a relinked event', (l: EventRecord[]) => l.map((r) => (r.position === 5 ? { ...r, prevHash: GENESIS_HASH } : r))],
   ])('finds what verifyChain finds in %s', async (_name, change) => {
@@ -33,8 +43,17 @@ describe('walking the hash chain one record at a time', () => {
     const walker = walk(log);
     const report = await verifyChain(log);
     const brk = (b?: { position: number; reason: string }) => b && { position: b.position, reason: b.reason };
-    expect({ count: walker.count, headPosition: walker.head.position, headHash: walker.head.hash, firstBreak: brk(walker.firstBreak) })
-      .toEqual({ count: report.count, headPosition: report.headPosition, headHash: report.headHash, firstBreak: brk(report.firstBreak) });
+    expect({
+      count: walker.count,
+      headPosition: walker.head.position,
+      headHash: walker.head.hash,
+      firstBreak: brk(walker.firstBreak),
+    }).toEqual({
+      count: report.count,
+      headPosition: report.headPosition,
+      headHash: report.headHash,
+      firstBreak: brk(report.firstBreak),
+    });
   });
 
   it('resumes from a saved point as if it had never stopped', () => {

@@ -26,14 +26,26 @@ export class ChainWalker {
     if (this.broken) return this.broken;
     const expected = this.point.position + 1;
     if (r.position !== expected) {
-      return (this.broken = { position: expected, reason: 'missing', detail: `expected position ${expected}, found ${r.position}` });
+      return (this.broken = {
+        position: expected,
+        reason: 'missing',
+        detail: `expected position ${expected}, found ${r.position}`,
+      });
     }
     if (r.prevHash !== this.point.hash) {
-      return (this.broken = { position: r.position, reason: 'prev-hash-mismatch', detail: `prevHash ${r.prevHash} ≠ hash of position ${r.position - 1} ${this.point.hash}` });
+      return (this.broken = {
+        position: r.position,
+        reason: 'prev-hash-mismatch',
+        detail: `prevHash ${r.prevHash} ≠ hash of position ${r.position - 1} ${this.point.hash}`,
+      });
     }
     const recomputed = eventHash(this.point.hash, r);
     if (recomputed !== r.hash) {
-      return (this.broken = { position: r.position, reason: 'hash-mismatch', detail: `stored hash ${r.hash} ≠ recomputed ${recomputed}` });
+      return (this.broken = {
+        position: r.position,
+        reason: 'hash-mismatch',
+        detail: `stored hash ${r.hash} ≠ recomputed ${recomputed}`,
+      });
     }
     this.point = { position: r.position, hash: r.hash };
     this.checked++;
@@ -44,7 +56,11 @@ export class ChainWalker {
   expectUpTo(position: number, source: string): ChainBreak | undefined {
     if (this.broken || this.point.position >= position) return this.broken;
     const next = this.point.position + 1;
-    return (this.broken = { position: next, reason: 'missing', detail: `${source} says the log reaches position ${position}, the records end at ${this.point.position}` });
+    return (this.broken = {
+      position: next,
+      reason: 'missing',
+      detail: `${source} says the log reaches position ${position}, the records end at ${this.point.position}`,
+    });
   }
 
   get head(): ChainPoint {

@@ -2,7 +2,14 @@ import { Kafka, logLevel } from 'kafkajs';
 import type { Writable } from 'node:stream';
 import type { EventProducingService } from '@kompeten/contracts';
 import type { ReadModel } from '../replay/read-model';
-import { AuditEnvironment, AuditTarget, brokersOf, targetResolver, UsageError, workDatabaseUrl } from '../shared/audit-settings';
+import {
+  AuditEnvironment,
+  AuditTarget,
+  brokersOf,
+  targetResolver,
+  UsageError,
+  workDatabaseUrl,
+} from '../shared/audit-settings';
 import type { ProgressOutput } from '../shared/progress';
 import type { CliValues } from './cli-options';
 
@@ -18,7 +25,12 @@ export interface CliIo {
 export class CliContext {
   private kafkaClient?: Kafka;
 
-  constructor(readonly values: CliValues, readonly io: CliIo, readonly readModels: ReadModel[], readonly positionals: string[] = []) {}
+  constructor(
+    readonly values: CliValues,
+    readonly io: CliIo,
+    readonly readModels: ReadModel[],
+    readonly positionals: string[] = [],
+  ) {}
 
   get json(): boolean {
     return Boolean(this.values.json);
@@ -37,14 +49,20 @@ export class CliContext {
 
   readonly kafka = (): Kafka => {
     this.kafkaClient ??= new Kafka({
-      clientId: 'kompeten-audit', brokers: brokersOf(this.io.env, this.values.brokers), logLevel: logLevel.NOTHING,
+      clientId: 'kompeten-audit',
+      brokers: brokersOf(this.io.env, this.values.brokers),
+      logLevel: logLevel.NOTHING,
       retry: { retries: 5, initialRetryTime: 200 },
     });
     return this.kafkaClient;
   };
 
   targets(own?: EventProducingService): (service: EventProducingService) => AuditTarget {
-    return targetResolver({ databaseUrl: this.values['database-url'], topic: this.values.topic, relay: this.values.relay }, this.io.env, own);
+    return targetResolver(
+      { databaseUrl: this.values['database-url'], topic: this.values.topic, relay: this.values.relay },
+      this.io.env,
+      own,
+    );
   }
 
   get workDatabaseUrl(): string {
@@ -53,7 +71,10 @@ export class CliContext {
 
   readModel(name: string | undefined): ReadModel {
     const model = this.readModels.find((m) => m.name === name);
-    if (!model) throw new UsageError(`${name === undefined ? 'name a read model' : `unknown read model ${JSON.stringify(name)}`}; one of ${this.readModels.map((m) => m.name).join(', ')}`);
+    if (!model)
+      throw new UsageError(
+        `${name === undefined ? 'name a read model' : `unknown read model ${JSON.stringify(name)}`}; one of ${this.readModels.map((m) => m.name).join(', ')}`,
+      );
     return model;
   }
 

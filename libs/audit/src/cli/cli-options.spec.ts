@@ -3,7 +3,16 @@ import { parseCommandLine, parseInstant, parseParams } from './cli-options';
 
 describe('the audit command line', () => {
   it('reads a command, its arguments and repeatable options', () => {
-    const { command, positionals, values } = parseCommandLine(['export', '--service', 'enrolment', '--type', 'A', '--type', 'B', '--json']);
+    const { command, positionals, values } = parseCommandLine([
+      'export',
+      '--service',
+      'enrolment',
+      '--type',
+      'A',
+      '--type',
+      'B',
+      '--json',
+    ]);
     expect(command).toBe('export');
     expect(positionals).toEqual([]);
     expect(values).toMatchObject({ service: 'enrolment', type: ['A', 'B'], json: true });
@@ -26,9 +35,23 @@ describe('the audit command line', () => {
 
   it('finds each service’s copies by convention, unless told otherwise per service', () => {
     const env = { DATABASE_URL: 'postgres://auditor:secret@db.internal:5432/postgres', KOMPETEN_DB_PREFIX: 'kota' };
-    const resolve = targetResolver({ databaseUrl: ['postgres://x@h/restored'], topic: ['budget=copy.budget.events'] }, env, 'enrolment');
-    expect(resolve('enrolment')).toEqual({ service: 'enrolment', databaseUrl: 'postgres://x@h/restored', topic: 'kompeten.enrolment.events', relayName: 'enrolment-relay' });
-    expect(resolve('budget')).toEqual({ service: 'budget', databaseUrl: 'postgres://auditor:secret@db.internal:5432/kota_budget', topic: 'copy.budget.events', relayName: 'budget-relay' });
+    const resolve = targetResolver(
+      { databaseUrl: ['postgres://x@h/restored'], topic: ['budget=copy.budget.events'] },
+      env,
+      'enrolment',
+    );
+    expect(resolve('enrolment')).toEqual({
+      service: 'enrolment',
+      databaseUrl: 'postgres://x@h/restored',
+      topic: 'kompeten.enrolment.events',
+      relayName: 'enrolment-relay',
+    });
+    expect(resolve('budget')).toEqual({
+      service: 'budget',
+      databaseUrl: 'postgres://auditor:secret@db.internal:5432/kota_budget',
+      topic: 'copy.budget.events',
+      relayName: 'budget-relay',
+    });
     expect(() => targetResolver({ databaseUrl: ['postgres://x@h/y'] }, env)('budget')).toThrow(/say which service/);
   });
 });

@@ -47,21 +47,26 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
     throw new UsageError((e as Error).message);
   }
   const [first, ...positionals] = parsed.positionals;
-  if (first !== undefined && !(COMMANDS as readonly string[]).includes(first)) throw new UsageError(`unknown command ${JSON.stringify(first)}; one of ${COMMANDS.join(', ')}`);
+  if (first !== undefined && !(COMMANDS as readonly string[]).includes(first))
+    throw new UsageError(`unknown command ${JSON.stringify(first)}; one of ${COMMANDS.join(', ')}`);
   return { command: first as CommandName | undefined, positionals, values: parsed.values };
 }
 
 /** An ISO 8601 instant, normalised to the form recordedAt is written in (UTC, milliseconds). */
 export function parseInstant(value: string | undefined, option: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${option} must be an ISO 8601 time (e.g. 2026-03-31T23:59:59+07:00), not ${JSON.stringify(value)}`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new UsageError(
+      `${option} must be an ISO 8601 time (e.g. 2026-03-31T23:59:59+07:00), not ${JSON.stringify(value)}`,
+    );
   return new Date(value).toISOString();
 }
 
 export function parsePositive(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`${option} must be a positive integer, not ${JSON.stringify(value)}`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new UsageError(`${option} must be a positive integer, not ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -71,7 +76,8 @@ export function parseParams(values: string[] | undefined, allowed: string[]): Re
     const i = v.indexOf('=');
     if (i < 1) throw new UsageError(`--param takes name=value, not ${JSON.stringify(v)}`);
     const name = v.slice(0, i);
-    if (!allowed.includes(name)) throw new UsageError(`unknown parameter ${name}; this read model takes ${allowed.join(', ') || 'none'}`);
+    if (!allowed.includes(name))
+      throw new UsageError(`unknown parameter ${name}; this read model takes ${allowed.join(', ') || 'none'}`);
     out[name] = v.slice(i + 1);
   }
   return out;

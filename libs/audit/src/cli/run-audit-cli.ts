@@ -25,13 +25,24 @@ export async function runAuditCli(argv: string[], io: CliIo, options: AuditCliOp
     }
     const ctx = new CliContext(parsed.values, io, options.readModels, parsed.positionals);
     switch (parsed.command) {
-      case 'verify': return await verifyCommand(ctx);
-      case 'export': return await exportCommand(ctx);
-      case 'replay': return await replayCommand(ctx);
-      case 'diff': return await diffCommand(ctx);
+      case 'verify':
+        return await verifyCommand(ctx);
+      case 'export':
+        return await exportCommand(ctx);
+      case 'replay':
+        return await replayCommand(ctx);
+      case 'diff':
+        return await diffCommand(ctx);
       case 'read-models':
-        ctx.report(options.readModels.map((m) => ({ name: m.name, service: m.service, description: m.description, params: m.params ?? [] })),
-          options.readModels.map(describeModel).join('\n'));
+        ctx.report(
+          options.readModels.map((m) => ({
+            name: m.name,
+            service: m.service,
+            description: m.description,
+            params: m.params ?? [],
+          })),
+          options.readModels.map(describeModel).join('\n'),
+        );
         return 0;
     }
   } catch (e) {
@@ -57,7 +68,11 @@ export async function main(options: AuditCliOptions): Promise<never> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  const code = await runAuditCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: abort.signal }, options);
+  const code = await runAuditCli(
+    process.argv.slice(2),
+    { stdout: process.stdout, stderr: process.stderr, env: process.env, signal: abort.signal },
+    options,
+  );
   // Let stdout drain (a pipe may still hold the last lines), then leave even if a client lingers.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   process.exit(code);

@@ -9,6 +9,10 @@ import { AUDIT_HTTP_OPTIONS, AuditHttpOptions } from './audit-http.options';
 @Module({})
 export class AuditHttpModule {
   static forService(options: AuditHttpOptions): DynamicModule {
-    return { module: AuditHttpModule, controllers: [AuditController], providers: [{ provide: AUDIT_HTTP_OPTIONS, useValue: options }] };
+    return {
+      module: AuditHttpModule,
+      controllers: [AuditController],
+      providers: [{ provide: AUDIT_HTTP_OPTIONS, useValue: options }],
+    };
   }
 }

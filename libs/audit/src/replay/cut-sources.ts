@@ -20,7 +20,13 @@ export interface SourcedRecord {
  * A log up to its cut-off: the first record recorded after `asOf` ends it (so the replay shows a
  * prefix of the log — a state that existed — even if a clock stepped back), as does `position`.
  */
-export async function* cut(service: EventProducingService, source: RecordSource, from: SourceCursor, cutoff: Cutoff, signal?: AbortSignal): AsyncGenerator<SourcedRecord> {
+export async function* cut(
+  service: EventProducingService,
+  source: RecordSource,
+  from: SourceCursor,
+  cutoff: Cutoff,
+  signal?: AbortSignal,
+): AsyncGenerator<SourcedRecord> {
   if (cutoff.position !== undefined && from.position >= cutoff.position) return;
   for await (const record of source.records(from, signal)) {
     if (cutoff.asOf !== undefined && record.recordedAt > cutoff.asOf) return;
@@ -45,7 +51,8 @@ export async function* mergeByTime(logs: AsyncGenerator<SourcedRecord>[]): Async
       let best = -1;
       for (let i = 0; i < logs.length; i++) {
         const h = heads[i];
-        if (!h.done && (best < 0 || h.value.record.recordedAt < (heads[best].value as SourcedRecord).record.recordedAt)) best = i;
+        if (!h.done && (best < 0 || h.value.record.recordedAt < (heads[best].value as SourcedRecord).record.recordedAt))
+          best = i;
       }
       if (best < 0) return;
       yield heads[best].value as SourcedRecord;

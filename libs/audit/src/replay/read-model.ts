@@ -77,7 +77,10 @@ export function sourcesOf(model: ReadModel): EventProducingService[] {
 export function describeModel(m: ReadModel): string {
   let parts: string[];
   try {
-    parts = [...(m.projections ?? []).map((p) => `${p.name} (v${p.version ?? 1})`), ...(m.consumers ?? []).map((c) => `${c.name} ← ${c.from}`)];
+    parts = [
+      ...(m.projections ?? []).map((p) => `${p.name} (v${p.version ?? 1})`),
+      ...(m.consumers ?? []).map((c) => `${c.name} ← ${c.from}`),
+    ];
   } catch (e) {
     parts = [`cannot be loaded: ${(e as Error).message.split('\n')[0]}`]; // e.g. the service is not built
   }

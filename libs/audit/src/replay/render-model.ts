@@ -10,7 +10,13 @@ import { formatOf } from './write-model';
  * read-only snapshot whose search_path puts the replayed tables first, so the service's unqualified
  * table names find them and nothing else. `asOf` is the moment the service's clock would have read.
  */
-export async function renderModel(workUrl: string, schema: string, render: ReadModelRender, params: Record<string, string>, asOf: string): Promise<unknown> {
+export async function renderModel(
+  workUrl: string,
+  schema: string,
+  render: ReadModelRender,
+  params: Record<string, string>,
+  asOf: string,
+): Promise<unknown> {
   const reader = await ViewReader.open(workUrl, schema);
   // Services' readers run queries side by side (Promise.all); one snapshot is one connection, so they queue.
   let queue: Promise<unknown> = Promise.resolve();

@@ -48,8 +48,14 @@ export interface ReplayResult {
 }
 
 export class ChainBrokenError extends Error {
-  constructor(readonly service: string, readonly source: SourceKind, readonly chainBreak: ChainBreak) {
-    super(`${service}'s log from ${source} breaks at position ${chainBreak.position} (${chainBreak.reason}): ${chainBreak.detail}; run \`audit verify\` — a replay past a break would show a state nobody can vouch for`);
+  constructor(
+    readonly service: string,
+    readonly source: SourceKind,
+    readonly chainBreak: ChainBreak,
+  ) {
+    super(
+      `${service}'s log from ${source} breaks at position ${chainBreak.position} (${chainBreak.reason}): ${chainBreak.detail}; run \`audit verify\` — a replay past a break would show a state nobody can vouch for`,
+    );
     this.name = 'ChainBrokenError';
   }
 }
@@ -62,7 +68,13 @@ export class ChainBrokenError extends Error {
 export async function replay(o: ReplayOptions): Promise<ReplayResult> {
   const { model } = o;
   const services = sourcesOf(o.model);
-  const runInfo: ReplayRun = { readModel: model.name, source: o.source, cutoff: o.cutoff, ...(o.projectionCuts ? { projectionCuts: o.projectionCuts } : {}), startedAt: new Date().toISOString() };
+  const runInfo: ReplayRun = {
+    readModel: model.name,
+    source: o.source,
+    cutoff: o.cutoff,
+    ...(o.projectionCuts ? { projectionCuts: o.projectionCuts } : {}),
+    startedAt: new Date().toISOString(),
+  };
   const { run, states } = await openReplaySchema(o.work, o.schema, model, runInfo, Boolean(o.resume));
   const sources = new Map<EventProducingService, RecordSource>();
   const walkers = new Map<EventProducingService, ChainWalker>();
@@ -105,10 +117,18 @@ export async function replay(o: ReplayOptions): Promise<ReplayResult> {
     await inSchema(o.work, o.schema, (tx) => saveValue(tx, 'run', run));
   }
   return {
-    schema: o.schema, interrupted, run,
+    schema: o.schema,
+    interrupted,
+    run,
     sources: services.map((service) => {
       const s = state.get(service)!;
-      return { service, events: s.events, lastPosition: s.chain.position, chainHash: s.chain.hash, ...(s.lastRecordedAt ? { lastRecordedAt: s.lastRecordedAt } : {}) };
+      return {
+        service,
+        events: s.events,
+        lastPosition: s.chain.position,
+        chainHash: s.chain.hash,
+        ...(s.lastRecordedAt ? { lastRecordedAt: s.lastRecordedAt } : {}),
+      };
     }),
   };
 }
@@ -121,10 +141,17 @@ function cutoffFor(o: ReplayOptions, service: EventProducingService): Cutoff {
   return { asOf: o.cutoff.asOf, ...(position !== undefined ? { position } : {}) };
 }
 
-async function applyBatch(o: ReplayOptions, tx: QueryRunner, batch: SourcedRecord[], openers: Map<EventProducingService, EventOpener>, state: Map<EventProducingService, SourceState>) {
+async function applyBatch(
+  o: ReplayOptions,
+  tx: QueryRunner,
+  batch: SourcedRecord[],
+  openers: Map<EventProducingService, EventOpener>,
+  state: Map<EventProducingService, SourceState>,
+) {
   const { model } = o;
-  const wanted = (item: SourcedRecord) => (item.service === model.service && (model.projections?.length ?? 0) > 0)
-    || (model.consumers ?? []).some((c) => c.from === item.service && c.eventTypes.includes(item.record.type));
+  const wanted = (item: SourcedRecord) =>
+    (item.service === model.service && (model.projections?.length ?? 0) > 0) ||
+    (model.consumers ?? []).some((c) => c.from === item.service && c.eventTypes.includes(item.record.type));
   const toOpen = batch.filter(wanted);
   const opened = new Map<string, Awaited<ReturnType<EventOpener['open']>>[number]>();
   for (const [service, opener] of openers) {
@@ -138,16 +165,25 @@ async function applyBatch(o: ReplayOptions, tx: QueryRunner, batch: SourcedRecor
         if (event.position <= (o.projectionCuts?.[p.name] ?? Infinity)) await p.apply(event, tx, p.name);
       }
     }
-    if (event) for (const c of model.consumers ?? []) if (c.from === item.service && c.eventTypes.includes(event.type)) await c.handle(event, tx);
+    if (event)
+      for (const c of model.consumers ?? [])
+        if (c.from === item.service && c.eventTypes.includes(event.type)) await c.handle(event, tx);
     const s = state.get(item.service)!;
     s.cursor = item.cursor;
     s.chain = { position: item.record.position, hash: item.record.hash };
     s.events++;
     s.lastRecordedAt = item.record.recordedAt;
   }
-  for (const service of new Set(batch.map((i) => i.service))) await saveValue(tx, `source:${service}`, state.get(service));
+  for (const service of new Set(batch.map((i) => i.service)))
+    await saveValue(tx, `source:${service}`, state.get(service));
 }
 
 function total(sources: RecordSource[]): { done: number; total: number } {
-  return sources.reduce((acc, s) => { const p = s.progress(); return { done: acc.done + p.done, total: acc.total + p.total }; }, { done: 0, total: 0 });
+  return sources.reduce(
+    (acc, s) => {
+      const p = s.progress();
+      return { done: acc.done + p.done, total: acc.total + p.total };
+    },
+    { done: 0, total: 0 },
+  );
 }

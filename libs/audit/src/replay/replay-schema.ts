@@ -12,7 +12,9 @@ export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export function assertSchemaName(schema: string): void {
   if (!SCHEMA.test(schema) || schema.startsWith('pg_') || schema === 'public') {
-    throw new UsageError(`--schema must be a fresh lowercase SQL name (letters, digits, _), not ${JSON.stringify(schema)}`);
+    throw new UsageError(
+      `--schema must be a fresh lowercase SQL name (letters, digits, _), not ${JSON.stringify(schema)}`,
+    );
   }
 }
 
@@ -52,17 +54,28 @@ export async function schemaExists(ds: DataSource, schema: string): Promise<bool
  * A fresh schema with the model's tables under the names the service gives them (a projection's
  * table is named as its view), or — when resuming — the schema of the interrupted run.
  */
-export async function openReplaySchema(ds: DataSource, schema: string, model: ReadModel, run: ReplayRun, resume: boolean)
-  : Promise<{ run: ReplayRun; states: Map<string, SourceState> }> {
+export async function openReplaySchema(
+  ds: DataSource,
+  schema: string,
+  model: ReadModel,
+  run: ReplayRun,
+  resume: boolean,
+): Promise<{ run: ReplayRun; states: Map<string, SourceState> }> {
   assertSchemaName(schema);
   if (await schemaExists(ds, schema)) {
-    if (!resume) throw new UsageError(`schema ${schema} exists already: a replay writes only into a fresh schema (or pass --resume)`);
+    if (!resume)
+      throw new UsageError(
+        `schema ${schema} exists already: a replay writes only into a fresh schema (or pass --resume)`,
+      );
     return inSchema(ds, schema, async (tx) => {
       const rows: { key: string; value: unknown }[] = await tx.query('select key, value from _audit_replay');
       const saved = rows.find((r) => r.key === 'run')?.value as ReplayRun | undefined;
       const same = (r: ReplayRun) => JSON.stringify([r.readModel, r.source, r.cutoff, r.projectionCuts ?? null]);
-      if (!saved || same(saved) !== same(run)) throw new UsageError(`schema ${schema} holds another replay (${JSON.stringify(saved)})`);
-      const states = new Map(rows.filter((r) => r.key.startsWith('source:')).map((r) => [r.key.slice(7), r.value as SourceState]));
+      if (!saved || same(saved) !== same(run))
+        throw new UsageError(`schema ${schema} holds another replay (${JSON.stringify(saved)})`);
+      const states = new Map(
+        rows.filter((r) => r.key.startsWith('source:')).map((r) => [r.key.slice(7), r.value as SourceState]),
+      );
       return { run: saved, states };
     });
   }
@@ -77,7 +90,10 @@ export async function openReplaySchema(ds: DataSource, schema: string, model: Re
 }
 
 export async function saveValue(tx: QueryRunner, key: string, value: unknown): Promise<void> {
-  await tx.query('insert into _audit_replay (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value', [key, JSON.stringify(value)]);
+  await tx.query(
+    'insert into _audit_replay (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value',
+    [key, JSON.stringify(value)],
+  );
 }
 
 export async function dropSchema(ds: DataSource, schema: string): Promise<void> {

@@ -51,7 +51,9 @@ export class ViewReader {
     await this.client.query(
       `declare ${name} no scroll cursor for
          select array[${keys.join(', ')}] as audit_key, to_jsonb(v) as audit_row from (${view.sql}) v
-         order by ${keys.map((k) => `${k} collate "C" nulls last`).join(', ')}`, params);
+         order by ${keys.map((k) => `${k} collate "C" nulls last`).join(', ')}`,
+      params,
+    );
     try {
       for (;;) {
         const { rows } = await this.client.query(`fetch ${fetchSize} from ${name}`);
@@ -77,9 +79,15 @@ export async function viewsOf(model: ReadModel, replayed: ViewReader, schema: st
     const key = await replayed.query<{ name: string }>(
       `select a.attname as name from pg_index i
          join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
-        where i.indrelid = $1::regclass and i.indisprimary order by array_position(i.indkey, a.attnum)`, [`${ident(schema)}.${ident(p.name)}`]);
-    const columns = key.length ? key : await replayed.query<{ name: string }>(
-      `select column_name as name from information_schema.columns where table_schema = $1 and table_name = $2 order by ordinal_position`, [schema, p.name]);
+        where i.indrelid = $1::regclass and i.indisprimary order by array_position(i.indkey, a.attnum)`,
+      [`${ident(schema)}.${ident(p.name)}`],
+    );
+    const columns = key.length
+      ? key
+      : await replayed.query<{ name: string }>(
+          `select column_name as name from information_schema.columns where table_schema = $1 and table_name = $2 order by ordinal_position`,
+          [schema, p.name],
+        );
     views.push({ name: p.name, sql: `select * from ${ident(p.name)}`, key: columns.map((c) => c.name) });
   }
   return views;

@@ -16,7 +16,13 @@ export function formatOf(file: string): ModelFormat {
  * `{"view": …, "row": …}` line per row; JSON is `{"meta": …, "views": {"<view>": [rows…]}}`.
  * Rows are in key order, each as Postgres' to_jsonb gives it (timestamps in UTC).
  */
-export async function writeModel(file: string, meta: object, views: ReadModelView[], reader: ViewReader, params: unknown[]): Promise<Record<string, number>> {
+export async function writeModel(
+  file: string,
+  meta: object,
+  views: ReadModelView[],
+  reader: ViewReader,
+  params: unknown[],
+): Promise<Record<string, number>> {
   const format = formatOf(file);
   const sink = LineSink.toFile(file);
   const counts: Record<string, number> = {};

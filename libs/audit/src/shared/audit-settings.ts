@@ -1,7 +1,9 @@
 import { eventTopic, EventProducingService, TOPICS } from '@kompeten/contracts';
 
 /** Every service that keeps an event log (the gateway keeps none). */
-export const AUDITED_SERVICES: EventProducingService[] = TOPICS.filter((t) => t.kind === 'events').map((t) => t.service);
+export const AUDITED_SERVICES: EventProducingService[] = TOPICS.filter((t) => t.kind === 'events').map(
+  (t) => t.service,
+);
 
 export const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DEFAULT_BROKERS = '127.0.0.1:9092';
@@ -54,19 +56,26 @@ export function isAuditedService(s: string): s is EventProducingService {
 
 export function parseService(s: string | undefined): EventProducingService | undefined {
   if (s === undefined) return undefined;
-  if (!isAuditedService(s)) throw new UsageError(`unknown service ${JSON.stringify(s)}; one of ${AUDITED_SERVICES.join(', ')}`);
+  if (!isAuditedService(s))
+    throw new UsageError(`unknown service ${JSON.stringify(s)}; one of ${AUDITED_SERVICES.join(', ')}`);
   return s;
 }
 
 /** The override for `service` among `URL` / `<service>=URL` values (a bare value belongs to `own`). */
-function overrideFor(values: string[] | undefined, service: EventProducingService, own: EventProducingService | undefined, option: string): string | undefined {
+function overrideFor(
+  values: string[] | undefined,
+  service: EventProducingService,
+  own: EventProducingService | undefined,
+  option: string,
+): string | undefined {
   let found: string | undefined;
   for (const v of values ?? []) {
     const m = /^([a-z]+)=(.+)$/.exec(v);
     if (m && isAuditedService(m[1])) {
       if (m[1] === service) found = m[2];
     } else {
-      if (!own) throw new UsageError(`${option} ${v}: say which service it is for (${option} <service>=…) or pass --service`);
+      if (!own)
+        throw new UsageError(`${option} ${v}: say which service it is for (${option} <service>=…) or pass --service`);
       if (own === service) found = v;
     }
   }
@@ -74,28 +83,40 @@ function overrideFor(values: string[] | undefined, service: EventProducingServic
 }
 
 /** Where each service's copies are: the conventions, unless overridden. `own` is the command's service (if any). */
-export function targetResolver(overrides: TargetOverrides, env: AuditEnvironment, own?: EventProducingService): (service: EventProducingService) => AuditTarget {
+export function targetResolver(
+  overrides: TargetOverrides,
+  env: AuditEnvironment,
+  own?: EventProducingService,
+): (service: EventProducingService) => AuditTarget {
   const server = env.DATABASE_URL || DEFAULT_SERVER_URL;
   const prefix = env.KOMPETEN_DB_PREFIX || 'kompeten';
   for (const v of [...(overrides.databaseUrl ?? []), ...(overrides.topic ?? []), ...(overrides.relay ?? [])]) {
     const m = /^([a-z]+)=/.exec(v);
-    if (m && !isAuditedService(m[1]) && !v.includes('://')) throw new UsageError(`unknown service ${JSON.stringify(m[1])} in ${v}`);
+    if (m && !isAuditedService(m[1]) && !v.includes('://'))
+      throw new UsageError(`unknown service ${JSON.stringify(m[1])} in ${v}`);
   }
   return (service) => ({
     service,
-    databaseUrl: overrideFor(overrides.databaseUrl, service, own, '--database-url') ?? databaseUrlOf(server, `${prefix}_${service}`),
+    databaseUrl:
+      overrideFor(overrides.databaseUrl, service, own, '--database-url') ??
+      databaseUrlOf(server, `${prefix}_${service}`),
     topic: overrideFor(overrides.topic, service, own, '--topic') ?? eventTopic(service),
     relayName: overrideFor(overrides.relay, service, own, '--relay') ?? `${service}-relay`,
   });
 }
 
 export function brokersOf(env: AuditEnvironment, override?: string): string[] {
-  return (override || env.KAFKA_BROKERS || DEFAULT_BROKERS).split(',').map((b) => b.trim()).filter(Boolean);
+  return (override || env.KAFKA_BROKERS || DEFAULT_BROKERS)
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
 }
 
 /** Where replays build their tables: a database of the audit's own (`<prefix>_audit`), never a service's. */
 export function workDatabaseUrl(env: AuditEnvironment, override?: string): string {
-  return override ?? databaseUrlOf(env.DATABASE_URL || DEFAULT_SERVER_URL, `${env.KOMPETEN_DB_PREFIX || 'kompeten'}_audit`);
+  return (
+    override ?? databaseUrlOf(env.DATABASE_URL || DEFAULT_SERVER_URL, `${env.KOMPETEN_DB_PREFIX || 'kompeten'}_audit`)
+  );
 }
 
 /** A URL without its password, for messages and checkpoint files. */

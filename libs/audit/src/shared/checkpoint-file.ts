@@ -15,7 +15,11 @@ interface Saved<S> {
  * it; when the run completes, the file is removed.
  */
 export class CheckpointFile<S> {
-  constructor(private readonly path: string | undefined, private readonly command: string, private readonly run: Record<string, unknown>) {}
+  constructor(
+    private readonly path: string | undefined,
+    private readonly command: string,
+    private readonly run: Record<string, unknown>,
+  ) {}
 
   get enabled(): boolean {
     return this.path !== undefined;
@@ -25,7 +29,9 @@ export class CheckpointFile<S> {
     if (!this.path || !fs.existsSync(this.path)) return undefined;
     const saved = JSON.parse(fs.readFileSync(this.path, 'utf8')) as Saved<S>;
     if (saved.command !== this.command || JSON.stringify(saved.run) !== JSON.stringify(this.run)) {
-      throw new UsageError(`${this.path} is the checkpoint of another run (${saved.command} ${JSON.stringify(saved.run)}); remove it or pass the same arguments`);
+      throw new UsageError(
+        `${this.path} is the checkpoint of another run (${saved.command} ${JSON.stringify(saved.run)}); remove it or pass the same arguments`,
+      );
     }
     return saved.state;
   }

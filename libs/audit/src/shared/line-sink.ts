@@ -13,7 +13,11 @@ export class LineSink {
   private pending = 0;
   private written: number;
 
-  private constructor(private readonly fd: number | undefined, private readonly stream: Writable | undefined, bytes: number) {
+  private constructor(
+    private readonly fd: number | undefined,
+    private readonly stream: Writable | undefined,
+    bytes: number,
+  ) {
     this.written = bytes;
   }
 
@@ -21,7 +25,10 @@ export class LineSink {
   static toFile(path: string, resumeAtBytes?: number): LineSink {
     if (resumeAtBytes === undefined) return new LineSink(fs.openSync(path, 'w'), undefined, 0);
     const size = fs.existsSync(path) ? fs.statSync(path).size : 0;
-    if (size < resumeAtBytes) throw new Error(`${path} holds ${size} bytes but the checkpoint says ${resumeAtBytes} were written: it is not the file the interrupted run wrote`);
+    if (size < resumeAtBytes)
+      throw new Error(
+        `${path} holds ${size} bytes but the checkpoint says ${resumeAtBytes} were written: it is not the file the interrupted run wrote`,
+      );
     const fd = fs.openSync(path, 'r+');
     fs.ftruncateSync(fd, resumeAtBytes);
     return new LineSink(fd, undefined, resumeAtBytes);
@@ -49,7 +56,8 @@ export class LineSink {
     this.chunks = [];
     if (this.fd !== undefined) {
       const buffer = Buffer.from(data);
-      for (let off = 0; off < buffer.length;) off += fs.writeSync(this.fd, buffer, off, buffer.length - off, this.written + off);
+      for (let off = 0; off < buffer.length;)
+        off += fs.writeSync(this.fd, buffer, off, buffer.length - off, this.written + off);
     } else if (!this.stream!.write(data)) {
       await new Promise<void>((resolve) => this.stream!.once('drain', resolve));
     }

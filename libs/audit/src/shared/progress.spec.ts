@@ -3,7 +3,19 @@ import { Progress } from './progress';
 describe('progress on a terminal', () => {
   const capture = (isTTY: boolean) => {
     const written: string[] = [];
-    return { written, out: { isTTY, columns: 200, write: (t: string) => { written.push(t); return true; }, on: () => undefined, removeListener: () => undefined } };
+    return {
+      written,
+      out: {
+        isTTY,
+        columns: 200,
+        write: (t: string) => {
+          written.push(t);
+          return true;
+        },
+        on: () => undefined,
+        removeListener: () => undefined,
+      },
+    };
   };
 
   it('shows events, events per second, the share done and the time left', async () => {

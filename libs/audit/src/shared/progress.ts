@@ -23,11 +23,21 @@ export class Progress {
   private started = false;
   private lastUpdate = 0;
 
-  constructor(label: string, private readonly measure: () => { done: number; total: number }, out: ProgressOutput | undefined, enabled = Boolean(out?.isTTY)) {
+  constructor(
+    label: string,
+    private readonly measure: () => { done: number; total: number },
+    out: ProgressOutput | undefined,
+    enabled = Boolean(out?.isTTY),
+  ) {
     if (!enabled || !out) return;
     this.bar = new SingleBar({
       format: `${label} · {events} events · {rate} ev/s · {percentage}% · ETA {eta_formatted}`,
-      stream: out as unknown as NodeJS.WritableStream, fps: 5, etaBuffer: 200, clearOnComplete: true, hideCursor: false, linewrap: false,
+      stream: out as unknown as NodeJS.WritableStream,
+      fps: 5,
+      etaBuffer: 200,
+      clearOnComplete: true,
+      hideCursor: false,
+      linewrap: false,
     });
   }
 

@@ -23,7 +23,10 @@ export class KafkaSource implements RecordSource {
   readonly kind = 'kafka' as const;
   private merge?: PartitionMerge;
 
-  constructor(private readonly kafka: Kafka, private readonly topic: string) {}
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly topic: string,
+  ) {}
 
   /** What the read found besides records: duplicates, conflicting copies, undecodable messages. */
   findings(): TopicFindings | undefined {
@@ -66,11 +69,13 @@ export class KafkaSource implements RecordSource {
     await admin.connect();
     try {
       const offsets = await admin.fetchTopicOffsets(this.topic);
-      return offsets.map((p) => {
-        const saved = from.offsets?.[String(p.partition)];
-        const start = saved !== undefined && BigInt(saved) > BigInt(p.low) ? saved : p.low;
-        return { partition: p.partition, start, end: p.high };
-      }).sort((a, b) => a.partition - b.partition);
+      return offsets
+        .map((p) => {
+          const saved = from.offsets?.[String(p.partition)];
+          const start = saved !== undefined && BigInt(saved) > BigInt(p.low) ? saved : p.low;
+          return { partition: p.partition, start, end: p.high };
+        })
+        .sort((a, b) => a.partition - b.partition);
     } finally {
       await admin.disconnect();
     }
@@ -80,16 +85,27 @@ export class KafkaSource implements RecordSource {
 /** Orders by the `position` header (cheap); decodes the value only when merged, and then checks the header. */
 function fetched(partition: number, m: KafkaMessage): FetchedMessage {
   // Keep only what decoding checks, not kafkajs's message object (a small heap goes further).
-  const kept = [EVENT_HEADERS.contentType, EVENT_HEADERS.eventId, EVENT_HEADERS.type].flatMap((h) => { const v = header(m.headers, h); return v === undefined ? [] : [[h, v]]; });
+  const kept = [EVENT_HEADERS.contentType, EVENT_HEADERS.eventId, EVENT_HEADERS.type].flatMap((h) => {
+    const v = header(m.headers, h);
+    return v === undefined ? [] : [[h, v]];
+  });
   const raw = { key: m.key?.toString() ?? null, value: m.value, headers: Object.fromEntries(kept) };
   const position = Number(header(m.headers, EVENT_HEADERS.position));
-  if (Number.isSafeInteger(position) && position > 0) return { partition, offset: m.offset, position, decode: () => decodeMessage(raw) };
+  if (Number.isSafeInteger(position) && position > 0)
+    return { partition, offset: m.offset, position, decode: () => decodeMessage(raw) };
   try {
     const record = decodeMessage(raw);
     return { partition, offset: m.offset, position: record.position, decode: () => record };
   } catch (e) {
     if (!(e instanceof PoisonMessageError)) throw e;
-    return { partition, offset: m.offset, position: null, decode: () => { throw e; } };
+    return {
+      partition,
+      offset: m.offset,
+      position: null,
+      decode: () => {
+        throw e;
+      },
+    };
   }
 }
 
@@ -100,17 +116,28 @@ class PartitionFetcher {
   private wake?: () => void;
   private failure?: Error;
 
-  constructor(kafka: Kafka, private readonly topic: string, private readonly merge: PartitionMerge, private readonly ranges: PartitionRange[]) {
+  constructor(
+    kafka: Kafka,
+    private readonly topic: string,
+    private readonly merge: PartitionMerge,
+    private readonly ranges: PartitionRange[],
+  ) {
     this.consumer = kafka.consumer({
       // A short wait: while every partition is paused (buffers full), kafkajs sleeps this long between fetches.
-      groupId: `kompeten-audit-${randomBytes(6).toString('hex')}`, maxWaitTimeInMs: 20,
-      maxBytes: 2 << 20, maxBytesPerPartition: 256 << 10, allowAutoTopicCreation: false,
+      groupId: `kompeten-audit-${randomBytes(6).toString('hex')}`,
+      maxWaitTimeInMs: 20,
+      maxBytes: 2 << 20,
+      maxBytesPerPartition: 256 << 10,
+      allowAutoTopicCreation: false,
     });
   }
 
   async start(): Promise<void> {
     const { consumer, merge, topic } = this;
-    consumer.on(consumer.events.CRASH, ({ payload }) => { this.failure = payload.error; this.wake?.(); });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.failure = payload.error;
+      this.wake?.();
+    });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
@@ -118,7 +145,8 @@ class PartitionFetcher {
       eachBatch: async ({ batch }) => {
         for (const m of batch.messages) merge.push(fetched(batch.partition, m));
         merge.fetchedUpTo(batch.partition, batch.lastOffset());
-        if (merge.isFetchedAll(batch.partition) || merge.buffered(batch.partition) >= HIGH_WATER) this.pause(batch.partition);
+        if (merge.isFetchedAll(batch.partition) || merge.buffered(batch.partition) >= HIGH_WATER)
+          this.pause(batch.partition);
         this.wake?.();
       },
     });

@@ -12,6 +12,11 @@ export function parseSourceKind(value: string | undefined, fallback: SourceKind 
 }
 
 /** The chosen copy of one service's log. `bounded`: the store stops at its head as the read began. */
-export function openSource(kind: SourceKind, target: AuditTarget, kafka: () => Kafka, options: { filter?: RecordFilter; bounded?: boolean } = {}): RecordSource {
+export function openSource(
+  kind: SourceKind,
+  target: AuditTarget,
+  kafka: () => Kafka,
+  options: { filter?: RecordFilter; bounded?: boolean } = {},
+): RecordSource {
   return kind === 'store' ? new StoreSource(target.databaseUrl, options) : new KafkaSource(kafka(), target.topic);
 }

@@ -35,7 +35,8 @@ export interface TopicFindings {
   uncomparedDuplicates: number;
 }
 
-export type MergeStep = { kind: 'record'; record: EventRecord } | { kind: 'wait'; partitions: number[] } | { kind: 'end' };
+export type MergeStep =
+  { kind: 'record'; record: EventRecord } | { kind: 'wait'; partitions: number[] } | { kind: 'end' };
 
 interface PartitionState {
   partition: number;
@@ -61,14 +62,30 @@ export class PartitionMerge {
   private readonly recentPositions: number[];
   private readonly recentHashes: string[];
   private last: number;
-  readonly findings: TopicFindings = { messages: 0, duplicates: 0, conflictingDuplicates: [], undecodable: [], uncomparedDuplicates: 0 };
+  readonly findings: TopicFindings = {
+    messages: 0,
+    duplicates: 0,
+    conflictingDuplicates: [],
+    undecodable: [],
+    uncomparedDuplicates: 0,
+  };
 
-  constructor(ranges: PartitionRange[], after = 0, private readonly window = 10_000) {
+  constructor(
+    ranges: PartitionRange[],
+    after = 0,
+    private readonly window = 10_000,
+  ) {
     this.last = after;
     this.recentPositions = new Array<number>(window).fill(0);
     this.recentHashes = new Array<string>(window).fill('');
     this.partitions = ranges.map((r) => ({
-      partition: r.partition, queue: [], head: 0, nextOffset: BigInt(r.start), start: BigInt(r.start), end: BigInt(r.end), fetchedAll: BigInt(r.start) >= BigInt(r.end),
+      partition: r.partition,
+      queue: [],
+      head: 0,
+      nextOffset: BigInt(r.start),
+      start: BigInt(r.start),
+      end: BigInt(r.end),
+      fetchedAll: BigInt(r.start) >= BigInt(r.end),
     }));
     for (const p of this.partitions) this.byNumber.set(p.partition, p);
   }
@@ -110,7 +127,10 @@ export class PartitionMerge {
           continue;
         }
         const pos = p.queue[p.head].position;
-        if (pos === null) { best = p; break; } // not an event: dealt with at once
+        if (pos === null) {
+          best = p;
+          break;
+        } // not an event: dealt with at once
         if (!best || pos < best.queue[best.head].position!) best = p;
       }
       if (waiting) return { kind: 'wait', partitions: waiting };
@@ -125,7 +145,11 @@ export class PartitionMerge {
         if (first === undefined) this.findings.uncomparedDuplicates++;
         // Same claimed hash is not enough: the copy's content must hash to it too.
         else if (first !== record.hash || eventHash(record.prevHash, record) !== record.hash) {
-          this.findings.conflictingDuplicates.push({ position: record.position, partition: m.partition, offset: m.offset });
+          this.findings.conflictingDuplicates.push({
+            position: record.position,
+            partition: m.partition,
+            offset: m.offset,
+          });
         }
         continue;
       }
@@ -138,7 +162,10 @@ export class PartitionMerge {
 
   /** After the last record handed out: resuming from here hands out exactly what would have come next. */
   cursor(): SourceCursor {
-    return { position: this.last, offsets: Object.fromEntries(this.partitions.map((p) => [String(p.partition), p.nextOffset.toString()])) };
+    return {
+      position: this.last,
+      offsets: Object.fromEntries(this.partitions.map((p) => [String(p.partition), p.nextOffset.toString()])),
+    };
   }
 
   /** Messages taken and to take, for progress. */
@@ -154,7 +181,10 @@ export class PartitionMerge {
 
   private take(p: PartitionState): FetchedMessage {
     const m = p.queue[p.head++];
-    if (p.head > 1024 && p.head * 2 > p.queue.length) { p.queue = p.queue.slice(p.head); p.head = 0; }
+    if (p.head > 1024 && p.head * 2 > p.queue.length) {
+      p.queue = p.queue.slice(p.head);
+      p.head = 0;
+    }
     p.nextOffset = BigInt(m.offset) + 1n;
     this.findings.messages++;
     return m;

@@ -35,7 +35,9 @@ export class StoreSource implements RecordSource {
     try {
       this.last = { position: from.position };
       this.start = from.position;
-      const [{ head }] = (await client.query('select coalesce((select position from es_head where id = 1), 0)::bigint as head')).rows;
+      const [{ head }] = (
+        await client.query('select coalesce((select position from es_head where id = 1), 0)::bigint as head')
+      ).rows;
       this.end = Math.max(Number(head), from.position);
       const { where, params } = filterConditions(this.options.filter);
       const pageSize = this.options.pageSize ?? 2000;
@@ -43,7 +45,9 @@ export class StoreSource implements RecordSource {
         // The bound is checked here, not in SQL: `position > $1 and position <= $2` can make the
         // planner (with the statistics of a freshly filled table) sort the whole range per page.
         const { rows } = await client.query(
-          `select ${RECORD_COLUMNS} from es_event where position > $1 ${where} order by position limit ${pageSize}`, [after, ...params]);
+          `select ${RECORD_COLUMNS} from es_event where position > $1 ${where} order by position limit ${pageSize}`,
+          [after, ...params],
+        );
         for (const row of rows) {
           const record = toRecord(row);
           if (this.options.bounded && record.position > this.end) return;
@@ -73,7 +77,10 @@ export class StoreSource implements RecordSource {
 export function filterConditions(f: RecordFilter = {}): { where: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => { params.push(value); parts.push(sql.replace('?', `$${params.length + 1}`)); };
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    parts.push(sql.replace('?', `$${params.length + 1}`));
+  };
   if (f.streamId) add('stream_id = ?', f.streamId);
   if (f.types?.length) add('type = any(?::text[])', f.types);
   if (f.recordedFrom) add('recorded_at >= ?::timestamptz', f.recordedFrom);

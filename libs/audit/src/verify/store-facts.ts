@@ -29,7 +29,9 @@ export async function checkStoreHead(db: Client, walker: ChainWalker): Promise<P
   const head = walker.head;
   if (esHead.position === head.position) return { esHead, headAgrees: esHead.hash === head.hash };
   if (esHead.position < head.position) return { esHead, headAgrees: false };
-  const { rows: [max] } = await db.query('select coalesce(max(position), 0)::bigint as max from es_event');
+  const {
+    rows: [max],
+  } = await db.query('select coalesce(max(position), 0)::bigint as max from es_event');
   if (Number(max.max) > head.position) return { esHead, headAgrees: null };
   const brk = walker.expectUpTo(esHead.position, 'es_head');
   return { esHead, headAgrees: false, firstBreak: brk, ok: false };

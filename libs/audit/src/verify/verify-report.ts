@@ -52,16 +52,30 @@ export function formatVerification(reports: ServiceVerification[]): string {
     lines.push(`${r.service}: ${r.interrupted ? 'INTERRUPTED' : r.ok ? 'OK' : 'BROKEN'}`);
     if (r.store) {
       const s = r.store;
-      lines.push(`  store  ${s.count} events, head ${s.headPosition} ${short(s.headHash)}${s.headAgrees === false ? ', es_head DISAGREES' : ''}`);
-      if (s.firstBreak) lines.push(`         first break at position ${s.firstBreak.position}: ${s.firstBreak.reason} (${s.firstBreak.detail})`);
+      lines.push(
+        `  store  ${s.count} events, head ${s.headPosition} ${short(s.headHash)}${s.headAgrees === false ? ', es_head DISAGREES' : ''}`,
+      );
+      if (s.firstBreak)
+        lines.push(
+          `         first break at position ${s.firstBreak.position}: ${s.firstBreak.reason} (${s.firstBreak.detail})`,
+        );
     }
     if (r.kafka) {
       const k = r.kafka;
       const f = k.findings;
-      lines.push(`  kafka  ${k.count} events (${f.messages} messages, ${f.duplicates} duplicates), head ${k.headPosition} ${short(k.headHash)} on ${r.topic}`);
-      if (k.firstBreak) lines.push(`         first break at position ${k.firstBreak.position}: ${k.firstBreak.reason} (${k.firstBreak.detail})`);
-      for (const c of f.conflictingDuplicates.slice(0, 5)) lines.push(`         a second copy of position ${c.position} differs from the first (partition ${c.partition}, offset ${c.offset})`);
-      for (const u of f.undecodable.slice(0, 5)) lines.push(`         not an event record: partition ${u.partition}, offset ${u.offset} (${u.reason})`);
+      lines.push(
+        `  kafka  ${k.count} events (${f.messages} messages, ${f.duplicates} duplicates), head ${k.headPosition} ${short(k.headHash)} on ${r.topic}`,
+      );
+      if (k.firstBreak)
+        lines.push(
+          `         first break at position ${k.firstBreak.position}: ${k.firstBreak.reason} (${k.firstBreak.detail})`,
+        );
+      for (const c of f.conflictingDuplicates.slice(0, 5))
+        lines.push(
+          `         a second copy of position ${c.position} differs from the first (partition ${c.partition}, offset ${c.offset})`,
+        );
+      for (const u of f.undecodable.slice(0, 5))
+        lines.push(`         not an event record: partition ${u.partition}, offset ${u.offset} (${u.reason})`);
     }
     if (r.agreement) lines.push(`  ${r.agreement.agree ? 'agree' : 'DISAGREE'}: ${r.agreement.detail}`);
   }

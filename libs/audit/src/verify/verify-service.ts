@@ -39,18 +39,31 @@ export async function verifyService(target: AuditTarget, o: VerifyOptions): Prom
       const checkpoint = await relayCheckpoint(db, target.relayName);
       const source = new KafkaSource(o.kafka(), target.topic);
       const walk = await walkChain(source, `verify ${target.service} kafka`, o, report.store?.headPosition);
-      if (!walk.interrupted && checkpoint !== null) walk.walker.expectUpTo(checkpoint, `the relay's checkpoint (${target.relayName})`);
-      const findings = source.findings() ?? { messages: 0, duplicates: 0, conflictingDuplicates: [], undecodable: [], uncomparedDuplicates: 0 };
+      if (!walk.interrupted && checkpoint !== null)
+        walk.walker.expectUpTo(checkpoint, `the relay's checkpoint (${target.relayName})`);
+      const findings = source.findings() ?? {
+        messages: 0,
+        duplicates: 0,
+        conflictingDuplicates: [],
+        undecodable: [],
+        uncomparedDuplicates: 0,
+      };
       const kafka: KafkaCopyReport = { ...walk.summary(), findings, relayCheckpoint: checkpoint };
       kafka.ok &&= findings.conflictingDuplicates.length === 0 && findings.undecodable.length === 0;
       report.kafka = kafka;
       report.interrupted ||= walk.interrupted;
-      if (report.store && !walk.interrupted) report.agreement = await agreement(db, report.store, kafka, walk.probeHash);
+      if (report.store && !walk.interrupted)
+        report.agreement = await agreement(db, report.store, kafka, walk.probeHash);
     }
   } finally {
     await db.end().catch(() => undefined);
   }
-  report.ok = !report.interrupted && (report.store?.ok ?? true) && (report.store?.headAgrees !== false) && (report.kafka?.ok ?? true) && (report.agreement?.agree ?? true);
+  report.ok =
+    !report.interrupted &&
+    (report.store?.ok ?? true) &&
+    report.store?.headAgrees !== false &&
+    (report.kafka?.ok ?? true) &&
+    (report.agreement?.agree ?? true);
   return report;
 }
 
@@ -66,24 +79,59 @@ async function walkChain(source: RecordSource, label: string, o: VerifyOptions, 
   progress.finish();
   const summary = () => {
     const head = walker.head;
-    return { count: walker.count, headPosition: head.position, headHash: head.hash, ok: !walker.firstBreak, ...(walker.firstBreak ? { firstBreak: walker.firstBreak } : {}) };
+    return {
+      count: walker.count,
+      headPosition: head.position,
+      headHash: head.hash,
+      ok: !walker.firstBreak,
+      ...(walker.firstBreak ? { firstBreak: walker.firstBreak } : {}),
+    };
   };
   return { walker, probeHash, interrupted: Boolean(o.signal?.aborted), summary };
 }
 
 /** Same hash at the last position both copies verified up to ⇒ same events up to there (the chain links them). */
-async function agreement(db: Client, store: StoreCopyReport, kafka: KafkaCopyReport, kafkaHashAtStoreHead?: string): Promise<Agreement> {
+async function agreement(
+  db: Client,
+  store: StoreCopyReport,
+  kafka: KafkaCopyReport,
+  kafkaHashAtStoreHead?: string,
+): Promise<Agreement> {
   const S = store.headPosition;
   const K = kafka.headPosition;
   const m = Math.min(S, K);
   const storeAt = m === S ? store.headHash : await storeHashAt(db, m);
   const kafkaAt = m === K ? kafka.headHash : m === 0 ? GENESIS_HASH : kafkaHashAtStoreHead;
-  const result = (agree: boolean, detail: string): Agreement => ({ agree, comparedAt: m, kafkaBehindBy: Math.max(S - K, 0), detail });
-  if (storeAt !== kafkaAt) return result(false, `the copies differ at or before position ${m} (store ${storeAt ?? 'nothing'}, Kafka ${kafkaAt ?? 'nothing'})`);
-  if (K <= S) return result(true, `same hash at position ${m}${S > K ? `; Kafka is ${S - K} event(s) behind the store (relay lag)` : ''}`);
-  if (store.firstBreak) return result(false, `same events up to position ${m}; Kafka goes on to ${K} where the store's chain breaks at ${store.firstBreak.position}`);
+  const result = (agree: boolean, detail: string): Agreement => ({
+    agree,
+    comparedAt: m,
+    kafkaBehindBy: Math.max(S - K, 0),
+    detail,
+  });
+  if (storeAt !== kafkaAt)
+    return result(
+      false,
+      `the copies differ at or before position ${m} (store ${storeAt ?? 'nothing'}, Kafka ${kafkaAt ?? 'nothing'})`,
+    );
+  if (K <= S)
+    return result(
+      true,
+      `same hash at position ${m}${S > K ? `; Kafka is ${S - K} event(s) behind the store (relay lag)` : ''}`,
+    );
+  if (store.firstBreak)
+    return result(
+      false,
+      `same events up to position ${m}; Kafka goes on to ${K} where the store's chain breaks at ${store.firstBreak.position}`,
+    );
   // Kafka verified further than the store: the log grew during the run, or the store lost its end.
   const storeAtK = await storeHashAt(db, K);
-  if (storeAtK === kafka.headHash) return result(true, `same hash at position ${m}; the log grew to ${K} during the run and the store's position ${K} matches Kafka`);
-  return result(false, `Kafka holds events up to position ${K} but the store's verified log ends at ${S}: the store lost events`);
+  if (storeAtK === kafka.headHash)
+    return result(
+      true,
+      `same hash at position ${m}; the log grew to ${K} during the run and the store's position ${K} matches Kafka`,
+    );
+  return result(
+    false,
+    `Kafka holds events up to position ${K} but the store's verified log ends at ${S}: the store lost events`,
+  );
 }

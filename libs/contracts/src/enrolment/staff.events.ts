@@ -4,7 +4,14 @@ import type { DepartureReason, EmploymentType, WorkUnit } from './shared.types';
 /** Stream `staff-<nip>`. */
 export type StaffRegistered = {
   type: 'StaffRegistered';
-  data: { nip: string; name: string | null; employmentType: EmploymentType; workUnit: WorkUnit; position: string; registeredOn: string };
+  data: {
+    nip: string;
+    name: string | null;
+    employmentType: EmploymentType;
+    workUnit: WorkUnit;
+    position: string;
+    registeredOn: string;
+  };
 };
 export type StaffTransferred = {
   type: 'StaffTransferred';
@@ -17,10 +24,26 @@ export type StaffLeft = {
 export type StaffEvent = StaffRegistered | StaffTransferred | StaffLeft;
 
 export const STAFF_EVENTS: EventContract[] = [
-  { type: 'StaffRegistered', version: 1, service: 'enrolment', stream: 'staff-<nip>', personalFields: ['name'],
-    description: 'A civil servant (PNS or PPPK) joins the roster with a validated NIP, work unit and position.' },
-  { type: 'StaffTransferred', version: 1, service: 'enrolment', stream: 'staff-<nip>',
-    description: 'A staff member moves to another OPD or service unit; the history is the stream.' },
-  { type: 'StaffLeft', version: 1, service: 'enrolment', stream: 'staff-<nip>',
-    description: 'A staff member retires or leaves; no new enrolments after this.' },
+  {
+    type: 'StaffRegistered',
+    version: 1,
+    service: 'enrolment',
+    stream: 'staff-<nip>',
+    personalFields: ['name'],
+    description: 'A civil servant (PNS or PPPK) joins the roster with a validated NIP, work unit and position.',
+  },
+  {
+    type: 'StaffTransferred',
+    version: 1,
+    service: 'enrolment',
+    stream: 'staff-<nip>',
+    description: 'A staff member moves to another OPD or service unit; the history is the stream.',
+  },
+  {
+    type: 'StaffLeft',
+    version: 1,
+    service: 'enrolment',
+    stream: 'staff-<nip>',
+    description: 'A staff member retires or leaves; no new enrolments after this.',
+  },
 ];

@@ -10,7 +10,10 @@ export const SERVICE_UNIT_KINDS = ['puskesmas', 'hospital', 'counter', 'school',
 export type ServiceUnitKind = (typeof SERVICE_UNIT_KINDS)[number];
 
 /** A service the unit offers (what a respondent says they used). */
-export interface UnitService { code: string; name: string }
+export interface UnitService {
+  code: string;
+  name: string;
+}
 
 /** Optional respondent profile, coarse categories only (nothing that identifies a person). */
 export interface RespondentProfile {
@@ -23,7 +26,15 @@ export interface RespondentProfile {
 /** Stream `service-unit-<unitCode>`. `annualServiceUsers` is the population N for the Krejcie–Morgan sample target. */
 export type ServiceUnitRegistered = {
   type: 'ServiceUnitRegistered';
-  data: { unitCode: string; name: string; opd: string; kind: ServiceUnitKind; services: UnitService[]; annualServiceUsers: number; registeredOn: string };
+  data: {
+    unitCode: string;
+    name: string;
+    opd: string;
+    kind: ServiceUnitKind;
+    services: UnitService[];
+    annualServiceUsers: number;
+    registeredOn: string;
+  };
 };
 export type ServiceUnitRevised = {
   type: 'ServiceUnitRevised';
@@ -38,7 +49,12 @@ export type ServiceUnitRevised = {
 export type SurveyResponseSubmitted = {
   type: 'SurveyResponseSubmitted';
   data: {
-    submissionId: string; unitCode: string; opd: string; serviceCode: string; servedOn: string; scores: SkmScores;
+    submissionId: string;
+    unitCode: string;
+    opd: string;
+    serviceCode: string;
+    servedOn: string;
+    scores: SkmScores;
     /** NIP of the staff member who served, when the respondent names one. */
     servedBy: string | null;
     comment: string | null;
@@ -50,7 +66,13 @@ export type SurveyResponseSubmitted = {
 /** A response voided by the unit (spam, a test, a paper form entered twice); it no longer counts. */
 export type SurveyResponseRejected = {
   type: 'SurveyResponseRejected';
-  data: { submissionId: string; unitCode: string; servedOn: string; reason: 'duplicate' | 'spam' | 'test' | 'other'; note: string | null };
+  data: {
+    submissionId: string;
+    unitCode: string;
+    servedOn: string;
+    reason: 'duplicate' | 'spam' | 'test' | 'other';
+    note: string | null;
+  };
 };
 /**
  * Stream `survey-period-<unitCode>-<period>`: the unit's IKM for the period as published. Later
@@ -59,8 +81,15 @@ export type SurveyResponseRejected = {
 export type SurveyPeriodClosed = {
   type: 'SurveyPeriodClosed';
   data: {
-    unitCode: string; period: string; responses: number; nrr: SkmScores | null; ikm: number | null; grade: 'A' | 'B' | 'C' | 'D' | null;
-    sampleTarget: number; sampleAdequate: boolean; closedOn: string;
+    unitCode: string;
+    period: string;
+    responses: number;
+    nrr: SkmScores | null;
+    ikm: number | null;
+    grade: 'A' | 'B' | 'C' | 'D' | null;
+    sampleTarget: number;
+    sampleAdequate: boolean;
+    closedOn: string;
   };
 };
 
@@ -69,14 +98,43 @@ export type SurveyResponseEvent = SurveyResponseSubmitted | SurveyResponseReject
 export type FeedbackEvent = ServiceUnitEvent | SurveyResponseEvent | SurveyPeriodClosed;
 
 export const FEEDBACK_EVENTS: EventContract[] = [
-  { type: 'ServiceUnitRegistered', version: 1, service: 'feedback', stream: 'service-unit-<unitCode>',
-    description: 'A service unit (puskesmas, Disdukcapil counter, …) with its OPD, the services it offers and its yearly number of service users (the Krejcie–Morgan population).' },
-  { type: 'ServiceUnitRevised', version: 1, service: 'feedback', stream: 'service-unit-<unitCode>',
-    description: 'A unit’s name, services or yearly number of service users change.' },
-  { type: 'SurveyResponseSubmitted', version: 1, service: 'feedback', stream: 'survey-response-<submissionId>', personalFields: ['comment', 'contact'],
-    description: 'A citizen’s SKM answers (nine elements, 1..4) for a service used on a date, optionally naming the staff member who served; comment and contact are sealed per respondent.' },
-  { type: 'SurveyResponseRejected', version: 1, service: 'feedback', stream: 'survey-response-<submissionId>',
-    description: 'The unit voids a response (duplicate paper form, spam, test); it no longer counts towards the IKM.' },
-  { type: 'SurveyPeriodClosed', version: 1, service: 'feedback', stream: 'survey-period-<unitCode>-<period>',
-    description: 'The unit’s IKM for a month, quarter or year is published as it stands (n, NRR per element, IKM, grade, sample target); later responses for the period are refused.' },
+  {
+    type: 'ServiceUnitRegistered',
+    version: 1,
+    service: 'feedback',
+    stream: 'service-unit-<unitCode>',
+    description:
+      'A service unit (puskesmas, Disdukcapil counter, …) with its OPD, the services it offers and its yearly number of service users (the Krejcie–Morgan population).',
+  },
+  {
+    type: 'ServiceUnitRevised',
+    version: 1,
+    service: 'feedback',
+    stream: 'service-unit-<unitCode>',
+    description: 'A unit’s name, services or yearly number of service users change.',
+  },
+  {
+    type: 'SurveyResponseSubmitted',
+    version: 1,
+    service: 'feedback',
+    stream: 'survey-response-<submissionId>',
+    personalFields: ['comment', 'contact'],
+    description:
+      'A citizen’s SKM answers (nine elements, 1..4) for a service used on a date, optionally naming the staff member who served; comment and contact are sealed per respondent.',
+  },
+  {
+    type: 'SurveyResponseRejected',
+    version: 1,
+    service: 'feedback',
+    stream: 'survey-response-<submissionId>',
+    description: 'The unit voids a response (duplicate paper form, spam, test); it no longer counts towards the IKM.',
+  },
+  {
+    type: 'SurveyPeriodClosed',
+    version: 1,
+    service: 'feedback',
+    stream: 'survey-period-<unitCode>-<period>',
+    description:
+      'The unit’s IKM for a month, quarter or year is published as it stands (n, NRR per element, IKM, grade, sample target); later responses for the period are refused.',
+  },
 ];

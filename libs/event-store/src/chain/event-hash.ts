@@ -29,5 +29,7 @@ export function hashedForm(e: Omit<EventRecord, 'hash' | 'prevHash'>) {
 export function eventHash(prevHash: string, e: Omit<EventRecord, 'hash' | 'prevHash'>): string {
   const canonical = canonicalize(hashedForm(e));
   if (canonical === undefined) throw new Error(`event ${e.eventId} cannot be canonicalised`);
-  return createHash('sha256').update(prevHash + canonical, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(prevHash + canonical, 'utf8')
+    .digest('hex');
 }

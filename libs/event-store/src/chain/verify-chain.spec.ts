@@ -7,10 +7,16 @@ function chain(n: number): EventRecord[] {
   let prevHash = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
     const base = {
-      position: i, eventId: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`, streamId: `staff-${i % 3}`,
-      streamVersion: Math.ceil(i / 3), type: 'StaffRegistered', schemaVersion: 1,
-      occurredAt: '2026-01-02T03:04:05.006Z', recordedAt: '2026-01-02T03:04:05.007Z',
-      metadata: { actor: 'user:officer', correlationId: 'c-1', causationId: null }, payload: { nip: `19860926201505100${i % 10}`, jp: i },
+      position: i,
+      eventId: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+      streamId: `staff-${i % 3}`,
+      streamVersion: Math.ceil(i / 3),
+      type: 'StaffRegistered',
+      schemaVersion: 1,
+      occurredAt: '2026-01-02T03:04:05.006Z',
+      recordedAt: '2026-01-02T03:04:05.007Z',
+      metadata: { actor: 'user:officer', correlationId: 'c-1', causationId: null },
+      payload: { nip: `19860926201505100${i % 10}`, jp: i },
     };
     const hash = eventHash(prevHash, base);
     out.push({ ...base, prevHash, hash });

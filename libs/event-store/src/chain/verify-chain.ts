@@ -26,16 +26,34 @@ export async function verifyChain(records: AsyncIterable<EventRecord> | Iterable
   let prevHash = GENESIS_HASH;
   let count = 0;
   for await (const r of records) {
-    const fail = (firstBreak: ChainBreak): ChainReport => ({ count, headHash: prevHash, headPosition: expectedPosition - 1, firstBreak, ok: false });
+    const fail = (firstBreak: ChainBreak): ChainReport => ({
+      count,
+      headHash: prevHash,
+      headPosition: expectedPosition - 1,
+      firstBreak,
+      ok: false,
+    });
     if (r.position !== expectedPosition) {
-      return fail({ position: expectedPosition, reason: 'missing', detail: `expected position ${expectedPosition}, found ${r.position}` });
+      return fail({
+        position: expectedPosition,
+        reason: 'missing',
+        detail: `expected position ${expectedPosition}, found ${r.position}`,
+      });
     }
     if (r.prevHash !== prevHash) {
-      return fail({ position: r.position, reason: 'prev-hash-mismatch', detail: `stored prev_hash ${r.prevHash} ≠ hash of position ${r.position - 1} ${prevHash}` });
+      return fail({
+        position: r.position,
+        reason: 'prev-hash-mismatch',
+        detail: `stored prev_hash ${r.prevHash} ≠ hash of position ${r.position - 1} ${prevHash}`,
+      });
     }
     const recomputed = eventHash(prevHash, r);
     if (recomputed !== r.hash) {
-      return fail({ position: r.position, reason: 'hash-mismatch', detail: `stored hash ${r.hash} ≠ recomputed ${recomputed}` });
+      return fail({
+        position: r.position,
+        reason: 'hash-mismatch',
+        detail: `stored hash ${r.hash} ≠ recomputed ${recomputed}`,
+      });
     }
     prevHash = r.hash;
     expectedPosition++;

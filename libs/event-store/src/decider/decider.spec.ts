@@ -14,12 +14,20 @@ const ledger: Decider<Command, { total: number }, Event> = {
 
 describe('deciders', () => {
   it('fold events into state from the initial state', () => {
-    expect(fold(ledger, [{ type: 'JpCredited', data: { jp: 8 } }, { type: 'JpCredited', data: { jp: 4 } }])).toEqual({ total: 12 });
+    expect(
+      fold(ledger, [
+        { type: 'JpCredited', data: { jp: 8 } },
+        { type: 'JpCredited', data: { jp: 4 } },
+      ]),
+    ).toEqual({ total: 12 });
   });
 
   it('read as given–when–then', () => {
-    expect(givenEvents(ledger, [{ type: 'JpCredited', data: { jp: 20 } }]).when({ type: 'CreditJp', jp: 4 }))
-      .toEqual([{ type: 'JpCredited', data: { jp: 4 } }]);
-    expect(() => givenEvents(ledger, [{ type: 'JpCredited', data: { jp: 20 } }]).when({ type: 'CreditJp', jp: 5 })).toThrow(/24 JP/);
+    expect(givenEvents(ledger, [{ type: 'JpCredited', data: { jp: 20 } }]).when({ type: 'CreditJp', jp: 4 })).toEqual([
+      { type: 'JpCredited', data: { jp: 4 } },
+    ]);
+    expect(() =>
+      givenEvents(ledger, [{ type: 'JpCredited', data: { jp: 20 } }]).when({ type: 'CreditJp', jp: 5 }),
+    ).toThrow(/24 JP/);
   });
 });

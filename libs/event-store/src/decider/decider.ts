@@ -12,13 +12,17 @@ export interface Decider<Command, State, Event extends DomainEvent> {
 
 /** Folds a stream's events into state. */
 export function fold<State, Event extends DomainEvent>(
-  decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>, events: Event[],
+  decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
+  events: Event[],
 ): State {
   return events.reduce(decider.evolve, decider.initialState());
 }
 
 /** Given–when–then for decider tests: `given(events).when(command)` returns the decided events. */
-export function givenEvents<Command, State, Event extends DomainEvent>(decider: Decider<Command, State, Event>, events: Event[]) {
+export function givenEvents<Command, State, Event extends DomainEvent>(
+  decider: Decider<Command, State, Event>,
+  events: Event[],
+) {
   const state = fold(decider, events);
   return { when: (command: Command) => decider.decide(command, state), state };
 }

@@ -1,6 +1,13 @@
 import type { QueryRunner } from 'typeorm';
 import type { EventStore } from '../store/event-store';
-import type { DomainEvent, EventMetadata, ExpectedVersion, NewEvent, PersonalData, StoredEvent } from '../store/event-envelope';
+import type {
+  DomainEvent,
+  EventMetadata,
+  ExpectedVersion,
+  NewEvent,
+  PersonalData,
+  StoredEvent,
+} from '../store/event-envelope';
 import type { Decider } from './decider';
 import { WrongExpectedVersionError } from '../store/errors';
 import { stateCacheFor } from './state-cache';
@@ -36,8 +43,12 @@ export interface HandleResult<Event extends DomainEvent> {
  * the second append fails with WrongExpectedVersionError (409), never a silent overwrite.
  */
 export async function handleCommand<Command, State, Event extends DomainEvent>(
-  store: EventStore, decider: Decider<Command, State, Event>, streamId: string, command: Command,
-  metadata: EventMetadata, options: HandleOptions<Event> = {},
+  store: EventStore,
+  decider: Decider<Command, State, Event>,
+  streamId: string,
+  command: Command,
+  metadata: EventMetadata,
+  options: HandleOptions<Event> = {},
 ): Promise<HandleResult<Event>> {
   const retries = options.expectedVersion === undefined ? (options.retries ?? 5) : 0;
   for (let attempt = 0; ; attempt++) {
@@ -54,8 +65,12 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
 }
 
 async function handleOnce<Command, State, Event extends DomainEvent>(
-  store: EventStore, decider: Decider<Command, State, Event>, streamId: string, command: Command,
-  metadata: EventMetadata, options: HandleOptions<Event>,
+  store: EventStore,
+  decider: Decider<Command, State, Event>,
+  streamId: string,
+  command: Command,
+  metadata: EventMetadata,
+  options: HandleOptions<Event>,
 ): Promise<HandleResult<Event>> {
   const cache = options.cacheState ? stateCacheFor<State>(store, decider) : undefined;
   const from = cache?.get(streamId) ?? { version: 0, state: decider.initialState() };
@@ -65,7 +80,10 @@ async function handleOnce<Command, State, Event extends DomainEvent>(
   cache?.set(streamId, { version: loaded, state });
   const decided = decider.decide(command, state);
   const toAppend: NewEvent<Event>[] = decided.map((e) => ({
-    type: e.type, data: e.data, occurredAt: options.occurredAt, personal: options.personal?.(e),
+    type: e.type,
+    data: e.data,
+    occurredAt: options.occurredAt,
+    personal: options.personal?.(e),
   }));
   const events = await store.append(streamId, options.expectedVersion ?? loaded, toAppend, metadata, options.tx);
   return { events, version: events.length ? events[events.length - 1].streamVersion : loaded };

@@ -1,7 +1,10 @@
 import type { EventStore } from '../store/event-store';
 
 /** A stream's state folded up to `version`: what handleCommand would rebuild from events 1..version. */
-export interface FoldedState<State> { version: number; state: State }
+export interface FoldedState<State> {
+  version: number;
+  state: State;
+}
 
 /**
  * The last folded state of recently commanded streams, per store and decider, in this process.

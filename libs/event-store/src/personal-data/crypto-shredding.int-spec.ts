@@ -18,15 +18,35 @@ describe('personal data in an append-only log', () => {
     ds = await migratedDataSource(db, eventStoreMigrations);
     keys = new PostgresKeyStore(ds);
     store = new EventStore(ds, { keys });
-    await store.append('staff-198609262015051001', 'no-stream', [{
-      type: 'StaffRegistered',
-      data: { nip: '198609262015051001', name: 'Siti Rahmah', phone: '0812-6600-1234', unit: 'PUSKESMAS-GULAI-BANCAH' },
-      personal: { subject: 'staff:198609262015051001', fields: ['name', 'phone'] },
-    }], meta);
-    await store.append('staff-199001012020012002', 'no-stream', [{
-      type: 'StaffRegistered', data: { nip: '199001012020012002', name: 'Rahmat Hidayat' },
-      personal: { subject: 'staff:199001012020012002', fields: ['name'] },
-    }], meta);
+    await store.append(
+      'staff-198609262015051001',
+      'no-stream',
+      [
+        {
+          type: 'StaffRegistered',
+          data: {
+            nip: '198609262015051001',
+            name: 'Siti Rahmah',
+            phone: '0812-6600-1234',
+            unit: 'PUSKESMAS-GULAI-BANCAH',
+          },
+          personal: { subject: 'staff:198609262015051001', fields: ['name', 'phone'] },
+        },
+      ],
+      meta,
+    );
+    await store.append(
+      'staff-199001012020012002',
+      'no-stream',
+      [
+        {
+          type: 'StaffRegistered',
+          data: { nip: '199001012020012002', name: 'Rahmat Hidayat' },
+          personal: { subject: 'staff:199001012020012002', fields: ['name'] },
+        },
+      ],
+      meta,
+    );
   });
   afterAll(async () => {
     await ds.destroy();
@@ -55,9 +75,20 @@ describe('personal data in an append-only log', () => {
   });
 
   it('refuses to record personal data of an erased person again', async () => {
-    await expect(store.append('staff-198609262015051001', 1, [{
-      type: 'StaffRenamed', data: { name: 'Siti' }, personal: { subject: 'staff:198609262015051001', fields: ['name'] },
-    }], meta)).rejects.toBeInstanceOf(PersonErasedError);
+    await expect(
+      store.append(
+        'staff-198609262015051001',
+        1,
+        [
+          {
+            type: 'StaffRenamed',
+            data: { name: 'Siti' },
+            personal: { subject: 'staff:198609262015051001', fields: ['name'] },
+          },
+        ],
+        meta,
+      ),
+    ).rejects.toBeInstanceOf(PersonErasedError);
     expect(await store.streamVersion('staff-198609262015051001')).toBe(1);
   });
 });

@@ -9,10 +9,10 @@ export class PostgresKeyStore implements PersonalKeyStore {
 
   async keyFor(subject: string, tx: QueryRunner): Promise<Buffer> {
     // Insert-if-absent, then read: concurrent first uses of one subject agree on a single key.
-    await tx.query(
-      `insert into es_personal_key (subject, key) values ($1, $2) on conflict (subject) do nothing`,
-      [subject, randomBytes(32)],
-    );
+    await tx.query(`insert into es_personal_key (subject, key) values ($1, $2) on conflict (subject) do nothing`, [
+      subject,
+      randomBytes(32),
+    ]);
     const [row] = await tx.query(`select key from es_personal_key where subject = $1`, [subject]);
     if (!row?.key) throw new PersonErasedError(subject);
     return row.key as Buffer;
@@ -21,7 +21,8 @@ export class PostgresKeyStore implements PersonalKeyStore {
   async keysFor(subjects: string[]): Promise<Map<string, Buffer>> {
     if (subjects.length === 0) return new Map();
     const rows: { subject: string; key: Buffer | null }[] = await this.dataSource.query(
-      `select subject, key from es_personal_key where subject = any($1) and key is not null`, [subjects],
+      `select subject, key from es_personal_key where subject = any($1) and key is not null`,
+      [subjects],
     );
     return new Map(rows.map((r) => [r.subject, r.key as Buffer]));
   }
@@ -31,7 +32,8 @@ export class PostgresKeyStore implements PersonalKeyStore {
     const rows = await this.dataSource.query(
       `insert into es_personal_key (subject, key, erased_at) values ($1, null, now())
        on conflict (subject) do update set key = null, erased_at = coalesce(es_personal_key.erased_at, now())
-       returning (xmax <> 0) as existed`, [subject],
+       returning (xmax <> 0) as existed`,
+      [subject],
     );
     return Boolean(rows[0]?.existed);
   }

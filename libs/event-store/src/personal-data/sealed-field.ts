@@ -17,7 +17,16 @@ export function sealField(value: unknown, key: Buffer, subject: string, aad: str
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const ct = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-  return { $personal: { v: 1, subject, alg: 'A256GCM', iv: iv.toString('base64'), ct: ct.toString('base64'), tag: cipher.getAuthTag().toString('base64') } };
+  return {
+    $personal: {
+      v: 1,
+      subject,
+      alg: 'A256GCM',
+      iv: iv.toString('base64'),
+      ct: ct.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+    },
+  };
 }
 
 export function openField(sealed: SealedField, key: Buffer, aad: string): unknown {

@@ -18,7 +18,11 @@ export class AppendQueue {
   private pending: Pending[] = [];
   private draining = false;
 
-  constructor(private readonly dataSource: DataSource, private readonly deps: () => WriterDeps, private readonly maxEvents = 1000) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deps: () => WriterDeps,
+    private readonly maxEvents = 1000,
+  ) {}
 
   enqueue(request: AppendRequest): Promise<StoredEvent[]> {
     return new Promise((resolve, reject) => {
@@ -33,7 +37,10 @@ export class AppendQueue {
       while (this.pending.length) {
         let events = 0;
         let take = 0;
-        while (take < this.pending.length && (take === 0 || events + this.pending[take].events.length <= this.maxEvents)) {
+        while (
+          take < this.pending.length &&
+          (take === 0 || events + this.pending[take].events.length <= this.maxEvents)
+        ) {
           events += this.pending[take].events.length;
           take++;
         }

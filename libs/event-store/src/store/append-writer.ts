@@ -31,11 +31,17 @@ export interface WriterDeps {
  * chain and inserted with the others in one statement. A request that fails its check (or whose
  * personal data cannot be sealed) gets its error; the others go ahead.
  */
-export async function writeAppends(tx: QueryRunner, requests: AppendRequest[], deps: WriterDeps): Promise<(StoredEvent[] | Error)[]> {
+export async function writeAppends(
+  tx: QueryRunner,
+  requests: AppendRequest[],
+  deps: WriterDeps,
+): Promise<(StoredEvent[] | Error)[]> {
   const [head] = await tx.query('select position, hash from es_head where id = 1 for update');
   const streams = [...new Set(requests.map((r) => r.streamId))];
   const rows: { stream_id: string; version: number }[] = await tx.query(
-    'select stream_id, max(stream_version)::int as version from es_event where stream_id = any($1) group by stream_id', [streams]);
+    'select stream_id, max(stream_version)::int as version from es_event where stream_id = any($1) group by stream_id',
+    [streams],
+  );
   const versions = new Map(rows.map((r) => [r.stream_id, r.version]));
   const recordedAt = deps.now.toISOString();
   let position = Number(head.position);
@@ -61,26 +67,48 @@ export async function writeAppends(tx: QueryRunner, requests: AppendRequest[], d
     prevHash = mine[mine.length - 1].hash;
     versions.set(req.streamId, version + mine.length);
     // Readers get the plaintext they passed in, not the sealed form.
-    results.push(mine.map((r, i) => ({
-      eventId: r.eventId, type: r.type, schemaVersion: r.schemaVersion, streamId: r.streamId, streamVersion: r.streamVersion,
-      position: r.position, occurredAt: r.occurredAt, recordedAt, metadata: r.metadata,
-      data: plain(req.events[i].data), prevHash: r.prevHash, hash: r.hash,
-    })));
+    results.push(
+      mine.map((r, i) => ({
+        eventId: r.eventId,
+        type: r.type,
+        schemaVersion: r.schemaVersion,
+        streamId: r.streamId,
+        streamVersion: r.streamVersion,
+        position: r.position,
+        occurredAt: r.occurredAt,
+        recordedAt,
+        metadata: r.metadata,
+        data: plain(req.events[i].data),
+        prevHash: r.prevHash,
+        hash: r.hash,
+      })),
+    );
   }
   if (records.length) await insert(tx, records);
   return results;
 }
 
-async function recordsFor(tx: QueryRunner, req: AppendRequest, deps: WriterDeps, at: { position: number; prevHash: string; version: number; recordedAt: string }): Promise<EventRecord[]> {
+async function recordsFor(
+  tx: QueryRunner,
+  req: AppendRequest,
+  deps: WriterDeps,
+  at: { position: number; prevHash: string; version: number; recordedAt: string },
+): Promise<EventRecord[]> {
   const out: EventRecord[] = [];
   let prevHash = at.prevHash;
   for (const [i, e] of req.events.entries()) {
     const eventId = uuidv7();
     const base = {
-      position: at.position + i + 1, eventId, streamId: req.streamId, streamVersion: at.version + i + 1, type: e.type,
+      position: at.position + i + 1,
+      eventId,
+      streamId: req.streamId,
+      streamVersion: at.version + i + 1,
+      type: e.type,
       schemaVersion: e.schemaVersion ?? deps.upcasters.currentVersion(e.type),
-      occurredAt: (e.occurredAt ?? new Date(at.recordedAt)).toISOString(), recordedAt: at.recordedAt,
-      metadata: withTrace(plain(req.metadata) as EventMetadata), payload: await seal(e, eventId, tx, deps.keys),
+      occurredAt: (e.occurredAt ?? new Date(at.recordedAt)).toISOString(),
+      recordedAt: at.recordedAt,
+      metadata: withTrace(plain(req.metadata) as EventMetadata),
+      payload: await seal(e, eventId, tx, deps.keys),
     };
     const hash = eventHash(prevHash, base);
     out.push({ ...base, prevHash, hash });
@@ -105,9 +133,22 @@ const WRITE = `with inserted as (
 async function insert(tx: QueryRunner, records: EventRecord[]) {
   const col = <K extends keyof EventRecord>(k: K) => records.map((r) => r[k]);
   const last = records[records.length - 1];
-  await tx.query(WRITE, [col('position'), col('eventId'), col('streamId'), col('streamVersion'), col('type'), col('schemaVersion'),
-    records.map((r) => JSON.stringify(r.payload)), records.map((r) => JSON.stringify(r.metadata)),
-    col('occurredAt'), col('recordedAt'), col('prevHash'), col('hash'), last.position, last.hash]);
+  await tx.query(WRITE, [
+    col('position'),
+    col('eventId'),
+    col('streamId'),
+    col('streamVersion'),
+    col('type'),
+    col('schemaVersion'),
+    records.map((r) => JSON.stringify(r.payload)),
+    records.map((r) => JSON.stringify(r.metadata)),
+    col('occurredAt'),
+    col('recordedAt'),
+    col('prevHash'),
+    col('hash'),
+    last.position,
+    last.hash,
+  ]);
 }
 
 async function seal(e: NewEvent, eventId: string, tx: QueryRunner, keys?: PersonalKeyStore): Promise<unknown> {

@@ -4,15 +4,24 @@ const PROBLEMS = 'https://kompeten.bukittinggi.go.id/problems/';
 
 /** Someone else appended to the stream first. The gateway answers 409; the caller reloads and retries. */
 export class WrongExpectedVersionError extends Error {
-  constructor(readonly streamId: string, readonly expected: ExpectedVersion, readonly actual: number) {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    readonly actual: number,
+  ) {
     super(`stream ${streamId} is at version ${actual}, expected ${expected}`);
     this.name = 'WrongExpectedVersionError';
   }
 
   problem() {
     return {
-      type: `${PROBLEMS}conflict`, title: 'The resource was changed by someone else', status: 409,
-      detail: this.message, streamId: this.streamId, expectedVersion: this.expected, actualVersion: this.actual,
+      type: `${PROBLEMS}conflict`,
+      title: 'The resource was changed by someone else',
+      status: 409,
+      detail: this.message,
+      streamId: this.streamId,
+      expectedVersion: this.expected,
+      actualVersion: this.actual,
     };
   }
 }
@@ -31,7 +40,11 @@ export class PersonErasedError extends Error {
 
 /** A stored event's schema version has no upcaster path to the current version. */
 export class UnknownSchemaVersionError extends Error {
-  constructor(readonly type: string, readonly schemaVersion: number, readonly current: number) {
+  constructor(
+    readonly type: string,
+    readonly schemaVersion: number,
+    readonly current: number,
+  ) {
     super(`no upcaster for ${type} v${schemaVersion} (current v${current})`);
     this.name = 'UnknownSchemaVersionError';
   }

@@ -15,7 +15,8 @@ export class EventOpener {
 
   async open<E extends DomainEvent = DomainEvent>(records: EventRecord[]): Promise<StoredEvent<E>[]> {
     const subjects = new Set<string>();
-    for (const r of records) for (const v of Object.values(asObject(r.payload))) if (isSealed(v)) subjects.add(v.$personal.subject);
+    for (const r of records)
+      for (const v of Object.values(asObject(r.payload))) if (isSealed(v)) subjects.add(v.$personal.subject);
     const keys = this.keys && subjects.size ? await this.keys.keysFor([...subjects]) : new Map<string, Buffer>();
     return records.map((r) => this.openOne<E>(r, keys));
   }
@@ -27,16 +28,35 @@ export class EventOpener {
       if (!isSealed(value)) continue;
       const key = keys.get(value.$personal.subject);
       if (key) payload[field] = openField(value, key, fieldAad(r.eventId, field));
-      else { payload[field] = null; erased.push(field); }
+      else {
+        payload[field] = null;
+        erased.push(field);
+      }
     }
-    const { schemaVersion, data } = this.upcasters.upcast(r.type, r.schemaVersion, r.payload === null || typeof r.payload !== 'object' ? r.payload : payload);
+    const { schemaVersion, data } = this.upcasters.upcast(
+      r.type,
+      r.schemaVersion,
+      r.payload === null || typeof r.payload !== 'object' ? r.payload : payload,
+    );
     return {
-      eventId: r.eventId, type: r.type, schemaVersion, streamId: r.streamId, streamVersion: r.streamVersion,
-      position: r.position, occurredAt: r.occurredAt, recordedAt: r.recordedAt, metadata: r.metadata,
-      data: data as E['data'], ...(erased.length ? { erased } : {}), prevHash: r.prevHash, hash: r.hash,
+      eventId: r.eventId,
+      type: r.type,
+      schemaVersion,
+      streamId: r.streamId,
+      streamVersion: r.streamVersion,
+      position: r.position,
+      occurredAt: r.occurredAt,
+      recordedAt: r.recordedAt,
+      metadata: r.metadata,
+      data: data as E['data'],
+      ...(erased.length ? { erased } : {}),
+      prevHash: r.prevHash,
+      hash: r.hash,
     };
   }
 }
 
 const asObject = (payload: unknown): Record<string, unknown> =>
-  payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Record<string, unknown>) : {};
+  payload !== null && typeof payload === 'object' && !Array.isArray(payload)
+    ? (payload as Record<string, unknown>)
+    : {};

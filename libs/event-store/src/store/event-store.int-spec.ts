@@ -28,14 +28,26 @@ describe('the Postgres event store', () => {
 
   it('appends events with the full envelope and reads the stream back in order', async () => {
     const occurredAt = new Date('2026-03-31T08:00:00.000Z');
-    const appended = await store.append('staff-1', 'no-stream', [
-      { type: 'StaffRegistered', data: { nip: '198609262015051001' }, occurredAt },
-      { type: 'StaffTransferred', data: { to: 'DINKES' } },
-    ], { ...meta, causationId: 'cmd-7' });
+    const appended = await store.append(
+      'staff-1',
+      'no-stream',
+      [
+        { type: 'StaffRegistered', data: { nip: '198609262015051001' }, occurredAt },
+        { type: 'StaffTransferred', data: { to: 'DINKES' } },
+      ],
+      { ...meta, causationId: 'cmd-7' },
+    );
     const read = await store.readStream('staff-1');
     expect(read).toEqual(appended);
-    expect(read.map((e) => [e.type, e.streamVersion])).toEqual([['StaffRegistered', 1], ['StaffTransferred', 2]]);
-    expect(read[0]).toMatchObject({ schemaVersion: 1, occurredAt: occurredAt.toISOString(), metadata: { actor: 'user:officer-bkpsdm', correlationId: 'corr-1', causationId: 'cmd-7' } });
+    expect(read.map((e) => [e.type, e.streamVersion])).toEqual([
+      ['StaffRegistered', 1],
+      ['StaffTransferred', 2],
+    ]);
+    expect(read[0]).toMatchObject({
+      schemaVersion: 1,
+      occurredAt: occurredAt.toISOString(),
+      metadata: { actor: 'user:officer-bkpsdm', correlationId: 'corr-1', causationId: 'cmd-7' },
+    });
     expect(read[0].eventId).toMatch(UUID_V7);
     expect(read[1].position).toBe(read[0].position + 1);
     expect(read[1].prevHash).toBe(read[0].hash);
@@ -45,7 +57,9 @@ describe('the Postgres event store', () => {
   it('lets exactly one of many concurrent appends with the same expected version win', async () => {
     await store.append('programme-race', 'no-stream', [{ type: 'ProgrammePublished', data: {} }], meta);
     const results = await Promise.allSettled(
-      Array.from({ length: 12 }, (_, i) => store.append('programme-race', 1, [{ type: 'ProgrammeRevised', data: { by: i } }], meta)),
+      Array.from({ length: 12 }, (_, i) =>
+        store.append('programme-race', 1, [{ type: 'ProgrammeRevised', data: { by: i } }], meta),
+      ),
     );
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -61,12 +75,17 @@ describe('the Postgres event store', () => {
   it('commits concurrent appends together (group commit), each with its own answer', async () => {
     const before = await store.head();
     const results = await Promise.allSettled([
-      ...Array.from({ length: 20 }, (_, i) => store.append(`group-${i}`, 'no-stream', [{ type: 'Tick', data: { i } }], meta)),
+      ...Array.from({ length: 20 }, (_, i) =>
+        store.append(`group-${i}`, 'no-stream', [{ type: 'Tick', data: { i } }], meta),
+      ),
       store.append('staff-1', 0, [{ type: 'Late', data: {} }], meta), // stale: staff-1 is at version 2
     ]);
     expect(results.slice(0, 20).every((r) => r.status === 'fulfilled')).toBe(true);
     expect((results[20] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
-    const positions = results.slice(0, 20).map((r) => (r as PromiseFulfilledResult<{ position: number }[]>).value[0].position).sort((a, b) => a - b);
+    const positions = results
+      .slice(0, 20)
+      .map((r) => (r as PromiseFulfilledResult<{ position: number }[]>).value[0].position)
+      .sort((a, b) => a - b);
     expect(positions).toEqual(Array.from({ length: 20 }, (_, i) => before.position + i + 1));
     expect((await store.verify()).ok).toBe(true);
   });
@@ -74,8 +93,12 @@ describe('the Postgres event store', () => {
   it('refuses no-stream for an existing stream and a stale version, appending nothing', async () => {
     await store.append('budget-x', 'no-stream', [{ type: 'BudgetOpened', data: {} }], meta);
     const before = await store.head();
-    await expect(store.append('budget-x', 'no-stream', [{ type: 'BudgetOpened', data: {} }], meta)).rejects.toBeInstanceOf(WrongExpectedVersionError);
-    await expect(store.append('budget-x', 0, [{ type: 'FundsAllocated', data: {} }], meta)).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(
+      store.append('budget-x', 'no-stream', [{ type: 'BudgetOpened', data: {} }], meta),
+    ).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(store.append('budget-x', 0, [{ type: 'FundsAllocated', data: {} }], meta)).rejects.toBeInstanceOf(
+      WrongExpectedVersionError,
+    );
     expect(await store.head()).toEqual(before);
   });
 
@@ -95,11 +118,15 @@ describe('the Postgres event store', () => {
   it('handles a command through a decider, and turns a racing second command into a conflict', async () => {
     type E = { type: 'JpCredited'; data: { jp: number } };
     const ledger: Decider<{ jp: number }, number, E> = {
-      initialState: () => 0, evolve: (s, e) => s + e.data.jp, decide: (c) => [{ type: 'JpCredited', data: { jp: c.jp } }],
+      initialState: () => 0,
+      evolve: (s, e) => s + e.data.jp,
+      decide: (c) => [{ type: 'JpCredited', data: { jp: c.jp } }],
     };
     const first = await handleCommand(store, ledger, 'ledger-1', { jp: 8 }, meta);
     expect(first.version).toBe(1);
-    await expect(handleCommand(store, ledger, 'ledger-1', { jp: 4 }, meta, { expectedVersion: 0 })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(
+      handleCommand(store, ledger, 'ledger-1', { jp: 4 }, meta, { expectedVersion: 0 }),
+    ).rejects.toBeInstanceOf(WrongExpectedVersionError);
     const second = await handleCommand(store, ledger, 'ledger-1', { jp: 4 }, meta);
     expect(second.events.map((e) => e.data)).toEqual([{ jp: 4 }]);
     expect(second.version).toBe(2);
@@ -116,7 +143,10 @@ describe('the Postgres event store', () => {
     const reads: number[] = [];
     const spied = new EventStore(ds);
     const readStream = spied.readStream.bind(spied);
-    spied.readStream = (async (id: string, from?: number) => { reads.push(from ?? 1); return readStream(id, from); }) as typeof spied.readStream;
+    spied.readStream = (async (id: string, from?: number) => {
+      reads.push(from ?? 1);
+      return readStream(id, from);
+    }) as typeof spied.readStream;
     const other = new EventStore(ds); // another replica: its own cache, the same log
 
     await handleCommand(spied, ledger, 'ledger-cached', { jp: 1 }, meta, { cacheState: true });
@@ -127,13 +157,17 @@ describe('the Postgres event store', () => {
     // Each read starts after the version folded last time; a command's own append is read back once
     // by the next command (only what the store returned is ever cached).
     expect(reads).toEqual([1, 1, 2]);
-    const before = (await store.readStream<E>('ledger-cached')).slice(0, 3).reduce(ledger.evolve, ledger.initialState());
+    const before = (await store.readStream<E>('ledger-cached'))
+      .slice(0, 3)
+      .reduce(ledger.evolve, ledger.initialState());
     expect(before.credits).toHaveLength(3);
     expect(last.events[0].data.jp).toBe(4 + before.total * 1000); // decided on all three earlier events
     expect(last.version).toBe(4);
 
     // After a conflict the cached state is dropped and the stream folded from the start.
-    await expect(handleCommand(spied, ledger, 'ledger-cached', { jp: 5 }, meta, { cacheState: true, expectedVersion: 2 })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    await expect(
+      handleCommand(spied, ledger, 'ledger-cached', { jp: 5 }, meta, { cacheState: true, expectedVersion: 2 }),
+    ).rejects.toBeInstanceOf(WrongExpectedVersionError);
     await handleCommand(spied, ledger, 'ledger-cached', { jp: 6 }, meta, { cacheState: true });
     expect(reads.slice(-2)).toEqual([4, 1]);
   });
@@ -141,9 +175,11 @@ describe('the Postgres event store', () => {
   it('upcasts an event stored by an older release on read, without rewriting it', async () => {
     const oldRelease = new EventStore(ds, { upcasters: new UpcasterRegistry({ StaffRenamed: 1 }) });
     await oldRelease.append('staff-old', 'no-stream', [{ type: 'StaffRenamed', data: { nama: 'Budi' } }], meta);
-    const newRelease = new EventStore(ds, { upcasters: new UpcasterRegistry({ StaffRenamed: 2 }, [
-      { type: 'StaffRenamed', fromVersion: 1, upcast: ({ nama }) => ({ name: nama }) },
-    ]) });
+    const newRelease = new EventStore(ds, {
+      upcasters: new UpcasterRegistry({ StaffRenamed: 2 }, [
+        { type: 'StaffRenamed', fromVersion: 1, upcast: ({ nama }) => ({ name: nama }) },
+      ]),
+    });
     const [event] = await newRelease.readStream('staff-old');
     expect(event).toMatchObject({ schemaVersion: 2, data: { name: 'Budi' } });
     const [raw] = await ds.query(`select schema_version, payload from es_event where stream_id = 'staff-old'`);
@@ -152,14 +188,19 @@ describe('the Postgres event store', () => {
   });
 
   it('names the position of a payload altered in SQL behind its back', async () => {
-    for (let i = 0; i < 5; i++) await store.append(`tamper-${i}`, 'no-stream', [{ type: 'SurveyResponseSubmitted', data: { score: 4 } }], meta);
+    for (let i = 0; i < 5; i++)
+      await store.append(`tamper-${i}`, 'no-stream', [{ type: 'SurveyResponseSubmitted', data: { score: 4 } }], meta);
     expect(await store.verify()).toMatchObject({ ok: true, headAgrees: true });
     const [{ position }] = await ds.query(`select position from es_event where stream_id = 'tamper-2'`);
     await ds.query('alter table es_event disable trigger es_event_append_only');
     await ds.query(`update es_event set payload = '{"score": 1}' where position = $1`, [position]);
     await ds.query('alter table es_event enable trigger es_event_append_only');
     const report = await store.verify();
-    expect(report).toMatchObject({ ok: false, headAgrees: false, firstBreak: { position: Number(position), reason: 'hash-mismatch' } });
+    expect(report).toMatchObject({
+      ok: false,
+      headAgrees: false,
+      firstBreak: { position: Number(position), reason: 'hash-mismatch' },
+    });
     // Put it back so that later tests see an intact log.
     await ds.query('alter table es_event disable trigger es_event_append_only');
     await ds.query(`update es_event set payload = '{"score": 4}' where position = $1`, [position]);

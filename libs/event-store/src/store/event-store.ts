@@ -30,7 +30,10 @@ export class EventStore {
   private readonly clock: () => Date;
   private readonly queue: AppendQueue;
 
-  constructor(private readonly dataSource: DataSource, private readonly options: EventStoreOptions = {}) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: EventStoreOptions = {},
+  ) {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.opener = new EventOpener(this.upcasters, options.keys);
     this.clock = options.clock ?? (() => new Date());
@@ -43,7 +46,11 @@ export class EventStore {
    * consumer's processed-message record); otherwise the append joins the next group commit.
    */
   async append<E extends DomainEvent>(
-    streamId: string, expected: ExpectedVersion, events: NewEvent<E>[], metadata: EventMetadata, tx?: QueryRunner,
+    streamId: string,
+    expected: ExpectedVersion,
+    events: NewEvent<E>[],
+    metadata: EventMetadata,
+    tx?: QueryRunner,
   ): Promise<StoredEvent<E>[]> {
     if (events.length === 0) return [];
     const request = { streamId, expected, events: events as NewEvent[], metadata };
@@ -61,7 +68,8 @@ export class EventStore {
   async readStream<E extends DomainEvent = DomainEvent>(streamId: string, fromVersion = 1): Promise<StoredEvent<E>[]> {
     const rows = await this.dataSource.query(
       `select ${RECORD_COLUMNS} from es_event where stream_id = $1 and stream_version >= $2 order by stream_version`,
-      [streamId, fromVersion]);
+      [streamId, fromVersion],
+    );
     return this.opener.open<E>(rows.map(toRecord));
   }
 
@@ -73,7 +81,9 @@ export class EventStore {
   /** Stored records after a position, exactly as hashed (sealed payloads, original schema versions). */
   async readRecords(after = 0, limit = 1000): Promise<EventRecord[]> {
     const rows = await this.dataSource.query(
-      `select ${RECORD_COLUMNS} from es_event where position > $1 order by position limit $2`, [after, limit]);
+      `select ${RECORD_COLUMNS} from es_event where position > $1 order by position limit $2`,
+      [after, limit],
+    );
     return rows.map(toRecord);
   }
 
@@ -94,7 +104,9 @@ export class EventStore {
 
   async streamVersion(streamId: string): Promise<number> {
     const [row] = await this.dataSource.query(
-      'select coalesce(max(stream_version), 0)::int as version from es_event where stream_id = $1', [streamId]);
+      'select coalesce(max(stream_version), 0)::int as version from es_event where stream_id = $1',
+      [streamId],
+    );
     return row.version;
   }
 
@@ -102,7 +114,10 @@ export class EventStore {
   async verify(): Promise<ChainReport & { headAgrees: boolean }> {
     const report = await verifyChain(this.records());
     const head = await this.head();
-    return { ...report, headAgrees: report.ok && head.position === report.headPosition && head.hash === report.headHash };
+    return {
+      ...report,
+      headAgrees: report.ok && head.position === report.headPosition && head.hash === report.headHash,
+    };
   }
 
   /** Opens records that came from elsewhere (Kafka, an export) with this store's keys and upcasters. */

@@ -10,7 +10,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // One writer's plan: batches of events on its own streams; some transactions are held open a
 // while (so they commit "late") and some roll back (their events must never be seen).
 const writerPlan = fc.array(
-  fc.record({ events: fc.integer({ min: 1, max: 4 }), holdMs: fc.integer({ min: 0, max: 15 }), rollback: fc.boolean() }),
+  fc.record({
+    events: fc.integer({ min: 1, max: 4 }),
+    holdMs: fc.integer({ min: 0, max: 15 }),
+    rollback: fc.boolean(),
+  }),
   { minLength: 1, maxLength: 6 },
 );
 
@@ -51,25 +55,27 @@ describe('reading the global log after a position', () => {
           }
         })();
 
-        await Promise.all(writers.map(async (plan, w) => {
-          for (const [b, step] of plan.entries()) {
-            const tx = ds.createQueryRunner();
-            await tx.connect();
-            await tx.startTransaction();
-            try {
-              const events = Array.from({ length: step.events }, (_, i) => ({ type: 'Tick', data: { w, b, i } }));
-              const stored = await store.append(`run-${run}-writer-${w}`, 'any', events, meta, tx);
-              await sleep(step.holdMs);
-              if (step.rollback) await tx.rollbackTransaction();
-              else {
-                await tx.commitTransaction();
-                for (const e of stored) committed.add(e.eventId);
+        await Promise.all(
+          writers.map(async (plan, w) => {
+            for (const [b, step] of plan.entries()) {
+              const tx = ds.createQueryRunner();
+              await tx.connect();
+              await tx.startTransaction();
+              try {
+                const events = Array.from({ length: step.events }, (_, i) => ({ type: 'Tick', data: { w, b, i } }));
+                const stored = await store.append(`run-${run}-writer-${w}`, 'any', events, meta, tx);
+                await sleep(step.holdMs);
+                if (step.rollback) await tx.rollbackTransaction();
+                else {
+                  await tx.commitTransaction();
+                  for (const e of stored) committed.add(e.eventId);
+                }
+              } finally {
+                await tx.release();
               }
-            } finally {
-              await tx.release();
             }
-          }
-        }));
+          }),
+        );
         writing = false;
         await reader;
 

@@ -6,14 +6,22 @@ const FROZEN_V1 = Object.freeze({ nip: '198609262015051001', nama: 'Siti Rahmah'
 
 const registry = new UpcasterRegistry({ StaffRegistered: 3 }, [
   { type: 'StaffRegistered', fromVersion: 1, upcast: ({ nama, ...rest }) => ({ ...rest, name: nama }) },
-  { type: 'StaffRegistered', fromVersion: 2, upcast: ({ unit, ...rest }) => ({ ...rest, workUnit: { opd: 'DINKES', serviceUnit: unit } }) },
+  {
+    type: 'StaffRegistered',
+    fromVersion: 2,
+    upcast: ({ unit, ...rest }) => ({ ...rest, workUnit: { opd: 'DINKES', serviceUnit: unit } }),
+  },
 ]);
 
 describe('upcasting on read', () => {
   it('brings a frozen v1 event to the current version step by step', () => {
     expect(registry.upcast('StaffRegistered', 1, FROZEN_V1)).toEqual({
       schemaVersion: 3,
-      data: { nip: '198609262015051001', name: 'Siti Rahmah', workUnit: { opd: 'DINKES', serviceUnit: 'PUSKESMAS-GULAI-BANCAH' } },
+      data: {
+        nip: '198609262015051001',
+        name: 'Siti Rahmah',
+        workUnit: { opd: 'DINKES', serviceUnit: 'PUSKESMAS-GULAI-BANCAH' },
+      },
     });
   });
 
@@ -27,7 +35,9 @@ describe('upcasting on read', () => {
   });
 
   it('refuses an old version with no path to the current one', () => {
-    const gap = new UpcasterRegistry({ ProgrammePublished: 3 }, [{ type: 'ProgrammePublished', fromVersion: 2, upcast: (d) => d }]);
+    const gap = new UpcasterRegistry({ ProgrammePublished: 3 }, [
+      { type: 'ProgrammePublished', fromVersion: 2, upcast: (d) => d },
+    ]);
     expect(() => gap.upcast('ProgrammePublished', 1, {})).toThrow(/no upcaster for ProgrammePublished v1/);
   });
 

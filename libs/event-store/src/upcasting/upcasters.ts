@@ -11,7 +11,10 @@ export interface Upcaster {
 export class UpcasterRegistry {
   private readonly byKey = new Map<string, Upcaster>();
 
-  constructor(private readonly currentVersions: Record<string, number> = {}, upcasters: Upcaster[] = []) {
+  constructor(
+    private readonly currentVersions: Record<string, number> = {},
+    upcasters: Upcaster[] = [],
+  ) {
     for (const u of upcasters) this.byKey.set(`${u.type}@${u.fromVersion}`, u);
   }
 

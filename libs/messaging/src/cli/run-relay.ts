@@ -17,13 +17,17 @@ import type { MessagingLogger } from '../shared/messaging-logger';
 
 const REQUIRED = ['DATABASE_URL', 'KAFKA_BROKERS', 'TOPIC', 'RELAY_NAME'] as const;
 
-const line = (level: string) => (msg: string) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg })}\n`);
+const line = (level: string) => (msg: string) =>
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg })}\n`);
 const logger: MessagingLogger = { log: line('info'), warn: line('warn'), error: line('error') };
 
 async function main(): Promise<void> {
   const missing = REQUIRED.filter((k) => !process.env[k]);
   const optionalNumber = (k: string) => (process.env[k] ? Number(process.env[k]) : undefined);
-  const invalid = ['RELAY_BATCH_SIZE', 'RELAY_POLL_INTERVAL_MS'].filter((k) => { const n = optionalNumber(k); return n !== undefined && !(Number.isInteger(n) && n > 0); });
+  const invalid = ['RELAY_BATCH_SIZE', 'RELAY_POLL_INTERVAL_MS'].filter((k) => {
+    const n = optionalNumber(k);
+    return n !== undefined && !(Number.isInteger(n) && n > 0);
+  });
   if (missing.length || invalid.length) {
     logger.error(`missing settings: ${missing.join(', ') || 'none'}; invalid: ${invalid.join(', ') || 'none'}`);
     process.exit(78);
@@ -31,16 +35,25 @@ async function main(): Promise<void> {
   const env = process.env as Record<(typeof REQUIRED)[number], string>;
   const relay = new OutboxRelay({
     dataSource: new DataSource({ type: 'postgres', url: env.DATABASE_URL }),
-    kafka: new Kafka({ clientId: `kompeten-relay-${env.RELAY_NAME}`, brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.WARN }),
-    topic: env.TOPIC, name: env.RELAY_NAME, logger,
-    batchSize: optionalNumber('RELAY_BATCH_SIZE'), pollIntervalMs: optionalNumber('RELAY_POLL_INTERVAL_MS'),
+    kafka: new Kafka({
+      clientId: `kompeten-relay-${env.RELAY_NAME}`,
+      brokers: env.KAFKA_BROKERS.split(','),
+      logLevel: logLevel.WARN,
+    }),
+    topic: env.TOPIC,
+    name: env.RELAY_NAME,
+    logger,
+    batchSize: optionalNumber('RELAY_BATCH_SIZE'),
+    pollIntervalMs: optionalNumber('RELAY_POLL_INTERVAL_MS'),
   });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     await relay.stop();
-    logger.log(`relay ${env.RELAY_NAME} stopped cleanly after ${signal} at position ${relay.stats().lastRelayedPosition}`);
+    logger.log(
+      `relay ${env.RELAY_NAME} stopped cleanly after ${signal} at position ${relay.stats().lastRelayedPosition}`,
+    );
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

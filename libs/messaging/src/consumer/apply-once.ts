@@ -16,7 +16,10 @@ export type AroundHandler = (event: StoredEvent, work: () => Promise<void>) => P
  * partition (`applyInBatches`: one WAL flush and one claim round trip per batch instead of per event).
  */
 export function applyOnce(
-  dataSource: DataSource, consumer: string, events: StoredEvent[], handle: EventHandler,
+  dataSource: DataSource,
+  consumer: string,
+  events: StoredEvent[],
+  handle: EventHandler,
   around: AroundHandler = (_, work) => work(),
 ): Promise<Set<string>> {
   return inTransaction(dataSource, async (tx) => {

@@ -24,7 +24,12 @@ export interface DeadLetterSource {
  * The message as received (key, value and headers byte for byte, so it can be replayed onto the
  * source topic once fixed) plus where it came from and why it was parked.
  */
-export function deadLetterMessage(message: KafkaMessage, source: DeadLetterSource, reason: DeadLetterReason, error: unknown): Message {
+export function deadLetterMessage(
+  message: KafkaMessage,
+  source: DeadLetterSource,
+  reason: DeadLetterReason,
+  error: unknown,
+): Message {
   const headers: IHeaders = {
     ...(message.headers ?? {}),
     [DLQ_HEADERS.reason]: reason,

@@ -16,7 +16,12 @@ class ConsumerStopping extends Error {}
 /** Messages per transaction with `applyInBatches`. */
 const BATCH = 200;
 
-const TALLY = { applied: 'applied', duplicate: 'duplicates', ignored: 'ignored', 'dead-lettered': 'deadLettered' } as const;
+const TALLY = {
+  applied: 'applied',
+  duplicate: 'duplicates',
+  ignored: 'ignored',
+  'dead-lettered': 'deadLettered',
+} as const;
 
 /** Where a message sits, and its event id once decoded. */
 type MessageAt = Pick<ConsumerOutcome, 'topic' | 'partition' | 'offset' | 'eventId'>;
@@ -32,7 +37,14 @@ export class EventConsumer {
   private readonly opener: EventOpener;
   private readonly logger: MessagingLogger;
   private abort = new AbortController();
-  private readonly tally: EventConsumerStats = { applied: 0, duplicates: 0, ignored: 0, deadLettered: 0, retries: 0, assignment: {} };
+  private readonly tally: EventConsumerStats = {
+    applied: 0,
+    duplicates: 0,
+    ignored: 0,
+    deadLettered: 0,
+    retries: 0,
+    assignment: {},
+  };
 
   constructor(private readonly options: EventConsumerOptions) {
     this.opener = new EventOpener(options.upcasters, options.keys);
@@ -44,7 +56,11 @@ export class EventConsumer {
     if (this.consumer) return;
     this.abort = new AbortController();
     const consumer = this.options.kafka.consumer({ ...this.options.consumerConfig, groupId: this.options.groupId });
-    const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = this.options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     consumer.on(consumer.events.GROUP_JOIN, (e) => (this.tally.assignment = e.payload.memberAssignment));
     this.consumer = consumer;
     this.producer = producer;
@@ -94,7 +110,9 @@ export class EventConsumer {
       const slice = batch.messages.slice(i, i + BATCH);
       const outcomes = await this.applySlice(topic, partition, slice).catch((e) => {
         if (!this.running) throw new ConsumerStopping('consumer stopping');
-        this.logger.warn(`a batch of ${slice.length} from ${topic}/${partition}@${slice[0].offset} is applied one by one: ${errorText(e)}`);
+        this.logger.warn(
+          `a batch of ${slice.length} from ${topic}/${partition}@${slice[0].offset} is applied one by one: ${errorText(e)}`,
+        );
         return undefined;
       });
       if (outcomes) {
@@ -134,8 +152,13 @@ export class EventConsumer {
   /** Exactly-once apply; each handler call continues the consumed event's trace (its writes and any events it appends join it). */
   private applyOnce(topic: string, events: StoredEvent[]): Promise<Set<string>> {
     return applyOnce(this.options.dataSource, this.options.name, events, this.options.handle, (event, work) =>
-      withContinuedTrace(`${this.options.name} ${event.type}`, event.metadata?.traceparent,
-        { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.message.id': event.eventId }, work));
+      withContinuedTrace(
+        `${this.options.name} ${event.type}`,
+        event.metadata?.traceparent,
+        { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.message.id': event.eventId },
+        work,
+      ),
+    );
   }
 
   private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
@@ -144,7 +167,12 @@ export class EventConsumer {
     await this.options.onProcessed?.(outcome);
   }
 
-  private async process(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<ConsumerOutcome> {
+  private async process(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<ConsumerOutcome> {
     const at: MessageAt = { topic, partition, offset: message.offset };
     let record;
     try {
@@ -163,13 +191,17 @@ export class EventConsumer {
         return { ...at, result: applied.size ? 'applied' : 'duplicate', attempts: failed + transient + 1 };
       } catch (e) {
         const attempts = failed + transient + 1;
-        if (e instanceof UnknownSchemaVersionError) return this.deadLetter(at, message, 'unknown-schema-version', e, attempts, heartbeat);
+        if (e instanceof UnknownSchemaVersionError)
+          return this.deadLetter(at, message, 'unknown-schema-version', e, attempts, heartbeat);
         const isTransient = isTransientError(e);
-        if (!isTransient && ++failed >= maxAttempts) return this.deadLetter(at, message, 'handler-failed', e, attempts, heartbeat);
+        if (!isTransient && ++failed >= maxAttempts)
+          return this.deadLetter(at, message, 'handler-failed', e, attempts, heartbeat);
         const wait = backoffDelay(isTransient ? transient++ : failed - 1, this.options.backoff);
         this.tally.retries++;
         this.tally.lastError = errorText(e);
-        this.logger.warn(`${isTransient ? 'transient error' : `attempt ${failed}/${maxAttempts} failed`} on ${record.type} ${record.eventId} (${topic}/${partition}@${message.offset}): ${this.tally.lastError}; retrying in ${wait} ms`);
+        this.logger.warn(
+          `${isTransient ? 'transient error' : `attempt ${failed}/${maxAttempts} failed`} on ${record.type} ${record.eventId} (${topic}/${partition}@${message.offset}): ${this.tally.lastError}; retrying in ${wait} ms`,
+        );
         await this.pause(wait, heartbeat);
       }
     }
@@ -177,10 +209,19 @@ export class EventConsumer {
 
   /** Parks the message; retries the send without limit, since committing the offset without it would lose the message. */
   private async deadLetter(
-    at: MessageAt, message: KafkaMessage, reason: DeadLetterReason,
-    error: unknown, attempts: number, heartbeat: () => Promise<void>,
+    at: MessageAt,
+    message: KafkaMessage,
+    reason: DeadLetterReason,
+    error: unknown,
+    attempts: number,
+    heartbeat: () => Promise<void>,
   ): Promise<ConsumerOutcome> {
-    const parked = deadLetterMessage(message, { topic: at.topic, partition: at.partition, offset: at.offset, consumer: this.options.name }, reason, error);
+    const parked = deadLetterMessage(
+      message,
+      { topic: at.topic, partition: at.partition, offset: at.offset, consumer: this.options.name },
+      reason,
+      error,
+    );
     for (let failures = 0; ; failures++) {
       if (!this.running) throw new ConsumerStopping('consumer stopping');
       try {
@@ -191,7 +232,9 @@ export class EventConsumer {
         await this.pause(backoffDelay(failures, this.options.backoff), heartbeat);
       }
     }
-    this.logger.error(`parked ${at.topic}/${at.partition}@${at.offset} on ${deadLetterTopic(at.topic)}: ${reason}: ${errorText(error)}`);
+    this.logger.error(
+      `parked ${at.topic}/${at.partition}@${at.offset} on ${deadLetterTopic(at.topic)}: ${reason}: ${errorText(error)}`,
+    );
     return { ...at, result: 'dead-lettered', reason, attempts };
   }
 

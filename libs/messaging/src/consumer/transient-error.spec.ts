@@ -9,18 +9,23 @@ describe('telling transient errors from bad events', () => {
   });
 
   it.each([
-    ['08006', 'connection failure'], ['08001', 'cannot establish a connection'], ['57P01', 'administrator shut the server down'],
-    ['57P03', 'server is starting up'], ['40001', 'serialization failure'], ['40P01', 'deadlock'], ['53300', 'too many connections'],
+    ['08006', 'connection failure'],
+    ['08001', 'cannot establish a connection'],
+    ['57P01', 'administrator shut the server down'],
+    ['57P03', 'server is starting up'],
+    ['40001', 'serialization failure'],
+    ['40P01', 'deadlock'],
+    ['53300', 'too many connections'],
   ])('retries Postgres SQLSTATE %s (%s)', (code) => {
     expect(isTransientError(withCode(code))).toBe(true);
   });
 
-  it('looks through TypeORM\'s QueryFailedError to the driver error', () => {
+  it("looks through TypeORM's QueryFailedError to the driver error", () => {
     const driverError = withCode('57P01', 'terminating connection due to administrator command');
     expect(isTransientError(new QueryFailedError('select 1', [], driverError))).toBe(true);
   });
 
-  it('recognises pg\'s messages for a connection that died mid-use', () => {
+  it("recognises pg's messages for a connection that died mid-use", () => {
     expect(isTransientError(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isTransientError(new Error('Client has encountered a connection error and is not queryable'))).toBe(true);
   });

@@ -1,5 +1,14 @@
 /** Socket-level failures: the database (or broker) is unreachable for now. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+]);
 
 /**
  * Postgres SQLSTATEs that say "try again", not "this event is bad": class 08 (connection exception),
@@ -9,7 +18,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 const SQLSTATE = /^(08...|57P0\d|40001|40P01|53300|55P03)$/;
 
 /** What `pg` and its pool say when a connection dies mid-use (no SQLSTATE or errno attached). */
-const MESSAGES = /connection terminated|not queryable|client was closed|client has encountered a connection error|timeout exceeded when trying to connect|connection timeout/i;
+const MESSAGES =
+  /connection terminated|not queryable|client was closed|client has encountered a connection error|timeout exceeded when trying to connect|connection timeout/i;
 
 /**
  * Whether an error is worth retrying without limit: the database is down or busy, not the event.

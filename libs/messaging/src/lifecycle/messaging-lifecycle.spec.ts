@@ -19,7 +19,10 @@ describe('the messaging lifecycle for Nest', () => {
     let attempts = 0;
     let brokerUp = false;
     const flaky: MessagingWorker = {
-      start: async () => { attempts++; if (!brokerUp) throw new Error('broker unreachable'); },
+      start: async () => {
+        attempts++;
+        if (!brokerUp) throw new Error('broker unreachable');
+      },
       stop: async () => undefined,
     };
     const lifecycle = new MessagingLifecycle([flaky]);

@@ -24,8 +24,19 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.logger = options.logger ?? defaultLogger(`OutboxRelay(${options.name})`);
-    this.signal = new AppendSignal(dedicatedConnection(options.dataSource, `kompeten-relay-listen:${options.name}`), this.logger);
-    this.progress = { name: options.name, topic: options.topic, role: 'stopped', lastRelayedPosition: 0, headPosition: 0, backlog: 0, relayedTotal: 0 };
+    this.signal = new AppendSignal(
+      dedicatedConnection(options.dataSource, `kompeten-relay-listen:${options.name}`),
+      this.logger,
+    );
+    this.progress = {
+      name: options.name,
+      topic: options.topic,
+      role: 'stopped',
+      lastRelayedPosition: 0,
+      headPosition: 0,
+      backlog: 0,
+      relayedTotal: 0,
+    };
   }
 
   /** Starts relaying (or standing by) in the background; returns at once. */
@@ -84,7 +95,9 @@ export class OutboxRelay {
 
   private async lead(leadership: RelayLeadership): Promise<void> {
     const producer = this.options.kafka.producer({
-      idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
     });
     await producer.connect();
     try {
@@ -125,7 +138,10 @@ export class OutboxRelay {
   /** Positions are gapless and become visible in order (the store serialises appends), so "after N" never skips. */
   private async readBatch(client: Client, after: number, limit: number): Promise<EventRecord[]> {
     const head = await client.query('select position from es_head where id = 1');
-    const { rows } = await client.query(`select ${RECORD_COLUMNS} from es_event where position > $1 order by position limit $2`, [after, limit]);
+    const { rows } = await client.query(
+      `select ${RECORD_COLUMNS} from es_event where position > $1 order by position limit $2`,
+      [after, limit],
+    );
     this.progress.headPosition = Number(head.rows[0]?.position ?? 0);
     this.progress.backlog = Math.max(0, this.progress.headPosition - after);
     return rows.map(toRecord);

@@ -17,7 +17,10 @@ export class AppendSignal {
   private readonly lostClients = new WeakSet<Client>();
   private reconnectTimer?: NodeJS.Timeout;
 
-  constructor(private readonly config: ClientConfig, private readonly logger: MessagingLogger) {}
+  constructor(
+    private readonly config: ClientConfig,
+    private readonly logger: MessagingLogger,
+  ) {}
 
   /** Whether notifications are currently being received (false while reconnecting). */
   get listening(): boolean {
@@ -37,7 +40,11 @@ export class AppendSignal {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const done = () => { clearTimeout(timer); this.waiters.delete(done); resolve(); };
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
       const timer = setTimeout(done, timeoutMs);
       this.waiters.add(done);
     });
@@ -89,7 +96,9 @@ export class AppendSignal {
     void client.end().catch(() => undefined);
     if (this.stopped) return;
     const wait = backoffDelay(this.failures++, { initialMs: 500, maxMs: 15_000 });
-    this.logger.warn(`LISTEN ${APPENDED_CHANNEL} connection lost (${errorText(error)}); reconnecting in ${wait} ms, polling meanwhile`);
+    this.logger.warn(
+      `LISTEN ${APPENDED_CHANNEL} connection lost (${errorText(error)}); reconnecting in ${wait} ms, polling meanwhile`,
+    );
     this.reconnectTimer = setTimeout(() => void this.connect(), wait);
   }
 }

@@ -12,10 +12,17 @@ export function dedicatedConnection(dataSource: DataSource, applicationName: str
   const o = dataSource.options as PostgresConnectionOptions;
   if (o.type !== 'postgres') throw new Error(`messaging needs a postgres DataSource, got ${o.type}`);
   return {
-    connectionString: o.url, host: o.host, port: o.port, user: o.username, database: o.database,
-    password: o.password as ClientConfig['password'], ssl: o.ssl as ClientConfig['ssl'],
+    connectionString: o.url,
+    host: o.host,
+    port: o.port,
+    user: o.username,
+    database: o.database,
+    password: o.password as ClientConfig['password'],
+    ssl: o.ssl as ClientConfig['ssl'],
     // Visible in pg_stat_activity; keepAlive so that a dead peer is noticed and the session ends.
-    application_name: applicationName.slice(0, 63), keepAlive: true, connectionTimeoutMillis: 10_000,
+    application_name: applicationName.slice(0, 63),
+    keepAlive: true,
+    connectionTimeoutMillis: 10_000,
   };
 }
 

@@ -6,7 +6,15 @@ import { dedicatedConnection } from '../postgres/pg-connection';
 import { BackoffOptions, backoffDelay, delay } from '../shared/backoff';
 import { defaultLogger, errorText, MessagingLogger } from '../shared/messaging-logger';
 import { assertProjectionName, Projection } from './projection';
-import { ensureActive, ensureBuilding, lockTable, ProjectionTable, saveCheckpoint, swapIn, withProjectionLock } from './projection-tables';
+import {
+  ensureActive,
+  ensureBuilding,
+  lockTable,
+  ProjectionTable,
+  saveCheckpoint,
+  swapIn,
+  withProjectionLock,
+} from './projection-tables';
 
 export interface ProjectionRunnerOptions {
   dataSource: DataSource;
@@ -42,7 +50,10 @@ export class ProjectionRunner {
   constructor(private readonly options: ProjectionRunnerOptions) {
     assertProjectionName(options.projection.name);
     this.logger = options.logger ?? defaultLogger(`Projection(${options.projection.name})`);
-    this.signal = new AppendSignal(dedicatedConnection(options.dataSource, `kompeten-projection:${options.projection.name}`), this.logger);
+    this.signal = new AppendSignal(
+      dedicatedConnection(options.dataSource, `kompeten-projection:${options.projection.name}`),
+      this.logger,
+    );
   }
 
   private get batchSize(): number {
@@ -87,7 +98,11 @@ export class ProjectionRunner {
       n = step.applied;
       await this.batch('active');
       const [{ position: head }] = await dataSource.query('select position from es_head where id = 1');
-      await options.onProgress?.({ tableName: building.tableName, position: step.position, headPosition: Number(head) });
+      await options.onProgress?.({
+        tableName: building.tableName,
+        position: step.position,
+        headPosition: Number(head),
+      });
     }
     return withProjectionLock(dataSource, projection.name, async (tx) => {
       const previous = await lockTable(tx, projection.name, 'active');
@@ -97,7 +112,9 @@ export class ProjectionRunner {
       // the head to a table at the head; the live loop then follows from the new table's checkpoint.
       for (let n = this.batchSize; n === this.batchSize;) n = (await this.step(tx, 'building')).applied;
       await swapIn(tx, projection, current, previous);
-      this.logger.log(`${projection.name} now reads from ${current.tableName}${previous ? `; dropped ${previous.tableName}` : ''}`);
+      this.logger.log(
+        `${projection.name} now reads from ${current.tableName}${previous ? `; dropped ${previous.tableName}` : ''}`,
+      );
       return (await lockTable(tx, projection.name, 'active'))!;
     });
   }
@@ -110,8 +127,14 @@ export class ProjectionRunner {
   async status(): Promise<{ tableName?: string; position: number; headPosition: number; lastError?: string }> {
     const [row] = await this.options.dataSource.query(
       `select c.table_name, c.position, h.position as head from es_head h left join projection_checkpoint c on c.projection = $1 and c.state = 'active'`,
-      [this.options.projection.name]);
-    return { tableName: row?.table_name ?? undefined, position: Number(row?.position ?? 0), headPosition: Number(row?.head ?? 0), lastError: this.lastError };
+      [this.options.projection.name],
+    );
+    return {
+      tableName: row?.table_name ?? undefined,
+      position: Number(row?.position ?? 0),
+      headPosition: Number(row?.head ?? 0),
+      lastError: this.lastError,
+    };
   }
 
   private async run(): Promise<void> {
@@ -142,7 +165,10 @@ export class ProjectionRunner {
   private async step(tx: QueryRunner, state: 'active' | 'building'): Promise<{ applied: number; position: number }> {
     const table = await lockTable(tx, this.options.projection.name, state);
     if (!table) return { applied: 0, position: 0 };
-    const rows = await tx.query(`select ${RECORD_COLUMNS} from es_event where position > $1 order by position limit $2`, [table.position, this.batchSize]);
+    const rows = await tx.query(
+      `select ${RECORD_COLUMNS} from es_event where position > $1 order by position limit $2`,
+      [table.position, this.batchSize],
+    );
     if (rows.length === 0) return { applied: 0, position: table.position };
     const events = await this.options.store.open(rows.map(toRecord));
     const { projection } = this.options;

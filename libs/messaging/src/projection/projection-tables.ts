@@ -14,11 +14,19 @@ export interface ProjectionTable {
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const toTable = (r: any): ProjectionTable => ({
-  tableName: r.table_name, generation: Number(r.generation), definitionVersion: Number(r.definition_version), state: r.state, position: Number(r.position),
+  tableName: r.table_name,
+  generation: Number(r.generation),
+  definitionVersion: Number(r.definition_version),
+  state: r.state,
+  position: Number(r.position),
 });
 
 /** Runs `work` in a transaction that holds the projection's DDL lock (creating, swapping tables). */
-export function withProjectionLock<T>(dataSource: DataSource, projection: string, work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+export function withProjectionLock<T>(
+  dataSource: DataSource,
+  projection: string,
+  work: (tx: QueryRunner) => Promise<T>,
+): Promise<T> {
   return inTransaction(dataSource, async (tx) => {
     await tx.query('select pg_advisory_xact_lock($1::bigint)', [advisoryKey('kompeten.projection', projection)]);
     return work(tx);
@@ -26,13 +34,23 @@ export function withProjectionLock<T>(dataSource: DataSource, projection: string
 }
 
 /** The table in `state`, row-locked for the rest of the transaction (so a batch is applied by one runner only). */
-export async function lockTable(tx: QueryRunner, projection: string, state: 'active' | 'building'): Promise<ProjectionTable | undefined> {
-  const rows = await tx.query('select * from projection_checkpoint where projection = $1 and state = $2 for update', [projection, state]);
+export async function lockTable(
+  tx: QueryRunner,
+  projection: string,
+  state: 'active' | 'building',
+): Promise<ProjectionTable | undefined> {
+  const rows = await tx.query('select * from projection_checkpoint where projection = $1 and state = $2 for update', [
+    projection,
+    state,
+  ]);
   return rows.length ? toTable(rows[0]) : undefined;
 }
 
 export async function saveCheckpoint(tx: QueryRunner, table: ProjectionTable, position: number): Promise<void> {
-  await tx.query('update projection_checkpoint set position = $2, updated_at = now() where table_name = $1', [table.tableName, position]);
+  await tx.query('update projection_checkpoint set position = $2, updated_at = now() where table_name = $1', [
+    table.tableName,
+    position,
+  ]);
 }
 
 /** The active table, created (generation 1, behind a fresh view) on first use. */
@@ -60,10 +78,21 @@ export function ensureBuilding(dataSource: DataSource, projection: Projection): 
   });
 }
 
-async function createTable(tx: QueryRunner, projection: Projection, state: 'active' | 'building'): Promise<ProjectionTable> {
-  const [{ next }] = await tx.query('select coalesce(max(generation), 0) + 1 as next from projection_checkpoint where projection = $1', [projection.name]);
+async function createTable(
+  tx: QueryRunner,
+  projection: Projection,
+  state: 'active' | 'building',
+): Promise<ProjectionTable> {
+  const [{ next }] = await tx.query(
+    'select coalesce(max(generation), 0) + 1 as next from projection_checkpoint where projection = $1',
+    [projection.name],
+  );
   const table: ProjectionTable = {
-    tableName: physicalTable(projection.name, Number(next)), generation: Number(next), definitionVersion: projection.version ?? 1, state, position: 0,
+    tableName: physicalTable(projection.name, Number(next)),
+    generation: Number(next),
+    definitionVersion: projection.version ?? 1,
+    state,
+    position: 0,
   };
   // A table left behind by a rebuild that failed before its row was committed would be in the way.
   await tx.query(`drop table if exists ${quoted(table.tableName)}`);
@@ -81,9 +110,16 @@ async function createTable(tx: QueryRunner, projection: Projection, state: 'acti
  * have brought `building` up to the head): repoints the view, drops the old table. Readers see the
  * old table until commit and the new one after; never a half-built one.
  */
-export async function swapIn(tx: QueryRunner, projection: Projection, building: ProjectionTable, previous: ProjectionTable | undefined): Promise<void> {
+export async function swapIn(
+  tx: QueryRunner,
+  projection: Projection,
+  building: ProjectionTable,
+  previous: ProjectionTable | undefined,
+): Promise<void> {
   if (previous) await tx.query('delete from projection_checkpoint where table_name = $1', [previous.tableName]);
-  await tx.query(`update projection_checkpoint set state = 'active', updated_at = now() where table_name = $1`, [building.tableName]);
+  await tx.query(`update projection_checkpoint set state = 'active', updated_at = now() where table_name = $1`, [
+    building.tableName,
+  ]);
   await pointView(tx, projection.name, building.tableName);
   if (previous) await tx.query(`drop table ${quoted(previous.tableName)}`);
 }

@@ -29,7 +29,9 @@ const NAME = /^[a-z][a-z0-9_]{0,49}$/;
 
 export function assertProjectionName(name: string): void {
   if (!NAME.test(name) || name.includes('__')) {
-    throw new Error(`projection name ${JSON.stringify(name)} must be a lowercase identifier of at most 50 characters without "__"`);
+    throw new Error(
+      `projection name ${JSON.stringify(name)} must be a lowercase identifier of at most 50 characters without "__"`,
+    );
   }
 }
 

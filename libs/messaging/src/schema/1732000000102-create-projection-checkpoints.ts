@@ -21,8 +21,12 @@ export class CreateProjectionCheckpoints1732000000102 implements MigrationInterf
         updated_at          timestamptz not null default now(),
         unique (projection, generation)
       )`);
-    await q.query(`create unique index projection_checkpoint_one_active on projection_checkpoint (projection) where state = 'active'`);
-    await q.query(`create unique index projection_checkpoint_one_building on projection_checkpoint (projection) where state = 'building'`);
+    await q.query(
+      `create unique index projection_checkpoint_one_active on projection_checkpoint (projection) where state = 'active'`,
+    );
+    await q.query(
+      `create unique index projection_checkpoint_one_building on projection_checkpoint (projection) where state = 'building'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -4,5 +4,7 @@ import { CreateProjectionCheckpoints1732000000102 } from './1732000000102-create
 
 /** The messaging tables' migrations, in order; services list them after `eventStoreMigrations`. */
 export const messagingMigrations = [
-  CreateOutboxCheckpoint1732000000100, CreateProcessedMessages1732000000101, CreateProjectionCheckpoints1732000000102,
+  CreateOutboxCheckpoint1732000000100,
+  CreateProcessedMessages1732000000101,
+  CreateProjectionCheckpoints1732000000102,
 ];

@@ -8,7 +8,11 @@ export interface BackoffOptions {
 export const DEFAULT_BACKOFF: Required<BackoffOptions> = { initialMs: 200, maxMs: 30_000, factor: 2 };
 
 /** Delay before retry number `attempt` (0-based): between half and all of the capped exponential value. */
-export function backoffDelay(attempt: number, options: BackoffOptions = {}, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: BackoffOptions = {},
+  random: () => number = Math.random,
+): number {
   const { initialMs, maxMs, factor } = { ...DEFAULT_BACKOFF, ...options };
   const ceiling = Math.min(maxMs, initialMs * Math.pow(factor, Math.min(attempt, 64)));
   return Math.round(ceiling / 2 + (ceiling / 2) * random());
@@ -18,7 +22,11 @@ export function backoffDelay(attempt: number, options: BackoffOptions = {}, rand
 export function delay(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.resolve();
   return new Promise((resolve) => {
-    const done = () => { clearTimeout(timer); signal?.removeEventListener('abort', done); resolve(); };
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
     const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', done, { once: true });
   });

@@ -15,7 +15,8 @@ export interface IncomingMessage {
  * the bytes are not an event record, or when key and headers contradict the value.
  */
 export function decodeMessage(message: IncomingMessage): EventRecord {
-  if (message.value === null || message.value.length === 0) throw new PoisonMessageError('empty-value', 'the message has no value');
+  if (message.value === null || message.value.length === 0)
+    throw new PoisonMessageError('empty-value', 'the message has no value');
   const contentType = header(message.headers, EVENT_HEADERS.contentType);
   if (contentType !== undefined && contentType !== EVENT_CONTENT_TYPE) {
     throw new PoisonMessageError('header-mismatch', `content-type is ${contentType}, expected ${EVENT_CONTENT_TYPE}`);
@@ -31,9 +32,13 @@ export function decodeMessage(message: IncomingMessage): EventRecord {
   if (key !== undefined && key !== record.streamId) {
     throw new PoisonMessageError('key-mismatch', `key ${key} is not the stream id ${record.streamId}`);
   }
-  for (const [name, expected] of [[EVENT_HEADERS.eventId, record.eventId], [EVENT_HEADERS.type, record.type]]) {
+  for (const [name, expected] of [
+    [EVENT_HEADERS.eventId, record.eventId],
+    [EVENT_HEADERS.type, record.type],
+  ]) {
     const actual = header(message.headers, name);
-    if (actual !== undefined && actual !== expected) throw new PoisonMessageError('header-mismatch', `header ${name} is ${actual}, the value says ${expected}`);
+    if (actual !== undefined && actual !== expected)
+      throw new PoisonMessageError('header-mismatch', `header ${name} is ${actual}, the value says ${expected}`);
   }
   return record;
 }
@@ -50,11 +55,14 @@ const HASH = /^[0-9a-f]{64}$/;
 
 /** Checks every field's type and returns only the known fields, in the store's own order. */
 function toEventRecord(v: unknown): EventRecord {
-  const bad = (detail: string): never => { throw new PoisonMessageError('invalid-record', detail); };
+  const bad = (detail: string): never => {
+    throw new PoisonMessageError('invalid-record', detail);
+  };
   if (!isObject(v)) return bad('the value is not a JSON object');
   const text = (k: string, pattern?: RegExp): string => {
     const x = v[k];
-    if (typeof x !== 'string' || x.length === 0 || (pattern && !pattern.test(x))) return bad(`${k} is missing or malformed`);
+    if (typeof x !== 'string' || x.length === 0 || (pattern && !pattern.test(x)))
+      return bad(`${k} is missing or malformed`);
     return x;
   };
   const count = (k: string): number => {
@@ -62,18 +70,29 @@ function toEventRecord(v: unknown): EventRecord {
     if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 1) return bad(`${k} must be a positive integer`);
     return x;
   };
-  const instant = (k: string): string => (Number.isNaN(Date.parse(text(k))) ? bad(`${k} is not a timestamp`) : (v[k] as string));
+  const instant = (k: string): string =>
+    Number.isNaN(Date.parse(text(k))) ? bad(`${k} is not a timestamp`) : (v[k] as string);
   if (!('payload' in v)) bad('payload is missing');
   return {
-    position: count('position'), eventId: text('eventId', UUID), streamId: text('streamId'), streamVersion: count('streamVersion'),
-    type: text('type'), schemaVersion: count('schemaVersion'), occurredAt: instant('occurredAt'), recordedAt: instant('recordedAt'),
-    metadata: toMetadata(v.metadata, bad), payload: v.payload, prevHash: text('prevHash', HASH), hash: text('hash', HASH),
+    position: count('position'),
+    eventId: text('eventId', UUID),
+    streamId: text('streamId'),
+    streamVersion: count('streamVersion'),
+    type: text('type'),
+    schemaVersion: count('schemaVersion'),
+    occurredAt: instant('occurredAt'),
+    recordedAt: instant('recordedAt'),
+    metadata: toMetadata(v.metadata, bad),
+    payload: v.payload,
+    prevHash: text('prevHash', HASH),
+    hash: text('hash', HASH),
   };
 }
 
 function toMetadata(m: unknown, bad: (detail: string) => never): EventMetadata {
   if (!isObject(m)) return bad('metadata is not an object');
-  if (typeof m.actor !== 'string' || typeof m.correlationId !== 'string') bad('metadata.actor and metadata.correlationId must be strings');
+  if (typeof m.actor !== 'string' || typeof m.correlationId !== 'string')
+    bad('metadata.actor and metadata.correlationId must be strings');
   // Lenient on an absent causation id: the store keeps metadata as given, and a valid event must never be poison.
   if (m.causationId != null && typeof m.causationId !== 'string') bad('metadata.causationId must be a string or null');
   if (m.traceparent !== undefined && typeof m.traceparent !== 'string') bad('metadata.traceparent must be a string');

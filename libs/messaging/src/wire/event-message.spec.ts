@@ -22,12 +22,23 @@ const poisonReason = (m: Parameters<typeof asConsumed>[0]): string => {
 
 describe('the event wire format', () => {
   it('keys a message by stream id and carries the routing facts in headers', () => {
-    const record = aRecord({ position: 7, schemaVersion: 2, metadata: { actor: 'user:x', correlationId: 'corr-1', causationId: 'cause-1', traceparent: '00-abc-def-01' } });
+    const record = aRecord({
+      position: 7,
+      schemaVersion: 2,
+      metadata: { actor: 'user:x', correlationId: 'corr-1', causationId: 'cause-1', traceparent: '00-abc-def-01' },
+    });
     const m = encodeRecord(record);
     expect(m.key).toBe(record.streamId);
     expect(m.headers).toEqual({
-      'content-type': 'application/json', type: 'StaffRegistered', 'schema-version': '2', 'event-id': record.eventId,
-      'stream-id': record.streamId, position: '7', 'correlation-id': 'corr-1', 'causation-id': 'cause-1', traceparent: '00-abc-def-01',
+      'content-type': 'application/json',
+      type: 'StaffRegistered',
+      'schema-version': '2',
+      'event-id': record.eventId,
+      'stream-id': record.streamId,
+      position: '7',
+      'correlation-id': 'corr-1',
+      'causation-id': 'cause-1',
+      traceparent: '00-abc-def-01',
     });
   });
 
@@ -39,14 +50,21 @@ describe('the event wire format', () => {
 
   it('gives back exactly the stored record, so the hash chain verifies from the Kafka copy', async () => {
     const first = aRecord();
-    const second = aRecord({ position: 2, streamVersion: 2, prevHash: first.hash, payload: { name: { $personal: { v: 1, subject: 's', alg: 'A256GCM', iv: 'aQ==', ct: 'Yw==', tag: 'dA==' } } } });
+    const second = aRecord({
+      position: 2,
+      streamVersion: 2,
+      prevHash: first.hash,
+      payload: { name: { $personal: { v: 1, subject: 's', alg: 'A256GCM', iv: 'aQ==', ct: 'Yw==', tag: 'dA==' } } },
+    });
     const decoded = [first, second].map((r) => decodeMessage(asConsumed(encodeRecord(r))));
     expect(decoded).toEqual([first, second]);
     expect(await verifyChain(decoded)).toMatchObject({ ok: true, count: 2 });
   });
 
   it('keeps metadata fields it does not know, because the hash covers them', () => {
-    const record = aRecord({ metadata: { actor: 'a', correlationId: 'c', causationId: null, tenant: 'bukittinggi' } as never });
+    const record = aRecord({
+      metadata: { actor: 'a', correlationId: 'c', causationId: null, tenant: 'bukittinggi' } as never,
+    });
     expect(decodeMessage(asConsumed(encodeRecord(record))).metadata).toEqual(record.metadata);
   });
 
@@ -81,7 +99,9 @@ describe('the event wire format', () => {
   it('calls a message whose headers contradict its value poison', () => {
     const m = encodeRecord(aRecord());
     expect(poisonReason({ ...m, headers: { ...m.headers, 'event-id': aRecord().eventId } })).toBe('header-mismatch');
-    expect(poisonReason({ ...m, headers: { ...m.headers, 'content-type': 'application/avro' } })).toBe('header-mismatch');
+    expect(poisonReason({ ...m, headers: { ...m.headers, 'content-type': 'application/avro' } })).toBe(
+      'header-mismatch',
+    );
   });
 
   it('accepts a record without key or headers (the value is authoritative)', () => {

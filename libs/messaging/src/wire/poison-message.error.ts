@@ -6,7 +6,10 @@ export type PoisonReason = 'empty-value' | 'not-json' | 'invalid-record' | 'key-
  * dead-letter topic at once, with `reason` in the `dlq-reason` header.
  */
 export class PoisonMessageError extends Error {
-  constructor(readonly reason: PoisonReason, detail: string) {
+  constructor(
+    readonly reason: PoisonReason,
+    detail: string,
+  ) {
     super(`${reason}: ${detail}`);
     this.name = 'PoisonMessageError';
   }

@@ -9,7 +9,10 @@ export const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
  * a stale dist would test yesterday's code in the child process.
  */
 export function buildDist(): void {
-  execFileSync(path.join(repoRoot, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'pipe' });
+  execFileSync(path.join(repoRoot, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], {
+    cwd: repoRoot,
+    stdio: 'pipe',
+  });
 }
 
 export interface ChildRun {
@@ -21,11 +24,15 @@ export interface ChildRun {
 /** Runs a compiled file (or a .cjs fixture) with @kompeten/* resolved to dist/, in its own process. */
 export function runNode(file: string, env: Record<string, string>): ChildRun {
   const child = spawn(process.execPath, ['-r', './deploy/register-paths.cjs', file], {
-    cwd: repoRoot, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => out, exited };
 }

@@ -20,7 +20,9 @@ export async function readWholeTopic(kafka: Kafka, topic: string): Promise<ReadM
   const admin = kafka.admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
-  const remaining = new Map(ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, BigInt(p.high)]));
+  const remaining = new Map(
+    ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, BigInt(p.high)]),
+  );
   const messages: ReadMessage[] = [];
   if (remaining.size === 0) return messages;
   const consumer = kafka.consumer({ groupId: `test.reader.${randomBytes(4).toString('hex')}`, maxWaitTimeInMs: 200 });
@@ -28,16 +30,24 @@ export async function readWholeTopic(kafka: Kafka, topic: string): Promise<ReadM
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      consumer.run({
-        autoCommit: false,
-        eachMessage: async ({ partition, message }) => {
-          const end = remaining.get(partition);
-          if (end === undefined || BigInt(message.offset) >= end) return;
-          messages.push({ partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value, headers: asStrings(message.headers) });
-          if (BigInt(message.offset) + 1n >= end) remaining.delete(partition);
-          if (remaining.size === 0) resolve();
-        },
-      }).catch(reject);
+      consumer
+        .run({
+          autoCommit: false,
+          eachMessage: async ({ partition, message }) => {
+            const end = remaining.get(partition);
+            if (end === undefined || BigInt(message.offset) >= end) return;
+            messages.push({
+              partition,
+              offset: message.offset,
+              key: message.key?.toString() ?? null,
+              value: message.value,
+              headers: asStrings(message.headers),
+            });
+            if (BigInt(message.offset) + 1n >= end) remaining.delete(partition);
+            if (remaining.size === 0) resolve();
+          },
+        })
+        .catch(reject);
     });
   } finally {
     await consumer.disconnect();

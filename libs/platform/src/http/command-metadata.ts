@@ -19,7 +19,9 @@ export function metadataFrom(req: Pick<Request, 'header'>): EventMetadata {
 }
 
 /** Controller parameter: the EventMetadata of this request. */
-export const CommandMetadata = createParamDecorator((_: unknown, ctx: ExecutionContext) => metadataFrom(ctx.switchToHttp().getRequest<Request>()));
+export const CommandMetadata = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
+  metadataFrom(ctx.switchToHttp().getRequest<Request>()),
+);
 
 /** Reads `If-Match: "<version>"` (or a bare number) as an expected stream version. */
 export function expectedVersionFrom(ifMatch: string | undefined): number | undefined {
@@ -27,8 +29,13 @@ export function expectedVersionFrom(ifMatch: string | undefined): number | undef
   const v = Number(ifMatch.replace(/^W\//, '').replace(/"/g, ''));
   if (!Number.isInteger(v) || v < 0) {
     throw Object.assign(new Error('If-Match must be a stream version'), {
-      problem: () => ({ type: 'https://kompeten.bukittinggi.go.id/problems/validation', title: 'The request is not valid', status: 400,
-        detail: 'If-Match: must be a stream version such as "3"', errors: [{ field: 'If-Match', message: 'must be a stream version such as "3"' }] }),
+      problem: () => ({
+        type: 'https://kompeten.bukittinggi.go.id/problems/validation',
+        title: 'The request is not valid',
+        status: 400,
+        detail: 'If-Match: must be a stream version such as "3"',
+        errors: [{ field: 'If-Match', message: 'must be a stream version such as "3"' }],
+      }),
     });
   }
   return v;

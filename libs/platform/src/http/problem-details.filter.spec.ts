@@ -3,34 +3,60 @@ import { PROBLEM_BASE } from './problem-details';
 import { toProblem } from './problem-details.filter';
 
 /** What body-parser throws (http-errors): a status, and `expose` when the message may be shown. */
-const httpError = (status: number, message: string, expose = status < 500) => Object.assign(new Error(message), { status, statusCode: status, expose });
+const httpError = (status: number, message: string, expose = status < 500) =>
+  Object.assign(new Error(message), { status, statusCode: status, expose });
 
 describe('toProblem', () => {
   it.each([
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
-    ['a server shutting down (57P01), wrapped by TypeORM', Object.assign(new Error('query failed'), { driverError: { code: '57P01' } })],
+    [
+      'a server shutting down (57P01), wrapped by TypeORM',
+      Object.assign(new Error('query failed'), { driverError: { code: '57P01' } }),
+    ],
     ['a connection that died mid-query', new Error('Connection terminated unexpectedly')],
   ])('answers 503 with Retry-After when the database is unavailable: %s', (_, error) => {
     expect(toProblem(error, '/staff')).toEqual({
-      type: PROBLEM_BASE + 'unavailable', title: expect.any(String), status: 503, instance: '/staff', retryAfterSeconds: 2,
+      type: PROBLEM_BASE + 'unavailable',
+      title: expect.any(String),
+      status: 503,
+      instance: '/staff',
+      retryAfterSeconds: 2,
     });
   });
 
-  it.each([[413, 'request entity too large'], [415, 'unsupported charset "UTF-7"'], [400, 'request aborted']])(
-    "passes body-parser's %i on with its own status and message",
-    (status, message) => {
-      expect(toProblem(httpError(status, message), '/staff')).toEqual({ type: PROBLEM_BASE + String(status), title: message, status, instance: '/staff' });
-    },
-  );
+  it.each([
+    [413, 'request entity too large'],
+    [415, 'unsupported charset "UTF-7"'],
+    [400, 'request aborted'],
+  ])("passes body-parser's %i on with its own status and message", (status, message) => {
+    expect(toProblem(httpError(status, message), '/staff')).toEqual({
+      type: PROBLEM_BASE + String(status),
+      title: message,
+      status,
+      instance: '/staff',
+    });
+  });
 
   it('keeps errors whose message is not meant to be shown opaque', () => {
     expect(toProblem(httpError(413, 'secret detail', false)).status).toBe(500);
     expect(toProblem(httpError(502, 'upstream'))).toMatchObject({ status: 500, title: 'Internal error' });
-    expect(toProblem(new Error('relation "es_event" does not exist'))).toMatchObject({ status: 500, title: 'Internal error' });
+    expect(toProblem(new Error('relation "es_event" does not exist'))).toMatchObject({
+      status: 500,
+      title: 'Internal error',
+    });
   });
 
   it('maps validation errors as before', () => {
-    expect(toProblem(new BadRequestException({ errors: [{ field: 'position', message: 'must not contain NUL characters or unpaired surrogates' }] })))
-      .toMatchObject({ status: 400, type: PROBLEM_BASE + 'validation', detail: 'position: must not contain NUL characters or unpaired surrogates' });
+    expect(
+      toProblem(
+        new BadRequestException({
+          errors: [{ field: 'position', message: 'must not contain NUL characters or unpaired surrogates' }],
+        }),
+      ),
+    ).toMatchObject({
+      status: 400,
+      type: PROBLEM_BASE + 'validation',
+      detail: 'position: must not contain NUL characters or unpaired surrogates',
+    });
   });
 });

@@ -6,7 +6,14 @@ import { DomainProblem, PROBLEM_BASE, PROBLEM_JSON, ProblemDetails } from './pro
 /** Builds a problem+json body for known error kinds; other errors become an opaque 500. */
 export function toProblem(error: unknown, instance?: string): ProblemDetails {
   if (error instanceof DomainProblem) {
-    return { type: PROBLEM_BASE + error.problemType, title: error.title, status: error.status, detail: error.message, instance, ...error.extensions };
+    return {
+      type: PROBLEM_BASE + error.problemType,
+      title: error.title,
+      status: error.status,
+      detail: error.message,
+      instance,
+      ...error.extensions,
+    };
   }
   const mapped = (error as { problem?: () => ProblemDetails }).problem?.();
   if (mapped) return { ...mapped, instance };
@@ -26,7 +33,13 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
   // The database is down or restarting: "retry shortly", not a bug (clients and the gateway retry a 503).
   // isTransientError also covers a busy database (deadlock, serialization failure, too many connections).
   if (isTransientError(error)) {
-    return { type: PROBLEM_BASE + 'unavailable', title: "The service's database is unavailable just now; retry shortly", status: HttpStatus.SERVICE_UNAVAILABLE, instance, retryAfterSeconds: 2 };
+    return {
+      type: PROBLEM_BASE + 'unavailable',
+      title: "The service's database is unavailable just now; retry shortly",
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      instance,
+      retryAfterSeconds: 2,
+    };
   }
   // Express's body parser refuses a body with http-errors (413 too large, 415 charset or encoding,
   // 400 aborted) before Nest sees it; `expose` marks their message as safe to show.
@@ -34,7 +47,12 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
   if (typeof http.status === 'number' && http.status >= 400 && http.status < 500 && http.expose === true) {
     return { type: PROBLEM_BASE + String(http.status), title: String(http.message), status: http.status, instance };
   }
-  return { type: PROBLEM_BASE + 'internal', title: 'Internal error', status: HttpStatus.INTERNAL_SERVER_ERROR, instance };
+  return {
+    type: PROBLEM_BASE + 'internal',
+    title: 'Internal error',
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    instance,
+  };
 }
 
 /** The one place where errors become HTTP responses (RFC 9457 application/problem+json). */

@@ -3,7 +3,11 @@ import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe 
 /** Flattens nested class-validator errors into `{ field: 'sessions[0].date', message }`. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((e) => {
-    const field = prefix ? (/^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : `${prefix}.${e.property}`) : e.property;
+    const field = prefix
+      ? /^\d+$/.test(e.property)
+        ? `${prefix}[${e.property}]`
+        : `${prefix}.${e.property}`
+      : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
@@ -19,16 +23,21 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
  * NUL character or an unpaired surrogate, or an object or array nested deeper than `MAX_INPUT_DEPTH`.
  * Iterative, so that the walk itself cannot overflow the stack on the input it is meant to refuse.
  */
-export function unacceptableInput(input: unknown, maxDepth = MAX_INPUT_DEPTH): { field: string; message: string } | undefined {
+export function unacceptableInput(
+  input: unknown,
+  maxDepth = MAX_INPUT_DEPTH,
+): { field: string; message: string } | undefined {
   const stack: { value: unknown; field: string; depth: number }[] = [{ value: input, field: '', depth: 0 }];
   while (stack.length) {
     const { value, field, depth } = stack.pop()!;
     if (typeof value === 'string') {
-      if (UNSTORABLE.test(value)) return { field: field || '(value)', message: 'must not contain NUL characters or unpaired surrogates' };
+      if (UNSTORABLE.test(value))
+        return { field: field || '(value)', message: 'must not contain NUL characters or unpaired surrogates' };
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= maxDepth) return { field: field || '(body)', message: `is nested too deeply (more than ${maxDepth} levels)` };
+    if (depth >= maxDepth)
+      return { field: field || '(body)', message: `is nested too deeply (more than ${maxDepth} levels)` };
     for (const [key, child] of Object.entries(value)) {
       const at = Array.isArray(value) ? `${field}[${key}]` : field ? `${field}.${key}` : key;
       if (UNSTORABLE.test(key)) return { field: at, message: 'must not contain NUL characters or unpaired surrogates' };

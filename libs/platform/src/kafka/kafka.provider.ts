@@ -9,7 +9,10 @@ export class KafkaClient implements ReadinessCheck, OnApplicationShutdown {
   readonly kafka: Kafka;
   private admin?: Admin;
 
-  constructor(readonly brokers: string[], readonly clientId: string) {
+  constructor(
+    readonly brokers: string[],
+    readonly clientId: string,
+  ) {
     this.kafka = new Kafka({
       clientId,
       brokers,

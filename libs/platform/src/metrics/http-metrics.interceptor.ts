@@ -10,10 +10,18 @@ export class HttpMetricsInterceptor implements NestInterceptor {
   private readonly duration: Histogram<'method' | 'route'>;
 
   constructor(registry: Registry) {
-    this.requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests by route and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
+    this.requests = new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests by route and status',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    });
     this.duration = new Histogram({
-      name: 'http_request_duration_seconds', help: 'HTTP request latency by route', labelNames: ['method', 'route'],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry],
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request latency by route',
+      labelNames: ['method', 'route'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
     });
   }
 
@@ -27,10 +35,19 @@ export class HttpMetricsInterceptor implements NestInterceptor {
       stop();
       this.requests.inc({ method: req.method, route, status: String(status) });
     };
-    return next.handle().pipe(tap({
-      next: () => undefined,
-      complete: () => done(res.statusCode),
-      error: (e) => done(e instanceof HttpException ? e.getStatus() : typeof (e as { problem?: () => { status: number } }).problem === 'function' ? (e as { problem: () => { status: number } }).problem().status : 500),
-    }));
+    return next.handle().pipe(
+      tap({
+        next: () => undefined,
+        complete: () => done(res.statusCode),
+        error: (e) =>
+          done(
+            e instanceof HttpException
+              ? e.getStatus()
+              : typeof (e as { problem?: () => { status: number } }).problem === 'function'
+                ? (e as { problem: () => { status: number } }).problem().status
+                : 500,
+          ),
+      }),
+    );
   }
 }

@@ -3,14 +3,25 @@ import { ENROLMENT, given, NIP, postScheduled, preScheduled, recordCommand } fro
 
 const certifiedEvents = given(postScheduled).when(recordCommand({ score: 85 }));
 const certified = certifiedEvents[1] as Extract<AssessmentRecordEvent, { type: 'CompetencyCertified' }>;
-const expire = (asOf: string, certificationId = certified.data.certificationId) => ({ type: 'ExpireCertification', nip: NIP, certificationId, asOf }) as const;
+const expire = (asOf: string, certificationId = certified.data.certificationId) =>
+  ({ type: 'ExpireCertification', nip: NIP, certificationId, asOf }) as const;
 
 describe('certification expiry', () => {
   it('expires a certification on its expiry date, not before', () => {
     expect(given(postScheduled, ...certifiedEvents).when(expire('2029-02-09'))).toEqual([]);
-    expect(given(postScheduled, ...certifiedEvents).when(expire('2029-02-10'))).toEqual([{ type: 'CertificationExpired', data: {
-      certificationId: certified.data.certificationId, nip: NIP, competencyCode: 'manajemen-pasien', level: 5, expiresOn: '2029-02-10', detectedOn: '2029-02-10',
-    } }]);
+    expect(given(postScheduled, ...certifiedEvents).when(expire('2029-02-10'))).toEqual([
+      {
+        type: 'CertificationExpired',
+        data: {
+          certificationId: certified.data.certificationId,
+          nip: NIP,
+          competencyCode: 'manajemen-pasien',
+          level: 5,
+          expiresOn: '2029-02-10',
+          detectedOn: '2029-02-10',
+        },
+      },
+    ]);
   });
 
   it('expires a certification once: a second check changes nothing', () => {
@@ -19,21 +30,63 @@ describe('certification expiry', () => {
   });
 
   it('leaves a superseded certification alone: a newer one replaced it', () => {
-    const renewed: AssessmentRecordEvent = { type: 'CompetencyCertified', data: { ...certified.data, certificationId: 'cert-renewed', certifiedOn: '2028-12-01', expiresOn: '2031-12-01' } };
+    const renewed: AssessmentRecordEvent = {
+      type: 'CompetencyCertified',
+      data: { ...certified.data, certificationId: 'cert-renewed', certifiedOn: '2028-12-01', expiresOn: '2031-12-01' },
+    };
     expect(given(postScheduled, ...certifiedEvents, renewed).when(expire('2029-03-01'))).toEqual([]);
   });
 });
 
 describe('cancelling what was still due', () => {
   it('cancels the open assessments of a withdrawn enrolment, never a recorded one', () => {
-    const recordedPre: AssessmentRecordEvent = { type: 'AssessmentRecorded', data: { ...preScheduled.data, assessor: 'a', method: 'test', score: 40, level: 3, assessedOn: '2026-01-10', late: false, learningGain: null } };
-    expect(given(preScheduled).when({ type: 'CancelOpenAssessments', nip: NIP, enrolmentId: ENROLMENT, reason: 'enrolment-withdrawn' }))
-      .toEqual([{ type: 'AssessmentCancelled', data: { assessmentId: `${ENROLMENT}-pre`, nip: NIP, enrolmentId: ENROLMENT, reason: 'enrolment-withdrawn' } }]);
-    expect(given(preScheduled, recordedPre).when({ type: 'CancelOpenAssessments', nip: NIP, enrolmentId: ENROLMENT, reason: 'enrolment-withdrawn' })).toEqual([]);
+    const recordedPre: AssessmentRecordEvent = {
+      type: 'AssessmentRecorded',
+      data: {
+        ...preScheduled.data,
+        assessor: 'a',
+        method: 'test',
+        score: 40,
+        level: 3,
+        assessedOn: '2026-01-10',
+        late: false,
+        learningGain: null,
+      },
+    };
+    expect(
+      given(preScheduled).when({
+        type: 'CancelOpenAssessments',
+        nip: NIP,
+        enrolmentId: ENROLMENT,
+        reason: 'enrolment-withdrawn',
+      }),
+    ).toEqual([
+      {
+        type: 'AssessmentCancelled',
+        data: { assessmentId: `${ENROLMENT}-pre`, nip: NIP, enrolmentId: ENROLMENT, reason: 'enrolment-withdrawn' },
+      },
+    ]);
+    expect(
+      given(preScheduled, recordedPre).when({
+        type: 'CancelOpenAssessments',
+        nip: NIP,
+        enrolmentId: ENROLMENT,
+        reason: 'enrolment-withdrawn',
+      }),
+    ).toEqual([]);
   });
 
   it('cancels by programme when the programme is cancelled, and nothing for an unknown staff member', () => {
-    expect(given(preScheduled).when({ type: 'CancelOpenAssessments', nip: NIP, programmeId: 'kom-2026', reason: 'programme-cancelled' })).toHaveLength(1);
-    expect(given().when({ type: 'CancelOpenAssessments', nip: NIP, programmeId: 'kom-2026', reason: 'programme-cancelled' })).toEqual([]);
+    expect(
+      given(preScheduled).when({
+        type: 'CancelOpenAssessments',
+        nip: NIP,
+        programmeId: 'kom-2026',
+        reason: 'programme-cancelled',
+      }),
+    ).toHaveLength(1);
+    expect(
+      given().when({ type: 'CancelOpenAssessments', nip: NIP, programmeId: 'kom-2026', reason: 'programme-cancelled' }),
+    ).toEqual([]);
   });
 });

@@ -1,18 +1,52 @@
 import type { AssessmentRecordEvent } from '@kompeten/contracts';
-import { ENROLMENT, given, NIP, onTheJobScheduled, postScheduled, preScheduled, problemOf, recordCommand } from '../../test/assessment-record.mother';
+import {
+  ENROLMENT,
+  given,
+  NIP,
+  onTheJobScheduled,
+  postScheduled,
+  preScheduled,
+  problemOf,
+  recordCommand,
+} from '../../test/assessment-record.mother';
 
-const preRecorded: AssessmentRecordEvent = { type: 'AssessmentRecorded', data: {
-  ...preScheduled.data, assessor: 'assessor:1', method: 'test', score: 30, level: 2, assessedOn: '2026-01-10', late: false, learningGain: null,
-} };
+const preRecorded: AssessmentRecordEvent = {
+  type: 'AssessmentRecorded',
+  data: {
+    ...preScheduled.data,
+    assessor: 'assessor:1',
+    method: 'test',
+    score: 30,
+    level: 2,
+    assessedOn: '2026-01-10',
+    late: false,
+    learningGain: null,
+  },
+};
 const types = (events: AssessmentRecordEvent[]) => events.map((e) => e.type);
 
 describe('recording an assessment result', () => {
   it('records assessor, method, score and the resulting level, with the learning gain over the pre-assessment', () => {
     const [recorded] = given(preScheduled, preRecorded, postScheduled).when(recordCommand({ score: 85 }));
-    expect(recorded).toEqual({ type: 'AssessmentRecorded', data: {
-      assessmentId: `${ENROLMENT}-post`, nip: NIP, kind: 'post', competencyCode: 'manajemen-pasien', enrolmentId: ENROLMENT, programmeId: 'kom-2026',
-      assessor: 'assessor:198001012005011001', method: 'test', score: 85, level: 5, assessedOn: '2026-02-10', dueOn: '2026-02-17', late: false, learningGain: 3,
-    } });
+    expect(recorded).toEqual({
+      type: 'AssessmentRecorded',
+      data: {
+        assessmentId: `${ENROLMENT}-post`,
+        nip: NIP,
+        kind: 'post',
+        competencyCode: 'manajemen-pasien',
+        enrolmentId: ENROLMENT,
+        programmeId: 'kom-2026',
+        assessor: 'assessor:198001012005011001',
+        method: 'test',
+        score: 85,
+        level: 5,
+        assessedOn: '2026-02-10',
+        dueOn: '2026-02-17',
+        late: false,
+        learningGain: 3,
+      },
+    });
   });
 
   it('has no learning gain without a recorded pre-assessment', () => {
@@ -20,17 +54,26 @@ describe('recording an assessment result', () => {
   });
 
   it('marks a result recorded after its due date as late', () => {
-    expect(given(postScheduled).when(recordCommand({ assessedOn: '2026-03-01', today: '2026-03-02' }))[0].data).toMatchObject({ late: true });
+    expect(
+      given(postScheduled).when(recordCommand({ assessedOn: '2026-03-01', today: '2026-03-02' }))[0].data,
+    ).toMatchObject({ late: true });
   });
 
   it('refuses a score outside the method’s range, naming the score', () => {
     const p = problemOf(() => given(postScheduled).when(recordCommand({ method: 'observation', score: 7 })));
-    expect(p).toMatchObject({ status: 400, extensions: { errors: [{ field: 'score', message: 'a observation score is between 1 and 5' }] } });
+    expect(p).toMatchObject({
+      status: 400,
+      extensions: { errors: [{ field: 'score', message: 'a observation score is between 1 and 5' }] },
+    });
   });
 
   it('refuses a date in the future, or a post-assessment before the training was completed', () => {
-    expect(problemOf(() => given(postScheduled).when(recordCommand({ assessedOn: '2026-02-11' }))).extensions.errors).toEqual([expect.objectContaining({ field: 'assessedOn' })]);
-    expect(problemOf(() => given(postScheduled).when(recordCommand({ assessedOn: '2026-02-01' }))).message).toMatch(/completed on 2026-02-03/);
+    expect(
+      problemOf(() => given(postScheduled).when(recordCommand({ assessedOn: '2026-02-11' }))).extensions.errors,
+    ).toEqual([expect.objectContaining({ field: 'assessedOn' })]);
+    expect(problemOf(() => given(postScheduled).when(recordCommand({ assessedOn: '2026-02-01' }))).message).toMatch(
+      /completed on 2026-02-03/,
+    );
   });
 
   it('answers an unknown assessment with 404', () => {
@@ -40,11 +83,17 @@ describe('recording an assessment result', () => {
   it('takes the same result sent again as done, and refuses a different one with 409', () => {
     const events = given(postScheduled).when(recordCommand());
     expect(given(postScheduled, ...events).when(recordCommand())).toEqual([]);
-    expect(problemOf(() => given(postScheduled, ...events).when(recordCommand({ score: 90 })))).toMatchObject({ status: 409, extensions: { currentState: 'recorded' } });
+    expect(problemOf(() => given(postScheduled, ...events).when(recordCommand({ score: 90 })))).toMatchObject({
+      status: 409,
+      extensions: { currentState: 'recorded' },
+    });
   });
 
   it('refuses to record a cancelled assessment', () => {
-    const cancelled: AssessmentRecordEvent = { type: 'AssessmentCancelled', data: { assessmentId: `${ENROLMENT}-post`, nip: NIP, enrolmentId: ENROLMENT, reason: 'programme-cancelled' } };
+    const cancelled: AssessmentRecordEvent = {
+      type: 'AssessmentCancelled',
+      data: { assessmentId: `${ENROLMENT}-post`, nip: NIP, enrolmentId: ENROLMENT, reason: 'programme-cancelled' },
+    };
     expect(problemOf(() => given(postScheduled, cancelled).when(recordCommand())).status).toBe(409);
   });
 });
@@ -52,27 +101,56 @@ describe('recording an assessment result', () => {
 describe('certification and gaps', () => {
   it('certifies a competency when the post-assessment reaches the required level, until the validity ends', () => {
     const [, certified] = given(postScheduled).when(recordCommand({ score: 60 }));
-    expect(certified).toEqual({ type: 'CompetencyCertified', data: {
-      certificationId: `cert-${ENROLMENT}-post`, nip: NIP, competencyCode: 'manajemen-pasien', level: 4, requiredLevel: 4, assessmentId: `${ENROLMENT}-post`,
-      enrolmentId: ENROLMENT, programmeId: 'kom-2026', certifiedOn: '2026-02-10', expiresOn: '2029-02-10',
-    } });
+    expect(certified).toEqual({
+      type: 'CompetencyCertified',
+      data: {
+        certificationId: `cert-${ENROLMENT}-post`,
+        nip: NIP,
+        competencyCode: 'manajemen-pasien',
+        level: 4,
+        requiredLevel: 4,
+        assessmentId: `${ENROLMENT}-post`,
+        enrolmentId: ENROLMENT,
+        programmeId: 'kom-2026',
+        certifiedOn: '2026-02-10',
+        expiresOn: '2029-02-10',
+      },
+    });
   });
 
   it('does not certify below the required level, and identifies the gap the position sets', () => {
     const events = given(postScheduled).when(recordCommand({ score: 45 }));
     expect(types(events)).toEqual(['AssessmentRecorded', 'CompetencyGapIdentified']);
-    expect(events[1].data).toEqual({ nip: NIP, competencyCode: 'manajemen-pasien', position: 'Perawat', requiredLevel: 4, assessedLevel: 3, gap: 1, assessmentId: `${ENROLMENT}-post` });
+    expect(events[1].data).toEqual({
+      nip: NIP,
+      competencyCode: 'manajemen-pasien',
+      position: 'Perawat',
+      requiredLevel: 4,
+      assessedLevel: 3,
+      gap: 1,
+      assessmentId: `${ENROLMENT}-post`,
+    });
   });
 
   it('judges against the default level when the position sets none, without calling it a gap', () => {
     const required = { level: 3, source: 'default', position: 'Perawat' } as const;
-    expect(types(given(postScheduled).when(recordCommand({ score: 45, required })))).toEqual(['AssessmentRecorded', 'CompetencyCertified']);
+    expect(types(given(postScheduled).when(recordCommand({ score: 45, required })))).toEqual([
+      'AssessmentRecorded',
+      'CompetencyCertified',
+    ]);
     expect(types(given(postScheduled).when(recordCommand({ score: 30, required })))).toEqual(['AssessmentRecorded']);
   });
 
   it('certifies only on a post-assessment; an on-the-job result below the requirement is a gap', () => {
-    const onTheJob = recordCommand({ assessmentId: `${ENROLMENT}-on-the-job`, assessedOn: '2026-05-04', today: '2026-05-04' });
+    const onTheJob = recordCommand({
+      assessmentId: `${ENROLMENT}-on-the-job`,
+      assessedOn: '2026-05-04',
+      today: '2026-05-04',
+    });
     expect(types(given(onTheJobScheduled).when(onTheJob))).toEqual(['AssessmentRecorded']);
-    expect(types(given(onTheJobScheduled).when({ ...onTheJob, score: 10 }))).toEqual(['AssessmentRecorded', 'CompetencyGapIdentified']);
+    expect(types(given(onTheJobScheduled).when({ ...onTheJob, score: 10 }))).toEqual([
+      'AssessmentRecorded',
+      'CompetencyGapIdentified',
+    ]);
   });
 });

@@ -8,11 +8,16 @@ import type { Assessment, AssessmentRecordState } from './assessment-record.stat
 type RecordCommand = CommandOf<'RecordAssessmentResult'>;
 
 const sameResult = (a: Assessment, c: RecordCommand) =>
-  a.result?.assessor === c.assessor && a.result.method === c.method && a.result.score === c.score && a.result.assessedOn === c.assessedOn;
+  a.result?.assessor === c.assessor &&
+  a.result.method === c.method &&
+  a.result.score === c.score &&
+  a.result.assessedOn === c.assessedOn;
 
 /** The latest recorded pre-assessment of the same enrolment: the baseline of the learning gain. */
 function preLevel(s: AssessmentRecordState, enrolmentId: string | null): number | null {
-  const pres = Object.values(s.assessments).filter((a) => a.kind === 'pre' && a.enrolmentId === enrolmentId && a.status === 'recorded' && enrolmentId);
+  const pres = Object.values(s.assessments).filter(
+    (a) => a.kind === 'pre' && a.enrolmentId === enrolmentId && a.status === 'recorded' && enrolmentId,
+  );
   pres.sort((a, b) => a.result!.assessedOn.localeCompare(b.result!.assessedOn));
   return pres.length ? pres[pres.length - 1].result!.level : null;
 }
@@ -41,21 +46,50 @@ export function recordResult(c: RecordCommand, s: AssessmentRecordState): Assess
   const level = levelFor(c.method, c.score);
   const pre = a.kind === 'post' ? preLevel(s, a.enrolmentId) : null;
   const ids = { nip: c.nip, competencyCode: a.competencyCode, assessmentId: a.assessmentId };
-  const recorded: AssessmentRecorded = { type: 'AssessmentRecorded', data: {
-    ...ids, kind: a.kind, enrolmentId: a.enrolmentId, programmeId: a.programmeId, assessor: c.assessor, method: c.method, score: c.score, level,
-    assessedOn: c.assessedOn, dueOn: a.dueOn, late: c.assessedOn > a.dueOn, learningGain: pre === null ? null : level - pre,
-  } };
+  const recorded: AssessmentRecorded = {
+    type: 'AssessmentRecorded',
+    data: {
+      ...ids,
+      kind: a.kind,
+      enrolmentId: a.enrolmentId,
+      programmeId: a.programmeId,
+      assessor: c.assessor,
+      method: c.method,
+      score: c.score,
+      level,
+      assessedOn: c.assessedOn,
+      dueOn: a.dueOn,
+      late: c.assessedOn > a.dueOn,
+      learningGain: pre === null ? null : level - pre,
+    },
+  };
   const events: AssessmentRecordEvent[] = [recorded];
   if (a.kind === 'post' && level >= c.required.level) {
-    events.push({ type: 'CompetencyCertified', data: {
-      ...ids, certificationId: `cert-${a.assessmentId}`, level, requiredLevel: c.required.level, enrolmentId: a.enrolmentId, programmeId: a.programmeId,
-      certifiedOn: c.assessedOn, expiresOn: addMonths(c.assessedOn, c.certificationMonths),
-    } });
+    events.push({
+      type: 'CompetencyCertified',
+      data: {
+        ...ids,
+        certificationId: `cert-${a.assessmentId}`,
+        level,
+        requiredLevel: c.required.level,
+        enrolmentId: a.enrolmentId,
+        programmeId: a.programmeId,
+        certifiedOn: c.assessedOn,
+        expiresOn: addMonths(c.assessedOn, c.certificationMonths),
+      },
+    });
   }
   if (c.required.source === 'position' && level < c.required.level) {
-    events.push({ type: 'CompetencyGapIdentified', data: {
-      ...ids, position: c.required.position, requiredLevel: c.required.level, assessedLevel: level, gap: c.required.level - level,
-    } });
+    events.push({
+      type: 'CompetencyGapIdentified',
+      data: {
+        ...ids,
+        position: c.required.position,
+        requiredLevel: c.required.level,
+        assessedLevel: level,
+        gap: c.required.level - level,
+      },
+    });
   }
   return events;
 }

@@ -5,5 +5,8 @@ import { assessmentRecordDecider, assessmentRecordStreamId } from './assessment-
 
 /** Every use case and reaction on a staff member's record ends here: load the stream, decide, append. */
 export const runRecordCommand = (
-  store: EventStore, command: AssessmentRecordCommand, metadata: EventMetadata, options: { tx?: QueryRunner; expectedVersion?: number } = {},
+  store: EventStore,
+  command: AssessmentRecordCommand,
+  metadata: EventMetadata,
+  options: { tx?: QueryRunner; expectedVersion?: number } = {},
 ) => handleCommand(store, assessmentRecordDecider, assessmentRecordStreamId(command.nip), command, metadata, options);

@@ -4,14 +4,45 @@ import { DomainProblem } from '@kompeten/platform';
 import { CompetencyCommand, competencyDecider } from './competency.decider';
 
 const given = (...events: CompetencyDefined[]) => givenEvents(competencyDecider, events);
-const problemOf = (f: () => unknown) => { try { f(); } catch (e) { return e as DomainProblem; } throw new Error('expected a refusal'); };
-const define: CompetencyCommand = { type: 'DefineCompetency', code: 'manajemen-pasien', name: 'Manajemen pasien', description: 'Triage and follow-up', levelDescriptions: null };
-const defined: CompetencyDefined = { type: 'CompetencyDefined', data: {
-  code: 'manajemen-pasien', name: 'Manajemen pasien', competencyType: 'teknis', description: 'Triage and follow-up', levelDescriptions: null, origin: 'agency', competencyArea: null,
-} };
-const onDemand: CompetencyDefined = { type: 'CompetencyDefined', data: {
-  code: 'manajemen-pasien', name: 'manajemen pasien', competencyType: 'teknis', description: null, levelDescriptions: null, origin: 'on-demand', competencyArea: 'manajemen pasien',
-} };
+const problemOf = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return e as DomainProblem;
+  }
+  throw new Error('expected a refusal');
+};
+const define: CompetencyCommand = {
+  type: 'DefineCompetency',
+  code: 'manajemen-pasien',
+  name: 'Manajemen pasien',
+  description: 'Triage and follow-up',
+  levelDescriptions: null,
+};
+const defined: CompetencyDefined = {
+  type: 'CompetencyDefined',
+  data: {
+    code: 'manajemen-pasien',
+    name: 'Manajemen pasien',
+    competencyType: 'teknis',
+    description: 'Triage and follow-up',
+    levelDescriptions: null,
+    origin: 'agency',
+    competencyArea: null,
+  },
+};
+const onDemand: CompetencyDefined = {
+  type: 'CompetencyDefined',
+  data: {
+    code: 'manajemen-pasien',
+    name: 'manajemen pasien',
+    competencyType: 'teknis',
+    description: null,
+    levelDescriptions: null,
+    origin: 'on-demand',
+    competencyArea: 'manajemen pasien',
+  },
+};
 
 describe('the competency dictionary', () => {
   it('defines a teknis competency of the agency', () => {
@@ -26,9 +57,19 @@ describe('the competency dictionary', () => {
     expect(given(defined).when(define)).toEqual([]);
   });
   it('creates a competency on demand for a programme’s area, once', () => {
-    expect(given().when({ type: 'DefineCompetencyForArea', code: 'manajemen-pasien', competencyArea: 'manajemen pasien' })).toEqual([onDemand]);
-    expect(given(onDemand).when({ type: 'DefineCompetencyForArea', code: 'manajemen-pasien', competencyArea: 'manajemen pasien' })).toEqual([]);
-    expect(given(defined).when({ type: 'DefineCompetencyForArea', code: 'manajemen-pasien', competencyArea: 'x' })).toEqual([]);
+    expect(
+      given().when({ type: 'DefineCompetencyForArea', code: 'manajemen-pasien', competencyArea: 'manajemen pasien' }),
+    ).toEqual([onDemand]);
+    expect(
+      given(onDemand).when({
+        type: 'DefineCompetencyForArea',
+        code: 'manajemen-pasien',
+        competencyArea: 'manajemen pasien',
+      }),
+    ).toEqual([]);
+    expect(
+      given(defined).when({ type: 'DefineCompetencyForArea', code: 'manajemen-pasien', competencyArea: 'x' }),
+    ).toEqual([]);
   });
   it('lets the agency define properly a competency created on demand', () => {
     expect(given(onDemand).when(define)).toEqual([defined]);

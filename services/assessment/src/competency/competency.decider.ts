@@ -4,15 +4,34 @@ import { DomainProblem } from '@kompeten/platform';
 import { nationalCompetency } from './national-competencies';
 
 export type CompetencyCommand =
-  | { type: 'DefineCompetency'; code: string; name: string; description: string | null; levelDescriptions: string[] | null }
+  | {
+      type: 'DefineCompetency';
+      code: string;
+      name: string;
+      description: string | null;
+      levelDescriptions: string[] | null;
+    }
   | { type: 'DefineCompetencyForArea'; code: string; competencyArea: string };
 
-export type CompetencyState = { status: 'unknown' } | { status: 'defined'; origin: 'agency' | 'on-demand'; name: string };
+export type CompetencyState =
+  { status: 'unknown' } | { status: 'defined'; origin: 'agency' | 'on-demand'; name: string };
 
 const problems = {
-  reserved: (code: string) => new DomainProblem(409, 'competency-reserved', 'National competency',
-    `${code} is a national competency of PermenPANRB 38/2017; only teknis competencies are defined per agency`, { errors: [{ field: 'code', message: 'is reserved' }] }),
-  exists: (code: string) => new DomainProblem(409, 'competency-exists', 'Competency already defined', `competency ${code} is already in the dictionary`),
+  reserved: (code: string) =>
+    new DomainProblem(
+      409,
+      'competency-reserved',
+      'National competency',
+      `${code} is a national competency of PermenPANRB 38/2017; only teknis competencies are defined per agency`,
+      { errors: [{ field: 'code', message: 'is reserved' }] },
+    ),
+  exists: (code: string) =>
+    new DomainProblem(
+      409,
+      'competency-exists',
+      'Competency already defined',
+      `competency ${code} is already in the dictionary`,
+    ),
 };
 
 /**
@@ -31,14 +50,37 @@ export const competencyDecider: Decider<CompetencyCommand, CompetencyState, Comp
           throw problems.exists(command.code);
         }
         const { code, name, description, levelDescriptions } = command;
-        return [{ type: 'CompetencyDefined', data: { code, name, competencyType: 'teknis', description, levelDescriptions, origin: 'agency', competencyArea: null } }];
+        return [
+          {
+            type: 'CompetencyDefined',
+            data: {
+              code,
+              name,
+              competencyType: 'teknis',
+              description,
+              levelDescriptions,
+              origin: 'agency',
+              competencyArea: null,
+            },
+          },
+        ];
       }
       case 'DefineCompetencyForArea':
         if (state.status === 'defined') return [];
-        return [{ type: 'CompetencyDefined', data: {
-          code: command.code, name: command.competencyArea, competencyType: 'teknis', description: null, levelDescriptions: null,
-          origin: 'on-demand', competencyArea: command.competencyArea,
-        } }];
+        return [
+          {
+            type: 'CompetencyDefined',
+            data: {
+              code: command.code,
+              name: command.competencyArea,
+              competencyType: 'teknis',
+              description: null,
+              levelDescriptions: null,
+              origin: 'on-demand',
+              competencyArea: command.competencyArea,
+            },
+          },
+        ];
       default: {
         const never: never = command;
         throw new Error(`unhandled command ${JSON.stringify(never)}`);

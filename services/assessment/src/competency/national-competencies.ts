@@ -1,6 +1,10 @@
 import type { CompetencyType } from '@kompeten/contracts';
 
-export interface NationalCompetency { code: string; name: string; competencyType: CompetencyType }
+export interface NationalCompetency {
+  code: string;
+  name: string;
+  competencyType: CompetencyType;
+}
 
 /**
  * The manajerial and sosial-kultural competencies of PermenPANRB 38/2017, the same for every agency:

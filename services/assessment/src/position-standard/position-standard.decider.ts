@@ -2,10 +2,16 @@ import type { PositionStandardEvent } from '@kompeten/contracts';
 import type { Decider } from '@kompeten/event-store';
 import { DomainProblem } from '@kompeten/platform';
 
-export interface Requirement { competencyCode: string; level: number }
+export interface Requirement {
+  competencyCode: string;
+  level: number;
+}
 
 export type PositionStandardCommand = {
-  type: 'SetPositionStandard'; positionKey: string; position: string; requirements: Requirement[];
+  type: 'SetPositionStandard';
+  positionKey: string;
+  position: string;
+  requirements: Requirement[];
   /** Which of the named competencies are in the dictionary (the handler asks the log). */
   unknownCodes: string[];
 };
@@ -13,7 +19,9 @@ export type PositionStandardCommand = {
 export type PositionStandardState = { requirements: Requirement[] | null };
 
 const invalid = (field: string, message: string) =>
-  new DomainProblem(400, 'validation', 'The request is not valid', `${field}: ${message}`, { errors: [{ field, message }] });
+  new DomainProblem(400, 'validation', 'The request is not valid', `${field}: ${message}`, {
+    errors: [{ field, message }],
+  });
 
 const sameSet = (a: Requirement[], b: Requirement[]) =>
   a.length === b.length && a.every((r) => b.some((x) => x.competencyCode === r.competencyCode && x.level === r.level));
@@ -24,7 +32,8 @@ export const positionStandardDecider: Decider<PositionStandardCommand, PositionS
 
   decide(c, state) {
     c.requirements.forEach((r, i) => {
-      if (!Number.isInteger(r.level) || r.level < 1 || r.level > 5) throw invalid(`requirements[${i}].level`, 'must be a level from 1 to 5');
+      if (!Number.isInteger(r.level) || r.level < 1 || r.level > 5)
+        throw invalid(`requirements[${i}].level`, 'must be a level from 1 to 5');
       if (c.requirements.findIndex((x) => x.competencyCode === r.competencyCode) !== i) {
         throw invalid(`requirements[${i}].competencyCode`, `${r.competencyCode} is named twice`);
       }
@@ -33,7 +42,12 @@ export const positionStandardDecider: Decider<PositionStandardCommand, PositionS
       }
     });
     if (state.requirements && sameSet(state.requirements, c.requirements)) return [];
-    return [{ type: 'PositionStandardSet', data: { positionKey: c.positionKey, position: c.position, requirements: c.requirements } }];
+    return [
+      {
+        type: 'PositionStandardSet',
+        data: { positionKey: c.positionKey, position: c.position, requirements: c.requirements },
+      },
+    ];
   },
 
   evolve: (_state, event) => ({ requirements: event.data.requirements }),

@@ -2,8 +2,14 @@ import type { DataSource } from 'typeorm';
 
 /** One active staff member × one competency their position requires, with the latest assessed level (null: never assessed). */
 export interface RequirementRow {
-  nip: string; opd: string; serviceUnit: string | null; position: string;
-  competencyCode: string; requiredLevel: number; assessedLevel: number | null; assessedOn: string | null;
+  nip: string;
+  opd: string;
+  serviceUnit: string | null;
+  position: string;
+  competencyCode: string;
+  requiredLevel: number;
+  assessedLevel: number | null;
+  assessedOn: string | null;
 }
 
 /** Gap = required − assessed, 0 once the requirement is met; unknown (null) until assessed. */
@@ -14,11 +20,16 @@ export const gapOf = (r: Pick<RequirementRow, 'requiredLevel' | 'assessedLevel'>
  * Required against assessed level for the staff selected by nip or unit: roster (current position)
  * × position standard × the latest recorded assessment of each required competency.
  */
-export async function requirementRows(db: DataSource, by: { nip: string } | { opd: string; serviceUnit: string | null }): Promise<RequirementRow[]> {
-  const [where, params] = 'nip' in by
-    ? ['s.nip = $1', [by.nip]]
-    : ['s.opd = $1 and ($2::text is null or s.service_unit = $2)', [by.opd, by.serviceUnit]];
-  const rows = await db.query(`
+export async function requirementRows(
+  db: DataSource,
+  by: { nip: string } | { opd: string; serviceUnit: string | null },
+): Promise<RequirementRow[]> {
+  const [where, params] =
+    'nip' in by
+      ? ['s.nip = $1', [by.nip]]
+      : ['s.opd = $1 and ($2::text is null or s.service_unit = $2)', [by.opd, by.serviceUnit]];
+  const rows = await db.query(
+    `
     select s.nip, s.opd, s.service_unit, s.position, r."competencyCode" as competency_code, r.level as required_level,
            latest.level as assessed_level, latest.assessed_on::text as assessed_on
       from staff_roster s
@@ -29,9 +40,20 @@ export async function requirementRows(db: DataSource, by: { nip: string } | { op
          where a.nip = s.nip and a.competency_code = r."competencyCode" and a.status = 'recorded'
          order by a.assessed_on desc, a.updated_at desc limit 1) latest on true
      where s.status = 'active' and ${where}
-     order by s.nip, competency_code`, params);
-  return rows.map((r: Record<string, unknown>) => ({
-    nip: r.nip, opd: r.opd, serviceUnit: r.service_unit, position: r.position, competencyCode: r.competency_code,
-    requiredLevel: r.required_level, assessedLevel: r.assessed_level, assessedOn: r.assessed_on,
-  }) as RequirementRow);
+     order by s.nip, competency_code`,
+    params,
+  );
+  return rows.map(
+    (r: Record<string, unknown>) =>
+      ({
+        nip: r.nip,
+        opd: r.opd,
+        serviceUnit: r.service_unit,
+        position: r.position,
+        competencyCode: r.competency_code,
+        requiredLevel: r.required_level,
+        assessedLevel: r.assessed_level,
+        assessedOn: r.assessed_on,
+      }) as RequirementRow,
+  );
 }

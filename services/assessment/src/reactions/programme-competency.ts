@@ -9,11 +9,22 @@ import { competencyDecider, competencyStreamId } from '../competency/competency.
  * dictionary lacks is created on demand, in the reaction's transaction. Null: nothing to assess.
  */
 export async function competencyOfProgramme(
-  store: EventStore, tx: QueryRunner, competencyType: CompetencyType, competencyArea: string, metadata: EventMetadata,
+  store: EventStore,
+  tx: QueryRunner,
+  competencyType: CompetencyType,
+  competencyArea: string,
+  metadata: EventMetadata,
 ): Promise<string | null> {
   const code = competencyForProgramme(competencyType, competencyArea);
   if (code && competencyType === 'teknis') {
-    await handleCommand(store, competencyDecider, competencyStreamId(code), { type: 'DefineCompetencyForArea', code, competencyArea }, metadata, { tx });
+    await handleCommand(
+      store,
+      competencyDecider,
+      competencyStreamId(code),
+      { type: 'DefineCompetencyForArea', code, competencyArea },
+      metadata,
+      { tx },
+    );
   }
   return code;
 }

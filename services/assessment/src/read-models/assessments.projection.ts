@@ -21,20 +21,27 @@ export const assessmentsProjection: Projection = {
     switch (e.type) {
       case 'AssessmentScheduled': {
         const d = e.data;
-        await tx.query(`insert into "${t}" (assessment_id, nip, kind, competency_code, enrolment_id, programme_id, trigger, due_on, status, scheduled_at, updated_at)
+        await tx.query(
+          `insert into "${t}" (assessment_id, nip, kind, competency_code, enrolment_id, programme_id, trigger, due_on, status, scheduled_at, updated_at)
           values ($1, $2, $3, $4, $5, $6, $7, $8, 'scheduled', $9, $9)`,
-        [d.assessmentId, d.nip, d.kind, d.competencyCode, d.enrolmentId, d.programmeId, d.trigger, d.dueOn, at]);
+          [d.assessmentId, d.nip, d.kind, d.competencyCode, d.enrolmentId, d.programmeId, d.trigger, d.dueOn, at],
+        );
         return;
       }
       case 'AssessmentRecorded': {
         const d = e.data;
-        await tx.query(`update "${t}" set status = 'recorded', assessor = $2, method = $3, score = $4, level = $5, assessed_on = $6,
+        await tx.query(
+          `update "${t}" set status = 'recorded', assessor = $2, method = $3, score = $4, level = $5, assessed_on = $6,
           late = $7, learning_gain = $8, updated_at = $9 where assessment_id = $1`,
-        [d.assessmentId, d.assessor, d.method, d.score, d.level, d.assessedOn, d.late, d.learningGain, at]);
+          [d.assessmentId, d.assessor, d.method, d.score, d.level, d.assessedOn, d.late, d.learningGain, at],
+        );
         return;
       }
       case 'AssessmentCancelled':
-        await tx.query(`update "${t}" set status = 'cancelled', cancel_reason = $2, updated_at = $3 where assessment_id = $1`, [e.data.assessmentId, e.data.reason, at]);
+        await tx.query(
+          `update "${t}" set status = 'cancelled', cancel_reason = $2, updated_at = $3 where assessment_id = $1`,
+          [e.data.assessmentId, e.data.reason, at],
+        );
         return;
     }
   },

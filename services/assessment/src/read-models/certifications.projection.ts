@@ -18,14 +18,32 @@ export const certificationsProjection: Projection = {
     switch (e.type) {
       case 'CompetencyCertified': {
         const d = e.data;
-        await tx.query(`update "${t}" set status = 'superseded' where nip = $1 and competency_code = $2 and status = 'valid'`, [d.nip, d.competencyCode]);
-        await tx.query(`insert into "${t}" (certification_id, nip, competency_code, level, required_level, assessment_id, programme_id, certified_on, expires_on, status)
+        await tx.query(
+          `update "${t}" set status = 'superseded' where nip = $1 and competency_code = $2 and status = 'valid'`,
+          [d.nip, d.competencyCode],
+        );
+        await tx.query(
+          `insert into "${t}" (certification_id, nip, competency_code, level, required_level, assessment_id, programme_id, certified_on, expires_on, status)
           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'valid')`,
-        [d.certificationId, d.nip, d.competencyCode, d.level, d.requiredLevel, d.assessmentId, d.programmeId, d.certifiedOn, d.expiresOn]);
+          [
+            d.certificationId,
+            d.nip,
+            d.competencyCode,
+            d.level,
+            d.requiredLevel,
+            d.assessmentId,
+            d.programmeId,
+            d.certifiedOn,
+            d.expiresOn,
+          ],
+        );
         return;
       }
       case 'CertificationExpired':
-        await tx.query(`update "${t}" set status = 'expired', expired_detected_on = $2 where certification_id = $1`, [e.data.certificationId, e.data.detectedOn]);
+        await tx.query(`update "${t}" set status = 'expired', expired_detected_on = $2 where certification_id = $1`, [
+          e.data.certificationId,
+          e.data.detectedOn,
+        ]);
         return;
     }
   },

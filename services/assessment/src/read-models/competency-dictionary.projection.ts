@@ -16,10 +16,21 @@ export const competencyDictionaryProjection: Projection = {
     if (e.type !== 'CompetencyDefined') return;
     const d = e.data;
     // An agency definition may replace one created on demand.
-    await tx.query(`insert into "${t}" (code, name, competency_type, description, level_descriptions, origin, competency_area, defined_at)
+    await tx.query(
+      `insert into "${t}" (code, name, competency_type, description, level_descriptions, origin, competency_area, defined_at)
       values ($1, $2, $3, $4, $5, $6, $7, $8)
       on conflict (code) do update set name = excluded.name, description = excluded.description, level_descriptions = excluded.level_descriptions,
         origin = excluded.origin, competency_area = coalesce(excluded.competency_area, "${t}".competency_area)`,
-    [d.code, d.name, d.competencyType, d.description, d.levelDescriptions ? JSON.stringify(d.levelDescriptions) : null, d.origin, d.competencyArea, stored.occurredAt]);
+      [
+        d.code,
+        d.name,
+        d.competencyType,
+        d.description,
+        d.levelDescriptions ? JSON.stringify(d.levelDescriptions) : null,
+        d.origin,
+        d.competencyArea,
+        stored.occurredAt,
+      ],
+    );
   },
 };

@@ -12,19 +12,26 @@ export async function applyToStaffRoster(stored: StoredEvent, tx: QueryRunner): 
   switch (e.type) {
     case 'StaffRegistered': {
       const d = e.data;
-      await tx.query(`insert into staff_roster (nip, employment_type, opd, service_unit, position, position_key, status)
+      await tx.query(
+        `insert into staff_roster (nip, employment_type, opd, service_unit, position, position_key, status)
         values ($1, $2, $3, $4, $5, $6, 'active') on conflict (nip) do nothing`,
-      [d.nip, d.employmentType, d.workUnit.opd, d.workUnit.serviceUnit ?? null, d.position, positionKey(d.position)]);
+        [d.nip, d.employmentType, d.workUnit.opd, d.workUnit.serviceUnit ?? null, d.position, positionKey(d.position)],
+      );
       return;
     }
     case 'StaffTransferred': {
       const d = e.data;
-      await tx.query('update staff_roster set opd = $2, service_unit = $3, position = $4, position_key = $5 where nip = $1',
-        [d.nip, d.to.opd, d.to.serviceUnit ?? null, d.position, positionKey(d.position)]);
+      await tx.query(
+        'update staff_roster set opd = $2, service_unit = $3, position = $4, position_key = $5 where nip = $1',
+        [d.nip, d.to.opd, d.to.serviceUnit ?? null, d.position, positionKey(d.position)],
+      );
       return;
     }
     case 'StaffLeft':
-      await tx.query(`update staff_roster set status = 'left', left_on = $2 where nip = $1`, [e.data.nip, e.data.effectiveOn]);
+      await tx.query(`update staff_roster set status = 'left', left_on = $2 where nip = $1`, [
+        e.data.nip,
+        e.data.effectiveOn,
+      ]);
       return;
   }
 }

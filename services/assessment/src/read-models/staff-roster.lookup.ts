@@ -1,14 +1,31 @@
 import type { DataSource } from 'typeorm';
 import { DomainProblem } from '@kompeten/platform';
 
-export interface RosterEntry { nip: string; opd: string; serviceUnit: string | null; position: string; positionKey: string; status: 'active' | 'left'; employmentType: string }
+export interface RosterEntry {
+  nip: string;
+  opd: string;
+  serviceUnit: string | null;
+  position: string;
+  positionKey: string;
+  status: 'active' | 'left';
+  employmentType: string;
+}
 
 /** The staff member as the enrolment service last said; 404 naming the NIP when it never registered them. */
 export async function staffOnRoster(db: DataSource, nip: string): Promise<RosterEntry> {
   const [row] = await db.query('select * from staff_roster where nip = $1', [nip]);
   if (!row) {
-    throw new DomainProblem(404, 'staff-not-found', 'Unknown staff', `no staff member with NIP ${nip} on the roster`,
-      { errors: [{ field: 'nip', message: 'is not on the staff roster' }] });
+    throw new DomainProblem(404, 'staff-not-found', 'Unknown staff', `no staff member with NIP ${nip} on the roster`, {
+      errors: [{ field: 'nip', message: 'is not on the staff roster' }],
+    });
   }
-  return { nip, opd: row.opd, serviceUnit: row.service_unit, position: row.position, positionKey: row.position_key, status: row.status, employmentType: row.employment_type };
+  return {
+    nip,
+    opd: row.opd,
+    serviceUnit: row.service_unit,
+    position: row.position,
+    positionKey: row.position_key,
+    status: row.status,
+    employmentType: row.employment_type,
+  };
 }

@@ -1,6 +1,7 @@
 // Calendar dates as ISO strings (YYYY-MM-DD) in UTC: pure arithmetic on given dates, never the clock.
 
-export const dateOf = (instant: Date | string): string => (typeof instant === 'string' ? instant : instant.toISOString()).slice(0, 10);
+export const dateOf = (instant: Date | string): string =>
+  (typeof instant === 'string' ? instant : instant.toISOString()).slice(0, 10);
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00.000Z`);
@@ -15,4 +16,5 @@ export function addMonths(date: string, months: number): string {
   return dateOf(new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))));
 }
 
-export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);

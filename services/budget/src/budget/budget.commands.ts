@@ -18,7 +18,14 @@ export type ReleaseReason = Exclude<FundsReleased['data']['reason'], 'year-close
 
 /** Everything the budget decider can be asked; handlers and reactions fill in ids. */
 export type BudgetCommand =
-  | { type: 'OpenBudget'; budgetId: string; fiscalYear: number; opd: string; fundingSource: FundingSource; ceiling: number }
+  | {
+      type: 'OpenBudget';
+      budgetId: string;
+      fiscalYear: number;
+      opd: string;
+      fundingSource: FundingSource;
+      ceiling: number;
+    }
   | { type: 'AllocateFunds'; target: AllocationTarget; amount: number }
   | { type: 'ReviseAllocation'; allocationId: string; amount: number }
   | { type: 'CloseBudget' }

@@ -3,7 +3,15 @@ import type { Decider } from '@kompeten/event-store';
 import type { BudgetCommand } from './budget.commands';
 import { decideCommitment, decideExpenditure, expenditureRecorded, release } from './commitment.rules';
 import { problems, requireRupiah } from './budget.problems';
-import { allocationIdFor, BudgetState, evolveBudget, free, initialBudgetState, totalAllocated, totalSpent } from './budget.state';
+import {
+  allocationIdFor,
+  BudgetState,
+  evolveBudget,
+  free,
+  initialBudgetState,
+  totalAllocated,
+  totalSpent,
+} from './budget.state';
 
 /**
  * A fiscal-year budget of one OPD and funding source. Invariant, kept by every decision:
@@ -24,8 +32,10 @@ export const budgetDecider: Decider<BudgetCommand, BudgetState, BudgetEvent> = {
     // Answers to the enrolment service are never refused: they become events (see commitment.rules).
     if (command.type === 'CommitFunds') return decideCommitment(command, s);
     if (command.type === 'RecordCompletionCost') return decideExpenditure(command, s);
-    if (command.type === 'ReleaseFunds') return release(s, (c) => c.enrolmentId === command.enrolmentId, command.reason);
-    if (command.type === 'ReleaseProgrammeFunds') return release(s, (c) => c.programmeId === command.programmeId, command.reason);
+    if (command.type === 'ReleaseFunds')
+      return release(s, (c) => c.enrolmentId === command.enrolmentId, command.reason);
+    if (command.type === 'ReleaseProgrammeFunds')
+      return release(s, (c) => c.programmeId === command.programmeId, command.reason);
     if (s.status === 'unknown') throw problems.notFound();
     if (command.type === 'CloseBudget') {
       if (s.status === 'closed') return [];
@@ -40,8 +50,14 @@ export const budgetDecider: Decider<BudgetCommand, BudgetState, BudgetEvent> = {
         const allocationId = allocationIdFor(command.target);
         if (s.allocations[allocationId]) throw problems.allocationExists(allocationId);
         const room = s.ceiling - totalAllocated(s);
-        if (command.amount > room) throw problems.invalid('amount', `exceeds the ceiling: ${room} of ${s.ceiling} is still unallocated`);
-        return [{ type: 'FundsAllocated', data: { budgetId: s.budgetId, allocationId, target: command.target, amount: command.amount } }];
+        if (command.amount > room)
+          throw problems.invalid('amount', `exceeds the ceiling: ${room} of ${s.ceiling} is still unallocated`);
+        return [
+          {
+            type: 'FundsAllocated',
+            data: { budgetId: s.budgetId, allocationId, target: command.target, amount: command.amount },
+          },
+        ];
       }
       case 'ReviseAllocation': {
         requireRupiah('amount', command.amount, 0);
@@ -49,19 +65,39 @@ export const budgetDecider: Decider<BudgetCommand, BudgetState, BudgetEvent> = {
         if (!a) throw problems.allocationNotFound(command.allocationId);
         if (command.amount === a.amount) return [];
         const used = a.committed + a.spent;
-        if (command.amount < used) throw problems.invalid('amount', `cannot be below the ${used} already committed (${a.committed}) and spent (${a.spent})`);
+        if (command.amount < used)
+          throw problems.invalid(
+            'amount',
+            `cannot be below the ${used} already committed (${a.committed}) and spent (${a.spent})`,
+          );
         const room = s.ceiling - totalAllocated(s) + a.amount;
-        if (command.amount > room) throw problems.invalid('amount', `exceeds the ceiling: at most ${room} can go to this allocation`);
-        return [{ type: 'AllocationRevised', data: { budgetId: s.budgetId, allocationId: a.allocationId, amount: command.amount, previousAmount: a.amount } }];
+        if (command.amount > room)
+          throw problems.invalid('amount', `exceeds the ceiling: at most ${room} can go to this allocation`);
+        return [
+          {
+            type: 'AllocationRevised',
+            data: {
+              budgetId: s.budgetId,
+              allocationId: a.allocationId,
+              amount: command.amount,
+              previousAmount: a.amount,
+            },
+          },
+        ];
       }
       case 'RecordExpenditure': {
         const c = Object.values(s.commitments).find((x) => x.commitmentId === command.commitmentId);
         if (!c) throw problems.commitmentNotFound(command.commitmentId);
         if (c.status !== 'open') throw problems.commitmentState(c);
         requireRupiah('amount', command.amount, 0);
-        if (!Number.isInteger(command.jp) || command.jp < 0) throw problems.invalid('jp', 'must be a whole number of lesson hours, zero or more');
+        if (!Number.isInteger(command.jp) || command.jp < 0)
+          throw problems.invalid('jp', 'must be a whole number of lesson hours, zero or more');
         const room = c.amount + free(s.allocations[c.allocationId]);
-        if (command.amount > room) throw problems.invalid('amount', `exceeds the commitment (${c.amount}) plus the allocation's free money: at most ${room}; revise the allocation first`);
+        if (command.amount > room)
+          throw problems.invalid(
+            'amount',
+            `exceeds the commitment (${c.amount}) plus the allocation's free money: at most ${room}; revise the allocation first`,
+          );
         return [expenditureRecorded(s, c, command.amount, command.jp)];
       }
       default: {
@@ -73,7 +109,8 @@ export const budgetDecider: Decider<BudgetCommand, BudgetState, BudgetEvent> = {
 };
 
 /** `<fiscalYear>-<opd>-<fundingSource>`, e.g. `2026-DINKES-APBD`. */
-export const budgetIdOf = (fiscalYear: number, opd: string, fundingSource: string) => `${fiscalYear}-${opd}-${fundingSource}`;
+export const budgetIdOf = (fiscalYear: number, opd: string, fundingSource: string) =>
+  `${fiscalYear}-${opd}-${fundingSource}`;
 export const budgetStreamId = (budgetId: string) => `budget-${budgetId}`;
 /** Where a unit's rejections go when it has no budget at all for the year (still an event, still answered once). */
 export const rejectionStreamId = (fiscalYear: number, opd: string) => `budget-rejections-${fiscalYear}-${opd}`;

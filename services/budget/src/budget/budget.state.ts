@@ -1,4 +1,10 @@
-import type { AllocationTarget, BudgetEvent, CommitmentRejected, FundingSource, FundsReleased } from '@kompeten/contracts';
+import type {
+  AllocationTarget,
+  BudgetEvent,
+  CommitmentRejected,
+  FundingSource,
+  FundsReleased,
+} from '@kompeten/contracts';
 
 export interface Allocation {
   allocationId: string;
@@ -41,21 +47,33 @@ export interface BudgetState {
 }
 
 export const initialBudgetState = (): BudgetState => ({
-  status: 'unknown', budgetId: '', fiscalYear: 0, opd: '', fundingSource: 'APBD', ceiling: 0, allocations: {}, commitments: {}, rejections: {},
+  status: 'unknown',
+  budgetId: '',
+  fiscalYear: 0,
+  opd: '',
+  fundingSource: 'APBD',
+  ceiling: 0,
+  allocations: {},
+  commitments: {},
+  rejections: {},
 });
 
 export const free = (a: Allocation) => a.amount - a.committed - a.spent;
 export const totalAllocated = (s: BudgetState) => Object.values(s.allocations).reduce((sum, a) => sum + a.amount, 0);
 export const totalSpent = (s: BudgetState) => Object.values(s.allocations).reduce((sum, a) => sum + a.spent, 0);
-export const answered = (s: BudgetState, enrolmentId: string) => enrolmentId in s.commitments || enrolmentId in s.rejections;
+export const answered = (s: BudgetState, enrolmentId: string) =>
+  enrolmentId in s.commitments || enrolmentId in s.rejections;
 
-export const allocationIdFor = (t: AllocationTarget) => (t.kind === 'programme' ? `programme-${t.programmeId}` : `area-${t.competencyArea}`);
+export const allocationIdFor = (t: AllocationTarget) =>
+  t.kind === 'programme' ? `programme-${t.programmeId}` : `area-${t.competencyArea}`;
 
 const withAllocation = (s: BudgetState, id: string, change: (a: Allocation) => Partial<Allocation>): BudgetState => ({
-  ...s, allocations: { ...s.allocations, [id]: { ...s.allocations[id], ...change(s.allocations[id]) } },
+  ...s,
+  allocations: { ...s.allocations, [id]: { ...s.allocations[id], ...change(s.allocations[id]) } },
 });
 const withCommitment = (s: BudgetState, enrolmentId: string, change: Partial<Commitment>): BudgetState => ({
-  ...s, commitments: { ...s.commitments, [enrolmentId]: { ...s.commitments[enrolmentId], ...change } },
+  ...s,
+  commitments: { ...s.commitments, [enrolmentId]: { ...s.commitments[enrolmentId], ...change } },
 });
 
 export function evolveBudget(s: BudgetState, event: BudgetEvent): BudgetState {
@@ -66,16 +84,33 @@ export function evolveBudget(s: BudgetState, event: BudgetEvent): BudgetState {
     }
     case 'FundsAllocated': {
       const { allocationId, target, amount } = event.data;
-      return { ...s, allocations: { ...s.allocations, [allocationId]: { allocationId, target, amount, committed: 0, spent: 0 } } };
+      return {
+        ...s,
+        allocations: { ...s.allocations, [allocationId]: { allocationId, target, amount, committed: 0, spent: 0 } },
+      };
     }
     case 'AllocationRevised':
       return withAllocation(s, event.data.allocationId, () => ({ amount: event.data.amount }));
     case 'FundsCommitted': {
       const { commitmentId, enrolmentId, programmeId, nip, allocationId, amount } = event.data;
       const next = withAllocation(s, allocationId, (a) => ({ committed: a.committed + amount }));
-      return { ...next, commitments: { ...next.commitments, [enrolmentId]: {
-        commitmentId, enrolmentId, programmeId, nip, allocationId, amount, status: 'open', releaseReason: null, expenditureRejected: false,
-      } } };
+      return {
+        ...next,
+        commitments: {
+          ...next.commitments,
+          [enrolmentId]: {
+            commitmentId,
+            enrolmentId,
+            programmeId,
+            nip,
+            allocationId,
+            amount,
+            status: 'open',
+            releaseReason: null,
+            expenditureRejected: false,
+          },
+        },
+      };
     }
     case 'CommitmentRejected':
       return { ...s, rejections: { ...s.rejections, [event.data.enrolmentId]: event.data.reason } };
@@ -85,7 +120,10 @@ export function evolveBudget(s: BudgetState, event: BudgetEvent): BudgetState {
     }
     case 'ExpenditureRecorded': {
       const { allocationId, enrolmentId, committed, amount } = event.data;
-      const next = withAllocation(s, allocationId, (a) => ({ committed: a.committed - committed, spent: a.spent + amount }));
+      const next = withAllocation(s, allocationId, (a) => ({
+        committed: a.committed - committed,
+        spent: a.spent + amount,
+      }));
       return withCommitment(next, enrolmentId, { status: 'spent' });
     }
     case 'ExpenditureRejected':

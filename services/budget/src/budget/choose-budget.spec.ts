@@ -7,25 +7,52 @@ import { BudgetCandidate, chooseBudget } from './choose-budget';
 const budget = (source: string, ...allocations: [string, number][]): BudgetCandidate => {
   const budgetId = `2026-DINKES-${source}`;
   const events: BudgetEvent[] = [
-    { type: 'BudgetOpened', data: { budgetId, fiscalYear: 2026, opd: 'DINKES', fundingSource: source as 'APBD', ceiling: 100_000_000 } },
-    ...allocations.map(([target, amount]): BudgetEvent => ({ type: 'FundsAllocated', data: { budgetId, allocationId: target, amount,
-      target: target.startsWith('programme-') ? { kind: 'programme', programmeId: target.slice(10) } : { kind: 'competency-area', competencyArea: target.slice(5) } } })),
+    {
+      type: 'BudgetOpened',
+      data: { budgetId, fiscalYear: 2026, opd: 'DINKES', fundingSource: source as 'APBD', ceiling: 100_000_000 },
+    },
+    ...allocations.map(([target, amount]): BudgetEvent => ({
+      type: 'FundsAllocated',
+      data: {
+        budgetId,
+        allocationId: target,
+        amount,
+        target: target.startsWith('programme-')
+          ? { kind: 'programme', programmeId: target.slice(10) }
+          : { kind: 'competency-area', competencyArea: target.slice(5) },
+      },
+    })),
   ];
   return { streamId: `budget-${budgetId}`, state: fold(budgetDecider, events), version: events.length };
 };
 const none: BudgetCandidate = { streamId: 'budget-rejections-2026-DINKES', state: fold(budgetDecider, []), version: 0 };
 const request: CommitmentRequest = {
-  commitmentId: 'c1', enrolmentId: 'e1', programmeId: 'kom-2026', nip: 'n', opd: 'DINKES', fiscalYear: 2026, competencyArea: 'patient-management', amount: 1_000_000,
+  commitmentId: 'c1',
+  enrolmentId: 'e1',
+  programmeId: 'kom-2026',
+  nip: 'n',
+  opd: 'DINKES',
+  fiscalYear: 2026,
+  competencyArea: 'patient-management',
+  amount: 1_000_000,
 };
 
 describe('choosing which of a unit’s budgets pays', () => {
   it('prefers a programme allocation in any budget over an area allocation in an earlier one', () => {
-    const choice = chooseBudget([budget('APBD', ['area-patient-management', 5_000_000]), budget('DAK', ['programme-kom-2026', 5_000_000])], none, request);
+    const choice = chooseBudget(
+      [budget('APBD', ['area-patient-management', 5_000_000]), budget('DAK', ['programme-kom-2026', 5_000_000])],
+      none,
+      request,
+    );
     expect(choice.candidate.streamId).toBe('budget-2026-DINKES-DAK');
     expect(choice.events[0]).toMatchObject({ type: 'FundsCommitted', data: { allocationId: 'programme-kom-2026' } });
   });
   it('uses the first funding source when several fit equally', () => {
-    const choice = chooseBudget([budget('APBD', ['area-patient-management', 5_000_000]), budget('APBN', ['area-patient-management', 5_000_000])], none, request);
+    const choice = chooseBudget(
+      [budget('APBD', ['area-patient-management', 5_000_000]), budget('APBN', ['area-patient-management', 5_000_000])],
+      none,
+      request,
+    );
     expect(choice.candidate.streamId).toBe('budget-2026-DINKES-APBD');
   });
   it('when nothing fits, answers with the most telling reason (exhausted before no allocation)', () => {
@@ -36,11 +63,18 @@ describe('choosing which of a unit’s budgets pays', () => {
   it('puts the rejection in the unit’s rejection stream when the unit has no budget', () => {
     const choice = chooseBudget([], none, request);
     expect(choice.candidate.streamId).toBe('budget-rejections-2026-DINKES');
-    expect(choice.events[0]).toMatchObject({ type: 'CommitmentRejected', data: { reason: 'no-budget', budgetId: null } });
+    expect(choice.events[0]).toMatchObject({
+      type: 'CommitmentRejected',
+      data: { reason: 'no-budget', budgetId: null },
+    });
   });
   it('answers nothing for an enrolment any of the streams answered before', () => {
     const rejected = fold(budgetDecider, budgetDecider.decide({ type: 'CommitFunds', ...request }, none.state));
-    const choice = chooseBudget([budget('APBD', ['programme-kom-2026', 5_000_000])], { ...none, state: rejected, version: 1 }, request);
+    const choice = chooseBudget(
+      [budget('APBD', ['programme-kom-2026', 5_000_000])],
+      { ...none, state: rejected, version: 1 },
+      request,
+    );
     expect(choice).toMatchObject({ candidate: { streamId: 'budget-rejections-2026-DINKES' }, events: [] });
   });
 });

@@ -19,7 +19,8 @@ export interface BudgetChoice {
 function rank(events: BudgetEvent[], s: BudgetState): number {
   const [e] = events;
   if (e.type === 'FundsCommitted') return s.allocations[e.data.allocationId].target.kind === 'programme' ? 0 : 1;
-  if (e.type === 'CommitmentRejected') return { 'allocation-exhausted': 2, 'no-allocation': 3, 'budget-closed': 4, 'no-budget': 5 }[e.data.reason];
+  if (e.type === 'CommitmentRejected')
+    return { 'allocation-exhausted': 2, 'no-allocation': 3, 'budget-closed': 4, 'no-budget': 5 }[e.data.reason];
   return 6;
 }
 
@@ -29,11 +30,24 @@ function rank(events: BudgetEvent[], s: BudgetState): number {
  * all the unit's rejection stream answers. Pure: the caller appends to the chosen stream at the
  * version it read, so a concurrent change to that stream makes it read and choose again.
  */
-export function chooseBudget(budgets: BudgetCandidate[], rejections: BudgetCandidate, request: CommitmentRequest): BudgetChoice {
+export function chooseBudget(
+  budgets: BudgetCandidate[],
+  rejections: BudgetCandidate,
+  request: CommitmentRequest,
+): BudgetChoice {
   const before = [...budgets, rejections].find((c) => answered(c.state, request.enrolmentId));
   if (before) return { candidate: before, events: [] };
   const open = budgets.filter((c) => c.state.status !== 'unknown');
-  if (open.length === 0) return { candidate: rejections, events: budgetDecider.decide({ type: 'CommitFunds', ...request }, rejections.state) };
-  const answers = open.map((candidate) => ({ candidate, events: budgetDecider.decide({ type: 'CommitFunds', ...request }, candidate.state) }));
-  return answers.reduce((best, a) => (rank(a.events, a.candidate.state) < rank(best.events, best.candidate.state) ? a : best));
+  if (open.length === 0)
+    return {
+      candidate: rejections,
+      events: budgetDecider.decide({ type: 'CommitFunds', ...request }, rejections.state),
+    };
+  const answers = open.map((candidate) => ({
+    candidate,
+    events: budgetDecider.decide({ type: 'CommitFunds', ...request }, candidate.state),
+  }));
+  return answers.reduce((best, a) =>
+    rank(a.events, a.candidate.state) < rank(best.events, best.candidate.state) ? a : best,
+  );
 }

@@ -7,7 +7,10 @@ type Reason = CommitmentRejected['data']['reason'];
 
 /** The allocations that may pay for a programme, in the order they are tried: its own, then its competency area's. */
 export function allocationsFor(s: BudgetState, programmeId: string, competencyArea: string) {
-  return [allocationIdFor({ kind: 'programme', programmeId }), allocationIdFor({ kind: 'competency-area', competencyArea })]
+  return [
+    allocationIdFor({ kind: 'programme', programmeId }),
+    allocationIdFor({ kind: 'competency-area', competencyArea }),
+  ]
     .map((id) => s.allocations[id])
     .filter((a) => a !== undefined);
 }
@@ -20,40 +23,89 @@ export function decideCommitment(c: CommitmentRequest, s: BudgetState): BudgetEv
   if (answered(s, c.enrolmentId)) return [];
   requireRupiah('amount', c.amount, 0);
   const { enrolmentId, programmeId, nip, opd, amount } = c;
-  const reject = (reason: Reason, detail: string): BudgetEvent[] => [{ type: 'CommitmentRejected', data: {
-    budgetId: s.status === 'unknown' ? null : s.budgetId, enrolmentId, programmeId, nip, opd, amount, reason, detail,
-  } }];
+  const reject = (reason: Reason, detail: string): BudgetEvent[] => [
+    {
+      type: 'CommitmentRejected',
+      data: {
+        budgetId: s.status === 'unknown' ? null : s.budgetId,
+        enrolmentId,
+        programmeId,
+        nip,
+        opd,
+        amount,
+        reason,
+        detail,
+      },
+    },
+  ];
   if (s.status === 'unknown') return reject('no-budget', `${opd} has no training budget for ${c.fiscalYear}`);
   if (s.status === 'closed') return reject('budget-closed', `budget ${s.budgetId} is closed for the year`);
   const candidates = allocationsFor(s, programmeId, c.competencyArea);
   if (candidates.length === 0) {
-    return reject('no-allocation', `budget ${s.budgetId} allocates nothing to programme ${programmeId} or competency area ${c.competencyArea}`);
+    return reject(
+      'no-allocation',
+      `budget ${s.budgetId} allocates nothing to programme ${programmeId} or competency area ${c.competencyArea}`,
+    );
   }
   const fit = candidates.find((a) => free(a) >= amount);
   if (!fit) {
     const left = candidates.map((a) => `${a.allocationId} has ${free(a)} free`).join(', ');
     return reject('allocation-exhausted', `budget ${s.budgetId}: ${left}; ${amount} needed`);
   }
-  return [{ type: 'FundsCommitted', data: {
-    budgetId: s.budgetId, allocationId: fit.allocationId, commitmentId: c.commitmentId, enrolmentId, programmeId, nip, opd: s.opd, amount,
-  } }];
+  return [
+    {
+      type: 'FundsCommitted',
+      data: {
+        budgetId: s.budgetId,
+        allocationId: fit.allocationId,
+        commitmentId: c.commitmentId,
+        enrolmentId,
+        programmeId,
+        nip,
+        opd: s.opd,
+        amount,
+      },
+    },
+  ];
 }
 
 /** Gives back every open commitment that matches; releasing what is not open changes nothing. */
-export function release(s: BudgetState, which: (c: Commitment) => boolean, reason: ReleaseReason | 'year-closed'): BudgetEvent[] {
+export function release(
+  s: BudgetState,
+  which: (c: Commitment) => boolean,
+  reason: ReleaseReason | 'year-closed',
+): BudgetEvent[] {
   return Object.values(s.commitments)
     .filter((c) => c.status === 'open' && which(c))
-    .map((c) => ({ type: 'FundsReleased', data: {
-      budgetId: s.budgetId, allocationId: c.allocationId, commitmentId: c.commitmentId, enrolmentId: c.enrolmentId, amount: c.amount, reason,
-    } }));
+    .map((c) => ({
+      type: 'FundsReleased',
+      data: {
+        budgetId: s.budgetId,
+        allocationId: c.allocationId,
+        commitmentId: c.commitmentId,
+        enrolmentId: c.enrolmentId,
+        amount: c.amount,
+        reason,
+      },
+    }));
 }
 
 /** The commitment becomes spending at the actual cost; the allocation's committed money moves to spent. */
 export function expenditureRecorded(s: BudgetState, k: Commitment, amount: number, jp: number): BudgetEvent {
-  return { type: 'ExpenditureRecorded', data: {
-    budgetId: s.budgetId, allocationId: k.allocationId, commitmentId: k.commitmentId, enrolmentId: k.enrolmentId, programmeId: k.programmeId, nip: k.nip,
-    committed: k.amount, amount, jp,
-  } };
+  return {
+    type: 'ExpenditureRecorded',
+    data: {
+      budgetId: s.budgetId,
+      allocationId: k.allocationId,
+      commitmentId: k.commitmentId,
+      enrolmentId: k.enrolmentId,
+      programmeId: k.programmeId,
+      nip: k.nip,
+      committed: k.amount,
+      amount,
+      jp,
+    },
+  };
 }
 
 /**
@@ -62,18 +114,40 @@ export function expenditureRecorded(s: BudgetState, k: Commitment, amount: numbe
  * as ExpenditureRejected (once) and the commitment stays, so committed + spent never exceeds the
  * allocation — a finance officer revises the allocation and records the cost by hand.
  */
-export function decideExpenditure(c: Extract<BudgetCommand, { type: 'RecordCompletionCost' }>, s: BudgetState): BudgetEvent[] {
+export function decideExpenditure(
+  c: Extract<BudgetCommand, { type: 'RecordCompletionCost' }>,
+  s: BudgetState,
+): BudgetEvent[] {
   const k = s.commitments[c.enrolmentId];
   if (!k || k.status === 'spent' || k.expenditureRejected) return [];
   requireRupiah('amount', c.amount, 0);
-  const refuse = (reason: 'exceeds-allocation' | 'commitment-lapsed', detail: string): BudgetEvent[] => [{ type: 'ExpenditureRejected', data: {
-    budgetId: s.budgetId, allocationId: k.allocationId, commitmentId: k.commitmentId, enrolmentId: k.enrolmentId, programmeId: k.programmeId, nip: k.nip,
-    committed: k.amount, amount: c.amount, reason, detail,
-  } }];
+  const refuse = (reason: 'exceeds-allocation' | 'commitment-lapsed', detail: string): BudgetEvent[] => [
+    {
+      type: 'ExpenditureRejected',
+      data: {
+        budgetId: s.budgetId,
+        allocationId: k.allocationId,
+        commitmentId: k.commitmentId,
+        enrolmentId: k.enrolmentId,
+        programmeId: k.programmeId,
+        nip: k.nip,
+        committed: k.amount,
+        amount: c.amount,
+        reason,
+        detail,
+      },
+    },
+  ];
   if (k.status === 'released') {
-    return k.releaseReason === 'year-closed' ? refuse('commitment-lapsed', `commitment ${k.commitmentId} lapsed when budget ${s.budgetId} closed`) : [];
+    return k.releaseReason === 'year-closed'
+      ? refuse('commitment-lapsed', `commitment ${k.commitmentId} lapsed when budget ${s.budgetId} closed`)
+      : [];
   }
   const room = k.amount + free(s.allocations[k.allocationId]);
-  if (c.amount > room) return refuse('exceeds-allocation', `${c.amount} exceeds the commitment (${k.amount}) plus the free money of ${k.allocationId}: at most ${room}`);
+  if (c.amount > room)
+    return refuse(
+      'exceeds-allocation',
+      `${c.amount} exceeds the commitment (${k.amount}) plus the free money of ${k.allocationId}: at most ${room}`,
+    );
   return [expenditureRecorded(s, k, c.amount, c.jp)];
 }

@@ -1,6 +1,14 @@
 import type { QueryRunner } from 'typeorm';
 import type { BudgetEvent } from '@kompeten/contracts';
-import { EventMetadata, EventStore, fold, RECORD_COLUMNS, StoredEvent, toRecord, WrongExpectedVersionError } from '@kompeten/event-store';
+import {
+  EventMetadata,
+  EventStore,
+  fold,
+  RECORD_COLUMNS,
+  StoredEvent,
+  toRecord,
+  WrongExpectedVersionError,
+} from '@kompeten/event-store';
 import { budgetDecider } from '../budget/budget.decider';
 import type { BudgetCandidate } from '../budget/choose-budget';
 
@@ -9,14 +17,26 @@ import type { BudgetCandidate } from '../budget/choose-budget';
  * append the transaction holds the log's head lock, and waiting for a second pooled connection
  * while holding it could stall every other writer queued behind it.
  */
-export async function readBudgets(store: EventStore, tx: QueryRunner, streamIds: string[]): Promise<Map<string, BudgetCandidate>> {
-  const rows = await tx.query(`select ${RECORD_COLUMNS} from es_event where stream_id = any($1) order by stream_id, stream_version`, [streamIds]);
+export async function readBudgets(
+  store: EventStore,
+  tx: QueryRunner,
+  streamIds: string[],
+): Promise<Map<string, BudgetCandidate>> {
+  const rows = await tx.query(
+    `select ${RECORD_COLUMNS} from es_event where stream_id = any($1) order by stream_id, stream_version`,
+    [streamIds],
+  );
   const events = await store.open<BudgetEvent>(rows.map(toRecord));
-  return new Map(streamIds.map((streamId) => {
-    const mine = events.filter((e) => e.streamId === streamId);
-    const state = fold(budgetDecider, mine.map(({ type, data }) => ({ type, data }) as BudgetEvent));
-    return [streamId, { streamId, state, version: mine.length ? mine[mine.length - 1].streamVersion : 0 }];
-  }));
+  return new Map(
+    streamIds.map((streamId) => {
+      const mine = events.filter((e) => e.streamId === streamId);
+      const state = fold(
+        budgetDecider,
+        mine.map(({ type, data }) => ({ type, data }) as BudgetEvent),
+      );
+      return [streamId, { streamId, state, version: mine.length ? mine[mine.length - 1].streamVersion : 0 }];
+    }),
+  );
 }
 
 export interface Decision {
@@ -30,13 +50,22 @@ export interface Decision {
  * already holds the head lock, so nobody can append before our retry: it succeeds the second time.
  */
 export async function appendDecision(
-  store: EventStore, tx: QueryRunner, metadata: EventMetadata, decide: () => Promise<Decision>,
+  store: EventStore,
+  tx: QueryRunner,
+  metadata: EventMetadata,
+  decide: () => Promise<Decision>,
 ): Promise<StoredEvent<BudgetEvent>[]> {
   for (let attempt = 1; ; attempt++) {
     const { candidate, events } = await decide();
     if (events.length === 0) return [];
     try {
-      return await store.append<BudgetEvent>(candidate.streamId, candidate.version, events.map(({ type, data }) => ({ type, data })), metadata, tx);
+      return await store.append<BudgetEvent>(
+        candidate.streamId,
+        candidate.version,
+        events.map(({ type, data }) => ({ type, data })),
+        metadata,
+        tx,
+      );
     } catch (e) {
       if (!(e instanceof WrongExpectedVersionError) || attempt >= 5) throw e;
     }
@@ -45,7 +74,10 @@ export async function appendDecision(
 
 /** Remembers which stream holds an enrolment's commitment (same transaction as the FundsCommitted). */
 export async function indexCommitment(tx: QueryRunner, enrolmentId: string, programmeId: string, streamId: string) {
-  await tx.query('insert into budget_commitment_index (enrolment_id, programme_id, stream_id) values ($1, $2, $3) on conflict do nothing', [enrolmentId, programmeId, streamId]);
+  await tx.query(
+    'insert into budget_commitment_index (enrolment_id, programme_id, stream_id) values ($1, $2, $3) on conflict do nothing',
+    [enrolmentId, programmeId, streamId],
+  );
 }
 
 export async function streamOfEnrolment(tx: QueryRunner, enrolmentId: string): Promise<string | undefined> {
@@ -54,6 +86,9 @@ export async function streamOfEnrolment(tx: QueryRunner, enrolmentId: string): P
 }
 
 export async function streamsOfProgramme(tx: QueryRunner, programmeId: string): Promise<string[]> {
-  const rows: { stream_id: string }[] = await tx.query('select distinct stream_id from budget_commitment_index where programme_id = $1 order by stream_id', [programmeId]);
+  const rows: { stream_id: string }[] = await tx.query(
+    'select distinct stream_id from budget_commitment_index where programme_id = $1 order by stream_id',
+    [programmeId],
+  );
   return rows.map((r) => r.stream_id);
 }

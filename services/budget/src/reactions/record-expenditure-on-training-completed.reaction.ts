@@ -9,12 +9,22 @@ import { appendDecision, readBudgets, streamOfEnrolment } from './budget-streams
  * cost per participant (it may have been revised since the commitment) → ExpenditureRecorded, or
  * ExpenditureRejected when the allocation cannot cover the difference.
  */
-export async function recordExpenditureOnTrainingCompleted(store: EventStore, tx: QueryRunner, completed: TrainingCompleted['data'], metadata: EventMetadata) {
+export async function recordExpenditureOnTrainingCompleted(
+  store: EventStore,
+  tx: QueryRunner,
+  completed: TrainingCompleted['data'],
+  metadata: EventMetadata,
+) {
   const streamId = await streamOfEnrolment(tx, completed.enrolmentId);
   if (!streamId) return;
   await appendDecision(store, tx, metadata, async () => {
     const candidate = (await readBudgets(store, tx, [streamId])).get(streamId)!;
-    const command = { type: 'RecordCompletionCost' as const, enrolmentId: completed.enrolmentId, amount: completed.costPerParticipant, jp: completed.jp };
+    const command = {
+      type: 'RecordCompletionCost' as const,
+      enrolmentId: completed.enrolmentId,
+      amount: completed.costPerParticipant,
+      jp: completed.jp,
+    };
     return { candidate, events: budgetDecider.decide(command, candidate.state) };
   });
 }

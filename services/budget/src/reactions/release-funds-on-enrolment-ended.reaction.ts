@@ -10,7 +10,13 @@ import { appendDecision, readBudgets, streamOfEnrolment, streamsOfProgramme } fr
  * enrolment was not yet confirmed: the commitment may have been made and its answer not yet seen.
  * An enrolment this budget never committed (rejected, or unknown here) changes nothing.
  */
-export async function releaseFundsOnEnrolmentEnded(store: EventStore, tx: QueryRunner, enrolmentId: string, reason: ReleaseReason, metadata: EventMetadata) {
+export async function releaseFundsOnEnrolmentEnded(
+  store: EventStore,
+  tx: QueryRunner,
+  enrolmentId: string,
+  reason: ReleaseReason,
+  metadata: EventMetadata,
+) {
   const streamId = await streamOfEnrolment(tx, enrolmentId);
   if (!streamId) return;
   await appendDecision(store, tx, metadata, async () => {
@@ -20,11 +26,22 @@ export async function releaseFundsOnEnrolmentEnded(store: EventStore, tx: QueryR
 }
 
 /** ReleaseFundsOnProgrammeCancelled: every open commitment of the programme, in every budget that holds one. */
-export async function releaseFundsOnProgrammeCancelled(store: EventStore, tx: QueryRunner, programmeId: string, metadata: EventMetadata) {
+export async function releaseFundsOnProgrammeCancelled(
+  store: EventStore,
+  tx: QueryRunner,
+  programmeId: string,
+  metadata: EventMetadata,
+) {
   for (const streamId of await streamsOfProgramme(tx, programmeId)) {
     await appendDecision(store, tx, metadata, async () => {
       const candidate = (await readBudgets(store, tx, [streamId])).get(streamId)!;
-      return { candidate, events: budgetDecider.decide({ type: 'ReleaseProgrammeFunds', programmeId, reason: 'cancelled' }, candidate.state) };
+      return {
+        candidate,
+        events: budgetDecider.decide(
+          { type: 'ReleaseProgrammeFunds', programmeId, reason: 'cancelled' },
+          candidate.state,
+        ),
+      };
     });
   }
 }

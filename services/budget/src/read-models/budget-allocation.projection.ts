@@ -15,18 +15,39 @@ export const budgetAllocationProjection: Projection = {
   async apply(stored: StoredEvent, tx: QueryRunner, t: string) {
     const e = stored as unknown as BudgetEvent;
     const set = (sql: string, d: { budgetId: string; allocationId: string }, params: unknown[]) =>
-      tx.query(`update "${t}" set ${sql} where budget_id = $1 and allocation_id = $2`, [d.budgetId, d.allocationId, ...params]);
+      tx.query(`update "${t}" set ${sql} where budget_id = $1 and allocation_id = $2`, [
+        d.budgetId,
+        d.allocationId,
+        ...params,
+      ]);
     switch (e.type) {
       case 'FundsAllocated': {
         const { budgetId, allocationId, target, amount } = e.data;
-        await tx.query(`insert into "${t}" (budget_id, allocation_id, target_kind, programme_id, competency_area, amount) values ($1, $2, $3, $4, $5, $6)`,
-          [budgetId, allocationId, target.kind, target.kind === 'programme' ? target.programmeId : null, target.kind === 'competency-area' ? target.competencyArea : null, amount]);
+        await tx.query(
+          `insert into "${t}" (budget_id, allocation_id, target_kind, programme_id, competency_area, amount) values ($1, $2, $3, $4, $5, $6)`,
+          [
+            budgetId,
+            allocationId,
+            target.kind,
+            target.kind === 'programme' ? target.programmeId : null,
+            target.kind === 'competency-area' ? target.competencyArea : null,
+            amount,
+          ],
+        );
         return;
       }
-      case 'AllocationRevised': await set('amount = $3', e.data, [e.data.amount]); return;
-      case 'FundsCommitted': await set('committed = committed + $3', e.data, [e.data.amount]); return;
-      case 'FundsReleased': await set('committed = committed - $3', e.data, [e.data.amount]); return;
-      case 'ExpenditureRecorded': await set('committed = committed - $3, spent = spent + $4', e.data, [e.data.committed, e.data.amount]); return;
+      case 'AllocationRevised':
+        await set('amount = $3', e.data, [e.data.amount]);
+        return;
+      case 'FundsCommitted':
+        await set('committed = committed + $3', e.data, [e.data.amount]);
+        return;
+      case 'FundsReleased':
+        await set('committed = committed - $3', e.data, [e.data.amount]);
+        return;
+      case 'ExpenditureRecorded':
+        await set('committed = committed - $3, spent = spent + $4', e.data, [e.data.committed, e.data.amount]);
+        return;
     }
   },
 };

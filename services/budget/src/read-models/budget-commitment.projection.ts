@@ -27,16 +27,40 @@ export const budgetCommitmentProjection: Projection = {
       case 'FundsCommitted':
       case 'CommitmentRejected': {
         const d = e.data;
-        const [status, reason, detail, allocationId, commitmentId] = e.type === 'FundsCommitted'
-          ? ['committed', null, null, e.data.allocationId, e.data.commitmentId] : ['rejected', e.data.reason, e.data.detail, null, null];
-        await tx.query(`insert into "${t}" (enrolment_id, stream_id, budget_id, allocation_id, commitment_id, programme_id, nip, opd, amount, status, reason, detail, decided_at)
+        const [status, reason, detail, allocationId, commitmentId] =
+          e.type === 'FundsCommitted'
+            ? ['committed', null, null, e.data.allocationId, e.data.commitmentId]
+            : ['rejected', e.data.reason, e.data.detail, null, null];
+        await tx.query(
+          `insert into "${t}" (enrolment_id, stream_id, budget_id, allocation_id, commitment_id, programme_id, nip, opd, amount, status, reason, detail, decided_at)
           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-          [d.enrolmentId, stored.streamId, d.budgetId, allocationId, commitmentId, d.programmeId, d.nip, d.opd, d.amount, status, reason, detail, at]);
+          [
+            d.enrolmentId,
+            stored.streamId,
+            d.budgetId,
+            allocationId,
+            commitmentId,
+            d.programmeId,
+            d.nip,
+            d.opd,
+            d.amount,
+            status,
+            reason,
+            detail,
+            at,
+          ],
+        );
         return;
       }
-      case 'FundsReleased': await set(`status = 'released', reason = $3`, e.data.enrolmentId, [e.data.reason]); return;
-      case 'ExpenditureRecorded': await set(`status = 'spent', spent = $3, jp = $4`, e.data.enrolmentId, [e.data.amount, e.data.jp]); return;
-      case 'ExpenditureRejected': await set('reason = $3, detail = $4', e.data.enrolmentId, [e.data.reason, e.data.detail]); return;
+      case 'FundsReleased':
+        await set(`status = 'released', reason = $3`, e.data.enrolmentId, [e.data.reason]);
+        return;
+      case 'ExpenditureRecorded':
+        await set(`status = 'spent', spent = $3, jp = $4`, e.data.enrolmentId, [e.data.amount, e.data.jp]);
+        return;
+      case 'ExpenditureRejected':
+        await set('reason = $3, detail = $4', e.data.enrolmentId, [e.data.reason, e.data.detail]);
+        return;
     }
   },
 };

@@ -20,17 +20,33 @@ export const budgetOverviewProjection: Projection = {
     switch (e.type) {
       case 'BudgetOpened': {
         const d = e.data;
-        await tx.query(`insert into "${t}" (budget_id, fiscal_year, opd, funding_source, ceiling, status, opened_at) values ($1, $2, $3, $4, $5, 'open', $6)`,
-          [d.budgetId, d.fiscalYear, d.opd, d.fundingSource, d.ceiling, stored.occurredAt]);
+        await tx.query(
+          `insert into "${t}" (budget_id, fiscal_year, opd, funding_source, ceiling, status, opened_at) values ($1, $2, $3, $4, $5, 'open', $6)`,
+          [d.budgetId, d.fiscalYear, d.opd, d.fundingSource, d.ceiling, stored.occurredAt],
+        );
         return;
       }
-      case 'FundsAllocated': await set('allocated = allocated + $2', e.data.budgetId, [e.data.amount]); return;
-      case 'AllocationRevised': await set('allocated = allocated + $2', e.data.budgetId, [e.data.amount - e.data.previousAmount]); return;
-      case 'FundsCommitted': await set('committed = committed + $2', e.data.budgetId, [e.data.amount]); return;
-      case 'FundsReleased': await set('committed = committed - $2', e.data.budgetId, [e.data.amount]); return;
-      case 'ExpenditureRecorded': await set('committed = committed - $2, spent = spent + $3', e.data.budgetId, [e.data.committed, e.data.amount]); return;
-      case 'CommitmentRejected': await set('rejections = rejections + 1', e.data.budgetId); return;
-      case 'BudgetClosed': await set(`status = 'closed', closed_at = $2`, e.data.budgetId, [stored.occurredAt]); return;
+      case 'FundsAllocated':
+        await set('allocated = allocated + $2', e.data.budgetId, [e.data.amount]);
+        return;
+      case 'AllocationRevised':
+        await set('allocated = allocated + $2', e.data.budgetId, [e.data.amount - e.data.previousAmount]);
+        return;
+      case 'FundsCommitted':
+        await set('committed = committed + $2', e.data.budgetId, [e.data.amount]);
+        return;
+      case 'FundsReleased':
+        await set('committed = committed - $2', e.data.budgetId, [e.data.amount]);
+        return;
+      case 'ExpenditureRecorded':
+        await set('committed = committed - $2, spent = spent + $3', e.data.budgetId, [e.data.committed, e.data.amount]);
+        return;
+      case 'CommitmentRejected':
+        await set('rejections = rejections + 1', e.data.budgetId);
+        return;
+      case 'BudgetClosed':
+        await set(`status = 'closed', closed_at = $2`, e.data.budgetId, [stored.occurredAt]);
+        return;
     }
   },
 };

@@ -3,15 +3,35 @@ import type { ProgrammeCommand } from './programme.commands';
 import { problems } from './programme.problems';
 import { Enrolment, nextOnWaitlist, ProgrammeState, seatsTaken } from './programme.state';
 
-type ParticipationCommand = Exclude<ProgrammeCommand, { type: 'PublishProgramme' | 'ReviseProgramme' | 'CancelProgramme' }>;
+type ParticipationCommand = Exclude<
+  ProgrammeCommand,
+  { type: 'PublishProgramme' | 'ReviseProgramme' | 'CancelProgramme' }
+>;
 const ACTIVE = ['pending-funds', 'confirmed', 'waitlisted-capacity', 'waitlisted-funds'];
 
-function enrolled(s: ProgrammeState, enrolmentId: string, nip: string, workUnit: Enrolment['workUnit'], year: number): StaffEnrolled {
+function enrolled(
+  s: ProgrammeState,
+  enrolmentId: string,
+  nip: string,
+  workUnit: Enrolment['workUnit'],
+  year: number,
+): StaffEnrolled {
   const d = s.details;
-  return { type: 'StaffEnrolled', data: {
-    enrolmentId, programmeId: s.programmeId, nip, workUnit, fundingOpd: d.fundingOpd, costPerParticipant: d.costPerParticipant,
-    jp: d.jp, competencyType: d.competencyType, competencyArea: d.competencyArea, year,
-  } };
+  return {
+    type: 'StaffEnrolled',
+    data: {
+      enrolmentId,
+      programmeId: s.programmeId,
+      nip,
+      workUnit,
+      fundingOpd: d.fundingOpd,
+      costPerParticipant: d.costPerParticipant,
+      jp: d.jp,
+      competencyType: d.competencyType,
+      competencyArea: d.competencyArea,
+      year,
+    },
+  };
 }
 
 /** A freed seat goes to the longest-waiting staff member on the capacity waitlist. */
@@ -33,10 +53,23 @@ export function decideParticipation(c: ParticipationCommand, s: ProgrammeState):
     case 'EnrolStaff': {
       if (s.status === 'cancelled') throw problems.cancelled(s);
       const current = s.enrolments[c.nip];
-      if (current && (ACTIVE.includes(current.status) || current.status === 'completed')) throw problems.alreadyEnrolled(current);
+      if (current && (ACTIVE.includes(current.status) || current.status === 'completed'))
+        throw problems.alreadyEnrolled(current);
       if (!c.staffActive) throw problems.staffLeft(c.nip);
       if (seatsTaken(s) < s.details.capacity) return [enrolled(s, c.enrolmentId, c.nip, c.workUnit, c.year)];
-      return [{ type: 'EnrolmentWaitlisted', data: { enrolmentId: c.enrolmentId, programmeId: s.programmeId, nip: c.nip, workUnit: c.workUnit, reason: 'capacity', detail: `all ${s.details.capacity} seats are taken` } }];
+      return [
+        {
+          type: 'EnrolmentWaitlisted',
+          data: {
+            enrolmentId: c.enrolmentId,
+            programmeId: s.programmeId,
+            nip: c.nip,
+            workUnit: c.workUnit,
+            reason: 'capacity',
+            detail: `all ${s.details.capacity} seats are taken`,
+          },
+        },
+      ];
     }
     case 'ConfirmEnrolment': {
       const e = s.enrolments[c.nip];
@@ -48,21 +81,27 @@ export function decideParticipation(c: ParticipationCommand, s: ProgrammeState):
     case 'WaitlistForFunds': {
       const e = s.enrolments[c.nip];
       if (!e || e.enrolmentId !== c.enrolmentId || e.status !== 'pending-funds' || s.status === 'cancelled') return [];
-      return [{ type: 'EnrolmentWaitlisted', data: { ...ids(e), workUnit: e.workUnit, reason: 'funds', detail: c.detail } }];
+      return [
+        { type: 'EnrolmentWaitlisted', data: { ...ids(e), workUnit: e.workUnit, reason: 'funds', detail: c.detail } },
+      ];
     }
     case 'WithdrawEnrolment': {
       const e = enrolmentOf(s, c.nip);
       if (!ACTIVE.includes(e.status)) throw problems.wrongState(e, 'withdraw');
       const heldSeat = e.status === 'pending-funds' || e.status === 'confirmed';
       return [
-        { type: 'EnrolmentWithdrawn', data: { ...ids(e), reason: c.reason, note: c.note, wasConfirmed: e.status === 'confirmed' } },
+        {
+          type: 'EnrolmentWithdrawn',
+          data: { ...ids(e), reason: c.reason, note: c.note, wasConfirmed: e.status === 'confirmed' },
+        },
         ...(heldSeat && s.status !== 'cancelled' ? promoteNext(s, c.year, e.nip) : []),
       ];
     }
     case 'RecordAttendance': {
       const e = enrolmentOf(s, c.nip);
       if (e.status !== 'confirmed') throw problems.wrongState(e, 'record attendance');
-      if (!s.details.sessions.some((x) => x.sessionId === c.sessionId)) throw problems.invalid('sessionId', `no session ${c.sessionId} in this programme`);
+      if (!s.details.sessions.some((x) => x.sessionId === c.sessionId))
+        throw problems.invalid('sessionId', `no session ${c.sessionId} in this programme`);
       const mark = c.attended ? 'attended' : 'missed';
       if (e.attendance[c.sessionId] === mark) return [];
       return [{ type: c.attended ? 'SessionAttended' : 'SessionMissed', data: { ...ids(e), sessionId: c.sessionId } }];
@@ -88,24 +127,57 @@ export function decideParticipation(c: ParticipationCommand, s: ProgrammeState):
 
 function completed(s: ProgrammeState, e: Enrolment, completedOn: string): ProgrammeEvent {
   const d = s.details;
-  return { type: 'TrainingCompleted', data: {
-    enrolmentId: e.enrolmentId, programmeId: s.programmeId, nip: e.nip, jp: d.jp, year: Number(completedOn.slice(0, 4)), completedOn,
-    competencyType: d.competencyType, competencyArea: d.competencyArea, workUnit: e.workUnit, fundingOpd: d.fundingOpd, costPerParticipant: d.costPerParticipant,
-  } };
+  return {
+    type: 'TrainingCompleted',
+    data: {
+      enrolmentId: e.enrolmentId,
+      programmeId: s.programmeId,
+      nip: e.nip,
+      jp: d.jp,
+      year: Number(completedOn.slice(0, 4)),
+      completedOn,
+      competencyType: d.competencyType,
+      competencyArea: d.competencyArea,
+      workUnit: e.workUnit,
+      fundingOpd: d.fundingOpd,
+      costPerParticipant: d.costPerParticipant,
+    },
+  };
 }
 
 /** One statement, applied once; when the completion rule is met, the training completes on its own. */
-function decideProgress(c: Extract<ParticipationCommand, { type: 'RecordLearningProgress' }>, s: ProgrammeState, e: Enrolment): ProgrammeEvent[] {
+function decideProgress(
+  c: Extract<ParticipationCommand, { type: 'RecordLearningProgress' }>,
+  s: ProgrammeState,
+  e: Enrolment,
+): ProgrammeEvent[] {
   if (e.statements.includes(c.statementId)) return [];
   if (e.status !== 'confirmed') throw problems.wrongState(e, 'record learning progress');
   const rule = s.details.completionRule;
   if (!rule) throw problems.invalid('moduleId', 'this programme is not self-paced');
-  if (!rule.modules.includes(c.moduleId)) throw problems.invalid('moduleId', `no module ${c.moduleId} in this programme`);
+  if (!rule.modules.includes(c.moduleId))
+    throw problems.invalid('moduleId', `no module ${c.moduleId} in this programme`);
   const { statementId, verb, moduleId, score, seconds, deviceTimestamp } = c;
-  const progress: ProgrammeEvent = { type: 'LearningProgressRecorded', data: { enrolmentId: e.enrolmentId, programmeId: s.programmeId, nip: e.nip, statementId, verb, moduleId, score, seconds, deviceTimestamp } };
+  const progress: ProgrammeEvent = {
+    type: 'LearningProgressRecorded',
+    data: {
+      enrolmentId: e.enrolmentId,
+      programmeId: s.programmeId,
+      nip: e.nip,
+      statementId,
+      verb,
+      moduleId,
+      score,
+      seconds,
+      deviceTimestamp,
+    },
+  };
   const done = new Set(verb === 'completed' ? [...e.modulesCompleted, moduleId] : e.modulesCompleted);
-  const scores = score === null ? e.bestScores : { ...e.bestScores, [moduleId]: Math.max(e.bestScores[moduleId] ?? score, score) };
+  const scores =
+    score === null ? e.bestScores : { ...e.bestScores, [moduleId]: Math.max(e.bestScores[moduleId] ?? score, score) };
   // The minimum score applies to every module that was scored; a reading module without a quiz passes when completed.
-  const met = rule.modules.every((m) => done.has(m) && (rule.minScore === null || !(m in scores) || scores[m] >= rule.minScore));
+  const met = rule.modules.every(
+    (m) => done.has(m) && (rule.minScore === null || !(m in scores) || scores[m] >= rule.minScore),
+  );
   return met ? [progress, completed(s, e, c.deviceTimestamp.slice(0, 10))] : [progress];
 }

@@ -10,7 +10,16 @@ export type ProgrammeCommand =
   | { type: 'WaitlistForFunds'; nip: string; enrolmentId: string; detail: string }
   | { type: 'WithdrawEnrolment'; nip: string; reason: WithdrawalReason; note: string | null; year: number }
   | { type: 'RecordAttendance'; nip: string; sessionId: string; attended: boolean }
-  | { type: 'RecordLearningProgress'; nip: string; statementId: string; verb: 'started' | 'completed' | 'scored' | 'spent';
-      moduleId: string; score: number | null; seconds: number | null; deviceTimestamp: string; today: string }
+  | {
+      type: 'RecordLearningProgress';
+      nip: string;
+      statementId: string;
+      verb: 'started' | 'completed' | 'scored' | 'spent';
+      moduleId: string;
+      score: number | null;
+      seconds: number | null;
+      deviceTimestamp: string;
+      today: string;
+    }
   | { type: 'CompleteTraining'; nip: string; completedOn: string }
   | { type: 'RecordNonCompletion'; nip: string; reason: string };

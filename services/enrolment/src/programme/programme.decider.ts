@@ -40,7 +40,12 @@ export const programmeDecider: Decider<ProgrammeCommand, ProgrammeState, Program
         const affectedNips = Object.values(state.enrolments)
           .filter((e) => ['pending-funds', 'confirmed', 'waitlisted-capacity', 'waitlisted-funds'].includes(e.status))
           .map((e) => e.nip);
-        return [{ type: 'ProgrammeCancelled', data: { programmeId: state.programmeId, reason: command.reason, affectedNips } }];
+        return [
+          {
+            type: 'ProgrammeCancelled',
+            data: { programmeId: state.programmeId, reason: command.reason, affectedNips },
+          },
+        ];
       }
       default:
         return decideParticipation(command, state);

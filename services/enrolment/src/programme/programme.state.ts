@@ -1,7 +1,13 @@
 import type { ProgrammeDetails, ProgrammeEvent, WorkUnit } from '@kompeten/contracts';
 
 export type EnrolmentStatus =
-  | 'pending-funds' | 'confirmed' | 'waitlisted-capacity' | 'waitlisted-funds' | 'withdrawn' | 'completed' | 'not-completed';
+  | 'pending-funds'
+  | 'confirmed'
+  | 'waitlisted-capacity'
+  | 'waitlisted-funds'
+  | 'withdrawn'
+  | 'completed'
+  | 'not-completed';
 
 export interface Enrolment {
   enrolmentId: string;
@@ -26,14 +32,22 @@ export interface ProgrammeState {
 }
 
 export const seatsTaken = (s: ProgrammeState) =>
-  Object.values(s.enrolments).filter((e) => e.status === 'pending-funds' || e.status === 'confirmed' || e.status === 'completed').length;
+  Object.values(s.enrolments).filter(
+    (e) => e.status === 'pending-funds' || e.status === 'confirmed' || e.status === 'completed',
+  ).length;
 
 export const nextOnWaitlist = (s: ProgrammeState, except?: string): Enrolment | undefined =>
   Object.values(s.enrolments)
     .filter((e) => e.status === 'waitlisted-capacity' && e.nip !== except)
     .sort((a, b) => a.waitlistedAt - b.waitlistedAt)[0];
 
-export const initialProgrammeState = (): ProgrammeState => ({ status: 'unknown', programmeId: '', details: undefined as never, enrolments: {}, version: 0 });
+export const initialProgrammeState = (): ProgrammeState => ({
+  status: 'unknown',
+  programmeId: '',
+  details: undefined as never,
+  enrolments: {},
+  version: 0,
+});
 
 const fresh = { attendance: {}, statements: [], modulesCompleted: [], bestScores: {} };
 /** A new enrolment id starts a clean record; the same id (waitlist → seat) keeps its history. */
@@ -41,7 +55,8 @@ const base = (s: ProgrammeState, nip: string, enrolmentId: string) =>
   s.enrolments[nip]?.enrolmentId === enrolmentId ? s.enrolments[nip] : fresh;
 
 const patch = (s: ProgrammeState, nip: string, change: Partial<Enrolment>): ProgrammeState => ({
-  ...s, enrolments: { ...s.enrolments, [nip]: { ...s.enrolments[nip], ...change } },
+  ...s,
+  enrolments: { ...s.enrolments, [nip]: { ...s.enrolments[nip], ...change } },
 });
 
 export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): ProgrammeState {
@@ -57,12 +72,25 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
       return { ...s, status: 'cancelled' };
     case 'StaffEnrolled': {
       const { nip, enrolmentId, workUnit } = event.data;
-      return patch(s, nip, { ...base(s, nip, enrolmentId), enrolmentId, nip, workUnit, status: 'pending-funds', waitlistedAt: 0 });
+      return patch(s, nip, {
+        ...base(s, nip, enrolmentId),
+        enrolmentId,
+        nip,
+        workUnit,
+        status: 'pending-funds',
+        waitlistedAt: 0,
+      });
     }
     case 'EnrolmentWaitlisted': {
       const { nip, enrolmentId, workUnit, reason } = event.data;
-      return patch(s, nip, { ...base(s, nip, enrolmentId), enrolmentId, nip, workUnit,
-        status: reason === 'capacity' ? 'waitlisted-capacity' : 'waitlisted-funds', waitlistedAt: s.version });
+      return patch(s, nip, {
+        ...base(s, nip, enrolmentId),
+        enrolmentId,
+        nip,
+        workUnit,
+        status: reason === 'capacity' ? 'waitlisted-capacity' : 'waitlisted-funds',
+        waitlistedAt: s.version,
+      });
     }
     case 'EnrolmentConfirmed':
       return patch(s, event.data.nip, { status: 'confirmed' });
@@ -71,13 +99,24 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
     case 'SessionAttended':
     case 'SessionMissed': {
       const e = s.enrolments[event.data.nip];
-      return patch(s, e.nip, { attendance: { ...e.attendance, [event.data.sessionId]: event.type === 'SessionAttended' ? 'attended' : 'missed' } });
+      return patch(s, e.nip, {
+        attendance: {
+          ...e.attendance,
+          [event.data.sessionId]: event.type === 'SessionAttended' ? 'attended' : 'missed',
+        },
+      });
     }
     case 'LearningProgressRecorded': {
       const e = s.enrolments[event.data.nip];
       const { statementId, verb, moduleId, score } = event.data;
-      const modulesCompleted = verb === 'completed' && !e.modulesCompleted.includes(moduleId) ? [...e.modulesCompleted, moduleId] : e.modulesCompleted;
-      const bestScores = score === null ? e.bestScores : { ...e.bestScores, [moduleId]: Math.max(e.bestScores[moduleId] ?? score, score) };
+      const modulesCompleted =
+        verb === 'completed' && !e.modulesCompleted.includes(moduleId)
+          ? [...e.modulesCompleted, moduleId]
+          : e.modulesCompleted;
+      const bestScores =
+        score === null
+          ? e.bestScores
+          : { ...e.bestScores, [moduleId]: Math.max(e.bestScores[moduleId] ?? score, score) };
       return patch(s, e.nip, { statements: [...e.statements, statementId], modulesCompleted, bestScores });
     }
     case 'TrainingCompleted':

@@ -17,7 +17,8 @@ export interface LedgerYear {
 export function ledgerYear(employmentType: string, year: number, jpCompleted: number): LedgerYear {
   const pns = employmentType === 'PNS';
   return {
-    year, jpCompleted,
+    year,
+    jpCompleted,
     target: pns ? JP_RIGHT_PNS : null,
     cap: pns ? null : JP_CAP_PPPK,
     belowTarget: pns && jpCompleted < JP_RIGHT_PNS,

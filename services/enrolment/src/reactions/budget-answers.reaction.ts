@@ -18,15 +18,31 @@ export function reactToBudgetAnswer(store: EventStore) {
   const react = async (stored: StoredEvent, tx: QueryRunner): Promise<void> => {
     const event = { type: stored.type, data: stored.data } as BudgetEvent;
     // The budget's event caused ours: keep the correlation, record the causation.
-    const metadata = { actor: 'service:enrolment', correlationId: stored.metadata.correlationId, causationId: stored.eventId };
+    const metadata = {
+      actor: 'service:enrolment',
+      correlationId: stored.metadata.correlationId,
+      causationId: stored.eventId,
+    };
     if (event.type === 'FundsCommitted') {
       const { programmeId, nip, enrolmentId, commitmentId } = event.data;
-      await handleCommand(store, programmeDecider, programmeStreamId(programmeId),
-        { type: 'ConfirmEnrolment', nip, enrolmentId, commitmentId }, metadata, { tx });
+      await handleCommand(
+        store,
+        programmeDecider,
+        programmeStreamId(programmeId),
+        { type: 'ConfirmEnrolment', nip, enrolmentId, commitmentId },
+        metadata,
+        { tx },
+      );
     } else if (event.type === 'CommitmentRejected') {
       const { programmeId, nip, enrolmentId, detail } = event.data;
-      await handleCommand(store, programmeDecider, programmeStreamId(programmeId),
-        { type: 'WaitlistForFunds', nip, enrolmentId, detail }, metadata, { tx });
+      await handleCommand(
+        store,
+        programmeDecider,
+        programmeStreamId(programmeId),
+        { type: 'WaitlistForFunds', nip, enrolmentId, detail },
+        metadata,
+        { tx },
+      );
     }
   };
   return async (stored: StoredEvent, tx: QueryRunner): Promise<void> => {

@@ -15,15 +15,23 @@ export const programmeCatalogueProjection: Projection = {
     switch (e.type) {
       case 'ProgrammePublished': {
         const { programmeId, ...details } = e.data;
-        await tx.query(`insert into "${t}" (programme_id, details, status, published_at) values ($1, $2, 'published', $3)`,
-          [programmeId, JSON.stringify(details), stored.occurredAt]);
+        await tx.query(
+          `insert into "${t}" (programme_id, details, status, published_at) values ($1, $2, 'published', $3)`,
+          [programmeId, JSON.stringify(details), stored.occurredAt],
+        );
         return;
       }
       case 'ProgrammeRevised':
-        await tx.query(`update "${t}" set details = details || $2::jsonb where programme_id = $1`, [e.data.programmeId, JSON.stringify(e.data.changes)]);
+        await tx.query(`update "${t}" set details = details || $2::jsonb where programme_id = $1`, [
+          e.data.programmeId,
+          JSON.stringify(e.data.changes),
+        ]);
         return;
       case 'ProgrammeCancelled':
-        await tx.query(`update "${t}" set status = 'cancelled', cancel_reason = $2 where programme_id = $1`, [e.data.programmeId, e.data.reason]);
+        await tx.query(`update "${t}" set status = 'cancelled', cancel_reason = $2 where programme_id = $1`, [
+          e.data.programmeId,
+          e.data.reason,
+        ]);
         return;
     }
   },

@@ -20,16 +20,27 @@ export const staffRosterProjection: Projection = {
     switch (e.type) {
       case 'StaffRegistered': {
         const d = e.data;
-        await tx.query(`insert into "${t}" (nip, employment_type, opd, service_unit, position, status, registered_on)
-          values ($1, $2, $3, $4, $5, 'active', $6)`, [d.nip, d.employmentType, d.workUnit.opd, d.workUnit.serviceUnit ?? null, d.position, d.registeredOn]);
+        await tx.query(
+          `insert into "${t}" (nip, employment_type, opd, service_unit, position, status, registered_on)
+          values ($1, $2, $3, $4, $5, 'active', $6)`,
+          [d.nip, d.employmentType, d.workUnit.opd, d.workUnit.serviceUnit ?? null, d.position, d.registeredOn],
+        );
         return;
       }
       case 'StaffTransferred':
-        await tx.query(`update "${t}" set opd = $2, service_unit = $3, position = $4 where nip = $1`,
-          [e.data.nip, e.data.to.opd, e.data.to.serviceUnit ?? null, e.data.position]);
+        await tx.query(`update "${t}" set opd = $2, service_unit = $3, position = $4 where nip = $1`, [
+          e.data.nip,
+          e.data.to.opd,
+          e.data.to.serviceUnit ?? null,
+          e.data.position,
+        ]);
         return;
       case 'StaffLeft':
-        await tx.query(`update "${t}" set status = 'left', left_on = $2, departure_reason = $3 where nip = $1`, [e.data.nip, e.data.effectiveOn, e.data.reason]);
+        await tx.query(`update "${t}" set status = 'left', left_on = $2, departure_reason = $3 where nip = $1`, [
+          e.data.nip,
+          e.data.effectiveOn,
+          e.data.reason,
+        ]);
         return;
     }
   },

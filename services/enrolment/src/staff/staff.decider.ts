@@ -3,7 +3,15 @@ import type { DepartureReason, EmploymentType, StaffEvent, WorkUnit } from '@kom
 import type { Decider } from '@kompeten/event-store';
 
 export type StaffCommand =
-  | { type: 'RegisterStaff'; nip: string; name: string; employmentType: EmploymentType; workUnit: WorkUnit; position: string; today: string }
+  | {
+      type: 'RegisterStaff';
+      nip: string;
+      name: string;
+      employmentType: EmploymentType;
+      workUnit: WorkUnit;
+      position: string;
+      today: string;
+    }
   | { type: 'TransferStaff'; nip: string; to: WorkUnit; position?: string; effectiveOn: string }
   | { type: 'RecordStaffDeparture'; nip: string; reason: DepartureReason; effectiveOn: string };
 
@@ -18,20 +26,43 @@ export const staffDecider: Decider<StaffCommand, StaffState, StaffEvent> = {
 
   decide(command, state) {
     if (command.type === 'RegisterStaff') {
-      if (state.status !== 'unknown') throw new DomainProblem(409, 'staff-exists', 'Staff already registered', `NIP ${command.nip} is already on the roster`);
+      if (state.status !== 'unknown')
+        throw new DomainProblem(
+          409,
+          'staff-exists',
+          'Staff already registered',
+          `NIP ${command.nip} is already on the roster`,
+        );
       const { nip, name, employmentType, workUnit, position, today } = command;
-      return [{ type: 'StaffRegistered', data: { nip, name, employmentType, workUnit, position, registeredOn: today } }];
+      return [
+        { type: 'StaffRegistered', data: { nip, name, employmentType, workUnit, position, registeredOn: today } },
+      ];
     }
-    if (state.status === 'unknown') throw new DomainProblem(404, 'staff-not-found', 'Unknown staff', `no staff member with NIP ${command.nip}`);
-    if (state.status === 'left') throw new DomainProblem(409, 'staff-left', 'Staff has left', `NIP ${command.nip} has left the service`);
+    if (state.status === 'unknown')
+      throw new DomainProblem(404, 'staff-not-found', 'Unknown staff', `no staff member with NIP ${command.nip}`);
+    if (state.status === 'left')
+      throw new DomainProblem(409, 'staff-left', 'Staff has left', `NIP ${command.nip} has left the service`);
     switch (command.type) {
       case 'TransferStaff': {
         const position = command.position ?? state.position;
         if (sameUnit(state.workUnit, command.to) && position === state.position) return []; // a resend changes nothing
-        return [{ type: 'StaffTransferred', data: { nip: command.nip, from: state.workUnit, to: command.to, position, effectiveOn: command.effectiveOn } }];
+        return [
+          {
+            type: 'StaffTransferred',
+            data: {
+              nip: command.nip,
+              from: state.workUnit,
+              to: command.to,
+              position,
+              effectiveOn: command.effectiveOn,
+            },
+          },
+        ];
       }
       case 'RecordStaffDeparture':
-        return [{ type: 'StaffLeft', data: { nip: command.nip, reason: command.reason, effectiveOn: command.effectiveOn } }];
+        return [
+          { type: 'StaffLeft', data: { nip: command.nip, reason: command.reason, effectiveOn: command.effectiveOn } },
+        ];
       default: {
         const never: never = command;
         throw new Error(`unhandled command ${JSON.stringify(never)}`);
@@ -46,7 +77,9 @@ export const staffDecider: Decider<StaffCommand, StaffState, StaffEvent> = {
         return { status: 'active', nip, employmentType, workUnit, position };
       }
       case 'StaffTransferred':
-        return state.status === 'unknown' ? state : { ...state, workUnit: event.data.to, position: event.data.position };
+        return state.status === 'unknown'
+          ? state
+          : { ...state, workUnit: event.data.to, position: event.data.position };
       case 'StaffLeft':
         return state.status === 'unknown' ? state : { ...state, status: 'left' };
       default: {

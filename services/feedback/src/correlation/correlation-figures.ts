@@ -31,13 +31,19 @@ export interface CorrelationRow {
 
 /** Every training measure against every outcome, over the observations that have both. */
 export function correlate(observations: UnitPeriodFacts[]): CorrelationRow[] {
-  return Object.entries(TRAINING_MEASURES).flatMap(([measure, x]) => Object.entries(OUTCOMES).map(([outcome, y]) => {
-    const pairs = observations.filter((o) => x(o) !== null && y(o) !== null);
-    const xs = pairs.map((o) => x(o)!);
-    const ys = pairs.map((o) => y(o)!);
-    return {
-      measure, outcome, n: pairs.length, belowSampleTarget: pairs.filter((o) => !o.survey.sampleAdequate).length,
-      pearson: pearson(xs, ys), spearman: spearman(xs, ys),
-    };
-  }));
+  return Object.entries(TRAINING_MEASURES).flatMap(([measure, x]) =>
+    Object.entries(OUTCOMES).map(([outcome, y]) => {
+      const pairs = observations.filter((o) => x(o) !== null && y(o) !== null);
+      const xs = pairs.map((o) => x(o)!);
+      const ys = pairs.map((o) => y(o)!);
+      return {
+        measure,
+        outcome,
+        n: pairs.length,
+        belowSampleTarget: pairs.filter((o) => !o.survey.sampleAdequate).length,
+        pearson: pearson(xs, ys),
+        spearman: spearman(xs, ys),
+      };
+    }),
+  );
 }

@@ -12,14 +12,23 @@ import { staffComparison } from './staff-comparison';
 import { surveyTotals } from './training-measures.sql';
 import { UnitFilter, UnitPeriodFactsReader } from './unit-period-facts.reader';
 
-export interface CorrelationReportRequest { from: SurveyPeriod; to: SurveyPeriod; filter: UnitFilter; adequateOnly: boolean }
+export interface CorrelationReportRequest {
+  from: SurveyPeriod;
+  to: SurveyPeriod;
+  filter: UnitFilter;
+  adequateOnly: boolean;
+}
 
-export const ASSOCIATION_STATEMENT = 'These figures describe association, not causation: units that train more may differ in other ways (staffing, funding, patients). A difference-in-differences estimate isolates the programme only under its parallel-trends assumption.';
+export const ASSOCIATION_STATEMENT =
+  'These figures describe association, not causation: units that train more may differ in other ways (staffing, funding, patients). A difference-in-differences estimate isolates the programme only under its parallel-trends assumption.';
 
 /** The correlation report: every unit-period of the range, the correlations, programme effects and the staff comparison. */
 @Injectable()
 export class CorrelationReportBuilder {
-  constructor(private readonly db: DataSource, private readonly facts: UnitPeriodFactsReader) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly facts: UnitPeriodFactsReader,
+  ) {}
 
   async build({ from, to, filter, adequateOnly }: CorrelationReportRequest) {
     const periods = periodsBetween(from, to);
@@ -28,22 +37,32 @@ export class CorrelationReportBuilder {
     const rows = (await Promise.all(periods.map((p) => this.facts.facts(p, filter)))).flat();
     const observations = rows.filter((r) => r.survey.ikm !== null && (!adequateOnly || r.survey.sampleAdequate));
     // A programme is evaluated in the report whose range holds its post period (the period after its last completion).
-    const programmes = (await programmesCompleted(this.db, codes))
-      .filter((p) => { const post = shiftPeriod(periodOf(p.last, from.granularity), 1); return post.start >= from.start && post.end <= to.end; });
+    const programmes = (await programmesCompleted(this.db, codes)).filter((p) => {
+      const post = shiftPeriod(periodOf(p.last, from.granularity), 1);
+      return post.start >= from.start && post.end <= to.end;
+    });
     const effects: ProgrammeEffect[] = [];
     for (const p of programmes) effects.push(await this.programmeEffect(p, from.granularity, codes));
     const served = await responsesNamingStaff(this.db, from.start, to.end, codes);
     const distinctUnits = new Set(observations.map((o) => o.unitCode)).size;
     return {
-      granularity: from.granularity, from: from.id, to: to.id, periods: periods.map((p) => p.id), filter, adequateOnly,
+      granularity: from.granularity,
+      from: from.id,
+      to: to.id,
+      periods: periods.map((p) => p.id),
+      filter,
+      adequateOnly,
       statement: ASSOCIATION_STATEMENT,
-      observations: observations.length, units: distinctUnits,
+      observations: observations.length,
+      units: distinctUnits,
       observationsBelowSampleTarget: observations.filter((o) => !o.survey.sampleAdequate).length,
       notes: notes(observations.length, distinctUnits),
       methods: {
-        ...CORRELATION_METHODS, differenceOfMeans: WELCH_METHOD,
+        ...CORRELATION_METHODS,
+        differenceOfMeans: WELCH_METHOD,
         smallSample: `figures from fewer than ${SMALL_SAMPLE_N} observations (or units per group) are marked small-sample; fewer than 4 pairs (2 per group) give no figure (insufficient)`,
-        differenceInDifferences: 'per programme whose post period lies in the range: pre = the period before its first completion, post = the period after its last (no unit is mid-training in either); trained units = units whose staff completed it; untrained units = units with no completion of any programme from the start of pre to the end of post; estimate = mean change of trained − mean change of untrained units, Welch interval over the per-unit changes',
+        differenceInDifferences:
+          'per programme whose post period lies in the range: pre = the period before its first completion, post = the period after its last (no unit is mid-training in either); trained units = units whose staff completed it; untrained units = units with no completion of any programme from the start of pre to the end of post; estimate = mean change of trained − mean change of untrained units, Welch interval over the per-unit changes',
       },
       correlations: correlate(observations),
       programmeEffects: effects,
@@ -52,31 +71,59 @@ export class CorrelationReportBuilder {
     };
   }
 
-  private async programmeEffect(p: { programme_id: string; first: string; last: string }, granularity: SurveyPeriod['granularity'], codes: string[]) {
+  private async programmeEffect(
+    p: { programme_id: string; first: string; last: string },
+    granularity: SurveyPeriod['granularity'],
+    codes: string[],
+  ) {
     const pre = shiftPeriod(periodOf(p.first, granularity), -1);
     const post = shiftPeriod(periodOf(p.last, granularity), 1);
     const treatedCodes = await unitsWithCompletions(this.db, codes, { programmeId: p.programme_id });
     const trainedAny = new Set(await unitsWithCompletions(this.db, codes, { start: pre.start, end: post.end }));
     const controlCodes = codes.filter((c) => !trainedAny.has(c) && !treatedCodes.includes(c));
-    const ikmIn = async (period: SurveyPeriod) => new Map((await surveyTotals(this.db, period.start, period.end, codes))
-      .map((t) => [t.unit_code, ikmOf(t, t.responses)!.ikm]));
+    const ikmIn = async (period: SurveyPeriod) =>
+      new Map(
+        (await surveyTotals(this.db, period.start, period.end, codes)).map((t) => [
+          t.unit_code,
+          ikmOf(t, t.responses)!.ikm,
+        ]),
+      );
     const [before, after] = [await ikmIn(pre), await ikmIn(post)];
-    const changes = (list: string[]): UnitChange[] => list.filter((c) => before.has(c) && after.has(c)).map((c) => ({ unitCode: c, pre: before.get(c)!, post: after.get(c)! }));
+    const changes = (list: string[]): UnitChange[] =>
+      list
+        .filter((c) => before.has(c) && after.has(c))
+        .map((c) => ({ unitCode: c, pre: before.get(c)!, post: after.get(c)! }));
     const treated = changes(treatedCodes);
     const control = changes(controlCodes);
     const missing = (list: string[], kept: UnitChange[]) => list.filter((c) => !kept.some((k) => k.unitCode === c));
     return programmeEffect({
-      programmeId: p.programme_id, firstCompletion: p.first, lastCompletion: p.last, pre: pre.id, post: post.id, treated, control,
+      programmeId: p.programme_id,
+      firstCompletion: p.first,
+      lastCompletion: p.last,
+      pre: pre.id,
+      post: post.id,
+      treated,
+      control,
       withoutSurveys: { treated: missing(treatedCodes, treated), control: missing(controlCodes, control) },
-      spend: await programmeSpend(this.db, p.programme_id, treated.map((t) => t.unitCode)),
+      spend: await programmeSpend(
+        this.db,
+        p.programme_id,
+        treated.map((t) => t.unitCode),
+      ),
     });
   }
 }
 
 function notes(observations: number, units: number): string[] {
   const list: string[] = [];
-  if (observations > units) list.push(`${observations} observations come from ${units} units: repeated periods of one unit are not independent, so the intervals are narrower than they should be. Prefer one period per unit (a cross-section).`);
-  if (observations < SMALL_SAMPLE_N) list.push(`Only ${observations} unit-periods: every correlation is a small sample; read the intervals, not the point estimates.`);
+  if (observations > units)
+    list.push(
+      `${observations} observations come from ${units} units: repeated periods of one unit are not independent, so the intervals are narrower than they should be. Prefer one period per unit (a cross-section).`,
+    );
+  if (observations < SMALL_SAMPLE_N)
+    list.push(
+      `Only ${observations} unit-periods: every correlation is a small sample; read the intervals, not the point estimates.`,
+    );
   return list;
 }
 export type CorrelationReport = Awaited<ReturnType<CorrelationReportBuilder['build']>>;

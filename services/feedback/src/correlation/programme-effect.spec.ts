@@ -1,10 +1,15 @@
 import { programmeEffect, ProgrammeEffectInput } from './programme-effect';
 
 const input = (treatedChanges: number[], controlChanges: number[], spend = 9_000_000): ProgrammeEffectInput => ({
-  programmeId: 'kom', firstCompletion: '2026-04-20', lastCompletion: '2026-06-10', pre: '2026-Q1', post: '2026-Q3',
+  programmeId: 'kom',
+  firstCompletion: '2026-04-20',
+  lastCompletion: '2026-06-10',
+  pre: '2026-Q1',
+  post: '2026-Q3',
   treated: treatedChanges.map((c, i) => ({ unitCode: `T${i}`, pre: 70, post: 70 + c })),
   control: controlChanges.map((c, i) => ({ unitCode: `C${i}`, pre: 72, post: 72 + c })),
-  withoutSurveys: { treated: [], control: [] }, spend,
+  withoutSurveys: { treated: [], control: [] },
+  spend,
 });
 
 describe('difference-in-differences per programme', () => {
@@ -27,6 +32,10 @@ describe('difference-in-differences per programme', () => {
 
   it('gives no interval with a single unit in a group', () => {
     const e = programmeEffect(input([6], [1, 0, 2]));
-    expect(e).toMatchObject({ ci95: null, status: 'insufficient', costPerIkmPoint: { value: null, status: 'insufficient' } });
+    expect(e).toMatchObject({
+      ci95: null,
+      status: 'insufficient',
+      costPerIkmPoint: { value: null, status: 'insufficient' },
+    });
   });
 });

@@ -3,9 +3,16 @@ import { ikmOf, sumScores } from '../ikm/ikm';
 import { welchDifference } from '../statistics/mean-difference';
 
 /** A response that names the staff member who served, with what this service knows of them then. */
-export interface ServedResponse { nip: string; servedOn: string; scores: SkmScores; known: boolean; trained: boolean }
+export interface ServedResponse {
+  nip: string;
+  servedOn: string;
+  scores: SkmScores;
+  known: boolean;
+  trained: boolean;
+}
 
-export const STAFF_COMPARISON_DEFINITION = 'Trained: the staff member named completed at least one programme in the 12 months up to the date of service. Each staff member’s responses are averaged first (the staff member is the unit of analysis, so one busy nurse does not count as many independent observations); someone who served both before and after training counts once in each group.';
+export const STAFF_COMPARISON_DEFINITION =
+  'Trained: the staff member named completed at least one programme in the 12 months up to the date of service. Each staff member’s responses are averaged first (the staff member is the unit of analysis, so one busy nurse does not count as many independent observations); someone who served both before and after training counts once in each group.';
 
 const OUTCOMES = {
   ikm: (scores: SkmScores[]) => ikmOf(sumScores(scores), scores.length)!.ikm,
@@ -32,12 +39,19 @@ export function staffComparison(responses: ServedResponse[]) {
     responsesNamingStaff: responses.length,
     responsesNamingUnknownStaff: responses.length - known.length,
     outcomes: Object.entries(OUTCOMES).map(([outcome, of]) => {
-      const d = welchDifference(trained.map((g) => of(g.scores)), untrained.map((g) => of(g.scores)));
+      const d = welchDifference(
+        trained.map((g) => of(g.scores)),
+        untrained.map((g) => of(g.scores)),
+      );
       return {
         outcome,
         trained: { staff: trained.length, responses: responsesIn(trained), mean: d.a.mean },
         untrained: { staff: untrained.length, responses: responsesIn(untrained), mean: d.b.mean },
-        difference: d.estimate, ci95: d.ci95, pValue: d.pValue, degreesOfFreedom: d.degreesOfFreedom, status: d.status,
+        difference: d.estimate,
+        ci95: d.ci95,
+        pValue: d.pValue,
+        degreesOfFreedom: d.degreesOfFreedom,
+        status: d.status,
       };
     }),
   };

@@ -4,7 +4,11 @@ import type { SurveyPeriod } from '../ikm/survey-period';
 import { assembleFacts, ServiceUnitRow, trainingWindow, UnitPeriodFacts } from './unit-period-facts';
 import { surveyTotals, trainingRows } from './training-measures.sql';
 
-export interface UnitFilter { unitCodes?: string[]; opd?: string; kind?: string }
+export interface UnitFilter {
+  unitCodes?: string[];
+  opd?: string;
+  kind?: string;
+}
 
 /** Reads the correlation read model's rows (unit × period) from the survey and training-history tables. */
 @Injectable()
@@ -15,7 +19,9 @@ export class UnitPeriodFactsReader {
     return this.db.query(
       `select unit_code, name, opd, kind, annual_service_users from service_units
         where ($1::text[] is null or unit_code = any($1)) and ($2::text is null or opd = $2) and ($3::text is null or kind = $3)
-        order by unit_code`, [filter.unitCodes ?? null, filter.opd ?? null, filter.kind ?? null]);
+        order by unit_code`,
+      [filter.unitCodes ?? null, filter.opd ?? null, filter.kind ?? null],
+    );
   }
 
   async facts(period: SurveyPeriod, filter: UnitFilter = {}): Promise<UnitPeriodFacts[]> {
@@ -23,7 +29,10 @@ export class UnitPeriodFactsReader {
     if (units.length === 0) return [];
     const codes = units.map((u) => u.unit_code);
     const { asOf, windowStart } = trainingWindow(period);
-    const [totals, rows] = await Promise.all([surveyTotals(this.db, period.start, period.end, codes), trainingRows(this.db, asOf, windowStart, codes)]);
+    const [totals, rows] = await Promise.all([
+      surveyTotals(this.db, period.start, period.end, codes),
+      trainingRows(this.db, asOf, windowStart, codes),
+    ]);
     return assembleFacts(units, period, totals, rows);
   }
 }

@@ -10,7 +10,13 @@ export const JP_RIGHT = 20;
 /** Training measures look back this many months from the period's last day. */
 export const TRAINING_WINDOW_MONTHS = 12;
 
-export interface ServiceUnitRow { unit_code: string; name: string; opd: string; kind: string; annual_service_users: number }
+export interface ServiceUnitRow {
+  unit_code: string;
+  name: string;
+  opd: string;
+  kind: string;
+  annual_service_users: number;
+}
 
 export interface SurveyFacts {
   responses: number;
@@ -45,22 +51,39 @@ export interface TrainingFacts {
 }
 
 export interface UnitPeriodFacts {
-  unitCode: string; name: string; opd: string; kind: string; period: string;
+  unitCode: string;
+  name: string;
+  opd: string;
+  kind: string;
+  period: string;
   survey: SurveyFacts;
   training: TrainingFacts;
 }
 
-export const trainingWindow = (p: SurveyPeriod) => ({ asOf: p.end, windowStart: monthsBefore(p.end, TRAINING_WINDOW_MONTHS) });
+export const trainingWindow = (p: SurveyPeriod) => ({
+  asOf: p.end,
+  windowStart: monthsBefore(p.end, TRAINING_WINDOW_MONTHS),
+});
 
-export function surveyFacts(unit: ServiceUnitRow, period: SurveyPeriod, totals: SurveyTotalsRow | undefined): SurveyFacts {
+export function surveyFacts(
+  unit: ServiceUnitRow,
+  period: SurveyPeriod,
+  totals: SurveyTotalsRow | undefined,
+): SurveyFacts {
   const population = populationFor(unit.annual_service_users, period);
   const sampleTarget = krejcieMorgan(population);
   const responses = totals?.responses ?? 0;
   const result = totals ? ikmOf(totals, responses) : null;
   return {
-    responses, population, sampleTarget, sampleAdequate: responses >= sampleTarget,
-    nrr: result?.nrr ?? null, ikm: result?.ikm ?? null, ikmRounded: result?.ikmRounded ?? null,
-    grade: result?.grade ?? null, gradeLabel: result ? GRADE_LABELS[result.grade] : null,
+    responses,
+    population,
+    sampleTarget,
+    sampleAdequate: responses >= sampleTarget,
+    nrr: result?.nrr ?? null,
+    ikm: result?.ikm ?? null,
+    ikmRounded: result?.ikmRounded ?? null,
+    grade: result?.grade ?? null,
+    gradeLabel: result ? GRADE_LABELS[result.grade] : null,
   };
 }
 
@@ -73,18 +96,40 @@ function trainingFacts(unitCode: string, period: SurveyPeriod, rows: TrainingRow
   const jpTotal = staff.reduce((s, r) => s + r.jp, 0);
   const per = (v: number) => (headcount ? v / headcount : null);
   return {
-    ...trainingWindow(period), headcount, staffWith20Jp, share20Jp: per(staffWith20Jp), jpTotal, jpPerStaff: per(jpTotal),
-    completionsByArea: Object.fromEntries(rows.areas.filter((r) => r.unit_code === unitCode).map((r) => [r.area ?? 'unspecified', r.completions])),
-    gainN: gains.length, meanPostAssessmentGain: gains.length ? mean(gains) : null,
-    spend, spendPerStaff: per(spend),
+    ...trainingWindow(period),
+    headcount,
+    staffWith20Jp,
+    share20Jp: per(staffWith20Jp),
+    jpTotal,
+    jpPerStaff: per(jpTotal),
+    completionsByArea: Object.fromEntries(
+      rows.areas.filter((r) => r.unit_code === unitCode).map((r) => [r.area ?? 'unspecified', r.completions]),
+    ),
+    gainN: gains.length,
+    meanPostAssessmentGain: gains.length ? mean(gains) : null,
+    spend,
+    spendPerStaff: per(spend),
   };
 }
 
 /** One row of the correlation read model: a unit in a period, its IKM and its staff's training. */
-export function assembleFacts(units: ServiceUnitRow[], period: SurveyPeriod, totals: SurveyTotalsRow[], rows: TrainingRows): UnitPeriodFacts[] {
+export function assembleFacts(
+  units: ServiceUnitRow[],
+  period: SurveyPeriod,
+  totals: SurveyTotalsRow[],
+  rows: TrainingRows,
+): UnitPeriodFacts[] {
   return units.map((u) => ({
-    unitCode: u.unit_code, name: u.name, opd: u.opd, kind: u.kind, period: period.id,
-    survey: surveyFacts(u, period, totals.find((t) => t.unit_code === u.unit_code)),
+    unitCode: u.unit_code,
+    name: u.name,
+    opd: u.opd,
+    kind: u.kind,
+    period: period.id,
+    survey: surveyFacts(
+      u,
+      period,
+      totals.find((t) => t.unit_code === u.unit_code),
+    ),
     training: trainingFacts(u.unit_code, period, rows),
   }));
 }

@@ -35,7 +35,14 @@ describe('the IKM (PermenPANRB 14/2017)', () => {
   });
 
   it.each([
-    [64.99, 'D'], [65.0, 'C'], [76.6, 'C'], [76.61, 'B'], [88.3, 'B'], [88.31, 'A'], [25, 'D'], [100, 'A'],
+    [64.99, 'D'],
+    [65.0, 'C'],
+    [76.6, 'C'],
+    [76.61, 'B'],
+    [88.3, 'B'],
+    [88.31, 'A'],
+    [25, 'D'],
+    [100, 'A'],
   ])('grades %d as %s', (ikm, grade) => {
     expect(gradeOf(ikm)).toBe(grade);
   });
@@ -49,7 +56,17 @@ describe('the IKM (PermenPANRB 14/2017)', () => {
 
   it('reads the grade boundaries from real response sets (88.30 B, 88.31 A)', () => {
     // 25 × S / 9n = 88.30 needs S/n = 31.788: n = 250, S = 7947 → 88.3 exactly; one point more → 88.311… → 88.31.
-    const sums = (total: number) => ({ u1: total - 8 * 883, u2: 883, u3: 883, u4: 883, u5: 883, u6: 883, u7: 883, u8: 883, u9: 883 });
+    const sums = (total: number) => ({
+      u1: total - 8 * 883,
+      u2: 883,
+      u3: 883,
+      u4: 883,
+      u5: 883,
+      u6: 883,
+      u7: 883,
+      u8: 883,
+      u9: 883,
+    });
     expect(ikmOf(sums(7947), 250)).toMatchObject({ ikmRounded: 88.3, grade: 'B' });
     expect(ikmOf(sums(7948), 250)).toMatchObject({ ikmRounded: 88.31, grade: 'A' });
   });

@@ -2,13 +2,24 @@ import { SKM_ELEMENTS, SkmElement, SkmScores } from '@kompeten/contracts';
 
 /** The elements' names (PermenPANRB 14/2017); 6 and 7 are the ones training should move most. */
 export const SKM_ELEMENT_NAMES: Record<SkmElement, string> = {
-  u1: 'Persyaratan', u2: 'Sistem, mekanisme dan prosedur', u3: 'Waktu penyelesaian', u4: 'Biaya/tarif',
-  u5: 'Produk spesifikasi jenis pelayanan', u6: 'Kompetensi pelaksana', u7: 'Perilaku pelaksana',
-  u8: 'Penanganan pengaduan, saran dan masukan', u9: 'Sarana dan prasarana',
+  u1: 'Persyaratan',
+  u2: 'Sistem, mekanisme dan prosedur',
+  u3: 'Waktu penyelesaian',
+  u4: 'Biaya/tarif',
+  u5: 'Produk spesifikasi jenis pelayanan',
+  u6: 'Kompetensi pelaksana',
+  u7: 'Perilaku pelaksana',
+  u8: 'Penanganan pengaduan, saran dan masukan',
+  u9: 'Sarana dan prasarana',
 };
 
 export type IkmGrade = 'A' | 'B' | 'C' | 'D';
-export const GRADE_LABELS: Record<IkmGrade, string> = { A: 'Sangat baik', B: 'Baik', C: 'Kurang baik', D: 'Tidak baik' };
+export const GRADE_LABELS: Record<IkmGrade, string> = {
+  A: 'Sangat baik',
+  B: 'Baik',
+  C: 'Kurang baik',
+  D: 'Tidak baik',
+};
 
 /** The IKM of a set of responses: n, NRR per element, the IKM, its two-decimal form and its grade. */
 export interface IkmResult {

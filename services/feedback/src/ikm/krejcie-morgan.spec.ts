@@ -2,7 +2,11 @@ import { krejcieMorgan } from './krejcie-morgan';
 
 describe('the Krejcie–Morgan sample target', () => {
   it.each([
-    [100, 80], [1000, 278], [10000, 370], [1000000, 384], [50000000, 384],
+    [100, 80],
+    [1000, 278],
+    [10000, 370],
+    [1000000, 384],
+    [50000000, 384],
   ])('for a population of %d is %d responses', (population, target) => {
     expect(krejcieMorgan(population)).toBe(target);
   });

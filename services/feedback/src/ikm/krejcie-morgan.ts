@@ -7,7 +7,10 @@
 const TABLE_END = 1_000_000;
 export const KREJCIE_MORGAN = { chiSquare: 3.841, proportion: 0.5, margin: 0.05 } as const;
 
-export function krejcieMorgan(population: number, k: { chiSquare: number; proportion: number; margin: number } = KREJCIE_MORGAN): number {
+export function krejcieMorgan(
+  population: number,
+  k: { chiSquare: number; proportion: number; margin: number } = KREJCIE_MORGAN,
+): number {
   if (!Number.isFinite(population) || population < 1) return 0;
   const n = Math.min(population, TABLE_END);
   const pq = k.proportion * (1 - k.proportion);

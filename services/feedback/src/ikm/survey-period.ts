@@ -21,8 +21,12 @@ const LENGTH: Record<Granularity, number> = { month: 1, quarter: 3, year: 12 };
 
 function make(granularity: Granularity, year: number, firstMonth: number): SurveyPeriod {
   const months = LENGTH[granularity];
-  const id = granularity === 'year' ? String(year)
-    : granularity === 'quarter' ? `${year}-Q${(firstMonth + 2) / 3}` : `${year}-${String(firstMonth).padStart(2, '0')}`;
+  const id =
+    granularity === 'year'
+      ? String(year)
+      : granularity === 'quarter'
+        ? `${year}-Q${(firstMonth + 2) / 3}`
+        : `${year}-${String(firstMonth).padStart(2, '0')}`;
   return { id, granularity, start: iso(year, firstMonth, 1), end: iso(year, firstMonth + months, 0), months };
 }
 
@@ -66,4 +70,5 @@ export function monthsBefore(date: string, months: number): string {
 }
 
 /** The unit's service users in a period: the yearly number pro rata (at least 1). */
-export const populationFor = (annualServiceUsers: number, p: SurveyPeriod) => Math.max(1, Math.round((annualServiceUsers * p.months) / 12));
+export const populationFor = (annualServiceUsers: number, p: SurveyPeriod) =>
+  Math.max(1, Math.round((annualServiceUsers * p.months) / 12));

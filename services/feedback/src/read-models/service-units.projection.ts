@@ -16,15 +16,29 @@ export const serviceUnitsProjection: Projection = {
     switch (e.type) {
       case 'ServiceUnitRegistered': {
         const d = e.data;
-        await tx.query(`insert into "${t}" values ($1, $2, $3, $4, $5, $6, $7)`,
-          [d.unitCode, d.name, d.opd, d.kind, JSON.stringify(d.services), d.annualServiceUsers, d.registeredOn]);
+        await tx.query(`insert into "${t}" values ($1, $2, $3, $4, $5, $6, $7)`, [
+          d.unitCode,
+          d.name,
+          d.opd,
+          d.kind,
+          JSON.stringify(d.services),
+          d.annualServiceUsers,
+          d.registeredOn,
+        ]);
         return;
       }
       case 'ServiceUnitRevised': {
         const c = e.data.changes;
-        await tx.query(`update "${t}" set name = coalesce($2, name), services = coalesce($3::jsonb, services),
+        await tx.query(
+          `update "${t}" set name = coalesce($2, name), services = coalesce($3::jsonb, services),
           annual_service_users = coalesce($4, annual_service_users) where unit_code = $1`,
-          [e.data.unitCode, c.name ?? null, c.services ? JSON.stringify(c.services) : null, c.annualServiceUsers ?? null]);
+          [
+            e.data.unitCode,
+            c.name ?? null,
+            c.services ? JSON.stringify(c.services) : null,
+            c.annualServiceUsers ?? null,
+          ],
+        );
         return;
       }
     }

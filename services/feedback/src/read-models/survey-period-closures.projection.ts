@@ -14,7 +14,15 @@ export const surveyPeriodClosuresProjection: Projection = {
   async apply(stored: StoredEvent, tx: QueryRunner, t: string) {
     if (stored.type !== 'SurveyPeriodClosed') return;
     const d = (stored as unknown as SurveyPeriodClosed).data;
-    await tx.query(`insert into "${t}" values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [d.unitCode, d.period, d.responses, d.ikm, d.grade, d.sampleTarget, d.sampleAdequate, d.closedOn]);
+    await tx.query(`insert into "${t}" values ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+      d.unitCode,
+      d.period,
+      d.responses,
+      d.ikm,
+      d.grade,
+      d.sampleTarget,
+      d.sampleAdequate,
+      d.closedOn,
+    ]);
   },
 };

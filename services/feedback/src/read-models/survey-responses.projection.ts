@@ -29,12 +29,18 @@ export const surveyResponsesProjection: Projection = {
     let submitted: StoredEvent[] = [];
     for (const stored of events) {
       const e = stored as unknown as SurveyResponseEvent;
-      if (e.type === 'SurveyResponseSubmitted') { submitted.push(stored); continue; }
+      if (e.type === 'SurveyResponseSubmitted') {
+        submitted.push(stored);
+        continue;
+      }
       // Anything else comes after the submissions before it: write those first, in log order.
       await insertResponses(tx, t, submitted);
       submitted = [];
       if (e.type === 'SurveyResponseRejected') {
-        await tx.query(`update "${t}" set status = 'rejected', rejection_reason = $2 where submission_id = $1`, [e.data.submissionId, e.data.reason]);
+        await tx.query(`update "${t}" set status = 'rejected', rejection_reason = $2 where submission_id = $1`, [
+          e.data.submissionId,
+          e.data.reason,
+        ]);
       }
     }
     await insertResponses(tx, t, submitted);
@@ -48,14 +54,26 @@ async function insertResponses(tx: QueryRunner, t: string, submitted: StoredEven
     // After an erasure the comment reads as null but is listed in `erased`: there was one.
     const hasComment = d.comment != null || Boolean(stored.erased?.includes('comment'));
     return {
-      submission_id: d.submissionId, unit_code: d.unitCode, opd: d.opd, service_code: d.serviceCode, served_on: d.servedOn, ...d.scores,
-      served_by: d.servedBy ?? null, has_comment: hasComment, respondent: d.respondent ?? null, channel: d.channel, recorded_at: stored.recordedAt,
+      submission_id: d.submissionId,
+      unit_code: d.unitCode,
+      opd: d.opd,
+      service_code: d.serviceCode,
+      served_on: d.servedOn,
+      ...d.scores,
+      served_by: d.servedBy ?? null,
+      has_comment: hasComment,
+      respondent: d.respondent ?? null,
+      channel: d.channel,
+      recorded_at: stored.recordedAt,
     };
   });
-  await tx.query(`insert into "${t}" (submission_id, unit_code, opd, service_code, served_on, u1, u2, u3, u4, u5, u6, u7, u8, u9,
+  await tx.query(
+    `insert into "${t}" (submission_id, unit_code, opd, service_code, served_on, u1, u2, u3, u4, u5, u6, u7, u8, u9,
       served_by, has_comment, respondent, channel, recorded_at)
     select submission_id, unit_code, opd, service_code, served_on, u1, u2, u3, u4, u5, u6, u7, u8, u9, served_by, has_comment, respondent, channel, recorded_at
       from jsonb_to_recordset($1::jsonb) as r(submission_id text, unit_code text, opd text, service_code text, served_on date,
         u1 smallint, u2 smallint, u3 smallint, u4 smallint, u5 smallint, u6 smallint, u7 smallint, u8 smallint, u9 smallint,
-        served_by text, has_comment boolean, respondent jsonb, channel text, recorded_at timestamptz)`, [JSON.stringify(rows)]);
+        served_by text, has_comment boolean, respondent jsonb, channel text, recorded_at timestamptz)`,
+    [JSON.stringify(rows)],
+  );
 }

@@ -5,5 +5,8 @@ import { ServiceUnitState, serviceUnitDecider, serviceUnitStreamId } from './ser
 /** A unit as its own stream has it now (consistent, unlike the read model a moment after registration). */
 export async function loadServiceUnit(store: EventStore, unitCode: string): Promise<ServiceUnitState> {
   const events = await store.readStream<ServiceUnitEvent>(serviceUnitStreamId(unitCode));
-  return fold(serviceUnitDecider, events.map((e) => ({ type: e.type, data: e.data }) as ServiceUnitEvent));
+  return fold(
+    serviceUnitDecider,
+    events.map((e) => ({ type: e.type, data: e.data }) as ServiceUnitEvent),
+  );
 }

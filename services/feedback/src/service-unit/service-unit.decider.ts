@@ -2,22 +2,34 @@ import type { ServiceUnitEvent, ServiceUnitKind, UnitService } from '@kompeten/c
 import type { Decider } from '@kompeten/event-store';
 import { problems } from '../shared/feedback.problems';
 
-export interface ServiceUnitDetails { name: string; opd: string; kind: ServiceUnitKind; services: UnitService[]; annualServiceUsers: number }
+export interface ServiceUnitDetails {
+  name: string;
+  opd: string;
+  kind: ServiceUnitKind;
+  services: UnitService[];
+  annualServiceUsers: number;
+}
 export type ServiceUnitChanges = Partial<Pick<ServiceUnitDetails, 'name' | 'services' | 'annualServiceUsers'>>;
 
 export type ServiceUnitCommand =
   | { type: 'RegisterServiceUnit'; unitCode: string; details: ServiceUnitDetails; today: string }
   | { type: 'ReviseServiceUnit'; unitCode: string; changes: ServiceUnitChanges };
 
-export type ServiceUnitState = { status: 'unknown' } | ({ status: 'registered'; unitCode: string } & ServiceUnitDetails);
+export type ServiceUnitState =
+  { status: 'unknown' } | ({ status: 'registered'; unitCode: string } & ServiceUnitDetails);
 
 function checkServices(services: UnitService[]) {
   const codes = services.map((s) => s.code);
-  if (new Set(codes).size !== codes.length) throw problems.invalid('services', 'service codes must be unique within the unit');
+  if (new Set(codes).size !== codes.length)
+    throw problems.invalid('services', 'service codes must be unique within the unit');
 }
 
 const changed = (state: ServiceUnitDetails, changes: ServiceUnitChanges) =>
-  Object.fromEntries(Object.entries(changes).filter(([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(state[k as keyof ServiceUnitDetails])));
+  Object.fromEntries(
+    Object.entries(changes).filter(
+      ([k, v]) => v !== undefined && JSON.stringify(v) !== JSON.stringify(state[k as keyof ServiceUnitDetails]),
+    ),
+  );
 
 export const serviceUnitDecider: Decider<ServiceUnitCommand, ServiceUnitState, ServiceUnitEvent> = {
   initialState: () => ({ status: 'unknown' }),
@@ -27,13 +39,20 @@ export const serviceUnitDecider: Decider<ServiceUnitCommand, ServiceUnitState, S
       case 'RegisterServiceUnit': {
         if (state.status !== 'unknown') throw problems.unitExists(command.unitCode);
         checkServices(command.details.services);
-        return [{ type: 'ServiceUnitRegistered', data: { unitCode: command.unitCode, ...command.details, registeredOn: command.today } }];
+        return [
+          {
+            type: 'ServiceUnitRegistered',
+            data: { unitCode: command.unitCode, ...command.details, registeredOn: command.today },
+          },
+        ];
       }
       case 'ReviseServiceUnit': {
         if (state.status === 'unknown') throw problems.unitNotFound(command.unitCode);
         if (command.changes.services) checkServices(command.changes.services);
         const changes = changed(state, command.changes);
-        return Object.keys(changes).length ? [{ type: 'ServiceUnitRevised', data: { unitCode: state.unitCode, changes } }] : [];
+        return Object.keys(changes).length
+          ? [{ type: 'ServiceUnitRevised', data: { unitCode: state.unitCode, changes } }]
+          : [];
       }
       default: {
         const never: never = command;

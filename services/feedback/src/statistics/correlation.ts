@@ -14,8 +14,10 @@ export interface CorrelationFigure {
 
 /** How each figure is computed, printed in the report beside the numbers. */
 export const CORRELATION_METHODS = {
-  pearson: 'r: sample correlation (simple-statistics sampleCorrelation); 95% CI by Fisher z: tanh(atanh r ± z0.975/√(n−3)), z0.975 from jStat.normal.inv; two-sided p from t = r√((n−2)/(1−r²)) with n−2 df (jStat.studentt.cdf)',
-  spearman: 'ρ: Pearson correlation of mid-ranks, ties averaged (simple-statistics sampleRankCorrelation); 95% CI by Fisher z with the Fieller–Hartley–Pearson (1957) approximation SE = √(1.06/(n−3)); two-sided p by the t approximation with n−2 df (as scipy.stats.spearmanr)',
+  pearson:
+    'r: sample correlation (simple-statistics sampleCorrelation); 95% CI by Fisher z: tanh(atanh r ± z0.975/√(n−3)), z0.975 from jStat.normal.inv; two-sided p from t = r√((n−2)/(1−r²)) with n−2 df (jStat.studentt.cdf)',
+  spearman:
+    'ρ: Pearson correlation of mid-ranks, ties averaged (simple-statistics sampleRankCorrelation); 95% CI by Fisher z with the Fieller–Hartley–Pearson (1957) approximation SE = √(1.06/(n−3)); two-sided p by the t approximation with n−2 df (as scipy.stats.spearmanr)',
 } as const;
 
 const zQuantile = () => jStat.normal.inv(1 - (1 - CONFIDENCE) / 2, 0, 1);
@@ -23,12 +25,15 @@ const zQuantile = () => jStat.normal.inv(1 - (1 - CONFIDENCE) / 2, 0, 1);
 function figure(method: 'pearson' | 'spearman', x: number[], y: number[]): CorrelationFigure {
   const n = x.length;
   if (n < MIN_CORRELATION_N) return { method, n, estimate: null, ci95: null, pValue: null, status: 'insufficient' };
-  if (sampleVariance(x) === 0 || sampleVariance(y) === 0) return { method, n, estimate: null, ci95: null, pValue: null, status: 'no-variation' };
+  if (sampleVariance(x) === 0 || sampleVariance(y) === 0)
+    return { method, n, estimate: null, ci95: null, pValue: null, status: 'no-variation' };
   const r = method === 'pearson' ? sampleCorrelation(x, y) : sampleRankCorrelation(x, y);
   const se = method === 'pearson' ? 1 / Math.sqrt(n - 3) : Math.sqrt(1.06 / (n - 3));
   const bounded = Math.max(-1, Math.min(1, r));
-  const ci95: [number, number] = Math.abs(bounded) === 1 ? [bounded, bounded]
-    : [Math.tanh(Math.atanh(bounded) - zQuantile() * se), Math.tanh(Math.atanh(bounded) + zQuantile() * se)];
+  const ci95: [number, number] =
+    Math.abs(bounded) === 1
+      ? [bounded, bounded]
+      : [Math.tanh(Math.atanh(bounded) - zQuantile() * se), Math.tanh(Math.atanh(bounded) + zQuantile() * se)];
   const t = Math.abs(bounded) === 1 ? Infinity : Math.abs(bounded) * Math.sqrt((n - 2) / (1 - bounded * bounded));
   const pValue = t === Infinity ? 0 : 2 * (1 - jStat.studentt.cdf(t, n - 2));
   return { method, n, estimate: bounded, ci95, pValue, status: n < SMALL_SAMPLE_N ? 'small-sample' : 'ok' };

@@ -13,6 +13,11 @@ describe("Welch's difference of means", () => {
   });
 
   it('gives the difference but no interval when a group has fewer than two values', () => {
-    expect(welchDifference([3], [1, 2])).toMatchObject({ estimate: 1.5, ci95: null, pValue: null, status: 'insufficient' });
+    expect(welchDifference([3], [1, 2])).toMatchObject({
+      estimate: 1.5,
+      ci95: null,
+      pValue: null,
+      status: 'insufficient',
+    });
   });
 });

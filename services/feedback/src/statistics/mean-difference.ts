@@ -2,7 +2,10 @@ import { jStat } from 'jstat';
 import { mean, sampleVariance } from 'simple-statistics';
 import { CONFIDENCE, FigureStatus, SMALL_SAMPLE_N } from './figure-status';
 
-export interface GroupSummary { n: number; mean: number | null }
+export interface GroupSummary {
+  n: number;
+  mean: number | null;
+}
 
 /** Mean of group A minus mean of group B, with Welch's unequal-variance t interval. */
 export interface MeanDifference {
@@ -16,7 +19,8 @@ export interface MeanDifference {
   status: FigureStatus;
 }
 
-export const WELCH_METHOD = 'difference of means; SE = √(s²a/na + s²b/nb) (simple-statistics mean, sampleVariance); Welch–Satterthwaite df; 95% CI and two-sided p from Student t (jStat.studentt.inv/cdf), as scipy.stats.ttest_ind(equal_var=False)';
+export const WELCH_METHOD =
+  'difference of means; SE = √(s²a/na + s²b/nb) (simple-statistics mean, sampleVariance); Welch–Satterthwaite df; 95% CI and two-sided p from Student t (jStat.studentt.inv/cdf), as scipy.stats.ttest_ind(equal_var=False)';
 
 export function welchDifference(a: number[], b: number[]): MeanDifference {
   const summary = (v: number[]): GroupSummary => ({ n: v.length, mean: v.length ? mean(v) : null });
@@ -31,7 +35,10 @@ export function welchDifference(a: number[], b: number[]): MeanDifference {
   const q = jStat.studentt.inv(1 - (1 - CONFIDENCE) / 2, df);
   const t = Math.abs(estimate! / se);
   return {
-    ...base, estimate, standardError: se, degreesOfFreedom: df,
+    ...base,
+    estimate,
+    standardError: se,
+    degreesOfFreedom: df,
     ci95: [estimate! - q * se, estimate! + q * se],
     pValue: 2 * (1 - jStat.studentt.cdf(t, df)),
     status: Math.min(a.length, b.length) < SMALL_SAMPLE_N ? 'small-sample' : 'ok',

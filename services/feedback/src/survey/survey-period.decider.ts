@@ -6,9 +6,14 @@ import type { ServiceUnitState } from '../service-unit/service-unit.decider';
 import { problems } from '../shared/feedback.problems';
 
 export type ClosePeriodCommand = {
-  type: 'ClosePeriod'; unitCode: string; period: SurveyPeriod; unit: ServiceUnitState;
+  type: 'ClosePeriod';
+  unitCode: string;
+  period: SurveyPeriod;
+  unit: ServiceUnitState;
   /** The IKM as the caught-up read model has it (null without responses). */
-  ikm: IkmResult | null; sampleTarget: number; today: string;
+  ikm: IkmResult | null;
+  sampleTarget: number;
+  today: string;
 };
 export type SurveyPeriodState = { closed: boolean };
 
@@ -22,13 +27,22 @@ export const surveyPeriodDecider: Decider<ClosePeriodCommand, SurveyPeriodState,
     if (unit.status === 'unknown') throw problems.unitNotFound(unitCode);
     if (period.end >= today) throw problems.periodNotEnded(period.id, period.end);
     const responses = ikm?.responses ?? 0;
-    return [{
-      type: 'SurveyPeriodClosed',
-      data: {
-        unitCode, period: period.id, responses, nrr: ikm?.nrr ?? null, ikm: ikm?.ikmRounded ?? null, grade: ikm?.grade ?? null,
-        sampleTarget, sampleAdequate: responses >= sampleTarget, closedOn: today,
+    return [
+      {
+        type: 'SurveyPeriodClosed',
+        data: {
+          unitCode,
+          period: period.id,
+          responses,
+          nrr: ikm?.nrr ?? null,
+          ikm: ikm?.ikmRounded ?? null,
+          grade: ikm?.grade ?? null,
+          sampleTarget,
+          sampleAdequate: responses >= sampleTarget,
+          closedOn: today,
+        },
       },
-    }];
+    ];
   },
 };
 

@@ -4,20 +4,66 @@ import { DomainProblem } from '@kompeten/platform';
 import { serviceUnitDecider } from '../service-unit/service-unit.decider';
 import { SurveyResponseCommand, surveyResponseDecider } from './survey-response.decider';
 
-const unit = fold(serviceUnitDecider, [{ type: 'ServiceUnitRegistered', data: {
-  unitCode: 'PKM-GB', name: 'Puskesmas Gulai Bancah', opd: 'DINKES', kind: 'puskesmas', annualServiceUsers: 12000,
-  services: [{ code: 'POLI-UMUM', name: 'Poli umum' }], registeredOn: '2026-01-05' } }]);
+const unit = fold(serviceUnitDecider, [
+  {
+    type: 'ServiceUnitRegistered',
+    data: {
+      unitCode: 'PKM-GB',
+      name: 'Puskesmas Gulai Bancah',
+      opd: 'DINKES',
+      kind: 'puskesmas',
+      annualServiceUsers: 12000,
+      services: [{ code: 'POLI-UMUM', name: 'Poli umum' }],
+      registeredOn: '2026-01-05',
+    },
+  },
+]);
 const scores: SkmScores = { u1: 4, u2: 3, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 3 };
-const submit = (over: Partial<Extract<SurveyResponseCommand, { type: 'SubmitSurveyResponse' }>> = {}): SurveyResponseCommand => ({
-  type: 'SubmitSurveyResponse', submissionId: 's-1', unitCode: 'PKM-GB', unit, closedPeriods: [], serviceCode: 'POLI-UMUM',
-  servedOn: '2026-03-14', scores, servedBy: null, comment: 'Perawatnya ramah', contact: null, respondent: null, channel: 'kiosk', today: '2026-03-15', ...over,
+const submit = (
+  over: Partial<Extract<SurveyResponseCommand, { type: 'SubmitSurveyResponse' }>> = {},
+): SurveyResponseCommand => ({
+  type: 'SubmitSurveyResponse',
+  submissionId: 's-1',
+  unitCode: 'PKM-GB',
+  unit,
+  closedPeriods: [],
+  serviceCode: 'POLI-UMUM',
+  servedOn: '2026-03-14',
+  scores,
+  servedBy: null,
+  comment: 'Perawatnya ramah',
+  contact: null,
+  respondent: null,
+  channel: 'kiosk',
+  today: '2026-03-15',
+  ...over,
 });
-const submitted: SurveyResponseEvent = { type: 'SurveyResponseSubmitted', data: {
-  submissionId: 's-1', unitCode: 'PKM-GB', opd: 'DINKES', serviceCode: 'POLI-UMUM', servedOn: '2026-03-14', scores,
-  servedBy: null, comment: 'Perawatnya ramah', contact: null, respondent: null, channel: 'kiosk' } };
+const submitted: SurveyResponseEvent = {
+  type: 'SurveyResponseSubmitted',
+  data: {
+    submissionId: 's-1',
+    unitCode: 'PKM-GB',
+    opd: 'DINKES',
+    serviceCode: 'POLI-UMUM',
+    servedOn: '2026-03-14',
+    scores,
+    servedBy: null,
+    comment: 'Perawatnya ramah',
+    contact: null,
+    respondent: null,
+    channel: 'kiosk',
+  },
+};
 const given = (...events: SurveyResponseEvent[]) => givenEvents(surveyResponseDecider, events);
 const fieldOf = (f: () => unknown) => {
-  try { f(); } catch (e) { return { status: (e as DomainProblem).status, field: ((e as DomainProblem).extensions.errors as { field: string }[] | undefined)?.[0]?.field }; }
+  try {
+    f();
+  } catch (e) {
+    return {
+      status: (e as DomainProblem).status,
+      field: ((e as DomainProblem).extensions.errors as { field: string }[] | undefined)?.[0]?.field,
+    };
+  }
   throw new Error('expected a refusal');
 };
 
@@ -46,9 +92,24 @@ describe('survey responses', () => {
   });
 
   it('voids a response once, and refuses to void an unknown one', () => {
-    const rejected = { type: 'SurveyResponseRejected', data: { submissionId: 's-1', unitCode: 'PKM-GB', servedOn: '2026-03-14', reason: 'spam', note: null } };
-    expect(given(submitted).when({ type: 'RejectSurveyResponse', submissionId: 's-1', reason: 'spam', note: null })).toEqual([rejected]);
-    expect(given(submitted, rejected as SurveyResponseEvent).when({ type: 'RejectSurveyResponse', submissionId: 's-1', reason: 'spam', note: null })).toEqual([]);
-    expect(fieldOf(() => given().when({ type: 'RejectSurveyResponse', submissionId: 's-1', reason: 'spam', note: null })).status).toBe(404);
+    const rejected = {
+      type: 'SurveyResponseRejected',
+      data: { submissionId: 's-1', unitCode: 'PKM-GB', servedOn: '2026-03-14', reason: 'spam', note: null },
+    };
+    expect(
+      given(submitted).when({ type: 'RejectSurveyResponse', submissionId: 's-1', reason: 'spam', note: null }),
+    ).toEqual([rejected]);
+    expect(
+      given(submitted, rejected as SurveyResponseEvent).when({
+        type: 'RejectSurveyResponse',
+        submissionId: 's-1',
+        reason: 'spam',
+        note: null,
+      }),
+    ).toEqual([]);
+    expect(
+      fieldOf(() => given().when({ type: 'RejectSurveyResponse', submissionId: 's-1', reason: 'spam', note: null }))
+        .status,
+    ).toBe(404);
   });
 });

@@ -32,6 +32,13 @@ export class CreateTrainingHistory1733100000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['fb_training_spend', 'fb_assessment_result', 'fb_training_completion', 'fb_staff_assignment', 'fb_staff']) await q.query(`drop table ${t}`);
+    for (const t of [
+      'fb_training_spend',
+      'fb_assessment_result',
+      'fb_training_completion',
+      'fb_staff_assignment',
+      'fb_staff',
+    ])
+      await q.query(`drop table ${t}`);
   }
 }

@@ -17,7 +17,8 @@ export async function applyStaffTraining(stored: StoredEvent, tx: QueryRunner): 
       const { nip, employmentType, workUnit, registeredOn } = e.data;
       const inserted = await tx.query(
         `insert into fb_staff (nip, employment_type, registered_on) values ($1, $2, $3) on conflict (nip) do nothing returning nip`,
-        [nip, employmentType, registeredOn]);
+        [nip, employmentType, registeredOn],
+      );
       if (inserted.length) await openAssignment(tx, nip, workUnit.opd, workUnit.serviceUnit ?? null, registeredOn);
       return;
     }
@@ -37,14 +38,31 @@ export async function applyStaffTraining(stored: StoredEvent, tx: QueryRunner): 
       await tx.query(
         `insert into fb_training_completion (enrolment_id, programme_id, nip, jp, completed_on, competency_type, competency_area, opd, service_unit, cost_per_participant)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (enrolment_id) do nothing`,
-        [d.enrolmentId, d.programmeId, d.nip, d.jp, d.completedOn, d.competencyType, d.competencyArea, d.workUnit.opd, d.workUnit.serviceUnit ?? null, d.costPerParticipant]);
+        [
+          d.enrolmentId,
+          d.programmeId,
+          d.nip,
+          d.jp,
+          d.completedOn,
+          d.competencyType,
+          d.competencyArea,
+          d.workUnit.opd,
+          d.workUnit.serviceUnit ?? null,
+          d.costPerParticipant,
+        ],
+      );
       return;
     }
   }
 }
 
 const openAssignment = (tx: QueryRunner, nip: string, opd: string, serviceUnit: string | null, from: string) =>
-  tx.query('insert into fb_staff_assignment (nip, opd, service_unit, from_date) values ($1, $2, $3, $4)', [nip, opd, serviceUnit, from]);
+  tx.query('insert into fb_staff_assignment (nip, opd, service_unit, from_date) values ($1, $2, $3, $4)', [
+    nip,
+    opd,
+    serviceUnit,
+    from,
+  ]);
 
 const closeAssignment = (tx: QueryRunner, nip: string, on: string) =>
   tx.query('update fb_staff_assignment set to_date = $2 where nip = $1 and to_date is null', [nip, on]);

@@ -11,5 +11,6 @@ export async function applyTrainingSpend(stored: StoredEvent, tx: QueryRunner): 
   const d = stored.data as ExpenditureRecorded['data'];
   await tx.query(
     `insert into fb_training_spend (event_id, enrolment_id, programme_id, nip, amount, spent_on) values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
-    [stored.eventId, d.enrolmentId, d.programmeId, d.nip, d.amount, cityDate(new Date(stored.occurredAt))]);
+    [stored.eventId, d.enrolmentId, d.programmeId, d.nip, d.amount, cityDate(new Date(stored.occurredAt))],
+  );
 }

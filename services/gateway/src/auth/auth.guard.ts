@@ -14,7 +14,10 @@ export type AuthenticatedRequest = Request & { principal?: Principal };
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly verifier: TokenVerifier) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -31,7 +34,12 @@ export class AuthGuard implements CanActivate {
     }
     req.principal = await this.verifier.verify(header.slice('Bearer '.length).trim());
     if (rule.public) return true;
-    const verdict = authorise(rule, req.principal, { method: req.method, params: req.params as Record<string, string>, query: req.query as Record<string, unknown>, body: req.body });
+    const verdict = authorise(rule, req.principal, {
+      method: req.method,
+      params: req.params as Record<string, string>,
+      query: req.query as Record<string, unknown>,
+      body: req.body,
+    });
     if (!verdict.allowed) throw new ForbiddenException(verdict.reason);
     return true;
   }

@@ -2,8 +2,17 @@ import { authorise } from './authorise';
 import type { Principal } from './principal';
 
 const as = (roles: Principal['roles'], extra: Partial<Principal> = {}): Principal => ({ sub: 'u', roles, ...extra });
-const get = (params: Record<string, string> = {}, query: Record<string, unknown> = {}) => ({ method: 'GET', params, query });
-const post = (params: Record<string, string> = {}, body: Record<string, unknown> = {}) => ({ method: 'POST', params, query: {}, body });
+const get = (params: Record<string, string> = {}, query: Record<string, unknown> = {}) => ({
+  method: 'GET',
+  params,
+  query,
+});
+const post = (params: Record<string, string> = {}, body: Record<string, unknown> = {}) => ({
+  method: 'POST',
+  params,
+  query: {},
+  body,
+});
 
 describe('authorisation by role and scope', () => {
   it('lets admin do everything and auditors read everything but write nothing', () => {
@@ -15,12 +24,24 @@ describe('authorisation by role and scope', () => {
     const rule = { roles: ['unit-head' as const], unitParam: 'opd' };
     expect(authorise(rule, as(['unit-head'], { unit: 'DINKES' }), get({ opd: 'DINKES' })).allowed).toBe(true);
     expect(authorise(rule, as(['unit-head'], { unit: 'DINKES' }), get({ opd: 'BPBD' })).allowed).toBe(false);
-    expect(authorise({ roles: ['unit-head'], unitQuery: true }, as(['unit-head'], { unit: 'DINKES' }), get({}, { opd: 'BPBD' })).allowed).toBe(false);
+    expect(
+      authorise(
+        { roles: ['unit-head'], unitQuery: true },
+        as(['unit-head'], { unit: 'DINKES' }),
+        get({}, { opd: 'BPBD' }),
+      ).allowed,
+    ).toBe(false);
   });
   it('keeps staff to their own record, by path or by body', () => {
-    expect(authorise({ roles: ['staff'], selfParam: 'nip' }, as(['staff'], { nip: '1' }), post({ nip: '1' })).allowed).toBe(true);
-    expect(authorise({ roles: ['staff'], selfParam: 'nip' }, as(['staff'], { nip: '1' }), post({ nip: '2' })).allowed).toBe(false);
-    expect(authorise({ roles: ['staff'], selfBody: 'nip' }, as(['staff'], { nip: '1' }), post({}, { nip: '2' })).allowed).toBe(false);
+    expect(
+      authorise({ roles: ['staff'], selfParam: 'nip' }, as(['staff'], { nip: '1' }), post({ nip: '1' })).allowed,
+    ).toBe(true);
+    expect(
+      authorise({ roles: ['staff'], selfParam: 'nip' }, as(['staff'], { nip: '1' }), post({ nip: '2' })).allowed,
+    ).toBe(false);
+    expect(
+      authorise({ roles: ['staff'], selfBody: 'nip' }, as(['staff'], { nip: '1' }), post({}, { nip: '2' })).allowed,
+    ).toBe(false);
     expect(authorise({ roles: ['staff'] }, as(['staff'], { nip: '1' }), get()).allowed).toBe(true); // the route filters
     expect(authorise({ roles: ['staff'], selfParam: 'nip' }, as(['staff']), get({ nip: '1' })).allowed).toBe(false); // no NIP claim
   });

@@ -9,11 +9,19 @@ export interface RequestFacts {
 }
 
 /** Allowed, or the reason it is not. Pure: the role matrix is tested on it and through HTTP. */
-export function authorise(rule: AccessRule, p: Principal, req: RequestFacts): { allowed: true } | { allowed: false; reason: string } {
+export function authorise(
+  rule: AccessRule,
+  p: Principal,
+  req: RequestFacts,
+): { allowed: true } | { allowed: false; reason: string } {
   if (p.roles.includes('admin')) return { allowed: true };
   if (p.roles.includes('auditor') && req.method === 'GET') return { allowed: true };
   const roles = p.roles.filter((r) => rule.roles.includes(r));
-  if (roles.length === 0) return { allowed: false, reason: `requires one of: ${['admin', ...rule.roles].join(', ')}${req.method === 'GET' ? ', auditor' : ''}` };
+  if (roles.length === 0)
+    return {
+      allowed: false,
+      reason: `requires one of: ${['admin', ...rule.roles].join(', ')}${req.method === 'GET' ? ', auditor' : ''}`,
+    };
   // A role that passes without a scope (e.g. training-officer) wins over a scoped one.
   for (const role of roles) {
     if (role === 'unit-head') {

@@ -15,9 +15,12 @@ export class TokenVerifier {
   private readonly keySets: JWTVerifyGetKey[] = [];
 
   constructor(@InjectConfig() private readonly config: GatewayConfig) {
-    if (config.AUTH_JWKS_URL) this.keySets.push(createRemoteJWKSet(new URL(config.AUTH_JWKS_URL), { timeoutDuration: 3000 }));
+    if (config.AUTH_JWKS_URL)
+      this.keySets.push(createRemoteJWKSet(new URL(config.AUTH_JWKS_URL), { timeoutDuration: 3000 }));
     if (config.AUTH_LOCAL_JWKS) {
-      const text = config.AUTH_LOCAL_JWKS.trim().startsWith('{') ? config.AUTH_LOCAL_JWKS : fs.readFileSync(config.AUTH_LOCAL_JWKS, 'utf8');
+      const text = config.AUTH_LOCAL_JWKS.trim().startsWith('{')
+        ? config.AUTH_LOCAL_JWKS
+        : fs.readFileSync(config.AUTH_LOCAL_JWKS, 'utf8');
       this.keySets.push(createLocalJWKSet(JSON.parse(text)));
     }
   }
@@ -27,7 +30,9 @@ export class TokenVerifier {
     for (const keys of this.keySets) {
       try {
         const { payload } = await jwtVerify(token, keys, {
-          audience: this.config.AUTH_AUDIENCE, issuer: this.config.AUTH_ISSUER || undefined, clockTolerance: 30,
+          audience: this.config.AUTH_AUDIENCE,
+          issuer: this.config.AUTH_ISSUER || undefined,
+          clockTolerance: 30,
         });
         return principalFrom(payload);
       } catch (e) {
@@ -39,7 +44,9 @@ export class TokenVerifier {
 }
 
 export function principalFrom(payload: JWTPayload): Principal {
-  const claimed = (payload.roles ?? (payload.realm_access as { roles?: unknown } | undefined)?.roles ?? []) as unknown[];
+  const claimed = (payload.roles ??
+    (payload.realm_access as { roles?: unknown } | undefined)?.roles ??
+    []) as unknown[];
   const roles = ROLES.filter((r) => claimed.includes(r)) as Role[];
   return {
     sub: String(payload.sub ?? ''),

@@ -20,4 +20,5 @@ export class CorrelationMiddleware implements NestMiddleware {
   }
 }
 
-export const correlationIdOf = (req: Request): string => (req as unknown as Record<symbol, string>)[KEY] ?? randomUUID();
+export const correlationIdOf = (req: Request): string =>
+  (req as unknown as Record<symbol, string>)[KEY] ?? randomUUID();

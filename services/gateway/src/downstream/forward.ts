@@ -12,7 +12,9 @@ export class DownstreamProblem extends Error {
     super(`downstream answered ${answer.status}`);
   }
   problem() {
-    const body = (typeof this.answer.body === 'object' && this.answer.body) || { title: String(this.answer.body ?? 'Error') };
+    const body = (typeof this.answer.body === 'object' && this.answer.body) || {
+      title: String(this.answer.body ?? 'Error'),
+    };
     return { type: 'about:blank', title: 'Error', ...(body as object), status: this.answer.status };
   }
 }
@@ -22,7 +24,14 @@ export class DownstreamProblem extends Error {
 export class Forward {
   constructor(private readonly client: ServiceClient) {}
 
-  async to(service: Downstream, method: string, path: string, req: AuthenticatedRequest, res: Response, options: { body?: unknown; query?: Record<string, unknown> } = {}): Promise<unknown> {
+  async to(
+    service: Downstream,
+    method: string,
+    path: string,
+    req: AuthenticatedRequest,
+    res: Response,
+    options: { body?: unknown; query?: Record<string, unknown> } = {},
+  ): Promise<unknown> {
     const answer = await this.client.call(service, method, path, {
       ...options,
       headers: {

@@ -18,11 +18,21 @@ export interface DownstreamAnswer {
 
 /** A service did not answer in time or at all: 503 with Retry-After, never a hang. */
 export class ServiceUnavailable extends HttpException {
-  constructor(readonly service: Downstream, reason: string) {
+  constructor(
+    readonly service: Downstream,
+    reason: string,
+  ) {
     super({ message: `${service} service unavailable: ${reason}` }, HttpStatus.SERVICE_UNAVAILABLE);
   }
   problem() {
-    return { type: `${PROBLEM_BASE}service-unavailable`, title: 'A service is unavailable, retry shortly', status: 503, detail: this.message, service: this.service, retryAfterSeconds: 5 };
+    return {
+      type: `${PROBLEM_BASE}service-unavailable`,
+      title: 'A service is unavailable, retry shortly',
+      status: 503,
+      detail: this.message,
+      service: this.service,
+      retryAfterSeconds: 5,
+    };
   }
 }
 
@@ -33,32 +43,62 @@ export class ServiceClient {
   constructor(@InjectConfig() private readonly config: GatewayConfig) {}
 
   private base(service: Downstream): string {
-    return { enrolment: this.config.ENROLMENT_URL, assessment: this.config.ASSESSMENT_URL, budget: this.config.BUDGET_URL, feedback: this.config.FEEDBACK_URL }[service].replace(/\/$/, '');
+    return {
+      enrolment: this.config.ENROLMENT_URL,
+      assessment: this.config.ASSESSMENT_URL,
+      budget: this.config.BUDGET_URL,
+      feedback: this.config.FEEDBACK_URL,
+    }[service].replace(/\/$/, '');
   }
 
-  async call(service: Downstream, method: string, path: string, options: ForwardOptions = {}): Promise<DownstreamAnswer> {
+  async call(
+    service: Downstream,
+    method: string,
+    path: string,
+    options: ForwardOptions = {},
+  ): Promise<DownstreamAnswer> {
     const url = new URL(this.base(service) + path);
-    for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
+    for (const [k, v] of Object.entries(options.query ?? {}))
+      if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: 'application/json' };
     for (const [k, v] of Object.entries(options.headers ?? {})) if (v !== undefined) headers[k] = v;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
-      res = await fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: AbortSignal.timeout(this.config.DOWNSTREAM_TIMEOUT_MS) });
+      res = await fetch(url, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: AbortSignal.timeout(this.config.DOWNSTREAM_TIMEOUT_MS),
+      });
     } catch (e) {
-      const reason = (e as Error).name === 'TimeoutError' ? `no answer within ${this.config.DOWNSTREAM_TIMEOUT_MS} ms` : (e as Error).message;
+      const reason =
+        (e as Error).name === 'TimeoutError'
+          ? `no answer within ${this.config.DOWNSTREAM_TIMEOUT_MS} ms`
+          : (e as Error).message;
       this.log.warn(`${method} ${service}${path}: ${reason}`);
       throw new ServiceUnavailable(service, reason);
     }
     const text = await res.text();
     let body: unknown = text;
-    try { body = text ? JSON.parse(text) : undefined; } catch { /* plain text (CSV) stays text */ }
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* plain text (CSV) stays text */
+    }
     if (res.status >= 500) {
       // A failing service is the gateway's 502; its own 503 (not ready) stays a 503.
       if (res.status === 503) throw new ServiceUnavailable(service, 'not ready');
       this.log.error(`${method} ${service}${path}: ${res.status}`);
       throw new HttpException({ message: `${service} service failed (${res.status})` }, HttpStatus.BAD_GATEWAY);
     }
-    return { status: res.status, body, headers: { etag: res.headers.get('etag') ?? undefined, contentType: res.headers.get('content-type') ?? undefined } };
+    return {
+      status: res.status,
+      body,
+      headers: {
+        etag: res.headers.get('etag') ?? undefined,
+        contentType: res.headers.get('content-type') ?? undefined,
+      },
+    };
   }
 }

@@ -1,4 +1,12 @@
-import { CallHandler, ConflictException, ExecutionContext, Injectable, NestInterceptor, UnprocessableEntityException, BadRequestException } from '@nestjs/common';
+import {
+  CallHandler,
+  ConflictException,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  UnprocessableEntityException,
+  BadRequestException,
+} from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import canonicalize from 'canonicalize';
@@ -25,30 +33,57 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const res = ctx.switchToHttp().getResponse<Response>();
     const key = req.header('idempotency-key');
     if (req.method === 'GET' || key === undefined) return next.handle();
-    if (!KEY.test(key)) throw new BadRequestException({ errors: [{ field: 'Idempotency-Key', message: 'must be 8–200 letters, digits or ._:-' }] });
+    if (!KEY.test(key))
+      throw new BadRequestException({
+        errors: [{ field: 'Idempotency-Key', message: 'must be 8–200 letters, digits or ._:-' }],
+      });
     const principal = req.principal?.sub ?? `ip:${req.ip}`;
-    const hash = createHash('sha256').update(`${req.method} ${req.originalUrl} ${canonicalize(req.body ?? null)}`).digest('hex');
-    return from(this.store.claim(principal, key, hash)).pipe(mergeMap((claim) => {
-      if (claim.kind === 'mismatch') throw new UnprocessableEntityException('this Idempotency-Key was used for a different request');
-      if (claim.kind === 'in-progress') throw new ConflictException('a request with this Idempotency-Key is still being processed');
-      if (claim.kind === 'replay') {
-        res.status(claim.status).setHeader('Idempotent-Replayed', 'true');
-        for (const [h, v] of Object.entries(claim.headers)) res.setHeader(h, v);
-        return of(claim.body ? JSON.parse(claim.body) : undefined);
-      }
-      return next.handle().pipe(
-        mergeMap(async (body) => {
-          const headers: Record<string, string> = res.getHeader('etag') ? { ETag: String(res.getHeader('etag')) } : {};
-          await this.store.complete(principal, key, res.statusCode, headers, body === undefined ? '' : JSON.stringify(body));
-          return body;
-        }),
-        catchError((error) => from((async () => {
-          const problem = toProblem(error, req.originalUrl);
-          if (answerIsFinal(problem, req.header('if-match') !== undefined)) await this.store.complete(principal, key, problem.status, { 'Content-Type': PROBLEM_JSON }, JSON.stringify(problem));
-          else await this.store.release(principal, key);
-        })()).pipe(mergeMap(() => throwError(() => error)))),
-      );
-    }));
+    const hash = createHash('sha256')
+      .update(`${req.method} ${req.originalUrl} ${canonicalize(req.body ?? null)}`)
+      .digest('hex');
+    return from(this.store.claim(principal, key, hash)).pipe(
+      mergeMap((claim) => {
+        if (claim.kind === 'mismatch')
+          throw new UnprocessableEntityException('this Idempotency-Key was used for a different request');
+        if (claim.kind === 'in-progress')
+          throw new ConflictException('a request with this Idempotency-Key is still being processed');
+        if (claim.kind === 'replay') {
+          res.status(claim.status).setHeader('Idempotent-Replayed', 'true');
+          for (const [h, v] of Object.entries(claim.headers)) res.setHeader(h, v);
+          return of(claim.body ? JSON.parse(claim.body) : undefined);
+        }
+        return next.handle().pipe(
+          mergeMap(async (body) => {
+            const headers: Record<string, string> = res.getHeader('etag')
+              ? { ETag: String(res.getHeader('etag')) }
+              : {};
+            await this.store.complete(
+              principal,
+              key,
+              res.statusCode,
+              headers,
+              body === undefined ? '' : JSON.stringify(body),
+            );
+            return body;
+          }),
+          catchError((error) =>
+            from(
+              (async () => {
+                const problem = toProblem(error, req.originalUrl);
+                if (answerIsFinal(problem, req.header('if-match') !== undefined))
+                  await this.store.complete(
+                    principal,
+                    key,
+                    problem.status,
+                    { 'Content-Type': PROBLEM_JSON },
+                    JSON.stringify(problem),
+                  );
+                else await this.store.release(principal, key);
+              })(),
+            ).pipe(mergeMap(() => throwError(() => error))),
+          ),
+        );
+      }),
+    );
   }
 }
-

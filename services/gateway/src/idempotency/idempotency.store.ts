@@ -16,7 +16,10 @@ export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
   readonly ttlHours = 24;
 
   onModuleInit() {
-    this.sweeper = setInterval(() => void this.db.query('delete from idempotency_record where expires_at < now()').catch(() => undefined), 10 * 60_000);
+    this.sweeper = setInterval(
+      () => void this.db.query('delete from idempotency_record where expires_at < now()').catch(() => undefined),
+      10 * 60_000,
+    );
     this.sweeper.unref();
   }
 
@@ -26,27 +29,45 @@ export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
 
   /** Claims the key for this request, or says what happened to the first request that used it. */
   async claim(principal: string, key: string, requestHash: string): Promise<Claim> {
-    await this.db.query('delete from idempotency_record where principal = $1 and key = $2 and expires_at < now()', [principal, key]);
+    await this.db.query('delete from idempotency_record where principal = $1 and key = $2 and expires_at < now()', [
+      principal,
+      key,
+    ]);
     const inserted = await this.db.query(
       `insert into idempotency_record (principal, key, request_hash, state, expires_at)
        values ($1, $2, $3, 'in-progress', now() + make_interval(hours => $4))
-       on conflict do nothing returning key`, [principal, key, requestHash, this.ttlHours]);
+       on conflict do nothing returning key`,
+      [principal, key, requestHash, this.ttlHours],
+    );
     if (inserted.length) return { kind: 'new' };
-    const [r] = await this.db.query('select request_hash, state, status, headers, body from idempotency_record where principal = $1 and key = $2', [principal, key]);
+    const [r] = await this.db.query(
+      'select request_hash, state, status, headers, body from idempotency_record where principal = $1 and key = $2',
+      [principal, key],
+    );
     if (!r) return this.claim(principal, key, requestHash); // expired and swept in between
     if (r.request_hash !== requestHash) return { kind: 'mismatch' };
     if (r.state === 'in-progress') return { kind: 'in-progress' };
     return { kind: 'replay', status: r.status, headers: r.headers ?? {}, body: r.body ?? '' };
   }
 
-  async complete(principal: string, key: string, status: number, headers: Record<string, string>, body: string): Promise<void> {
+  async complete(
+    principal: string,
+    key: string,
+    status: number,
+    headers: Record<string, string>,
+    body: string,
+  ): Promise<void> {
     await this.db.query(
       `update idempotency_record set state = 'done', status = $3, headers = $4, body = $5 where principal = $1 and key = $2`,
-      [principal, key, status, JSON.stringify(headers), body]);
+      [principal, key, status, JSON.stringify(headers), body],
+    );
   }
 
   /** The first attempt failed in a way worth retrying (5xx, 503): forget it, so the retry runs. */
   async release(principal: string, key: string): Promise<void> {
-    await this.db.query(`delete from idempotency_record where principal = $1 and key = $2 and state = 'in-progress'`, [principal, key]);
+    await this.db.query(`delete from idempotency_record where principal = $1 and key = $2 and state = 'in-progress'`, [
+      principal,
+      key,
+    ]);
   }
 }

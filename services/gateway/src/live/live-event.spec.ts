@@ -1,7 +1,16 @@
 import { formatCursor, LiveEvent, mayWatch, parseCursor } from './live-event';
 
 const event = (data: Record<string, unknown>): LiveEvent => ({
-  service: 'enrolment', position: 1, eventId: 'e', type: 'StaffEnrolled', schemaVersion: 1, streamId: 's', occurredAt: '', recordedAt: '', correlationId: 'c', data,
+  service: 'enrolment',
+  position: 1,
+  eventId: 'e',
+  type: 'StaffEnrolled',
+  schemaVersion: 1,
+  streamId: 's',
+  occurredAt: '',
+  recordedAt: '',
+  correlationId: 'c',
+  data,
 });
 
 describe('the live feed', () => {

@@ -22,13 +22,27 @@ export function toLiveEvent(service: string, r: EventRecord): LiveEvent {
     data[k] = v !== null && typeof v === 'object' && '$personal' in v ? null : v;
   }
   return {
-    service, position: r.position, eventId: r.eventId, type: r.type, schemaVersion: r.schemaVersion, streamId: r.streamId,
-    occurredAt: r.occurredAt, recordedAt: r.recordedAt, correlationId: r.metadata.correlationId, data,
+    service,
+    position: r.position,
+    eventId: r.eventId,
+    type: r.type,
+    schemaVersion: r.schemaVersion,
+    streamId: r.streamId,
+    occurredAt: r.occurredAt,
+    recordedAt: r.recordedAt,
+    correlationId: r.metadata.correlationId,
+    data,
   };
 }
 
 const unitsOf = (d: Record<string, unknown>): string[] => {
-  const units = [d.opd, d.fundingOpd, (d.workUnit as { opd?: string } | undefined)?.opd, (d.to as { opd?: string } | undefined)?.opd, (d.from as { opd?: string } | undefined)?.opd];
+  const units = [
+    d.opd,
+    d.fundingOpd,
+    (d.workUnit as { opd?: string } | undefined)?.opd,
+    (d.to as { opd?: string } | undefined)?.opd,
+    (d.from as { opd?: string } | undefined)?.opd,
+  ];
   return units.filter((u): u is string => typeof u === 'string');
 };
 
@@ -44,6 +58,16 @@ export function mayWatch(p: Principal, e: LiveEvent): boolean {
 export type Cursor = Record<string, number>;
 
 export const parseCursor = (text: string | undefined): Cursor =>
-  Object.fromEntries((text ?? '').split(',').map((part) => part.trim().split(':')).filter(([s, p]) => s && /^\d+$/.test(p ?? '')).map(([s, p]) => [s, Number(p)]));
+  Object.fromEntries(
+    (text ?? '')
+      .split(',')
+      .map((part) => part.trim().split(':'))
+      .filter(([s, p]) => s && /^\d+$/.test(p ?? ''))
+      .map(([s, p]) => [s, Number(p)]),
+  );
 
-export const formatCursor = (c: Cursor) => Object.entries(c).sort(([a], [b]) => a.localeCompare(b)).map(([s, p]) => `${s}:${p}`).join(',');
+export const formatCursor = (c: Cursor) =>
+  Object.entries(c)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([s, p]) => `${s}:${p}`)
+    .join(',');

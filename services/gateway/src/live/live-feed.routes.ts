@@ -14,12 +14,30 @@ export class LiveFeedRoutes {
 
   @Sse('stream')
   @Access({ roles: ['training-officer', 'unit-head', 'staff'] })
-  @ApiOperation({ summary: 'Server-Sent Events of the events your role may see; reconnect with Last-Event-ID to resume' })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The id of the last event received (a cursor such as enrolment:120,budget:55)' })
-  @ApiQuery({ name: 'types', required: false, description: 'Comma-separated event types, e.g. StaffEnrolled,FundsCommitted' })
-  @ApiOkResponse({ description: 'text/event-stream; each event: `event` = type, `id` = resume cursor, `data` = the event (no personal data)', content: { 'text/event-stream': {} } })
+  @ApiOperation({
+    summary: 'Server-Sent Events of the events your role may see; reconnect with Last-Event-ID to resume',
+  })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'The id of the last event received (a cursor such as enrolment:120,budget:55)',
+  })
+  @ApiQuery({
+    name: 'types',
+    required: false,
+    description: 'Comma-separated event types, e.g. StaffEnrolled,FundsCommitted',
+  })
+  @ApiOkResponse({
+    description:
+      'text/event-stream; each event: `event` = type, `id` = resume cursor, `data` = the event (no personal data)',
+    content: { 'text/event-stream': {} },
+  })
   @ApiProblems(400)
-  stream(@Req() req: AuthenticatedRequest, @Headers('last-event-id') lastEventId?: string, @Query('types') types?: string): Observable<MessageEvent> {
+  stream(
+    @Req() req: AuthenticatedRequest,
+    @Headers('last-event-id') lastEventId?: string,
+    @Query('types') types?: string,
+  ): Observable<MessageEvent> {
     const wanted = types ? new Set(types.split(',').map((t) => t.trim())) : undefined;
     // A fresh stream starts at the newest event per service, so that its first id already covers every service.
     const cursor: Cursor = lastEventId ? parseCursor(lastEventId) : this.feed.latest();

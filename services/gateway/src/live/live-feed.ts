@@ -37,7 +37,9 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   private async start() {
     const topicToService = new Map<string, string>(SERVICES.map((s) => [eventTopic(s), s]));
-    this.consumer = this.kafka.kafka.consumer({ groupId: `kompeten-gateway-live-${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}` });
+    this.consumer = this.kafka.kafka.consumer({
+      groupId: `kompeten-gateway-live-${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+    });
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.joined());
     await this.consumer.connect();
     if (this.stopped) return;

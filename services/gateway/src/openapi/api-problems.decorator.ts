@@ -15,11 +15,20 @@ const MEANING: Record<number, string> = {
   503: 'A service is unavailable; retry after Retry-After seconds.',
 };
 
-const problem = (status: number) => ApiResponse({ status, description: MEANING[status], content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } });
+const problem = (status: number) =>
+  ApiResponse({
+    status,
+    description: MEANING[status],
+    content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+  });
 
 /** Documents a route's error answers (problem+json) and its security. */
 export function ApiProblems(...statuses: number[]) {
-  return applyDecorators(ApiExtraModels(ProblemDetailsDto), ApiBearerAuth(), ...[401, 403, 429, 503, ...statuses].map(problem));
+  return applyDecorators(
+    ApiExtraModels(ProblemDetailsDto),
+    ApiBearerAuth(),
+    ...[401, 403, 429, 503, ...statuses].map(problem),
+  );
 }
 
 /** The same for a public route (no token). */

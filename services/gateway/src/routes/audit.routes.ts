@@ -1,4 +1,14 @@
-import { BadRequestException, Controller, Get, Injectable, Param, PipeTransform, Query, Req, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Injectable,
+  Param,
+  PipeTransform,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -15,24 +25,54 @@ const AUDITED: Downstream[] = ['enrolment', 'assessment', 'budget', 'feedback'];
 @Injectable()
 export class AuditedServicePipe implements PipeTransform<string, Downstream> {
   transform(value: string): Downstream {
-    if (!(AUDITED as string[]).includes(value)) throw new BadRequestException({ errors: [{ field: 'service', message: `must be one of ${AUDITED.join(', ')}` }] });
+    if (!(AUDITED as string[]).includes(value))
+      throw new BadRequestException({
+        errors: [{ field: 'service', message: `must be one of ${AUDITED.join(', ')}` }],
+      });
     return value as Downstream;
   }
 }
 
 export class AuditChainQuery {
-  @ApiPropertyOptional({ example: 0, description: 'Verify the positions after this one (0: from the start)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) after?: number;
-  @ApiPropertyOptional({ description: 'The hash at position `after`, from the previous window (required when after > 0)' }) @IsOptional() @Matches(/^[0-9a-f]{64}$/) anchor?: string;
+  @ApiPropertyOptional({ example: 0, description: 'Verify the positions after this one (0: from the start)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+  @ApiPropertyOptional({
+    description: 'The hash at position `after`, from the previous window (required when after > 0)',
+  })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/)
+  anchor?: string;
   @ApiPropertyOptional({ example: 5000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(20000) limit?: number;
 }
 
 export class AuditEventsQuery {
-  @ApiPropertyOptional({ example: 0, description: 'Records after this position' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) after?: number;
+  @ApiPropertyOptional({ example: 0, description: 'Records after this position' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
   @ApiPropertyOptional({ example: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
-  @ApiPropertyOptional({ example: 'staff-198609262015051001' }) @IsOptional() @Matches(/^[\w.:-]{1,200}$/) stream?: string;
-  @ApiPropertyOptional({ example: 'StaffTransferred,TrainingCompleted', description: 'Comma-separated event types' }) @IsOptional() @Matches(/^[A-Za-z]+(,[A-Za-z]+)*$/) type?: string;
-  @ApiPropertyOptional({ example: '2026-01-01T00:00:00+07:00', description: 'recordedAt ≥ from' }) @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional({ example: '2026-04-01T00:00:00+07:00', description: 'recordedAt < to' }) @IsOptional() @IsDateString() to?: string;
+  @ApiPropertyOptional({ example: 'staff-198609262015051001' })
+  @IsOptional()
+  @Matches(/^[\w.:-]{1,200}$/)
+  stream?: string;
+  @ApiPropertyOptional({ example: 'StaffTransferred,TrainingCompleted', description: 'Comma-separated event types' })
+  @IsOptional()
+  @Matches(/^[A-Za-z]+(,[A-Za-z]+)*$/)
+  type?: string;
+  @ApiPropertyOptional({ example: '2026-01-01T00:00:00+07:00', description: 'recordedAt ≥ from' })
+  @IsOptional()
+  @IsDateString()
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-04-01T00:00:00+07:00', description: 'recordedAt < to' })
+  @IsOptional()
+  @IsDateString()
+  to?: string;
 }
 
 /**
@@ -46,25 +86,51 @@ export class AuditRoutes {
 
   @Get(':service/head')
   @Access({ roles: ['auditor'] })
-  @ApiOperation({ summary: 'The head of a service’s hash chain (position and hash) and how far its relay has published to Kafka' })
-  @ApiOkResponse({ description: 'The head' }) @ApiProblems(400)
-  head(@Param('service', AuditedServicePipe) service: Downstream, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary: 'The head of a service’s hash chain (position and hash) and how far its relay has published to Kafka',
+  })
+  @ApiOkResponse({ description: 'The head' })
+  @ApiProblems(400)
+  head(
+    @Param('service', AuditedServicePipe) service: Downstream,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.forward.to(service, 'GET', '/audit/head', req, res);
   }
 
   @Get(':service/chain')
   @Access({ roles: ['auditor'] })
-  @ApiOperation({ summary: 'Recompute a window of a service’s hash chain, linked to a hash the auditor holds; follow `next` to cover the log' })
-  @ApiOkResponse({ description: 'Events checked, the head reached, the first break if any' }) @ApiProblems(400)
-  chain(@Param('service', AuditedServicePipe) service: Downstream, @Query() q: AuditChainQuery, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
-    return this.forward.to(service, 'GET', '/audit/chain', req, res, { query: { after: q.after, anchor: q.anchor, limit: q.limit } });
+  @ApiOperation({
+    summary:
+      'Recompute a window of a service’s hash chain, linked to a hash the auditor holds; follow `next` to cover the log',
+  })
+  @ApiOkResponse({ description: 'Events checked, the head reached, the first break if any' })
+  @ApiProblems(400)
+  chain(
+    @Param('service', AuditedServicePipe) service: Downstream,
+    @Query() q: AuditChainQuery,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.forward.to(service, 'GET', '/audit/chain', req, res, {
+      query: { after: q.after, anchor: q.anchor, limit: q.limit },
+    });
   }
 
   @Get(':service/events')
   @Access({ roles: ['auditor'] })
   @ApiOperation({ summary: 'Stored events with their hashes (the export form), a page at a time; follow `next`' })
-  @ApiOkResponse({ description: 'A page of events' }) @ApiProblems(400)
-  events(@Param('service', AuditedServicePipe) service: Downstream, @Query() q: AuditEventsQuery, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
-    return this.forward.to(service, 'GET', '/audit/events', req, res, { query: { after: q.after, limit: q.limit, stream: q.stream, type: q.type, from: q.from, to: q.to } });
+  @ApiOkResponse({ description: 'A page of events' })
+  @ApiProblems(400)
+  events(
+    @Param('service', AuditedServicePipe) service: Downstream,
+    @Query() q: AuditEventsQuery,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.forward.to(service, 'GET', '/audit/events', req, res, {
+      query: { after: q.after, limit: q.limit, stream: q.stream, type: q.type, from: q.from, to: q.to },
+    });
   }
 }

@@ -14,8 +14,17 @@ import { AuditRoutes } from './audit.routes';
 
 /** Every public route of the gateway, by resource. */
 export const GATEWAY_ROUTES = [
-  StaffRoutes, ProgrammeRoutes, EnrolmentRoutes, UnitRoutes,
-  BudgetRoutes, AssessmentRoutes,
-  ServiceUnitRoutes, SurveyResponseRoutes, ReportRoutes, PublicRoutes,
-  AuditRoutes, LiveFeedRoutes, DocsRoutes,
+  StaffRoutes,
+  ProgrammeRoutes,
+  EnrolmentRoutes,
+  UnitRoutes,
+  BudgetRoutes,
+  AssessmentRoutes,
+  ServiceUnitRoutes,
+  SurveyResponseRoutes,
+  ReportRoutes,
+  PublicRoutes,
+  AuditRoutes,
+  LiveFeedRoutes,
+  DocsRoutes,
 ];

@@ -4,7 +4,10 @@ import { BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
 @Injectable()
 export class ProgrammeIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!/^[a-z0-9][a-z0-9-]{2,63}$/.test(value)) throw new BadRequestException({ errors: [{ field: 'programmeId', message: 'must be 3–64 lowercase letters, digits or dashes' }] });
+    if (!/^[a-z0-9][a-z0-9-]{2,63}$/.test(value))
+      throw new BadRequestException({
+        errors: [{ field: 'programmeId', message: 'must be 3–64 lowercase letters, digits or dashes' }],
+      });
     return value;
   }
 }

@@ -15,17 +15,30 @@ export class ReportRoutes {
   @Get('league-table')
   @Access({ roles: ['training-officer', 'unit-head'] })
   @ApiOperation({ summary: 'The city’s service units by IKM; only units meeting their sample target are ranked' })
-  @ApiOkResponse({ description: 'The league table' }) @ApiProblems(400)
-  leagueTable(@Query() q: UnitFilterRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
+  @ApiOkResponse({ description: 'The league table' })
+  @ApiProblems(400)
+  leagueTable(
+    @Query() q: UnitFilterRequest,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.forward.to('feedback', 'GET', '/league-table', req, res, { query: { ...q } });
   }
 
   @Get('correlation-report')
   @Access({ roles: ['training-officer'] })
-  @ApiOperation({ summary: 'Training measures vs citizen satisfaction: correlations with n and 95% CI, difference-in-differences, cost per IKM point (JSON, or CSV with format=csv)' })
+  @ApiOperation({
+    summary:
+      'Training measures vs citizen satisfaction: correlations with n and 95% CI, difference-in-differences, cost per IKM point (JSON, or CSV with format=csv)',
+  })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: 'The report; small samples are marked' }) @ApiProblems(400)
-  correlation(@Query() q: GetCorrelationReportRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
+  @ApiOkResponse({ description: 'The report; small samples are marked' })
+  @ApiProblems(400)
+  correlation(
+    @Query() q: GetCorrelationReportRequest,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.forward.to('feedback', 'GET', '/correlation-report', req, res, { query: { ...q } });
   }
 }

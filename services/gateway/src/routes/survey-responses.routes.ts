@@ -16,9 +16,17 @@ export class SurveyResponseRoutes {
   @Post()
   @Access({ roles: ['kiosk', 'training-officer'] })
   @CommandRoute()
-  @ApiOperation({ summary: 'Submit a citizen’s SKM response from a kiosk (a resend with the same submissionId changes nothing: 200)' })
-  @ApiCreatedResponse({ type: CommandAccepted }) @ApiOkResponse({ description: 'Already received (same submissionId)' }) @ApiProblems(400, 404, 409)
-  submit(@Body() body: SubmitSurveyResponseRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary: 'Submit a citizen’s SKM response from a kiosk (a resend with the same submissionId changes nothing: 200)',
+  })
+  @ApiCreatedResponse({ type: CommandAccepted })
+  @ApiOkResponse({ description: 'Already received (same submissionId)' })
+  @ApiProblems(400, 404, 409)
+  submit(
+    @Body() body: SubmitSurveyResponseRequest,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.forward.to('feedback', 'POST', '/survey-responses', req, res, { body });
   }
 
@@ -26,8 +34,14 @@ export class SurveyResponseRoutes {
   @Access({ roles: ['training-officer'] })
   @CommandRoute()
   @ApiOperation({ summary: 'Void a response (spam, duplicate) with a reason; it leaves the IKM' })
-  @ApiCreatedResponse({ type: CommandAccepted }) @ApiProblems(400, 404, 409)
-  reject(@Param('submissionId', ParseUUIDPipe) id: string, @Body() body: RejectSurveyResponseRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
+  @ApiCreatedResponse({ type: CommandAccepted })
+  @ApiProblems(400, 404, 409)
+  reject(
+    @Param('submissionId', ParseUUIDPipe) id: string,
+    @Body() body: RejectSurveyResponseRequest,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.forward.to('feedback', 'POST', `/survey-responses/${id}/rejection`, req, res, { body });
   }
 }

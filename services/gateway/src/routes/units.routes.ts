@@ -17,16 +17,31 @@ export class UnitRoutes {
   @Get('units/:opd/summary')
   @Access({ roles: ['training-officer', 'unit-head'], unitParam: 'opd' })
   @ApiOperation({ summary: 'A unit’s year: participation, withdrawal reasons, JP coverage' })
-  @ApiOkResponse({ description: 'The summary' }) @ApiProblems(400)
-  summary(@Param('opd', OpdPipe) opd: string, @Query() q: UnitYearQueryRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
-    return this.forward.to('enrolment', 'GET', `/units/${opd}/summary`, req, res, { query: { year: q.year, serviceUnit: q.serviceUnit } });
+  @ApiOkResponse({ description: 'The summary' })
+  @ApiProblems(400)
+  summary(
+    @Param('opd', OpdPipe) opd: string,
+    @Query() q: UnitYearQueryRequest,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.forward.to('enrolment', 'GET', `/units/${opd}/summary`, req, res, {
+      query: { year: q.year, serviceUnit: q.serviceUnit },
+    });
   }
 
   @Get('jp-ledger/below-target')
   @Access({ roles: ['training-officer', 'unit-head'], unitQuery: true })
   @ApiOperation({ summary: 'Active PNS staff below their 20 JP in the year (unit-heads: their unit)' })
-  @ApiOkResponse({ description: 'Staff below target' }) @ApiProblems(400)
-  belowTarget(@Query() q: UnitYearQueryRequest, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
-    return this.forward.to('enrolment', 'GET', '/jp-ledger/below-target', req, res, { query: { ...q, opd: scopedOpd(req.principal, q.opd) } });
+  @ApiOkResponse({ description: 'Staff below target' })
+  @ApiProblems(400)
+  belowTarget(
+    @Query() q: UnitYearQueryRequest,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.forward.to('enrolment', 'GET', '/jp-ledger/below-target', req, res, {
+      query: { ...q, opd: scopedOpd(req.principal, q.opd) },
+    });
   }
 }

@@ -1,9 +1,68 @@
 import type { SeededRandom } from '../plan/seeded-random';
 
 // Minangkabau given names; most people here go by one or two names, without a family name.
-const MALE = ['Rahmat', 'Fauzan', 'Rizki', 'Hendra', 'Andri', 'Zulkifli', 'Afrizal', 'Syafrizal', 'Irwan', 'Yusrizal', 'Firdaus', 'Hamdani', 'Ilham', 'Arif', 'Budi', 'Taufik', 'Erizal', 'Nofrizal', 'Deri', 'Yoserizal'];
-const FEMALE = ['Siti', 'Yulia', 'Rahmi', 'Nurul', 'Fitri', 'Dewi', 'Yenni', 'Desi', 'Mardiah', 'Hasanah', 'Rina', 'Elfira', 'Susi', 'Yuliana', 'Novita', 'Sri', 'Wahyuni', 'Rosmaini', 'Nelvi', 'Lusi'];
-const SECOND = ['Putra', 'Saputra', 'Hidayat', 'Maulana', 'Rahman', 'Syahputra', 'Efendi', 'Kurniawan', 'Fadhilah', 'Ananda', 'Permata', 'Yanti', 'Sari', 'Wati', 'Rahmadani', 'Azhari'];
+const MALE = [
+  'Rahmat',
+  'Fauzan',
+  'Rizki',
+  'Hendra',
+  'Andri',
+  'Zulkifli',
+  'Afrizal',
+  'Syafrizal',
+  'Irwan',
+  'Yusrizal',
+  'Firdaus',
+  'Hamdani',
+  'Ilham',
+  'Arif',
+  'Budi',
+  'Taufik',
+  'Erizal',
+  'Nofrizal',
+  'Deri',
+  'Yoserizal',
+];
+const FEMALE = [
+  'Siti',
+  'Yulia',
+  'Rahmi',
+  'Nurul',
+  'Fitri',
+  'Dewi',
+  'Yenni',
+  'Desi',
+  'Mardiah',
+  'Hasanah',
+  'Rina',
+  'Elfira',
+  'Susi',
+  'Yuliana',
+  'Novita',
+  'Sri',
+  'Wahyuni',
+  'Rosmaini',
+  'Nelvi',
+  'Lusi',
+];
+const SECOND = [
+  'Putra',
+  'Saputra',
+  'Hidayat',
+  'Maulana',
+  'Rahman',
+  'Syahputra',
+  'Efendi',
+  'Kurniawan',
+  'Fadhilah',
+  'Ananda',
+  'Permata',
+  'Yanti',
+  'Sari',
+  'Wati',
+  'Rahmadani',
+  'Azhari',
+];
 
 export const personName = (rng: SeededRandom, gender: 1 | 2) =>
   `${rng.pick(gender === 1 ? MALE : FEMALE)} ${rng.pick(gender === 1 ? SECOND.slice(0, 11) : SECOND.slice(9))}`;
@@ -14,7 +73,13 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
  * An 18-digit NIP: birth date, appointment month (for PPPK the contract start), gender, sequence.
  * Every part is valid by DOMAIN.md's rules (real dates, appointed at 18 or older, nothing in the future).
  */
-export function makeNip(rng: SeededRandom, employment: 'PNS' | 'PPPK', gender: 1 | 2, thisYear: number, taken: Set<string>): string {
+export function makeNip(
+  rng: SeededRandom,
+  employment: 'PNS' | 'PPPK',
+  gender: 1 | 2,
+  thisYear: number,
+  taken: Set<string>,
+): string {
   for (;;) {
     const born = rng.int(1966, 2000);
     const appointedFrom = employment === 'PPPK' ? Math.max(2021, born + 20) : born + 20;

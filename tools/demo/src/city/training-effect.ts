@@ -27,4 +27,10 @@ export const baselineOf = (kind: ServiceUnitSpec['kind']) => BASELINE[kind];
  * noise, every unit-quarter has a small shock of its own, and the whole city drifts up slowly (so a
  * plain before/after comparison would credit the training with the drift; difference-in-differences does not).
  */
-export const NOISE = { unitOffsetSd: 0.1, respondentSd: 0.15, answerSd: 0.35, unitQuarterSd: 0.02, cityDriftPerQuarter: 0.02 };
+export const NOISE = {
+  unitOffsetSd: 0.1,
+  respondentSd: 0.15,
+  answerSd: 0.35,
+  unitQuarterSd: 0.02,
+  cityDriftPerQuarter: 0.02,
+};

@@ -5,7 +5,11 @@ import type { GatewayClient } from './gateway-client';
  * assessment routes arrive later than the rest, and a step whose routes are missing is skipped with
  * a log line instead of failing on a 404.
  */
-export interface Capabilities { budget: boolean; assessment: boolean; paths: string[] }
+export interface Capabilities {
+  budget: boolean;
+  assessment: boolean;
+  paths: string[];
+}
 
 export async function readCapabilities(client: GatewayClient): Promise<Capabilities> {
   const res = await fetch(`${client.baseUrl}/api/docs-json`, { signal: AbortSignal.timeout(10_000) });

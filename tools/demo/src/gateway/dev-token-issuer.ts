@@ -10,10 +10,16 @@ import type { Actor, TokenIssuer } from './gateway-client';
  */
 export function devTokenIssuer(root: string): TokenIssuer {
   const file = path.join(root, '.cache', 'dev-keys', 'private.jwk.json');
-  if (!fs.existsSync(file)) throw new Error(`no development key at ${file}: start the platform with npm start first (it makes the key)`);
+  if (!fs.existsSync(file))
+    throw new Error(`no development key at ${file}: start the platform with npm start first (it makes the key)`);
   const jwk = JSON.parse(fs.readFileSync(file, 'utf8'));
   const key = importJWK(jwk, 'ES256');
-  return async (actor: Actor) => new SignJWT({ roles: [actor.role], ...(actor.unit ? { unit: actor.unit } : {}) })
-    .setProtectedHeader({ alg: 'ES256', kid: jwk.kid }).setSubject(actor.sub)
-    .setAudience('kompeten').setIssuedAt().setExpirationTime('12h').sign(await key);
+  return async (actor: Actor) =>
+    new SignJWT({ roles: [actor.role], ...(actor.unit ? { unit: actor.unit } : {}) })
+      .setProtectedHeader({ alg: 'ES256', kid: jwk.kid })
+      .setSubject(actor.sub)
+      .setAudience('kompeten')
+      .setIssuedAt()
+      .setExpirationTime('12h')
+      .sign(await key);
 }

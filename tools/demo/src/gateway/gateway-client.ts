@@ -1,12 +1,25 @@
 import { Semaphore } from '../run/semaphore';
 
 /** Who makes a request: each actor has its own token (and so its own rate limit), as real users and kiosks do. */
-export interface Actor { role: 'admin' | 'training-officer' | 'kiosk' | 'auditor'; sub: string; unit?: string }
+export interface Actor {
+  role: 'admin' | 'training-officer' | 'kiosk' | 'auditor';
+  sub: string;
+  unit?: string;
+}
 export type TokenIssuer = (actor: Actor) => Promise<string>;
 
-export interface Answer { status: number; body: any; retryAfter: number | null; date: string | null }
+export interface Answer {
+  status: number;
+  body: any;
+  retryAfter: number | null;
+  date: string | null;
+}
 
-export interface RequestOptions { body?: unknown; query?: Record<string, string | number | boolean | undefined>; idempotencyKey?: string }
+export interface RequestOptions {
+  body?: unknown;
+  query?: Record<string, string | number | boolean | undefined>;
+  idempotencyKey?: string;
+}
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -15,8 +28,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const problemCode = (a: Answer) => (typeof a.body?.type === 'string' ? a.body.type.split('/').pop() : '');
 
 export class GatewayError extends Error {
-  constructor(readonly method: string, readonly path: string, readonly answer: Answer) {
-    super(`${method} ${path} → ${answer.status} ${problemCode(answer) || ''}: ${answer.body?.detail ?? answer.body?.title ?? JSON.stringify(answer.body)?.slice(0, 300)}`);
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly answer: Answer,
+  ) {
+    super(
+      `${method} ${path} → ${answer.status} ${problemCode(answer) || ''}: ${answer.body?.detail ?? answer.body?.title ?? JSON.stringify(answer.body)?.slice(0, 300)}`,
+    );
   }
 }
 
@@ -34,7 +53,12 @@ export class GatewayClient {
   retries = 0;
 
   /** `concurrency` per step; the training and the survey steps run side by side, so twice that in flight. */
-  constructor(readonly baseUrl: string, private readonly issue: TokenIssuer, concurrency = 8, private readonly maxAttempts = 12) {
+  constructor(
+    readonly baseUrl: string,
+    private readonly issue: TokenIssuer,
+    concurrency = 8,
+    private readonly maxAttempts = 12,
+  ) {
     this.slots = new Semaphore(concurrency * 2);
   }
 
@@ -45,7 +69,10 @@ export class GatewayClient {
   }
 
   async send(actor: Actor | null, method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<Answer> {
-    const query = Object.entries(options.query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+    const query = Object.entries(options.query ?? {})
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+      .join('&');
     const url = `${this.baseUrl}/api/v1${path}${query ? `?${query}` : ''}`;
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (actor) headers.Authorization = `Bearer ${await this.token(actor)}`;
@@ -58,8 +85,12 @@ export class GatewayClient {
       const raced = answer?.status === 409 && problemCode(answer) === 'conflict';
       // A 500 is retried a few times too (the gateway releases the key of a failed command): a bug
       // should not stop the whole city, and it is counted and reported if it persists.
-      const retry = answer === null || raced || RETRY_STATUSES.has(answer.status) || (answer.status === 500 && attempt < 4)
-        || (answer.status === 409 && /still being processed/.test(`${answer.body?.title} ${answer.body?.detail}`));
+      const retry =
+        answer === null ||
+        raced ||
+        RETRY_STATUSES.has(answer.status) ||
+        (answer.status === 500 && attempt < 4) ||
+        (answer.status === 409 && /still being processed/.test(`${answer.body?.title} ${answer.body?.detail}`));
       if (!retry || attempt >= this.maxAttempts) {
         if (answer === null) throw new Error(`${method} ${path}: the gateway did not answer after ${attempt} attempts`);
         return answer;
@@ -73,22 +104,48 @@ export class GatewayClient {
    * Like send, but anything but the expected statuses, problem codes (`staff-exists`) or codes with
    * the current state (`enrolment-state:completed`: a retried command found its own work done) is an error.
    */
-  async expect(actor: Actor | null, method: 'GET' | 'POST', path: string, ok: (number | string)[], options: RequestOptions = {}): Promise<Answer> {
+  async expect(
+    actor: Actor | null,
+    method: 'GET' | 'POST',
+    path: string,
+    ok: (number | string)[],
+    options: RequestOptions = {},
+  ): Promise<Answer> {
     const answer = await this.send(actor, method, path, options);
     const code = problemCode(answer);
-    if (ok.includes(answer.status) || ok.includes(code) || ok.includes(`${code}:${answer.body?.currentState}`)) return answer;
+    if (ok.includes(answer.status) || ok.includes(code) || ok.includes(`${code}:${answer.body?.currentState}`))
+      return answer;
     throw new GatewayError(method, path, answer);
   }
 
-  private async once(method: string, url: string, headers: Record<string, string>, body: unknown): Promise<Answer | null> {
+  private async once(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body: unknown,
+  ): Promise<Answer | null> {
     this.requests++;
     try {
-      const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+      const res = await fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
       const text = await res.text();
       let parsed: unknown = text;
-      try { parsed = text ? JSON.parse(text) : null; } catch { /* CSV or plain text */ }
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        /* CSV or plain text */
+      }
       const retryAfter = Number(res.headers.get('retry-after'));
-      return { status: res.status, body: parsed, retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null, date: res.headers.get('date') };
+      return {
+        status: res.status,
+        body: parsed,
+        retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+        date: res.headers.get('date'),
+      };
     } catch {
       return null; // refused, reset or timed out: safe to retry (commands carry an Idempotency-Key)
     }

@@ -1,5 +1,10 @@
 /** Calendar arithmetic on plain dates (YYYY-MM-DD, the city's date): no time zones, no clock. */
-export interface Quarter { id: string; start: string; end: string; index: number }
+export interface Quarter {
+  id: string;
+  start: string;
+  end: string;
+  index: number;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 export const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -20,10 +25,16 @@ function quarterOfIndex(index: number): Quarter {
   const year = Math.floor(index / 4);
   const q = (index % 4) + 1;
   const startMonth = (q - 1) * 3 + 1;
-  return { id: `${year}-Q${q}`, index, start: isoDate(year, startMonth, 1), end: isoDate(year, startMonth + 2, daysInMonth(year, startMonth + 2)) };
+  return {
+    id: `${year}-Q${q}`,
+    index,
+    start: isoDate(year, startMonth, 1),
+    end: isoDate(year, startMonth + 2, daysInMonth(year, startMonth + 2)),
+  };
 }
 
-export const quarterIndexOf = (date: string) => Number(date.slice(0, 4)) * 4 + Math.floor((Number(date.slice(5, 7)) - 1) / 3);
+export const quarterIndexOf = (date: string) =>
+  Number(date.slice(0, 4)) * 4 + Math.floor((Number(date.slice(5, 7)) - 1) / 3);
 
 /**
  * The scenario's time line, relative to today: quarter 0 is the current one, -1 the one before …
@@ -47,7 +58,13 @@ export class Timeline {
   monthsOf(q: Quarter): { year: number; month: number; firstDay: string; lastDay: string }[] {
     const y = Number(q.start.slice(0, 4));
     const m0 = Number(q.start.slice(5, 7));
-    return [0, 1, 2].map((i) => ({ year: y, month: m0 + i, firstDay: isoDate(y, m0 + i, 1), lastDay: minDate(isoDate(y, m0 + i, daysInMonth(y, m0 + i)), this.lastDay) }))
+    return [0, 1, 2]
+      .map((i) => ({
+        year: y,
+        month: m0 + i,
+        firstDay: isoDate(y, m0 + i, 1),
+        lastDay: minDate(isoDate(y, m0 + i, daysInMonth(y, m0 + i)), this.lastDay),
+      }))
       .filter((x) => x.firstDay <= this.lastDay);
   }
 

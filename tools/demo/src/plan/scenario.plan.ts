@@ -9,10 +9,17 @@ import { planMovements, planStaff, StaffMovement, StaffPlan } from './staff.plan
 import { FIRST_SURVEY_QUARTER, planUnitSurveys, SurveyResponsePlan } from './survey.plan';
 
 export type AllocationPlan = ({ programmeId: string } | { competencyArea: string }) & { amount: number };
-export interface BudgetPlan { opd: string; ceiling: number; allocations: AllocationPlan[] }
+export interface BudgetPlan {
+  opd: string;
+  ceiling: number;
+  allocations: AllocationPlan[];
+}
 
 export interface ScenarioPlan {
-  seed: number; size: ScenarioSize; timeline: Timeline; tag: string;
+  seed: number;
+  size: ScenarioSize;
+  timeline: Timeline;
+  tag: string;
   units: ServiceUnitSpec[];
   staff: StaffPlan[];
   /** Transfers and departures this month, after the training history. */
@@ -34,14 +41,18 @@ export interface ScenarioPlan {
 function retag(plan: Omit<ScenarioPlan, 'units'>, units: ServiceUnitSpec[]): ScenarioPlan {
   if (!plan.tag) return { ...plan, units };
   const t = (code: string) => `${code}-${plan.tag.toUpperCase()}`;
-  const wu = (w: { opd: string; serviceUnit: string | null }) => ({ opd: t(w.opd), serviceUnit: w.serviceUnit ? t(w.serviceUnit) : null });
+  const wu = (w: { opd: string; serviceUnit: string | null }) => ({
+    opd: t(w.opd),
+    serviceUnit: w.serviceUnit ? t(w.serviceUnit) : null,
+  });
   return {
     ...plan,
     units: units.map((u) => ({ ...u, code: t(u.code), opd: t(u.opd) })),
     staff: plan.staff.map((s) => ({ ...s, workUnit: wu(s.workUnit) })),
     movements: plan.movements.map((m) => (m.to ? { ...m, to: { opd: t(m.to.opd) } } : m)),
     programmes: plan.programmes.map((p) => ({
-      ...p, spec: { ...p.spec, fundingOpd: t(p.spec.fundingOpd) },
+      ...p,
+      spec: { ...p.spec, fundingOpd: t(p.spec.fundingOpd) },
       participants: p.participants.map((x) => ({ ...x, workUnit: wu(x.workUnit) })),
     })),
     budgets: plan.budgets.map((b) => ({ ...b, opd: t(b.opd) })),
@@ -55,13 +66,21 @@ function planBudgets(programmes: ProgrammePlan[]): BudgetPlan[] {
   return OPDS.map((opd) => {
     const own = programmes.filter((p) => p.spec.fundingOpd === opd.code);
     const allocations = own.map((p): AllocationPlan => {
-      const amount = Math.max(1, Math.round(Math.min(p.participants.length, p.capacity) * p.spec.funding)) * p.spec.costPerParticipant;
+      const amount =
+        Math.max(1, Math.round(Math.min(p.participants.length, p.capacity) * p.spec.funding)) *
+        p.spec.costPerParticipant;
       // Disaster management is funded by area (any programme in it), the rest programme by programme.
-      return p.spec.competencyArea === 'disaster-management' ? { competencyArea: p.spec.competencyArea, amount } : { programmeId: p.programmeId, amount };
+      return p.spec.competencyArea === 'disaster-management'
+        ? { competencyArea: p.spec.competencyArea, amount }
+        : { programmeId: p.programmeId, amount };
     });
     const allocated = allocations.reduce((s, a) => s + a.amount, 0);
     const short = own.some((p) => p.spec.funding < 1);
-    return { opd: opd.code, ceiling: short ? allocated : Math.max(25_000_000, Math.ceil((allocated * 1.15) / 1_000_000) * 1_000_000), allocations };
+    return {
+      opd: opd.code,
+      ceiling: short ? allocated : Math.max(25_000_000, Math.ceil((allocated * 1.15) / 1_000_000) * 1_000_000),
+      allocations,
+    };
   });
 }
 
@@ -71,16 +90,50 @@ export function planScenario(seed: number, size: ScenarioSize, today: string, ta
   const timeline = new Timeline(today);
   const suffix = tag ? `-${tag.toLowerCase()}` : '';
   const staff = planStaff(rng.fork(`staff${tag}`), size, timeline.year);
-  const programmes = CATALOGUE.map((spec) => planProgramme(spec, staff, timeline, rng.fork(`programme:${spec.key}`), suffix));
+  const programmes = CATALOGUE.map((spec) =>
+    planProgramme(spec, staff, timeline, rng.fork(`programme:${spec.key}`), suffix),
+  );
   const treated = programmes.find((p) => p.spec.key === TRAINING_EFFECT.programmeKey)!;
-  const trainedUnits = [...new Set(treated.participants.filter((p) => p.outcome === 'complete' && p.workUnit.serviceUnit).map((p) => p.workUnit.serviceUnit!))];
-  const surveys = SERVICE_UNITS.flatMap((u) => planUnitSurveys(u,
-    staff.filter((s) => s.workUnit.serviceUnit === u.code).map((s) => s.nip),
-    trainedUnits.includes(u.code) ? treated.quarter.end : null, size, timeline, rng.fork(`surveys:${u.code}`)));
-  const closedQuarters = Array.from({ length: -FIRST_SURVEY_QUARTER }, (_, i) => timeline.quarter(FIRST_SURVEY_QUARTER + i));
-  const movements = planMovements(rng.fork(`movements${tag}`), staff, OPDS.map((o) => o.code), `${timeline.today.slice(0, 8)}01`);
-  return retag({
-    seed, size, timeline, tag, staff, movements, programmes, budgets: planBudgets(programmes), surveys, closedQuarters,
-    effect: { programmeId: treated.programmeId, units: trainedUnits, from: treated.quarter.end },
-  }, SERVICE_UNITS);
+  const trainedUnits = [
+    ...new Set(
+      treated.participants
+        .filter((p) => p.outcome === 'complete' && p.workUnit.serviceUnit)
+        .map((p) => p.workUnit.serviceUnit!),
+    ),
+  ];
+  const surveys = SERVICE_UNITS.flatMap((u) =>
+    planUnitSurveys(
+      u,
+      staff.filter((s) => s.workUnit.serviceUnit === u.code).map((s) => s.nip),
+      trainedUnits.includes(u.code) ? treated.quarter.end : null,
+      size,
+      timeline,
+      rng.fork(`surveys:${u.code}`),
+    ),
+  );
+  const closedQuarters = Array.from({ length: -FIRST_SURVEY_QUARTER }, (_, i) =>
+    timeline.quarter(FIRST_SURVEY_QUARTER + i),
+  );
+  const movements = planMovements(
+    rng.fork(`movements${tag}`),
+    staff,
+    OPDS.map((o) => o.code),
+    `${timeline.today.slice(0, 8)}01`,
+  );
+  return retag(
+    {
+      seed,
+      size,
+      timeline,
+      tag,
+      staff,
+      movements,
+      programmes,
+      budgets: planBudgets(programmes),
+      surveys,
+      closedQuarters,
+      effect: { programmeId: treated.programmeId, units: trainedUnits, from: treated.quarter.end },
+    },
+    SERVICE_UNITS,
+  );
 }

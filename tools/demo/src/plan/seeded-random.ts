@@ -17,7 +17,10 @@ function hash32(text: string): number {
 export class SeededRandom {
   private readonly rng: RandomGenerator;
 
-  constructor(readonly seed: number, readonly label = 'root') {
+  constructor(
+    readonly seed: number,
+    readonly label = 'root',
+  ) {
     this.rng = xoroshiro128plus(hash32(`${seed}:${label}`));
   }
 

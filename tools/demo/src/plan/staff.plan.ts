@@ -4,7 +4,10 @@ import type { ScenarioSize } from '../scenario-sizes';
 import type { SeededRandom } from './seeded-random';
 
 export interface StaffPlan {
-  nip: string; name: string; employmentType: 'PNS' | 'PPPK'; position: string;
+  nip: string;
+  name: string;
+  employmentType: 'PNS' | 'PPPK';
+  position: string;
   workUnit: { opd: string; serviceUnit: string | null };
 }
 
@@ -18,7 +21,13 @@ export function planStaff(rng: SeededRandom, size: ScenarioSize, thisYear: numbe
   const person = (r: SeededRandom, positions: string[], workUnit: StaffPlan['workUnit']) => {
     const gender = r.chance(0.55) ? 2 : 1;
     const employmentType = r.chance(0.2) ? 'PPPK' : 'PNS';
-    staff.push({ nip: makeNip(r, employmentType, gender, thisYear, taken), name: personName(r, gender), employmentType, position: r.pick(positions), workUnit });
+    staff.push({
+      nip: makeNip(r, employmentType, gender, thisYear, taken),
+      name: personName(r, gender),
+      employmentType,
+      position: r.pick(positions),
+      workUnit,
+    });
   };
   for (const unit of SERVICE_UNITS) {
     const r = rng.fork(`unit:${unit.code}`);
@@ -35,19 +44,50 @@ export function planStaff(rng: SeededRandom, size: ScenarioSize, thisYear: numbe
 
 /** The staff a programme's audience names: all staff of its units, the office staff of its OPDs. */
 export function audienceOf(staff: StaffPlan[], audience: { units?: string[]; opds?: string[] }): StaffPlan[] {
-  return staff.filter((s) => (s.workUnit.serviceUnit
-    ? (audience.units ?? []).includes(s.workUnit.serviceUnit)
-    : (audience.opds ?? []).includes(s.workUnit.opd)));
+  return staff.filter((s) =>
+    s.workUnit.serviceUnit
+      ? (audience.units ?? []).includes(s.workUnit.serviceUnit)
+      : (audience.opds ?? []).includes(s.workUnit.opd),
+  );
 }
 
-export interface StaffMovement { nip: string; kind: 'transfer' | 'departure'; to?: { opd: string }; reason?: 'retired' | 'resigned'; effectiveOn: string }
+export interface StaffMovement {
+  nip: string;
+  kind: 'transfer' | 'departure';
+  to?: { opd: string };
+  reason?: 'retired' | 'resigned';
+  effectiveOn: string;
+}
 
 /** A few office staff move to another OPD or retire this month: the roster keeps their history. */
-export function planMovements(rng: SeededRandom, staff: StaffPlan[], opds: string[], effectiveOn: string): StaffMovement[] {
-  return staff.filter((s) => !s.workUnit.serviceUnit).flatMap((s): StaffMovement[] => {
-    const x = rng.next();
-    if (x < 0.03) return [{ nip: s.nip, kind: 'transfer', to: { opd: rng.pick(opds.filter((o) => o !== s.workUnit.opd)) }, effectiveOn }];
-    if (x < 0.045) return [{ nip: s.nip, kind: 'departure', reason: Number(s.nip.slice(0, 4)) < 1970 ? 'retired' : 'resigned', effectiveOn }];
-    return [];
-  });
+export function planMovements(
+  rng: SeededRandom,
+  staff: StaffPlan[],
+  opds: string[],
+  effectiveOn: string,
+): StaffMovement[] {
+  return staff
+    .filter((s) => !s.workUnit.serviceUnit)
+    .flatMap((s): StaffMovement[] => {
+      const x = rng.next();
+      if (x < 0.03)
+        return [
+          {
+            nip: s.nip,
+            kind: 'transfer',
+            to: { opd: rng.pick(opds.filter((o) => o !== s.workUnit.opd)) },
+            effectiveOn,
+          },
+        ];
+      if (x < 0.045)
+        return [
+          {
+            nip: s.nip,
+            kind: 'departure',
+            reason: Number(s.nip.slice(0, 4)) < 1970 ? 'retired' : 'resigned',
+            effectiveOn,
+          },
+        ];
+      return [];
+    });
 }

@@ -5,19 +5,57 @@ import { daysInMonth, isoDate, Timeline } from './calendar';
 import type { SeededRandom } from './seeded-random';
 
 export interface SurveyResponsePlan {
-  submissionId: string; unitCode: string; serviceCode: string; servedOn: string;
-  scores: Record<string, number>; servedBy?: string; comment?: string; channel: 'kiosk' | 'paper';
+  submissionId: string;
+  unitCode: string;
+  serviceCode: string;
+  servedOn: string;
+  scores: Record<string, number>;
+  servedBy?: string;
+  comment?: string;
+  channel: 'kiosk' | 'paper';
   respondent?: { gender: 'L' | 'P'; ageGroup: string; education: string; occupation: string };
 }
 
 /** The first quarter surveyed (relative to the current one): eight full quarters and the current one. */
 export const FIRST_SURVEY_QUARTER = -8;
 
-const GOOD = ['Petugas ramah dan sabar menjelaskan.', 'Pelayanan cepat, terima kasih.', 'Penjelasan petugas jelas dan mudah dipahami.', 'Sudah jauh lebih baik dari tahun lalu.'];
-const POOR = ['Antrean terlalu lama.', 'Petugas kurang ramah.', 'Ruang tunggu sempit dan panas.', 'Informasi persyaratan kurang jelas.', 'Sistem sering offline.'];
-const AGES: [string, number][] = [['<20', 5], ['20-29', 22], ['30-39', 27], ['40-49', 22], ['50-59', 15], ['60+', 9]];
-const EDUCATION: [string, number][] = [['sd', 10], ['smp', 15], ['sma', 40], ['diploma', 10], ['s1', 22], ['s2+', 3]];
-const OCCUPATION: [string, number][] = [['pns', 8], ['tni-polri', 3], ['private', 25], ['self-employed', 35], ['student', 12], ['other', 17]];
+const GOOD = [
+  'Petugas ramah dan sabar menjelaskan.',
+  'Pelayanan cepat, terima kasih.',
+  'Penjelasan petugas jelas dan mudah dipahami.',
+  'Sudah jauh lebih baik dari tahun lalu.',
+];
+const POOR = [
+  'Antrean terlalu lama.',
+  'Petugas kurang ramah.',
+  'Ruang tunggu sempit dan panas.',
+  'Informasi persyaratan kurang jelas.',
+  'Sistem sering offline.',
+];
+const AGES: [string, number][] = [
+  ['<20', 5],
+  ['20-29', 22],
+  ['30-39', 27],
+  ['40-49', 22],
+  ['50-59', 15],
+  ['60+', 9],
+];
+const EDUCATION: [string, number][] = [
+  ['sd', 10],
+  ['smp', 15],
+  ['sma', 40],
+  ['diploma', 10],
+  ['s1', 22],
+  ['s2+', 3],
+];
+const OCCUPATION: [string, number][] = [
+  ['pns', 8],
+  ['tni-polri', 3],
+  ['private', 25],
+  ['self-employed', 35],
+  ['student', 12],
+  ['other', 17],
+];
 
 /** A 1..4 answer whose expected value is x (clamped): the integer below or above, by x's fraction. */
 const answer = (x: number, rng: SeededRandom) => {
@@ -30,7 +68,14 @@ const answer = (x: number, rng: SeededRandom) => {
  * shock per quarter, the city's slow drift and — only after its staff were trained in communication
  * (`trainedAfter`, the last day of that programme's quarter) — the built-in effect.
  */
-export function planUnitSurveys(unit: ServiceUnitSpec, staffNips: string[], trainedAfter: string | null, size: ScenarioSize, t: Timeline, rng: SeededRandom): SurveyResponsePlan[] {
+export function planUnitSurveys(
+  unit: ServiceUnitSpec,
+  staffNips: string[],
+  trainedAfter: string | null,
+  size: ScenarioSize,
+  t: Timeline,
+  rng: SeededRandom,
+): SurveyResponsePlan[] {
   const base = baselineOf(unit.kind);
   const offset = rng.fork('offset').normal(0, NOISE.unitOffsetSd);
   const out: SurveyResponsePlan[] = [];
@@ -48,16 +93,39 @@ export function planUnitSurveys(unit: ServiceUnitSpec, staffNips: string[], trai
       const trained = trainedAfter !== null && month.firstDay > trainedAfter;
       for (let i = 0; i < count; i++) {
         const mood = r.normal(0, NOISE.respondentSd);
-        const scores = Object.fromEntries(ELEMENTS.map((e) => [e, answer(
-          base[e] + offset + shock + drift + mood + (trained ? TRAINING_EFFECT.elements[e] ?? 0 : 0) + r.normal(0, NOISE.answerSd), r)]));
+        const scores = Object.fromEntries(
+          ELEMENTS.map((e) => [
+            e,
+            answer(
+              base[e] +
+                offset +
+                shock +
+                drift +
+                mood +
+                (trained ? (TRAINING_EFFECT.elements[e] ?? 0) : 0) +
+                r.normal(0, NOISE.answerSd),
+              r,
+            ),
+          ]),
+        );
         const mean = ELEMENTS.reduce((s, e) => s + scores[e], 0) / ELEMENTS.length;
         out.push({
-          submissionId: r.uuid(), unitCode: unit.code, serviceCode: r.pick(unit.services).code,
-          servedOn: isoDate(month.year, month.month, 1 + Math.floor(r.next() * days)), scores,
+          submissionId: r.uuid(),
+          unitCode: unit.code,
+          serviceCode: r.pick(unit.services).code,
+          servedOn: isoDate(month.year, month.month, 1 + Math.floor(r.next() * days)),
+          scores,
           servedBy: staffNips.length && r.chance(0.3) ? r.pick(staffNips) : undefined,
           comment: r.chance(0.06) ? r.pick(mean >= 3.1 ? GOOD : POOR) : undefined,
           channel: r.chance(0.75) ? 'kiosk' : 'paper',
-          respondent: r.chance(0.7) ? { gender: r.chance(0.55) ? 'P' : 'L', ageGroup: r.weighted(AGES), education: r.weighted(EDUCATION), occupation: r.weighted(OCCUPATION) } : undefined,
+          respondent: r.chance(0.7)
+            ? {
+                gender: r.chance(0.55) ? 'P' : 'L',
+                ageGroup: r.weighted(AGES),
+                education: r.weighted(EDUCATION),
+                occupation: r.weighted(OCCUPATION),
+              }
+            : undefined,
         });
       }
     });

@@ -1,14 +1,36 @@
 import type { Actor, GatewayClient } from '../gateway/gateway-client';
 
-interface GroupChange { n: number; units: string[]; meanChange: number | null }
-interface ProgrammeEffect {
-  programmeId: string; window: { pre: string; post: string };
-  treated: GroupChange; control: GroupChange; withoutSurveys: { treated: string[]; control: string[] };
-  estimate: number | null; ci95: [number, number] | null; pValue: number | null; status: string;
+interface GroupChange {
+  n: number;
+  units: string[];
+  meanChange: number | null;
 }
-interface StaffOutcome { outcome: string; trained: { staff: number }; untrained: { staff: number }; difference: number | null; ci95: [number, number] | null; status: string }
+interface ProgrammeEffect {
+  programmeId: string;
+  window: { pre: string; post: string };
+  treated: GroupChange;
+  control: GroupChange;
+  withoutSurveys: { treated: string[]; control: string[] };
+  estimate: number | null;
+  ci95: [number, number] | null;
+  pValue: number | null;
+  status: string;
+}
+interface StaffOutcome {
+  outcome: string;
+  trained: { staff: number };
+  untrained: { staff: number };
+  difference: number | null;
+  ci95: [number, number] | null;
+  status: string;
+}
 export interface CorrelationReport {
-  from: string; to: string; observations: number; units: number; observationsBelowSampleTarget: number; statement: string;
+  from: string;
+  to: string;
+  observations: number;
+  units: number;
+  observationsBelowSampleTarget: number;
+  statement: string;
   programmeEffects: ProgrammeEffect[];
   staffComparison: { responsesNamingStaff: number; outcomes: StaffOutcome[] };
   rows: { unitCode: string; period: string; survey: { responses: number } }[];
@@ -16,25 +38,47 @@ export interface CorrelationReport {
 
 /** One programme's difference-in-differences, read as a sentence: rose, fell, or no change detectable. */
 export interface Finding {
-  programmeId: string; pre: string; post: string; estimate: number | null; ci95: [number, number] | null; status: string;
-  trained: number; untrained: number; trainedUnits: string[];
+  programmeId: string;
+  pre: string;
+  post: string;
+  estimate: number | null;
+  ci95: [number, number] | null;
+  status: string;
+  trained: number;
+  untrained: number;
+  trainedUnits: string[];
   direction: 'rose' | 'fell' | 'no detectable change' | 'not estimable';
 }
 
-export async function fetchReport(client: GatewayClient, actor: Actor, from: string, to: string): Promise<CorrelationReport> {
-  return (await client.expect(actor, 'GET', '/correlation-report', [200], { query: { from, to } })).body as CorrelationReport;
+export async function fetchReport(
+  client: GatewayClient,
+  actor: Actor,
+  from: string,
+  to: string,
+): Promise<CorrelationReport> {
+  return (await client.expect(actor, 'GET', '/correlation-report', [200], { query: { from, to } }))
+    .body as CorrelationReport;
 }
 
 export function findings(report: CorrelationReport): Finding[] {
   return report.programmeEffects.map((e) => ({
-    programmeId: e.programmeId, pre: e.window.pre, post: e.window.post, estimate: e.estimate, ci95: e.ci95, status: e.status,
-    trained: e.treated.n, untrained: e.control.n, trainedUnits: e.treated.units,
+    programmeId: e.programmeId,
+    pre: e.window.pre,
+    post: e.window.post,
+    estimate: e.estimate,
+    ci95: e.ci95,
+    status: e.status,
+    trained: e.treated.n,
+    untrained: e.control.n,
+    trainedUnits: e.treated.units,
     direction: !e.ci95 ? 'not estimable' : e.ci95[0] > 0 ? 'rose' : e.ci95[1] < 0 ? 'fell' : 'no detectable change',
   }));
 }
 
-const num = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? '–' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`);
-const ci = (c: [number, number] | null, digits = 1) => (c ? `95% CI ${num(c[0], digits)} … ${num(c[1], digits)}` : 'no interval');
+const num = (x: number | null | undefined, digits = 1) =>
+  x === null || x === undefined ? '–' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
+const ci = (c: [number, number] | null, digits = 1) =>
+  c ? `95% CI ${num(c[0], digits)} … ${num(c[1], digits)}` : 'no interval';
 
 /** The summary npm start prints: which units' IKM rose after their staff were trained, with n and CI. */
 export function headlineLines(report: CorrelationReport): string[] {
@@ -45,12 +89,16 @@ export function headlineLines(report: CorrelationReport): string[] {
   ];
   for (const f of findings(report).sort((a, b) => (b.estimate ?? -99) - (a.estimate ?? -99))) {
     const verdict = f.direction === 'rose' ? `IKM ROSE after training in ${f.trainedUnits.join(', ')}` : f.direction;
-    lines.push(`  ${f.programmeId.padEnd(26)} ${num(f.estimate).padStart(5)}  (${ci(f.ci95)}; n = ${f.trained} trained / ${f.untrained} untrained units; ${f.pre} → ${f.post}) ${verdict}`);
+    lines.push(
+      `  ${f.programmeId.padEnd(26)} ${num(f.estimate).padStart(5)}  (${ci(f.ci95)}; n = ${f.trained} trained / ${f.untrained} untrained units; ${f.pre} → ${f.post}) ${verdict}`,
+    );
   }
   const staff = report.staffComparison.outcomes.find((o) => o.outcome === 'u6') ?? report.staffComparison.outcomes[0];
   if (staff) {
-    lines.push(`Staff who served (${report.staffComparison.responsesNamingStaff} responses name them): trained vs untrained, ` +
-      `${staff.outcome} ${num(staff.difference, 2)} (${ci(staff.ci95, 2)}; n = ${staff.trained.staff} / ${staff.untrained.staff} staff; ${staff.status}).`);
+    lines.push(
+      `Staff who served (${report.staffComparison.responsesNamingStaff} responses name them): trained vs untrained, ` +
+        `${staff.outcome} ${num(staff.difference, 2)} (${ci(staff.ci95, 2)}; n = ${staff.trained.staff} / ${staff.untrained.staff} staff; ${staff.status}).`,
+    );
   }
   lines.push(report.statement);
   return lines;

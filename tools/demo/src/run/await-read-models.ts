@@ -3,14 +3,22 @@ import type { Participation } from '../steps/enrolment.steps';
 import { actors, DemoContext } from './demo-context';
 
 /** The report's range: the first surveyed quarter to the current one. */
-export const reportRange = (ctx: DemoContext) => ({ from: ctx.plan.closedQuarters[0].id, to: ctx.plan.timeline.quarter(0).id });
+export const reportRange = (ctx: DemoContext) => ({
+  from: ctx.plan.closedQuarters[0].id,
+  to: ctx.plan.timeline.quarter(0).id,
+});
 
 /**
  * The feedback service learns of completions, assessments and spending from Kafka, after the
  * commands were answered. Waits until its correlation read model holds every answer submitted and
  * every unit where a programme was completed, then returns the report.
  */
-export async function awaitReadModels(ctx: DemoContext, responses: number, completed: Participation[], timeoutMs = 120_000): Promise<CorrelationReport> {
+export async function awaitReadModels(
+  ctx: DemoContext,
+  responses: number,
+  completed: Participation[],
+  timeoutMs = 120_000,
+): Promise<CorrelationReport> {
   const expected = new Map<string, Set<string>>();
   for (const { programme, participant } of completed) {
     if (!participant.workUnit.serviceUnit) continue;
@@ -34,7 +42,9 @@ export async function awaitReadModels(ctx: DemoContext, responses: number, compl
       return report;
     }
     if (Date.now() > deadline) {
-      task.done(`gave up waiting: ${counted}/${responses} responses, programmes still arriving: ${missing.map(([id]) => id).join(', ') || 'none'}`);
+      task.done(
+        `gave up waiting: ${counted}/${responses} responses, programmes still arriving: ${missing.map(([id]) => id).join(', ') || 'none'}`,
+      );
       return report;
     }
     await new Promise((r) => setTimeout(r, 1500));

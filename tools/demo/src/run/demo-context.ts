@@ -33,11 +33,18 @@ export function failureLog(progress: Progress) {
  */
 export const actors = {
   planner: { role: 'training-officer', sub: 'officer-bkpsdm-perencanaan' } as Actor,
-  bkpsdm: (plan: ScenarioPlan): Actor => actors.officerOf({ opd: plan.tag ? `BKPSDM-${plan.tag.toUpperCase()}` : 'BKPSDM' }),
-  officerOf: (w: { opd: string; serviceUnit?: string | null }): Actor => ({ role: 'training-officer', sub: `officer-${(w.serviceUnit ?? w.opd).toLowerCase()}` }),
+  bkpsdm: (plan: ScenarioPlan): Actor =>
+    actors.officerOf({ opd: plan.tag ? `BKPSDM-${plan.tag.toUpperCase()}` : 'BKPSDM' }),
+  officerOf: (w: { opd: string; serviceUnit?: string | null }): Actor => ({
+    role: 'training-officer',
+    sub: `officer-${(w.serviceUnit ?? w.opd).toLowerCase()}`,
+  }),
   kiosk: (unitCode: string, n: number): Actor => ({ role: 'kiosk', sub: `kiosk-${unitCode.toLowerCase()}-${n + 1}` }),
 };
 
 /** Idempotency keys name the run and the command: the same scenario sent again changes nothing. */
 export const commandKey = (plan: ScenarioPlan, ...parts: (string | number)[]) =>
-  ['demo', `s${plan.seed}`, plan.tag || 'city', ...parts].join('.').replace(/[^A-Za-z0-9._:-]/g, '-').slice(0, 200);
+  ['demo', `s${plan.seed}`, plan.tag || 'city', ...parts]
+    .join('.')
+    .replace(/[^A-Za-z0-9._:-]/g, '-')
+    .slice(0, 200);

@@ -1,7 +1,14 @@
 import { MultiBar, Presets } from 'cli-progress';
 
-export interface Task { tick(n?: number): void; done(note?: string): void }
-export interface Progress { task(label: string, total: number): Task; log(line: string): void; stop(): void }
+export interface Task {
+  tick(n?: number): void;
+  done(note?: string): void;
+}
+export interface Progress {
+  task(label: string, total: number): Task;
+  log(line: string): void;
+  stop(): void;
+}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -11,17 +18,27 @@ export function createProgress(out: NodeJS.WriteStream = process.stdout, tty = B
 }
 
 function barProgress(out: NodeJS.WriteStream): Progress {
-  const bars = new MultiBar({
-    stream: out, clearOnComplete: false, hideCursor: true, autopadding: true, barsize: 20,
-    format: ' {bar} {percentage}% | {label} {value}/{total} | {note}',
-  }, Presets.shades_classic);
+  const bars = new MultiBar(
+    {
+      stream: out,
+      clearOnComplete: false,
+      hideCursor: true,
+      autopadding: true,
+      barsize: 20,
+      format: ' {bar} {percentage}% | {label} {value}/{total} | {note}',
+    },
+    Presets.shades_classic,
+  );
   return {
     task(label, total) {
       const started = Date.now();
       const bar = bars.create(Math.max(total, 1), 0, { label: label.padEnd(24), note: '' });
       return {
         tick: (n = 1) => bar.increment(n),
-        done: (note) => { bar.update(Math.max(total, 1), { note: `${note ? `${note}, ` : ''}${seconds(Date.now() - started)}` }); bar.stop(); },
+        done: (note) => {
+          bar.update(Math.max(total, 1), { note: `${note ? `${note}, ` : ''}${seconds(Date.now() - started)}` });
+          bar.stop();
+        },
       };
     },
     log: (line) => bars.log(`${line}\n`),
@@ -45,7 +62,10 @@ export function lineProgress(write: (line: string) => void): Progress {
             write(`demo: ${label}: ${count}/${total}`);
           }
         },
-        done: (note) => write(`demo: ${label}: done (${count}/${total}${note ? `, ${note}` : ''}) in ${seconds(Date.now() - started)}`),
+        done: (note) =>
+          write(
+            `demo: ${label}: done (${count}/${total}${note ? `, ${note}` : ''}) in ${seconds(Date.now() - started)}`,
+          ),
       };
     },
     log: (line) => write(`demo: ${line}`),

@@ -2,10 +2,7 @@ import type { GatewayClient } from '../gateway/gateway-client';
 import type { ScenarioPlan } from '../plan/scenario.plan';
 import { actors } from './demo-context';
 
-export type ScenarioState =
-  | { kind: 'empty' }
-  | { kind: 'complete' | 'partial' }
-  | { kind: 'other'; detail: string };
+export type ScenarioState = { kind: 'empty' } | { kind: 'complete' | 'partial' } | { kind: 'other'; detail: string };
 
 /**
  * Is this scenario already on the platform? Asked through the API: the communication programme
@@ -19,10 +16,15 @@ export async function scenarioState(client: GatewayClient, plan: ScenarioPlan): 
   if (p.status === 404) return { kind: 'empty' };
   if (p.status !== 200) throw new Error(`GET /programmes/${programme.programmeId} → ${p.status}`);
   if (p.body.capacity !== programme.capacity) {
-    return { kind: 'other', detail: `${programme.programmeId} has ${p.body.capacity} seats here, ${programme.capacity} in the ${plan.size.name} plan of seed ${plan.seed}` };
+    return {
+      kind: 'other',
+      detail: `${programme.programmeId} has ${p.body.capacity} seats here, ${programme.capacity} in the ${plan.size.name} plan of seed ${plan.seed}`,
+    };
   }
   const unit = plan.units[plan.units.length - 1];
   const quarter = plan.closedQuarters[plan.closedQuarters.length - 1];
-  const card = await client.send(officer, 'GET', `/service-units/${unit.code}/scorecard`, { query: { period: quarter.id } });
+  const card = await client.send(officer, 'GET', `/service-units/${unit.code}/scorecard`, {
+    query: { period: quarter.id },
+  });
   return { kind: card.status === 200 && card.body.published ? 'complete' : 'partial' };
 }

@@ -24,7 +24,12 @@ export type OnError = (error: unknown) => void;
  * Runs `task` for every item with at most `concurrency` at a time. Without `onError` the first
  * failure stops the rest; with it, a failed item is reported and the others go on.
  */
-export async function forEachConcurrent<T>(items: readonly T[], concurrency: number, task: (item: T, index: number) => Promise<void>, onError?: OnError): Promise<void> {
+export async function forEachConcurrent<T>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T, index: number) => Promise<void>,
+  onError?: OnError,
+): Promise<void> {
   let next = 0;
   let failed: unknown = null;
   const worker = async () => {
@@ -46,7 +51,12 @@ export async function forEachConcurrent<T>(items: readonly T[], concurrency: num
  * One lane per key, lanes side by side, items of a lane one after another: commands on one
  * programme append to one stream, and writers racing for it would only conflict and retry.
  */
-export async function forEachInLanes<T>(items: readonly T[], laneOf: (item: T) => string, task: (item: T) => Promise<void>, onError?: OnError): Promise<void> {
+export async function forEachInLanes<T>(
+  items: readonly T[],
+  laneOf: (item: T) => string,
+  task: (item: T) => Promise<void>,
+  onError?: OnError,
+): Promise<void> {
   const lanes = new Map<string, T[]>();
   for (const item of items) lanes.set(laneOf(item), [...(lanes.get(laneOf(item)) ?? []), item]);
   await forEachConcurrent([...lanes.values()], lanes.size, async (lane) => {

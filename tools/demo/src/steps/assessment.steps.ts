@@ -12,12 +12,28 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * retried for a while. No Idempotency-Key: the service treats the same result sent again as a
  * no-op, and a key would pin the first "not found" as the answer.
  */
-async function record(ctx: DemoContext, p: Participation, enrolmentId: string, kind: Kind, result: AssessmentPlan): Promise<boolean> {
+async function record(
+  ctx: DemoContext,
+  p: Participation,
+  enrolmentId: string,
+  kind: Kind,
+  result: AssessmentPlan,
+): Promise<boolean> {
   const { participant: x, programme } = p;
-  const assessor = programme.spec.universityPartner ? 'vendor:universitas-andalas' : kind === 'on-the-job' ? `supervisor:${x.workUnit.serviceUnit ?? x.workUnit.opd}` : 'assessor:bkpsdm-asesor';
+  const assessor = programme.spec.universityPartner
+    ? 'vendor:universitas-andalas'
+    : kind === 'on-the-job'
+      ? `supervisor:${x.workUnit.serviceUnit ?? x.workUnit.opd}`
+      : 'assessor:bkpsdm-asesor';
   const path = `/staff/${x.nip}/assessments/${enrolmentId}-${kind}/result`;
   for (const deadline = Date.now() + 90_000; ;) {
-    const a = await ctx.client.expect(actors.officerOf(x.workUnit), 'POST', path, [201, 'assessment-not-found', 'assessment-closed'], { body: { assessor, ...result } });
+    const a = await ctx.client.expect(
+      actors.officerOf(x.workUnit),
+      'POST',
+      path,
+      [201, 'assessment-not-found', 'assessment-closed'],
+      { body: { assessor, ...result } },
+    );
     if (a.status === 201) return true;
     if (a.status === 409 || Date.now() > deadline) return false; // cancelled (withdrawn), or never scheduled
     await sleep(1000);
@@ -33,30 +49,47 @@ export async function recordPreAssessments(ctx: DemoContext, views: Enrolments):
   });
   const task = ctx.progress.task('pre-assessments', assessed.length);
   let recorded = 0;
-  await forEachConcurrent(assessed, ctx.concurrency, async ({ p, enrolmentId }) => {
-    if (await record(ctx, p, enrolmentId, 'pre', p.participant.pre)) recorded++;
-    task.tick();
-  }, ctx.failed);
+  await forEachConcurrent(
+    assessed,
+    ctx.concurrency,
+    async ({ p, enrolmentId }) => {
+      if (await record(ctx, p, enrolmentId, 'pre', p.participant.pre)) recorded++;
+      task.tick();
+    },
+    ctx.failed,
+  );
   task.done(`${recorded} recorded`);
 }
 
 /** Post-assessments two weeks after completion, and the on-the-job follow-up three months later where that date has passed. */
-export async function recordPostAssessments(ctx: DemoContext, completed: Participation[], views: Enrolments): Promise<void> {
+export async function recordPostAssessments(
+  ctx: DemoContext,
+  completed: Participation[],
+  views: Enrolments,
+): Promise<void> {
   if (!ctx.caps.assessment) {
-    ctx.progress.log('assessments: skipped — this gateway has no assessment routes yet (POST /api/v1/staff/{nip}/assessments/{id}/result)');
+    ctx.progress.log(
+      'assessments: skipped — this gateway has no assessment routes yet (POST /api/v1/staff/{nip}/assessments/{id}/result)',
+    );
     return;
   }
   const list = completed;
   const task = ctx.progress.task('post and on-the-job', list.length);
   let followUps = 0;
-  await forEachConcurrent(list, ctx.concurrency, async (p) => {
-    const enrolmentId = views.get(p.programme.programmeId)?.get(p.participant.nip)?.enrolmentId;
-    if (!enrolmentId) return task.tick();
-    // Promoted from the waitlist after the pre-assessment round: their baseline comes first.
-    await record(ctx, p, enrolmentId, 'pre', p.participant.pre);
-    if (p.participant.post) await record(ctx, p, enrolmentId, 'post', p.participant.post);
-    if (p.participant.onTheJob && await record(ctx, p, enrolmentId, 'on-the-job', p.participant.onTheJob)) followUps++;
-    task.tick();
-  }, ctx.failed);
+  await forEachConcurrent(
+    list,
+    ctx.concurrency,
+    async (p) => {
+      const enrolmentId = views.get(p.programme.programmeId)?.get(p.participant.nip)?.enrolmentId;
+      if (!enrolmentId) return task.tick();
+      // Promoted from the waitlist after the pre-assessment round: their baseline comes first.
+      await record(ctx, p, enrolmentId, 'pre', p.participant.pre);
+      if (p.participant.post) await record(ctx, p, enrolmentId, 'post', p.participant.post);
+      if (p.participant.onTheJob && (await record(ctx, p, enrolmentId, 'on-the-job', p.participant.onTheJob)))
+        followUps++;
+      task.tick();
+    },
+    ctx.failed,
+  );
   task.done(`${followUps} on-the-job follow-ups`);
 }

@@ -11,7 +11,9 @@ export const budgetIdOf = (fiscalYear: number, opd: string) => `${fiscalYear}-${
 export async function openBudgets(ctx: DemoContext): Promise<void> {
   const { plan, client } = ctx;
   if (!ctx.caps.budget) {
-    ctx.progress.log('budgets: skipped — this gateway has no budget routes yet (POST /api/v1/budgets); every enrolment will wait for funds');
+    ctx.progress.log(
+      'budgets: skipped — this gateway has no budget routes yet (POST /api/v1/budgets); every enrolment will wait for funds',
+    );
     return;
   }
   const fiscalYear = plan.timeline.year;
@@ -19,15 +21,23 @@ export async function openBudgets(ctx: DemoContext): Promise<void> {
   const task = ctx.progress.task('budgets and allocations', plan.budgets.length + allocations.length);
   await forEachConcurrent(plan.budgets, ctx.concurrency, async (b) => {
     await client.expect(actors.planner, 'POST', '/budgets', [201, 'budget-exists'], {
-      body: { fiscalYear, opd: b.opd, fundingSource: 'APBD', ceiling: b.ceiling }, idempotencyKey: commandKey(plan, 'budget', fiscalYear, b.opd),
+      body: { fiscalYear, opd: b.opd, fundingSource: 'APBD', ceiling: b.ceiling },
+      idempotencyKey: commandKey(plan, 'budget', fiscalYear, b.opd),
     });
     task.tick();
   });
   await forEachConcurrent(allocations, ctx.concurrency, async ({ budget, a }) => {
     const target = 'programmeId' in a ? a.programmeId : a.competencyArea;
-    await client.expect(actors.planner, 'POST', `/budgets/${budgetIdOf(fiscalYear, budget.opd)}/allocations`, [201, 'allocation-exists'], {
-      body: a, idempotencyKey: commandKey(plan, 'allocation', fiscalYear, budget.opd, target),
-    });
+    await client.expect(
+      actors.planner,
+      'POST',
+      `/budgets/${budgetIdOf(fiscalYear, budget.opd)}/allocations`,
+      [201, 'allocation-exists'],
+      {
+        body: a,
+        idempotencyKey: commandKey(plan, 'allocation', fiscalYear, budget.opd, target),
+      },
+    );
     task.tick();
   });
   const short = plan.programmes.filter((p) => p.spec.funding < 1).map((p) => p.spec.fundingOpd);

@@ -21,7 +21,9 @@ const POSITION_STANDARDS: Record<string, Record<string, number>> = {
 export async function defineCompetencies(ctx: DemoContext): Promise<void> {
   const { plan, client } = ctx;
   if (!ctx.caps.assessment) {
-    ctx.progress.log('competencies: skipped — this gateway has no assessment routes yet (POST /api/v1/competencies); results are not recorded');
+    ctx.progress.log(
+      'competencies: skipped — this gateway has no assessment routes yet (POST /api/v1/competencies); results are not recorded',
+    );
     return;
   }
   const competencies = Object.entries(TEKNIS_COMPETENCIES);
@@ -29,14 +31,21 @@ export async function defineCompetencies(ctx: DemoContext): Promise<void> {
   const task = ctx.progress.task('competencies and standards', competencies.length + standards.length);
   await forEachConcurrent(competencies, ctx.concurrency, async ([code, name]) => {
     await client.expect(actors.bkpsdm(plan), 'POST', '/competencies', [201, 'competency-exists'], {
-      body: { code, name, levelDescriptions: ['Mengenal', 'Memahami', 'Menerapkan', 'Menganalisis', 'Menjadi rujukan'] },
+      body: {
+        code,
+        name,
+        levelDescriptions: ['Mengenal', 'Memahami', 'Menerapkan', 'Menganalisis', 'Menjadi rujukan'],
+      },
       idempotencyKey: commandKey(plan, 'competency', code),
     });
     task.tick();
   });
   await forEachConcurrent(standards, ctx.concurrency, async ([position, levels]) => {
     await client.expect(actors.bkpsdm(plan), 'POST', '/position-standards', [201], {
-      body: { position, requirements: Object.entries(levels).map(([competencyCode, level]) => ({ competencyCode, level })) },
+      body: {
+        position,
+        requirements: Object.entries(levels).map(([competencyCode, level]) => ({ competencyCode, level })),
+      },
       idempotencyKey: commandKey(plan, 'standard', position),
     });
     task.tick();

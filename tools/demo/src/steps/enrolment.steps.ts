@@ -2,17 +2,25 @@ import type { ParticipantPlan, ProgrammePlan } from '../plan/participation.plan'
 import { actors, commandKey, DemoContext } from '../run/demo-context';
 import { forEachConcurrent, forEachInLanes } from '../run/semaphore';
 
-export interface EnrolmentView { enrolmentId: string; nip: string; status: string }
+export interface EnrolmentView {
+  enrolmentId: string;
+  nip: string;
+  status: string;
+}
 /** programmeId → nip → the enrolment as GET /programmes/:id shows it. */
 export type Enrolments = Map<string, Map<string, EnrolmentView>>;
-export interface Participation { programme: ProgrammePlan; participant: ParticipantPlan }
+export interface Participation {
+  programme: ProgrammePlan;
+  participant: ParticipantPlan;
+}
 
 /**
  * Commands on one programme append to one stream: a few lanes per programme keep the writers to a
  * number whose lost races the service settles by retrying; more would only conflict.
  */
 export const LANES_PER_PROGRAMME = 3;
-export const byProgramme = (p: Participation) => `${p.programme.programmeId}#${p.programme.participants.indexOf(p.participant) % LANES_PER_PROGRAMME}`;
+export const byProgramme = (p: Participation) =>
+  `${p.programme.programmeId}#${p.programme.participants.indexOf(p.participant) % LANES_PER_PROGRAMME}`;
 
 export const participations = (ctx: DemoContext): Participation[] =>
   ctx.plan.programmes.flatMap((programme) => programme.participants.map((participant) => ({ programme, participant })));
@@ -21,12 +29,24 @@ export const participations = (ctx: DemoContext): Participation[] =>
 export async function enrolParticipants(ctx: DemoContext): Promise<void> {
   const all = participations(ctx);
   const task = ctx.progress.task('enrolments', all.length);
-  await forEachInLanes(all, byProgramme, async ({ programme, participant: x }) => {
-    await ctx.client.expect(actors.officerOf(x.workUnit), 'POST', `/programmes/${programme.programmeId}/enrolments`, [201, 'already-enrolled'], {
-      body: { nip: x.nip }, idempotencyKey: commandKey(ctx.plan, 'enrol', programme.programmeId, x.nip),
-    });
-    task.tick();
-  }, ctx.failed);
+  await forEachInLanes(
+    all,
+    byProgramme,
+    async ({ programme, participant: x }) => {
+      await ctx.client.expect(
+        actors.officerOf(x.workUnit),
+        'POST',
+        `/programmes/${programme.programmeId}/enrolments`,
+        [201, 'already-enrolled'],
+        {
+          body: { nip: x.nip },
+          idempotencyKey: commandKey(ctx.plan, 'enrol', programme.programmeId, x.nip),
+        },
+      );
+      task.tick();
+    },
+    ctx.failed,
+  );
   task.done();
 }
 
@@ -55,14 +75,18 @@ export async function settleFunds(ctx: DemoContext, label: string, timeoutMs = 1
     });
     open = still;
     if (open.length && Date.now() > deadline) {
-      ctx.progress.log(`${label}: still pending funds after ${timeoutMs / 1000} s in ${open.join(', ')} — going on without them`);
+      ctx.progress.log(
+        `${label}: still pending funds after ${timeoutMs / 1000} s in ${open.join(', ')} — going on without them`,
+      );
       break;
     }
     if (open.length) await new Promise((r) => setTimeout(r, 1000));
   }
   const all = [...views.values()].flatMap((m) => [...m.values()]);
   const count = (s: string) => all.filter((e) => e.status === s).length;
-  task.done(`${count('confirmed') + count('completed')} confirmed, ${count('waitlisted-funds')} waiting for funds, ${count('waitlisted-capacity')} for a seat`);
+  task.done(
+    `${count('confirmed') + count('completed')} confirmed, ${count('waitlisted-funds')} waiting for funds, ${count('waitlisted-capacity')} for a seat`,
+  );
   return views;
 }
 
@@ -70,15 +94,30 @@ const ACTIVE = ['pending-funds', 'confirmed', 'waitlisted-capacity', 'waitlisted
 
 /** Withdrawals, with their reasons: workload first, as the seed document says. */
 export async function withdraw(ctx: DemoContext, views: Enrolments): Promise<void> {
-  const leaving = participations(ctx).filter(({ programme, participant }) =>
-    participant.outcome === 'withdraw' && ACTIVE.includes(views.get(programme.programmeId)?.get(participant.nip)?.status ?? ''));
+  const leaving = participations(ctx).filter(
+    ({ programme, participant }) =>
+      participant.outcome === 'withdraw' &&
+      ACTIVE.includes(views.get(programme.programmeId)?.get(participant.nip)?.status ?? ''),
+  );
   const task = ctx.progress.task('withdrawals', leaving.length);
-  await forEachInLanes(leaving, byProgramme, async ({ programme, participant: x }) => {
-    await ctx.client.expect(actors.officerOf(x.workUnit), 'POST', `/programmes/${programme.programmeId}/enrolments/${x.nip}/withdrawal`, [201, 'enrolment-state:withdrawn'], {
-      body: x.withdrawal, idempotencyKey: commandKey(ctx.plan, 'withdraw', programme.programmeId, x.nip),
-    });
-    task.tick();
-  }, ctx.failed);
+  await forEachInLanes(
+    leaving,
+    byProgramme,
+    async ({ programme, participant: x }) => {
+      await ctx.client.expect(
+        actors.officerOf(x.workUnit),
+        'POST',
+        `/programmes/${programme.programmeId}/enrolments/${x.nip}/withdrawal`,
+        [201, 'enrolment-state:withdrawn'],
+        {
+          body: x.withdrawal,
+          idempotencyKey: commandKey(ctx.plan, 'withdraw', programme.programmeId, x.nip),
+        },
+      );
+      task.tick();
+    },
+    ctx.failed,
+  );
   const workload = leaving.filter((l) => l.participant.withdrawal?.reason === 'workload').length;
   task.done(`${workload} for workload`);
 }

@@ -7,7 +7,14 @@ export async function registerServiceUnits(ctx: DemoContext): Promise<void> {
   const task = ctx.progress.task('service units', plan.units.length);
   await forEachConcurrent(plan.units, ctx.concurrency, async (u) => {
     await client.expect(actors.bkpsdm(plan), 'POST', '/service-units', [201, 'service-unit-exists'], {
-      body: { unitCode: u.code, name: u.name, opd: u.opd, kind: u.kind, services: u.services, annualServiceUsers: u.annualServiceUsers },
+      body: {
+        unitCode: u.code,
+        name: u.name,
+        opd: u.opd,
+        kind: u.kind,
+        services: u.services,
+        annualServiceUsers: u.annualServiceUsers,
+      },
       idempotencyKey: commandKey(plan, 'unit', u.code),
     });
     task.tick();
@@ -19,14 +26,19 @@ export async function registerServiceUnits(ctx: DemoContext): Promise<void> {
 export async function registerStaff(ctx: DemoContext): Promise<void> {
   const { plan, client } = ctx;
   const task = ctx.progress.task('staff', plan.staff.length);
-  await forEachConcurrent(plan.staff, ctx.concurrency, async (s) => {
-    const workUnit = s.workUnit.serviceUnit ? s.workUnit : { opd: s.workUnit.opd };
-    await client.expect(actors.officerOf(s.workUnit), 'POST', '/staff', [201, 'staff-exists'], {
-      body: { nip: s.nip, name: s.name, employmentType: s.employmentType, workUnit, position: s.position },
-      idempotencyKey: commandKey(plan, 'staff', s.nip),
-    });
-    task.tick();
-  }, ctx.failed);
+  await forEachConcurrent(
+    plan.staff,
+    ctx.concurrency,
+    async (s) => {
+      const workUnit = s.workUnit.serviceUnit ? s.workUnit : { opd: s.workUnit.opd };
+      await client.expect(actors.officerOf(s.workUnit), 'POST', '/staff', [201, 'staff-exists'], {
+        body: { nip: s.nip, name: s.name, employmentType: s.employmentType, workUnit, position: s.position },
+        idempotencyKey: commandKey(plan, 'staff', s.nip),
+      });
+      task.tick();
+    },
+    ctx.failed,
+  );
   task.done(`${plan.staff.filter((s) => s.employmentType === 'PPPK').length} PPPK`);
 }
 
@@ -38,9 +50,18 @@ export async function publishProgrammes(ctx: DemoContext): Promise<void> {
     const s = p.spec;
     await client.expect(actors.bkpsdm(plan), 'POST', '/programmes', [201, 'programme-exists'], {
       body: {
-        programmeId: p.programmeId, title: s.title, competencyType: s.competencyType, competencyArea: s.competencyArea, form: s.form,
-        universityPartner: s.universityPartner ?? null, jp: s.jp, costPerParticipant: s.costPerParticipant, capacity: p.capacity,
-        fundingOpd: s.fundingOpd, sessions: p.sessions, completionRule: s.modules ? { modules: s.modules, minScore: 70 } : null,
+        programmeId: p.programmeId,
+        title: s.title,
+        competencyType: s.competencyType,
+        competencyArea: s.competencyArea,
+        form: s.form,
+        universityPartner: s.universityPartner ?? null,
+        jp: s.jp,
+        costPerParticipant: s.costPerParticipant,
+        capacity: p.capacity,
+        fundingOpd: s.fundingOpd,
+        sessions: p.sessions,
+        completionRule: s.modules ? { modules: s.modules, minScore: 70 } : null,
       },
       idempotencyKey: commandKey(plan, 'programme', p.programmeId),
     });
@@ -54,14 +75,25 @@ export async function moveStaff(ctx: DemoContext): Promise<void> {
   const { plan, client } = ctx;
   const byNip = new Map(plan.staff.map((s) => [s.nip, s]));
   const task = ctx.progress.task('transfers and departures', plan.movements.length);
-  await forEachConcurrent(plan.movements, ctx.concurrency, async (m) => {
-    const officer = actors.officerOf(byNip.get(m.nip)!.workUnit);
-    if (m.kind === 'transfer') {
-      await client.expect(officer, 'POST', `/staff/${m.nip}/transfers`, [201, 'staff-left'], { body: { to: m.to, effectiveOn: m.effectiveOn }, idempotencyKey: commandKey(plan, 'transfer', m.nip) });
-    } else {
-      await client.expect(officer, 'POST', `/staff/${m.nip}/departure`, [201, 'staff-left'], { body: { reason: m.reason, effectiveOn: m.effectiveOn }, idempotencyKey: commandKey(plan, 'depart', m.nip) });
-    }
-    task.tick();
-  }, ctx.failed);
+  await forEachConcurrent(
+    plan.movements,
+    ctx.concurrency,
+    async (m) => {
+      const officer = actors.officerOf(byNip.get(m.nip)!.workUnit);
+      if (m.kind === 'transfer') {
+        await client.expect(officer, 'POST', `/staff/${m.nip}/transfers`, [201, 'staff-left'], {
+          body: { to: m.to, effectiveOn: m.effectiveOn },
+          idempotencyKey: commandKey(plan, 'transfer', m.nip),
+        });
+      } else {
+        await client.expect(officer, 'POST', `/staff/${m.nip}/departure`, [201, 'staff-left'], {
+          body: { reason: m.reason, effectiveOn: m.effectiveOn },
+          idempotencyKey: commandKey(plan, 'depart', m.nip),
+        });
+      }
+      task.tick();
+    },
+    ctx.failed,
+  );
   task.done(`${plan.movements.filter((m) => m.kind === 'transfer').length} transfers`);
 }

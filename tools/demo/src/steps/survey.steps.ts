@@ -10,11 +10,22 @@ export async function submitSurveys(ctx: DemoContext): Promise<number> {
   const { plan } = ctx;
   const task = ctx.progress.task('survey responses', plan.surveys.length);
   let accepted = 0;
-  await forEachConcurrent(plan.surveys, ctx.concurrency, async (r, i) => {
-    await ctx.client.expect(actors.kiosk(r.unitCode, i % plan.size.kiosksPerUnit), 'POST', '/survey-responses', [201, 200], { body: r });
-    accepted++;
-    task.tick();
-  }, ctx.failed);
+  await forEachConcurrent(
+    plan.surveys,
+    ctx.concurrency,
+    async (r, i) => {
+      await ctx.client.expect(
+        actors.kiosk(r.unitCode, i % plan.size.kiosksPerUnit),
+        'POST',
+        '/survey-responses',
+        [201, 200],
+        { body: r },
+      );
+      accepted++;
+      task.tick();
+    },
+    ctx.failed,
+  );
   task.done(`${plan.surveys.filter((r) => r.servedBy).length} name the staff member who served`);
   return accepted;
 }
@@ -24,11 +35,22 @@ export async function closePeriods(ctx: DemoContext): Promise<void> {
   const { plan } = ctx;
   const closures = plan.units.flatMap((u) => plan.closedQuarters.map((q) => ({ u, q })));
   const task = ctx.progress.task('IKM published per quarter', closures.length);
-  await forEachConcurrent(closures, ctx.concurrency, async ({ u, q }) => {
-    await ctx.client.expect(actors.officerOf({ opd: u.opd }), 'POST', `/service-units/${u.code}/periods/${q.id}/closure`, [201], {
-      idempotencyKey: commandKey(plan, 'close', u.code, q.id),
-    });
-    task.tick();
-  }, ctx.failed);
+  await forEachConcurrent(
+    closures,
+    ctx.concurrency,
+    async ({ u, q }) => {
+      await ctx.client.expect(
+        actors.officerOf({ opd: u.opd }),
+        'POST',
+        `/service-units/${u.code}/periods/${q.id}/closure`,
+        [201],
+        {
+          idempotencyKey: commandKey(plan, 'close', u.code, q.id),
+        },
+      );
+      task.tick();
+    },
+    ctx.failed,
+  );
   task.done(`${plan.closedQuarters[0].id} … ${plan.closedQuarters[plan.closedQuarters.length - 1].id}`);
 }

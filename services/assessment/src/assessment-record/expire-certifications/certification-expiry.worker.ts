@@ -7,7 +7,12 @@ import type { Clock } from '@kompeten/platform';
 import { dateOf } from '../../shared/calendar';
 import { expireDueCertifications } from './expire-due-certifications';
 
-export interface CertificationExpiryWorkerOptions { dataSource: DataSource; store: EventStore; clock: Clock; everyMs: number }
+export interface CertificationExpiryWorkerOptions {
+  dataSource: DataSource;
+  store: EventStore;
+  clock: Clock;
+  everyMs: number;
+}
 
 /** Runs the expiry check every `everyMs` as of the injected clock's date; a failed run is logged and retried at the next tick. */
 export class CertificationExpiryWorker implements MessagingWorker {
@@ -33,8 +38,11 @@ export class CertificationExpiryWorker implements MessagingWorker {
   async runOnce(): Promise<void> {
     const { store, dataSource, clock } = this.options;
     try {
-      const expired = await expireDueCertifications(store, dataSource, dateOf(clock.now()),
-        { actor: 'service:assessment', correlationId: randomUUID(), causationId: null });
+      const expired = await expireDueCertifications(store, dataSource, dateOf(clock.now()), {
+        actor: 'service:assessment',
+        correlationId: randomUUID(),
+        causationId: null,
+      });
       if (expired.length) this.log.log(`${expired.length} certification(s) expired`);
     } catch (e) {
       this.log.warn(`expiry check failed: ${(e as Error).message}`);

@@ -8,7 +8,11 @@ import { expireDueCertifications } from './expire-due-certifications';
 
 @CommandHandler(ExpireCertificationsCommand)
 export class ExpireCertificationsHandler implements ICommandHandler<ExpireCertificationsCommand> {
-  constructor(private readonly store: EventStore, private readonly db: DataSource, private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async execute(c: ExpireCertificationsCommand) {
     const asOf = c.asOf ?? dateOf(this.clock.now());

@@ -13,8 +13,13 @@ export class ExpireCertificationsController {
 
   @Post('expiry-check')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Run the expiry check now (a worker also runs it periodically): CertificationExpired for each certification due' })
-  @ApiOkResponse({ description: '{ asOf, expired: [{ certificationId, nip, competencyCode, level, expiresOn, detectedOn }] }' })
+  @ApiOperation({
+    summary:
+      'Run the expiry check now (a worker also runs it periodically): CertificationExpired for each certification due',
+  })
+  @ApiOkResponse({
+    description: '{ asOf, expired: [{ certificationId, nip, competencyCode, level, expiresOn, detectedOn }] }',
+  })
   check(@Body() body: ExpireCertificationsRequest, @CommandMetadata() meta: EventMetadata) {
     return this.commands.execute(new ExpireCertificationsCommand(body.asOf, meta));
   }

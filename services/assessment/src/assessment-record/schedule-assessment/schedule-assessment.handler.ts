@@ -10,16 +10,30 @@ import { ScheduleAssessmentCommand } from './schedule-assessment.command';
 
 @CommandHandler(ScheduleAssessmentCommand)
 export class ScheduleAssessmentHandler implements ICommandHandler<ScheduleAssessmentCommand> {
-  constructor(private readonly store: EventStore, private readonly db: DataSource) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: DataSource,
+  ) {}
 
   async execute(c: ScheduleAssessmentCommand) {
     const staff = await staffOnRoster(this.db, c.nip);
-    if (staff.status === 'left') throw new DomainProblem(409, 'staff-left', 'Staff has left', `NIP ${c.nip} has left the service`);
+    if (staff.status === 'left')
+      throw new DomainProblem(409, 'staff-left', 'Staff has left', `NIP ${c.nip} has left the service`);
     const assessmentId = uuidv7();
-    const result = await runRecordCommand(this.store, {
-      type: 'ScheduleAssessment', nip: c.nip, assessmentId, kind: c.kind, competencyCode: c.competencyCode, enrolmentId: c.enrolmentId, dueOn: c.dueOn,
-      competencyKnown: c.competencyCode ? await competencyExists(this.store, c.competencyCode) : false,
-    }, c.metadata);
+    const result = await runRecordCommand(
+      this.store,
+      {
+        type: 'ScheduleAssessment',
+        nip: c.nip,
+        assessmentId,
+        kind: c.kind,
+        competencyCode: c.competencyCode,
+        enrolmentId: c.enrolmentId,
+        dueOn: c.dueOn,
+        competencyKnown: c.competencyCode ? await competencyExists(this.store, c.competencyCode) : false,
+      },
+      c.metadata,
+    );
     return { ...result, assessmentId };
   }
 }

@@ -8,7 +8,18 @@ export class DefineCompetencyHandler implements ICommandHandler<DefineCompetency
   constructor(private readonly store: EventStore) {}
 
   execute(c: DefineCompetencyCommand) {
-    return handleCommand(this.store, competencyDecider, competencyStreamId(c.code),
-      { type: 'DefineCompetency', code: c.code, name: c.name, description: c.description, levelDescriptions: c.levelDescriptions }, c.metadata);
+    return handleCommand(
+      this.store,
+      competencyDecider,
+      competencyStreamId(c.code),
+      {
+        type: 'DefineCompetency',
+        code: c.code,
+        name: c.name,
+        description: c.description,
+        levelDescriptions: c.levelDescriptions,
+      },
+      c.metadata,
+    );
   }
 }

@@ -17,9 +17,14 @@ export class DefineCompetencyController {
   @ApiOperation({ summary: 'Define a teknis competency of the agency (the 9 national ones are preloaded)' })
   @ApiCreatedResponse({ type: CommandAccepted })
   @ApiConflictResponse({ description: 'Already defined, or a national competency' })
-  async define(@Body() body: DefineCompetencyRequest, @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response) {
+  async define(
+    @Body() body: DefineCompetencyRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const result = await this.commands.execute(
-      new DefineCompetencyCommand(body.code, body.name, body.description ?? null, body.levelDescriptions ?? null, meta));
+      new DefineCompetencyCommand(body.code, body.name, body.description ?? null, body.levelDescriptions ?? null, meta),
+    );
     return accepted(res, competencyStreamId(body.code), result);
   }
 }

@@ -13,9 +13,19 @@ export class SetPositionStandardHandler implements ICommandHandler<SetPositionSt
     const codes = [...new Set(c.requirements.map((r) => r.competencyCode))];
     const known = await Promise.all(codes.map((code) => competencyExists(this.store, code)));
     const key = positionKey(c.position);
-    return handleCommand(this.store, positionStandardDecider, positionStandardStreamId(key), {
-      type: 'SetPositionStandard', positionKey: key, position: c.position, requirements: c.requirements,
-      unknownCodes: codes.filter((_, i) => !known[i]),
-    }, c.metadata, { expectedVersion: c.expectedVersion });
+    return handleCommand(
+      this.store,
+      positionStandardDecider,
+      positionStandardStreamId(key),
+      {
+        type: 'SetPositionStandard',
+        positionKey: key,
+        position: c.position,
+        requirements: c.requirements,
+        unknownCodes: codes.filter((_, i) => !known[i]),
+      },
+      c.metadata,
+      { expectedVersion: c.expectedVersion },
+    );
   }
 }

@@ -15,15 +15,23 @@ export class SetPositionStandardController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @ApiOperation({ summary: 'Set the required level per competency of a position (replaces the previous set; If-Match optional)' })
+  @ApiOperation({
+    summary: 'Set the required level per competency of a position (replaces the previous set; If-Match optional)',
+  })
   @ApiCreatedResponse({ type: CommandAccepted })
-  @ApiBadRequestResponse({ description: 'A level outside 1..5, a competency named twice or missing from the dictionary' })
+  @ApiBadRequestResponse({
+    description: 'A level outside 1..5, a competency named twice or missing from the dictionary',
+  })
   async set(
-    @Body() body: SetPositionStandardRequest, @CommandMetadata() meta: EventMetadata,
-    @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string,
+    @Body() body: SetPositionStandardRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
   ) {
     const requirements = body.requirements.map(({ competencyCode, level }) => ({ competencyCode, level }));
-    const result = await this.commands.execute(new SetPositionStandardCommand(body.position, requirements, meta, expectedVersionFrom(ifMatch)));
+    const result = await this.commands.execute(
+      new SetPositionStandardCommand(body.position, requirements, meta, expectedVersionFrom(ifMatch)),
+    );
     return accepted(res, positionStandardStreamId(positionKey(body.position)), result);
   }
 }

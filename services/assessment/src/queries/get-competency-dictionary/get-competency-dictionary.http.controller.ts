@@ -9,7 +9,10 @@ export class GetCompetencyDictionaryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOkResponse({ description: '{ levels: [1..5], competencies: [{ code, name, competencyType, source, description, levelDescriptions }] }' })
+  @ApiOkResponse({
+    description:
+      '{ levels: [1..5], competencies: [{ code, name, competencyType, source, description, levelDescriptions }] }',
+  })
   dictionary() {
     return this.queries.execute(new GetCompetencyDictionaryQuery());
   }

@@ -13,18 +13,27 @@ export class GetCompetencyProfileHandler implements IQueryHandler<GetCompetencyP
 
   async execute({ nip }: GetCompetencyProfileQuery) {
     const staff = await staffOnRoster(this.db, nip);
-    const history: AssessmentView[] = await this.db.query(`
+    const history: AssessmentView[] = await this.db.query(
+      `
       select assessment_id as "assessmentId", kind, competency_code as "competencyCode", enrolment_id as "enrolmentId", programme_id as "programmeId",
              trigger, due_on::text as "dueOn", status, assessor, method, score::float8 as score, level, assessed_on::text as "assessedOn", late,
              learning_gain as "learningGain", cancel_reason as "cancelReason"
-        from assessments where nip = $1 order by coalesce(assessed_on, due_on), scheduled_at`, [nip]);
-    const certifications: CertificationView[] = await this.db.query(`
+        from assessments where nip = $1 order by coalesce(assessed_on, due_on), scheduled_at`,
+      [nip],
+    );
+    const certifications: CertificationView[] = await this.db.query(
+      `
       select certification_id as "certificationId", competency_code as "competencyCode", level, required_level as "requiredLevel",
              certified_on::text as "certifiedOn", expires_on::text as "expiresOn", status
-        from certifications where nip = $1 order by certified_on, certification_id`, [nip]);
+        from certifications where nip = $1 order by certified_on, certification_id`,
+      [nip],
+    );
     const required = await requirementRows(this.db, { nip });
     return {
-      nip, workUnit: { opd: staff.opd, serviceUnit: staff.serviceUnit }, position: staff.position, status: staff.status,
+      nip,
+      workUnit: { opd: staff.opd, serviceUnit: staff.serviceUnit },
+      position: staff.position,
+      status: staff.status,
       competencies: competencySummary(required, history, certifications, await competencyNames(this.db)),
       programmes: programmeGains(history),
       certifications,

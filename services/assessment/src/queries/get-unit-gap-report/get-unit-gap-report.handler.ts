@@ -12,12 +12,19 @@ export class GetUnitGapReportHandler implements IQueryHandler<GetUnitGapReportQu
 
   async execute({ opd, serviceUnit }: GetUnitGapReportQuery) {
     const [{ headcount }] = await this.db.query(
-      `select count(*)::int as headcount from staff_roster where status = 'active' and opd = $1 and ($2::text is null or service_unit = $2)`, [opd, serviceUnit]);
+      `select count(*)::int as headcount from staff_roster where status = 'active' and opd = $1 and ($2::text is null or service_unit = $2)`,
+      [opd, serviceUnit],
+    );
     const rows = await requirementRows(this.db, { opd, serviceUnit });
     const staff = staffWithGaps(rows);
     return {
-      opd, serviceUnit, headcount, staffWithStandard: new Set(rows.map((r) => r.nip)).size, staffWithGap: staff.length,
-      competencies: unitGaps(rows, await competencyNames(this.db)), staff,
+      opd,
+      serviceUnit,
+      headcount,
+      staffWithStandard: new Set(rows.map((r) => r.nip)).size,
+      staffWithGap: staff.length,
+      competencies: unitGaps(rows, await competencyNames(this.db)),
+      staff,
     };
   }
 }

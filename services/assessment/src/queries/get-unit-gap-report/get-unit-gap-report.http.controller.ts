@@ -10,7 +10,10 @@ export class GetUnitGapReportController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':opd/competency-gaps')
-  @ApiOkResponse({ description: 'Per competency: staff required, assessed, with a gap, mean required/assessed level and gap, total gap; the staff who fall short' })
+  @ApiOkResponse({
+    description:
+      'Per competency: staff required, assessed, with a gap, mean required/assessed level and gap, total gap; the staff who fall short',
+  })
   report(@Param('opd') opd: string, @Query() q: UnitGapReportRequest) {
     return this.queries.execute(new GetUnitGapReportQuery(opd, q.serviceUnit ?? null));
   }

@@ -1,3 +1,6 @@
 export class GetUnitGapReportQuery {
-  constructor(readonly opd: string, readonly serviceUnit: string | null) {}
+  constructor(
+    readonly opd: string,
+    readonly serviceUnit: string | null,
+  ) {}
 }

@@ -15,17 +15,27 @@ export class ListOverdueAssessmentsHandler implements IQueryHandler<ListOverdueA
 
   async execute({ asOf, opd, serviceUnit }: ListOverdueAssessmentsQuery) {
     const unit = `($2::text is null or s.opd = $2) and ($3::text is null or s.service_unit = $3) and coalesce(s.status, 'active') = 'active'`;
-    const missing = await this.db.query(`
+    const missing = await this.db.query(
+      `
       select a.assessment_id as "assessmentId", a.nip, a.kind, a.competency_code as "competencyCode", a.enrolment_id as "enrolmentId",
              a.programme_id as "programmeId", a.due_on::text as "dueOn", s.opd, s.service_unit as "serviceUnit"
         from assessments a left join staff_roster s using (nip)
        where a.status = 'scheduled' and a.due_on < $1::date and ${unit}
-       order by a.due_on, a.nip limit ${LIMIT}`, [asOf, opd, serviceUnit]);
-    const [{ late }] = await this.db.query(`
+       order by a.due_on, a.nip limit ${LIMIT}`,
+      [asOf, opd, serviceUnit],
+    );
+    const [{ late }] = await this.db.query(
+      `
       select count(*)::int as late from assessments a left join staff_roster s using (nip)
-       where a.status = 'recorded' and a.late and a.assessed_on <= $1::date and ${unit}`, [asOf, opd, serviceUnit]);
+       where a.status = 'recorded' and a.late and a.assessed_on <= $1::date and ${unit}`,
+      [asOf, opd, serviceUnit],
+    );
     return {
-      asOf, opd, serviceUnit, recordedLate: late, truncated: missing.length === LIMIT,
+      asOf,
+      opd,
+      serviceUnit,
+      recordedLate: late,
+      truncated: missing.length === LIMIT,
       missing: missing.map((m: { dueOn: string }) => ({ ...m, daysOverdue: daysBetween(m.dueOn, asOf) })),
     };
   }

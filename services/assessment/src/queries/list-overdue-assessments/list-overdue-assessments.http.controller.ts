@@ -9,11 +9,19 @@ import { OverdueAssessmentsRequest } from '@kompeten/api';
 @ApiTags('assessments')
 @Controller('assessments')
 export class ListOverdueAssessmentsController {
-  constructor(private readonly queries: QueryBus, private readonly clock: Clock) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('overdue')
-  @ApiOkResponse({ description: '{ asOf, missing: [{ assessmentId, nip, kind, competencyCode, dueOn, daysOverdue, opd, serviceUnit }], recordedLate }' })
+  @ApiOkResponse({
+    description:
+      '{ asOf, missing: [{ assessmentId, nip, kind, competencyCode, dueOn, daysOverdue, opd, serviceUnit }], recordedLate }',
+  })
   overdue(@Query() q: OverdueAssessmentsRequest) {
-    return this.queries.execute(new ListOverdueAssessmentsQuery(q.asOf ?? dateOf(this.clock.now()), q.opd ?? null, q.serviceUnit ?? null));
+    return this.queries.execute(
+      new ListOverdueAssessmentsQuery(q.asOf ?? dateOf(this.clock.now()), q.opd ?? null, q.serviceUnit ?? null),
+    );
   }
 }

@@ -1,3 +1,7 @@
 export class ListOverdueAssessmentsQuery {
-  constructor(readonly asOf: string, readonly opd: string | null, readonly serviceUnit: string | null) {}
+  constructor(
+    readonly asOf: string,
+    readonly opd: string | null,
+    readonly serviceUnit: string | null,
+  ) {}
 }

@@ -8,7 +8,16 @@ export class ListPositionStandardsHandler implements IQueryHandler<ListPositionS
   constructor(private readonly db: DataSource) {}
 
   async execute() {
-    const rows = await this.db.query('select position_key, position, requirements, set_at from position_standard order by position_key');
-    return { positions: rows.map((r: Record<string, unknown>) => ({ positionKey: r.position_key, position: r.position, requirements: r.requirements, setAt: r.set_at })) };
+    const rows = await this.db.query(
+      'select position_key, position, requirements, set_at from position_standard order by position_key',
+    );
+    return {
+      positions: rows.map((r: Record<string, unknown>) => ({
+        positionKey: r.position_key,
+        position: r.position,
+        requirements: r.requirements,
+        setAt: r.set_at,
+      })),
+    };
   }
 }

@@ -9,7 +9,9 @@ export class ListPositionStandardsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOkResponse({ description: '{ positions: [{ positionKey, position, requirements: [{ competencyCode, level }], setAt }] }' })
+  @ApiOkResponse({
+    description: '{ positions: [{ positionKey, position, requirements: [{ competencyCode, level }], setAt }] }',
+  })
   list() {
     return this.queries.execute(new ListPositionStandardsQuery());
   }

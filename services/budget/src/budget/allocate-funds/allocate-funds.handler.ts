@@ -8,6 +8,11 @@ export class AllocateFundsHandler implements ICommandHandler<AllocateFundsComman
   constructor(private readonly store: EventStore) {}
 
   execute(c: AllocateFundsCommand) {
-    return runBudgetCommand(this.store, c.budgetId, { type: 'AllocateFunds', target: c.target, amount: c.amount }, c.metadata);
+    return runBudgetCommand(
+      this.store,
+      c.budgetId,
+      { type: 'AllocateFunds', target: c.target, amount: c.amount },
+      c.metadata,
+    );
   }
 }

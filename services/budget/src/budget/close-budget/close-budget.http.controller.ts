@@ -14,11 +14,19 @@ export class CloseBudgetController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':budgetId/closure')
-  @ApiOperation({ summary: 'Close the fiscal year: open commitments lapse (FundsReleased year-closed), then BudgetClosed; closing twice changes nothing' })
+  @ApiOperation({
+    summary:
+      'Close the fiscal year: open commitments lapse (FundsReleased year-closed), then BudgetClosed; closing twice changes nothing',
+  })
   @ApiCreatedResponse({ type: CommandAccepted })
   @ApiNotFoundResponse({ description: 'The unit has no such budget' })
   @ApiConflictResponse({ description: 'If-Match is stale' })
-  async close(@Param('budgetId') budgetId: string, @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string) {
+  async close(
+    @Param('budgetId') budgetId: string,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
+  ) {
     const result = await this.commands.execute(new CloseBudgetCommand(budgetId, meta, expectedVersionFrom(ifMatch)));
     return accepted(res, budgetStreamId(budgetId), result);
   }

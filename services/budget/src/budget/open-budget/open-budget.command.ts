@@ -3,6 +3,10 @@ import type { EventMetadata } from '@kompeten/event-store';
 
 export class OpenBudgetCommand {
   constructor(
-    readonly fiscalYear: number, readonly opd: string, readonly fundingSource: FundingSource, readonly ceiling: number, readonly metadata: EventMetadata,
+    readonly fiscalYear: number,
+    readonly opd: string,
+    readonly fundingSource: FundingSource,
+    readonly ceiling: number,
+    readonly metadata: EventMetadata,
   ) {}
 }

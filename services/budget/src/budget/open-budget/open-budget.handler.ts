@@ -10,7 +10,19 @@ export class OpenBudgetHandler implements ICommandHandler<OpenBudgetCommand> {
 
   async execute(c: OpenBudgetCommand) {
     const budgetId = budgetIdOf(c.fiscalYear, c.opd, c.fundingSource);
-    const result = await runBudgetCommand(this.store, budgetId, { type: 'OpenBudget', budgetId, fiscalYear: c.fiscalYear, opd: c.opd, fundingSource: c.fundingSource, ceiling: c.ceiling }, c.metadata);
+    const result = await runBudgetCommand(
+      this.store,
+      budgetId,
+      {
+        type: 'OpenBudget',
+        budgetId,
+        fiscalYear: c.fiscalYear,
+        opd: c.opd,
+        fundingSource: c.fundingSource,
+        ceiling: c.ceiling,
+      },
+      c.metadata,
+    );
     return { budgetId, result };
   }
 }

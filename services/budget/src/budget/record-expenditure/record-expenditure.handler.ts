@@ -8,6 +8,11 @@ export class RecordExpenditureHandler implements ICommandHandler<RecordExpenditu
   constructor(private readonly store: EventStore) {}
 
   execute(c: RecordExpenditureCommand) {
-    return runBudgetCommand(this.store, c.budgetId, { type: 'RecordExpenditure', commitmentId: c.commitmentId, amount: c.amount, jp: c.jp }, c.metadata);
+    return runBudgetCommand(
+      this.store,
+      c.budgetId,
+      { type: 'RecordExpenditure', commitmentId: c.commitmentId, amount: c.amount, jp: c.jp },
+      c.metadata,
+    );
   }
 }

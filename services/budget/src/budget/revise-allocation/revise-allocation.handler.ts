@@ -8,6 +8,12 @@ export class ReviseAllocationHandler implements ICommandHandler<ReviseAllocation
   constructor(private readonly store: EventStore) {}
 
   execute(c: ReviseAllocationCommand) {
-    return runBudgetCommand(this.store, c.budgetId, { type: 'ReviseAllocation', allocationId: c.allocationId, amount: c.amount }, c.metadata, c.expectedVersion);
+    return runBudgetCommand(
+      this.store,
+      c.budgetId,
+      { type: 'ReviseAllocation', allocationId: c.allocationId, amount: c.amount },
+      c.metadata,
+      c.expectedVersion,
+    );
   }
 }

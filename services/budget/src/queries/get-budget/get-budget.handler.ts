@@ -12,13 +12,25 @@ export class GetBudgetHandler implements IQueryHandler<GetBudgetQuery> {
   async execute({ budgetId }: GetBudgetQuery) {
     const [b] = await this.db.query('select * from budget_overview where budget_id = $1', [budgetId]);
     if (!b) throw new DomainProblem(404, 'budget-not-found', 'Unknown budget', `no budget ${budgetId}`);
-    const rows = await this.db.query('select * from budget_allocation where budget_id = $1 order by allocation_id', [budgetId]);
+    const rows = await this.db.query('select * from budget_allocation where budget_id = $1 order by allocation_id', [
+      budgetId,
+    ]);
     return {
-      budgetId, fiscalYear: b.fiscal_year, opd: b.opd, fundingSource: b.funding_source, status: b.status,
-      ceiling: rupiah(b.ceiling), unallocated: rupiah(b.ceiling) - rupiah(b.allocated), ...usage(b), rejections: b.rejections,
+      budgetId,
+      fiscalYear: b.fiscal_year,
+      opd: b.opd,
+      fundingSource: b.funding_source,
+      status: b.status,
+      ceiling: rupiah(b.ceiling),
+      unallocated: rupiah(b.ceiling) - rupiah(b.allocated),
+      ...usage(b),
+      rejections: b.rejections,
       allocations: rows.map((a: Record<string, string>) => ({
         allocationId: a.allocation_id,
-        target: a.target_kind === 'programme' ? { kind: 'programme', programmeId: a.programme_id } : { kind: 'competency-area', competencyArea: a.competency_area },
+        target:
+          a.target_kind === 'programme'
+            ? { kind: 'programme', programmeId: a.programme_id }
+            : { kind: 'competency-area', competencyArea: a.competency_area },
         ...usage({ allocated: a.amount, committed: a.committed, spent: a.spent }),
       })),
     };

@@ -4,11 +4,19 @@ import { rupiah } from '../money';
 import { GetUnitCostsQuery } from './get-unit-costs.query';
 
 /** Spent money per lesson hour delivered and per staff member trained, with the counts behind each figure. */
-export function costFigures(r: { completions: number; trained: number; spent: string | number | null; jp: string | number | null }) {
+export function costFigures(r: {
+  completions: number;
+  trained: number;
+  spent: string | number | null;
+  jp: string | number | null;
+}) {
   const spent = rupiah(r.spent);
   const jp = rupiah(r.jp);
   return {
-    completions: r.completions, trainedStaff: r.trained, spent, jpDelivered: jp,
+    completions: r.completions,
+    trainedStaff: r.trained,
+    spent,
+    jpDelivered: jp,
     costPerJp: jp ? Math.round(spent / jp) : null,
     costPerTrainedStaff: r.trained ? Math.round(spent / r.trained) : null,
   };
@@ -23,10 +31,18 @@ export class GetUnitCostsHandler implements IQueryHandler<GetUnitCostsQuery> {
   async execute({ opd, fiscalYear }: GetUnitCostsQuery) {
     const figures = `count(*)::int as completions, count(distinct c.nip)::int as trained, sum(c.spent) as spent, sum(c.jp) as jp`;
     const [total] = await this.db.query(`select ${figures} ${SPENT}`, [opd, fiscalYear]);
-    const rows = await this.db.query(`select c.programme_id, ${figures} ${SPENT} group by c.programme_id order by c.programme_id`, [opd, fiscalYear]);
+    const rows = await this.db.query(
+      `select c.programme_id, ${figures} ${SPENT} group by c.programme_id order by c.programme_id`,
+      [opd, fiscalYear],
+    );
     return {
-      opd, fiscalYear, ...costFigures(total),
-      byProgramme: rows.map((r: { programme_id: string } & Parameters<typeof costFigures>[0]) => ({ programmeId: r.programme_id, ...costFigures(r) })),
+      opd,
+      fiscalYear,
+      ...costFigures(total),
+      byProgramme: rows.map((r: { programme_id: string } & Parameters<typeof costFigures>[0]) => ({
+        programmeId: r.programme_id,
+        ...costFigures(r),
+      })),
     };
   }
 }

@@ -1,3 +1,6 @@
 export class GetUnitCostsQuery {
-  constructor(readonly opd: string, readonly fiscalYear: number) {}
+  constructor(
+    readonly opd: string,
+    readonly fiscalYear: number,
+  ) {}
 }

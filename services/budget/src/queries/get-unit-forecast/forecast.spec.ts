@@ -6,22 +6,58 @@ const opened = new Date('2026-01-02T00:00:00Z');
 describe('forecasting when a unit runs out', () => {
   it('divides what is free by the recent daily rate', () => {
     // Rp 30 juta taken in the last 30 days: Rp 1 juta a day; Rp 45 juta free lasts 45 days.
-    expect(forecastRunOut({ free: 45_000_000, takenInWindow: 30_000_000, windowDays: 30, now, openedAt: opened, fiscalYear: 2026 }))
-      .toEqual({ dailyRate: 1_000_000, basedOnDays: 30, daysLeft: 45, runsOutOn: '2026-08-14', beforeYearEnd: true });
+    expect(
+      forecastRunOut({
+        free: 45_000_000,
+        takenInWindow: 30_000_000,
+        windowDays: 30,
+        now,
+        openedAt: opened,
+        fiscalYear: 2026,
+      }),
+    ).toEqual({ dailyRate: 1_000_000, basedOnDays: 30, daysLeft: 45, runsOutOn: '2026-08-14', beforeYearEnd: true });
   });
   it('says when the money outlasts the fiscal year', () => {
-    expect(forecastRunOut({ free: 400_000_000, takenInWindow: 30_000_000, windowDays: 30, now, openedAt: opened, fiscalYear: 2026 }))
-      .toMatchObject({ runsOutOn: '2027-08-04', beforeYearEnd: false });
+    expect(
+      forecastRunOut({
+        free: 400_000_000,
+        takenInWindow: 30_000_000,
+        windowDays: 30,
+        now,
+        openedAt: opened,
+        fiscalYear: 2026,
+      }),
+    ).toMatchObject({ runsOutOn: '2027-08-04', beforeYearEnd: false });
   });
   it('averages a young budget over its own age, at least one day', () => {
     const young = new Date('2026-06-25T12:00:00Z');
-    expect(forecastRunOut({ free: 10_000_000, takenInWindow: 5_000_000, windowDays: 30, now, openedAt: young, fiscalYear: 2026 }))
-      .toMatchObject({ dailyRate: 1_000_000, basedOnDays: 5, daysLeft: 10 });
-    expect(forecastRunOut({ free: 10_000_000, takenInWindow: 5_000_000, windowDays: 30, now, openedAt: now, fiscalYear: 2026 }))
-      .toMatchObject({ dailyRate: 5_000_000, basedOnDays: 1, daysLeft: 2 });
+    expect(
+      forecastRunOut({
+        free: 10_000_000,
+        takenInWindow: 5_000_000,
+        windowDays: 30,
+        now,
+        openedAt: young,
+        fiscalYear: 2026,
+      }),
+    ).toMatchObject({ dailyRate: 1_000_000, basedOnDays: 5, daysLeft: 10 });
+    expect(
+      forecastRunOut({
+        free: 10_000_000,
+        takenInWindow: 5_000_000,
+        windowDays: 30,
+        now,
+        openedAt: now,
+        fiscalYear: 2026,
+      }),
+    ).toMatchObject({ dailyRate: 5_000_000, basedOnDays: 1, daysLeft: 2 });
   });
   it('forecasts nothing when nothing is being taken, and today when nothing is free', () => {
-    expect(forecastRunOut({ free: 10, takenInWindow: -5, windowDays: 30, now, openedAt: opened, fiscalYear: 2026 })).toMatchObject({ dailyRate: 0, runsOutOn: null });
-    expect(forecastRunOut({ free: 0, takenInWindow: 30, windowDays: 30, now, openedAt: opened, fiscalYear: 2026 })).toMatchObject({ daysLeft: 0, runsOutOn: '2026-06-30' });
+    expect(
+      forecastRunOut({ free: 10, takenInWindow: -5, windowDays: 30, now, openedAt: opened, fiscalYear: 2026 }),
+    ).toMatchObject({ dailyRate: 0, runsOutOn: null });
+    expect(
+      forecastRunOut({ free: 0, takenInWindow: 30, windowDays: 30, now, openedAt: opened, fiscalYear: 2026 }),
+    ).toMatchObject({ daysLeft: 0, runsOutOn: '2026-06-30' });
   });
 });

@@ -20,10 +20,17 @@ export function forecastRunOut({ free, takenInWindow, windowDays, now, openedAt,
   const days = Math.max(1, Math.min(windowDays, (now.getTime() - openedAt.getTime()) / DAY));
   const dailyRate = Math.max(0, takenInWindow / days);
   const yearEnd = `${fiscalYear}-12-31`;
-  if (dailyRate === 0) return { dailyRate: 0, basedOnDays: round1(days), daysLeft: null, runsOutOn: null, beforeYearEnd: false };
+  if (dailyRate === 0)
+    return { dailyRate: 0, basedOnDays: round1(days), daysLeft: null, runsOutOn: null, beforeYearEnd: false };
   const daysLeft = Math.max(0, free) / dailyRate;
   const runsOutOn = new Date(now.getTime() + Math.floor(daysLeft) * DAY).toISOString().slice(0, 10);
-  return { dailyRate: Math.round(dailyRate), basedOnDays: round1(days), daysLeft: round1(daysLeft), runsOutOn, beforeYearEnd: runsOutOn <= yearEnd };
+  return {
+    dailyRate: Math.round(dailyRate),
+    basedOnDays: round1(days),
+    daysLeft: round1(daysLeft),
+    runsOutOn,
+    beforeYearEnd: runsOutOn <= yearEnd,
+  };
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -8,13 +8,20 @@ import { GetUnitForecastRequest } from '@kompeten/api';
 @ApiTags('reports')
 @Controller('units')
 export class GetUnitForecastController {
-  constructor(private readonly queries: QueryBus, private readonly clock: Clock) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+  ) {}
 
   @Get(':opd/forecast')
-  @ApiOkResponse({ description: 'Free money in the unit’s open budgets and the date it runs out at the recent commitment rate' })
+  @ApiOkResponse({
+    description: 'Free money in the unit’s open budgets and the date it runs out at the recent commitment rate',
+  })
   @ApiNotFoundResponse({ description: 'The unit has no open budget that year' })
   forecast(@Param('opd') opd: string, @Query() q: GetUnitForecastRequest) {
     const now = this.clock.now();
-    return this.queries.execute(new GetUnitForecastQuery(opd, q.fiscalYear ?? now.getUTCFullYear(), q.windowDays ?? 30, now));
+    return this.queries.execute(
+      new GetUnitForecastQuery(opd, q.fiscalYear ?? now.getUTCFullYear(), q.windowDays ?? 30, now),
+    );
   }
 }

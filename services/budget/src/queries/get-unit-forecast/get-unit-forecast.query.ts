@@ -1,3 +1,8 @@
 export class GetUnitForecastQuery {
-  constructor(readonly opd: string, readonly fiscalYear: number, readonly windowDays: number, readonly now: Date) {}
+  constructor(
+    readonly opd: string,
+    readonly fiscalYear: number,
+    readonly windowDays: number,
+    readonly now: Date,
+  ) {}
 }

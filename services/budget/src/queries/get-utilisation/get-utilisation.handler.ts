@@ -27,16 +27,34 @@ export class GetUtilisationHandler implements IQueryHandler<GetUtilisationQuery>
     const params = [fiscalYear, opd ?? null];
     if (by === 'programme') {
       const rows = await this.db.query(BY_PROGRAMME, params);
-      return { fiscalYear, by, opd: opd ?? null, rows: rows.map((r: Record<string, string>) => ({
-        programmeId: r.key, ...usage(r), free: rupiah(r.free),
-      })) };
+      return {
+        fiscalYear,
+        by,
+        opd: opd ?? null,
+        rows: rows.map((r: Record<string, string>) => ({
+          programmeId: r.key,
+          ...usage(r),
+          free: rupiah(r.free),
+        })),
+      };
     }
     const column = BUDGET_COLUMN[by];
     const rows = await this.db.query(
       `select ${column} as key, sum(ceiling) as ceiling, sum(allocated) as allocated, sum(committed) as committed, sum(spent) as spent, count(*)::int as budgets
-         from budget_overview where fiscal_year = $1 and ($2::text is null or opd = $2) group by ${column} order by ${column}`, params);
-    return { fiscalYear, by, opd: opd ?? null, rows: rows.map((r: Record<string, string>) => ({
-      [by === 'unit' ? 'opd' : 'fundingSource']: r.key, budgets: r.budgets, ceiling: rupiah(r.ceiling), unallocated: rupiah(r.ceiling) - rupiah(r.allocated), ...usage(r),
-    })) };
+         from budget_overview where fiscal_year = $1 and ($2::text is null or opd = $2) group by ${column} order by ${column}`,
+      params,
+    );
+    return {
+      fiscalYear,
+      by,
+      opd: opd ?? null,
+      rows: rows.map((r: Record<string, string>) => ({
+        [by === 'unit' ? 'opd' : 'fundingSource']: r.key,
+        budgets: r.budgets,
+        ceiling: rupiah(r.ceiling),
+        unallocated: rupiah(r.ceiling) - rupiah(r.allocated),
+        ...usage(r),
+      })),
+    };
   }
 }

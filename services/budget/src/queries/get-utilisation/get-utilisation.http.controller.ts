@@ -8,11 +8,18 @@ import { GetUtilisationRequest } from '@kompeten/api';
 @ApiTags('reports')
 @Controller('utilisation')
 export class GetUtilisationController {
-  constructor(private readonly queries: QueryBus, private readonly clock: Clock) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Per unit, funding source or programme: allocated, committed, spent, free and the share used' })
+  @ApiOkResponse({
+    description: 'Per unit, funding source or programme: allocated, committed, spent, free and the share used',
+  })
   utilisation(@Query() q: GetUtilisationRequest) {
-    return this.queries.execute(new GetUtilisationQuery(q.fiscalYear ?? this.clock.now().getUTCFullYear(), q.by ?? 'unit', q.opd));
+    return this.queries.execute(
+      new GetUtilisationQuery(q.fiscalYear ?? this.clock.now().getUTCFullYear(), q.by ?? 'unit', q.opd),
+    );
   }
 }

@@ -19,8 +19,10 @@ export class CancelProgrammeController {
   @ApiNotFoundResponse({ description: 'Unknown programme or enrolment' })
   @ApiConflictResponse({ description: 'Not possible in the current state (the body names it)' })
   async cancelProgramme(
-    @Param('programmeId') programmeId: string, @Body() body: CancelProgrammeRequest,
-    @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response,
+    @Param('programmeId') programmeId: string,
+    @Body() body: CancelProgrammeRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(new CancelProgrammeCommand(programmeId, body.reason, meta));
     return accepted(res, programmeStreamId(programmeId), result);

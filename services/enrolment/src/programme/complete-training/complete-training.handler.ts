@@ -8,6 +8,11 @@ export class CompleteTrainingHandler implements ICommandHandler<CompleteTraining
   constructor(private readonly store: EventStore) {}
 
   execute(c: CompleteTrainingCommand) {
-    return runProgrammeCommand(this.store, c.programmeId, { type: 'CompleteTraining', nip: c.nip, completedOn: c.completedOn }, c.metadata);
+    return runProgrammeCommand(
+      this.store,
+      c.programmeId,
+      { type: 'CompleteTraining', nip: c.nip, completedOn: c.completedOn },
+      c.metadata,
+    );
   }
 }

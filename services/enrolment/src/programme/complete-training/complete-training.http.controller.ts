@@ -19,8 +19,11 @@ export class CompleteTrainingController {
   @ApiNotFoundResponse({ description: 'Unknown programme or enrolment' })
   @ApiConflictResponse({ description: 'Not possible in the current state (the body names it)' })
   async completeTraining(
-    @Param('programmeId') programmeId: string, @Param('nip', ParseNipPipe) nip: string, @Body() body: CompleteTrainingRequest,
-    @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response,
+    @Param('programmeId') programmeId: string,
+    @Param('nip', ParseNipPipe) nip: string,
+    @Body() body: CompleteTrainingRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(new CompleteTrainingCommand(programmeId, nip, body.completedOn, meta));
     return accepted(res, programmeStreamId(programmeId), result);

@@ -1,5 +1,9 @@
 import type { EventMetadata } from '@kompeten/event-store';
 
 export class EnrolStaffCommand {
-  constructor(readonly programmeId: string, readonly nip: string, readonly metadata: EventMetadata) {}
+  constructor(
+    readonly programmeId: string,
+    readonly nip: string,
+    readonly metadata: EventMetadata,
+  ) {}
 }

@@ -14,11 +14,18 @@ export class EnrolStaffController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':programmeId/enrolments')
-  @ApiOperation({ summary: 'Enrol a staff member: a seat (StaffEnrolled, confirmed once the budget commits) or the waitlist' })
+  @ApiOperation({
+    summary: 'Enrol a staff member: a seat (StaffEnrolled, confirmed once the budget commits) or the waitlist',
+  })
   @ApiCreatedResponse({ type: CommandAccepted })
   @ApiNotFoundResponse({ description: 'Unknown staff or programme' })
   @ApiConflictResponse({ description: 'Already enrolled, programme cancelled, or staff has left' })
-  async enrol(@Param('programmeId') programmeId: string, @Body() body: EnrolStaffRequest, @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response) {
+  async enrol(
+    @Param('programmeId') programmeId: string,
+    @Body() body: EnrolStaffRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const result = await this.commands.execute(new EnrolStaffCommand(programmeId, body.nip, meta));
     return accepted(res, programmeStreamId(programmeId), result);
   }

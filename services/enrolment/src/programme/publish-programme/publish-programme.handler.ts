@@ -8,6 +8,11 @@ export class PublishProgrammeHandler implements ICommandHandler<PublishProgramme
   constructor(private readonly store: EventStore) {}
 
   execute(c: PublishProgrammeCommand) {
-    return runProgrammeCommand(this.store, c.programmeId, { type: 'PublishProgramme', programmeId: c.programmeId, details: c.details }, c.metadata);
+    return runProgrammeCommand(
+      this.store,
+      c.programmeId,
+      { type: 'PublishProgramme', programmeId: c.programmeId, details: c.details },
+      c.metadata,
+    );
   }
 }

@@ -16,12 +16,25 @@ export class PublishProgrammeController {
   @Post()
   @ApiCreatedResponse({ type: CommandAccepted })
   @ApiConflictResponse({ description: 'A programme with this id exists' })
-  async publish(@Body() body: PublishProgrammeRequest, @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response) {
+  async publish(
+    @Body() body: PublishProgrammeRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { programmeId, ...details } = body;
-    const result = await this.commands.execute(new PublishProgrammeCommand(programmeId, {
-      ...details, universityPartner: details.universityPartner ?? null,
-      completionRule: details.completionRule ? { modules: details.completionRule.modules, minScore: details.completionRule.minScore ?? null } : null,
-    }, meta));
+    const result = await this.commands.execute(
+      new PublishProgrammeCommand(
+        programmeId,
+        {
+          ...details,
+          universityPartner: details.universityPartner ?? null,
+          completionRule: details.completionRule
+            ? { modules: details.completionRule.modules, minScore: details.completionRule.minScore ?? null }
+            : null,
+        },
+        meta,
+      ),
+    );
     return accepted(res, programmeStreamId(programmeId), result);
   }
 }

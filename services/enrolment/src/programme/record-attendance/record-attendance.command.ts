@@ -1,5 +1,11 @@
 import type { EventMetadata } from '@kompeten/event-store';
 
 export class RecordAttendanceCommand {
-  constructor(readonly programmeId: string, readonly nip: string, readonly sessionId: string, readonly attended: boolean, readonly metadata: EventMetadata) {}
+  constructor(
+    readonly programmeId: string,
+    readonly nip: string,
+    readonly sessionId: string,
+    readonly attended: boolean,
+    readonly metadata: EventMetadata,
+  ) {}
 }

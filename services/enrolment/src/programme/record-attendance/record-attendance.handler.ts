@@ -8,6 +8,11 @@ export class RecordAttendanceHandler implements ICommandHandler<RecordAttendance
   constructor(private readonly store: EventStore) {}
 
   execute(c: RecordAttendanceCommand) {
-    return runProgrammeCommand(this.store, c.programmeId, { type: 'RecordAttendance', nip: c.nip, sessionId: c.sessionId, attended: c.attended }, c.metadata);
+    return runProgrammeCommand(
+      this.store,
+      c.programmeId,
+      { type: 'RecordAttendance', nip: c.nip, sessionId: c.sessionId, attended: c.attended },
+      c.metadata,
+    );
   }
 }

@@ -19,10 +19,15 @@ export class RecordAttendanceController {
   @ApiNotFoundResponse({ description: 'Unknown programme or enrolment' })
   @ApiConflictResponse({ description: 'Not possible in the current state (the body names it)' })
   async recordAttendance(
-    @Param('programmeId') programmeId: string, @Param('nip', ParseNipPipe) nip: string, @Body() body: RecordAttendanceRequest,
-    @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response,
+    @Param('programmeId') programmeId: string,
+    @Param('nip', ParseNipPipe) nip: string,
+    @Body() body: RecordAttendanceRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.commands.execute(new RecordAttendanceCommand(programmeId, nip, body.sessionId, body.attended, meta));
+    const result = await this.commands.execute(
+      new RecordAttendanceCommand(programmeId, nip, body.sessionId, body.attended, meta),
+    );
     return accepted(res, programmeStreamId(programmeId), result);
   }
 }

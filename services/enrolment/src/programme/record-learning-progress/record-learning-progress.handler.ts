@@ -6,9 +6,24 @@ import { RecordLearningProgressCommand } from './record-learning-progress.comman
 
 @CommandHandler(RecordLearningProgressCommand)
 export class RecordLearningProgressHandler implements ICommandHandler<RecordLearningProgressCommand> {
-  constructor(private readonly store: EventStore, private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
 
   execute(c: RecordLearningProgressCommand) {
-    return runProgrammeCommand(this.store, c.programmeId, { type: 'RecordLearningProgress', nip: c.nip, ...c.statement, score: c.statement.score ?? null, seconds: c.statement.seconds ?? null, today: this.clock.now().toISOString().slice(0, 10) }, c.metadata);
+    return runProgrammeCommand(
+      this.store,
+      c.programmeId,
+      {
+        type: 'RecordLearningProgress',
+        nip: c.nip,
+        ...c.statement,
+        score: c.statement.score ?? null,
+        seconds: c.statement.seconds ?? null,
+        today: this.clock.now().toISOString().slice(0, 10),
+      },
+      c.metadata,
+    );
   }
 }

@@ -14,13 +14,18 @@ export class RecordLearningProgressController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':programmeId/enrolments/:nip/statements')
-  @ApiOperation({ summary: 'A self-paced learning statement (xAPI-like); a resend with the same statementId is applied once' })
+  @ApiOperation({
+    summary: 'A self-paced learning statement (xAPI-like); a resend with the same statementId is applied once',
+  })
   @ApiCreatedResponse({ type: CommandAccepted })
   @ApiNotFoundResponse({ description: 'Unknown programme or enrolment' })
   @ApiConflictResponse({ description: 'Not possible in the current state (the body names it)' })
   async recordLearningProgress(
-    @Param('programmeId') programmeId: string, @Param('nip', ParseNipPipe) nip: string, @Body() body: RecordLearningProgressRequest,
-    @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response,
+    @Param('programmeId') programmeId: string,
+    @Param('nip', ParseNipPipe) nip: string,
+    @Body() body: RecordLearningProgressRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(new RecordLearningProgressCommand(programmeId, nip, body, meta));
     return accepted(res, programmeStreamId(programmeId), result);

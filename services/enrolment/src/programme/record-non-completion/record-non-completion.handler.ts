@@ -8,6 +8,11 @@ export class RecordNonCompletionHandler implements ICommandHandler<RecordNonComp
   constructor(private readonly store: EventStore) {}
 
   execute(c: RecordNonCompletionCommand) {
-    return runProgrammeCommand(this.store, c.programmeId, { type: 'RecordNonCompletion', nip: c.nip, reason: c.reason }, c.metadata);
+    return runProgrammeCommand(
+      this.store,
+      c.programmeId,
+      { type: 'RecordNonCompletion', nip: c.nip, reason: c.reason },
+      c.metadata,
+    );
   }
 }

@@ -19,8 +19,11 @@ export class RecordNonCompletionController {
   @ApiNotFoundResponse({ description: 'Unknown programme or enrolment' })
   @ApiConflictResponse({ description: 'Not possible in the current state (the body names it)' })
   async recordNonCompletion(
-    @Param('programmeId') programmeId: string, @Param('nip', ParseNipPipe) nip: string, @Body() body: RecordNonCompletionRequest,
-    @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response,
+    @Param('programmeId') programmeId: string,
+    @Param('nip', ParseNipPipe) nip: string,
+    @Body() body: RecordNonCompletionRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
   ) {
     const result = await this.commands.execute(new RecordNonCompletionCommand(programmeId, nip, body.reason, meta));
     return accepted(res, programmeStreamId(programmeId), result);

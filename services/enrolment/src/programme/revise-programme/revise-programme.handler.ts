@@ -8,6 +8,12 @@ export class ReviseProgrammeHandler implements ICommandHandler<ReviseProgrammeCo
   constructor(private readonly store: EventStore) {}
 
   execute(c: ReviseProgrammeCommand) {
-    return runProgrammeCommand(this.store, c.programmeId, { type: 'ReviseProgramme', changes: c.changes }, c.metadata, c.expectedVersion);
+    return runProgrammeCommand(
+      this.store,
+      c.programmeId,
+      { type: 'ReviseProgramme', changes: c.changes },
+      c.metadata,
+      c.expectedVersion,
+    );
   }
 }

@@ -20,10 +20,15 @@ export class ReviseProgrammeController {
   @ApiNotFoundResponse({ description: 'Unknown programme or enrolment' })
   @ApiConflictResponse({ description: 'Not possible in the current state (the body names it)' })
   async reviseProgramme(
-    @Param('programmeId') programmeId: string, @Body() body: ReviseProgrammeRequest,
-    @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string,
+    @Param('programmeId') programmeId: string,
+    @Body() body: ReviseProgrammeRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
   ) {
-    const result = await this.commands.execute(new ReviseProgrammeCommand(programmeId, body as Partial<ProgrammeDetails>, meta, expectedVersionFrom(ifMatch)));
+    const result = await this.commands.execute(
+      new ReviseProgrammeCommand(programmeId, body as Partial<ProgrammeDetails>, meta, expectedVersionFrom(ifMatch)),
+    );
     return accepted(res, programmeStreamId(programmeId), result);
   }
 }

@@ -19,10 +19,15 @@ export class WithdrawEnrolmentController {
   @ApiNotFoundResponse({ description: 'Unknown programme or enrolment' })
   @ApiConflictResponse({ description: 'Not possible in the current state (the body names it)' })
   async withdrawEnrolment(
-    @Param('programmeId') programmeId: string, @Param('nip', ParseNipPipe) nip: string, @Body() body: WithdrawEnrolmentRequest,
-    @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response,
+    @Param('programmeId') programmeId: string,
+    @Param('nip', ParseNipPipe) nip: string,
+    @Body() body: WithdrawEnrolmentRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.commands.execute(new WithdrawEnrolmentCommand(programmeId, nip, body.reason, body.note ?? null, meta));
+    const result = await this.commands.execute(
+      new WithdrawEnrolmentCommand(programmeId, nip, body.reason, body.note ?? null, meta),
+    );
     return accepted(res, programmeStreamId(programmeId), result);
   }
 }

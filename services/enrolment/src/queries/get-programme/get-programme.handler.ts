@@ -13,15 +13,27 @@ export class GetProgrammeHandler implements IQueryHandler<GetProgrammeQuery> {
     if (!p) throw new DomainProblem(404, 'programme-not-found', 'Unknown programme', `no programme ${programmeId}`);
     const rows: Record<string, string>[] = await this.db.query(
       `select enrolment_id, nip, opd, service_unit, status, waitlist_reason, withdrawal_reason, completed_on::text as completed_on, attendance, updated_at
-         from enrolment_history where programme_id = $1 order by updated_at, enrolment_id`, [programmeId]);
+         from enrolment_history where programme_id = $1 order by updated_at, enrolment_id`,
+      [programmeId],
+    );
     const view = (r: Record<string, string>) => ({
-      enrolmentId: r.enrolment_id, nip: r.nip, workUnit: { opd: r.opd, serviceUnit: r.service_unit }, status: r.status,
-      waitlistReason: r.waitlist_reason, withdrawalReason: r.withdrawal_reason, completedOn: r.completed_on, attendance: r.attendance,
+      enrolmentId: r.enrolment_id,
+      nip: r.nip,
+      workUnit: { opd: r.opd, serviceUnit: r.service_unit },
+      status: r.status,
+      waitlistReason: r.waitlist_reason,
+      withdrawalReason: r.withdrawal_reason,
+      completedOn: r.completed_on,
+      attendance: r.attendance,
     });
     const seated = rows.filter((r) => ['pending-funds', 'confirmed', 'completed'].includes(r.status));
     return {
-      programmeId, status: p.status, cancelReason: p.cancel_reason, ...p.details,
-      seatsTaken: seated.length, seatsFree: Math.max(0, p.details.capacity - seated.length),
+      programmeId,
+      status: p.status,
+      cancelReason: p.cancel_reason,
+      ...p.details,
+      seatsTaken: seated.length,
+      seatsFree: Math.max(0, p.details.capacity - seated.length),
       enrolments: rows.filter((r) => !r.status.startsWith('waitlisted')).map(view),
       waitlist: rows.filter((r) => r.status.startsWith('waitlisted')).map(view),
     };

@@ -10,7 +10,10 @@ import { GetStaffProfileQuery } from './get-staff-profile.query';
 /** A staff member's profile: current unit, unit history, training history and the JP ledger per year. */
 @QueryHandler(GetStaffProfileQuery)
 export class GetStaffProfileHandler implements IQueryHandler<GetStaffProfileQuery> {
-  constructor(private readonly db: DataSource, private readonly store: EventStore) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly store: EventStore,
+  ) {}
 
   async execute({ nip }: GetStaffProfileQuery) {
     const [staff] = await this.db.query('select * from staff_roster where nip = $1', [nip]);
@@ -22,9 +25,13 @@ export class GetStaffProfileHandler implements IQueryHandler<GetStaffProfileQuer
       `select h.enrolment_id, h.programme_id, c.details->>'title' as title, h.competency_type, h.competency_area, h.status, h.year,
               h.jp, h.jp_credited, h.completed_on::text as completed_on, h.withdrawal_reason, h.attendance, h.enrolled_at
          from enrolment_history h left join programme_catalogue c using (programme_id)
-        where h.nip = $1 order by h.enrolled_at`, [nip]);
+        where h.nip = $1 order by h.enrolled_at`,
+      [nip],
+    );
     const years = await this.db.query(
-      `select year, sum(jp_credited)::int as jp from enrolment_history where nip = $1 and status = 'completed' group by year order by year`, [nip]);
+      `select year, sum(jp_credited)::int as jp from enrolment_history where nip = $1 and status = 'completed' group by year order by year`,
+      [nip],
+    );
     return {
       nip,
       name: (registered?.data as { name?: string | null } | undefined)?.name ?? null,
@@ -33,11 +40,22 @@ export class GetStaffProfileHandler implements IQueryHandler<GetStaffProfileQuer
       workUnit: { opd: staff.opd, serviceUnit: staff.service_unit },
       position: staff.position,
       status: staff.status,
-      unitHistory: events.filter((e) => e.type === 'StaffTransferred').map((e) => ({ ...(e.data as object), recordedAt: e.recordedAt })),
+      unitHistory: events
+        .filter((e) => e.type === 'StaffTransferred')
+        .map((e) => ({ ...(e.data as object), recordedAt: e.recordedAt })),
       training: history.map((h: Record<string, unknown>) => ({
-        enrolmentId: h.enrolment_id, programmeId: h.programme_id, title: h.title, competencyType: h.competency_type,
-        competencyArea: h.competency_area, status: h.status, year: h.year, jp: h.jp, jpCredited: h.jp_credited,
-        completedOn: h.completed_on, withdrawalReason: h.withdrawal_reason, attendance: h.attendance,
+        enrolmentId: h.enrolment_id,
+        programmeId: h.programme_id,
+        title: h.title,
+        competencyType: h.competency_type,
+        competencyArea: h.competency_area,
+        status: h.status,
+        year: h.year,
+        jp: h.jp,
+        jpCredited: h.jp_credited,
+        completedOn: h.completed_on,
+        withdrawalReason: h.withdrawal_reason,
+        attendance: h.attendance,
       })),
       jpLedger: years.map((y: { year: number; jp: number }) => ledgerYear(staff.employment_type, y.year, y.jp)),
     };

@@ -8,11 +8,16 @@ import { GetUnitSummaryQuery } from './get-unit-summary.query';
 @ApiTags('units')
 @Controller('units')
 export class GetUnitSummaryController {
-  constructor(private readonly queries: QueryBus, private readonly clock: Clock) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+  ) {}
 
   @Get(':opd/summary')
   @ApiOkResponse({ description: 'Participation, withdrawal reasons and JP coverage of a unit in a year' })
   summary(@Param('opd') opd: string, @Query() q: UnitYearQueryRequest) {
-    return this.queries.execute(new GetUnitSummaryQuery(opd, q.year ?? this.clock.now().getUTCFullYear(), q.serviceUnit));
+    return this.queries.execute(
+      new GetUnitSummaryQuery(opd, q.year ?? this.clock.now().getUTCFullYear(), q.serviceUnit),
+    );
   }
 }

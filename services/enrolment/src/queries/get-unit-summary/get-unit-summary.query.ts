@@ -1,3 +1,7 @@
 export class GetUnitSummaryQuery {
-  constructor(readonly opd: string, readonly year: number, readonly serviceUnit?: string) {}
+  constructor(
+    readonly opd: string,
+    readonly year: number,
+    readonly serviceUnit?: string,
+  ) {}
 }

@@ -16,10 +16,19 @@ export class ListStaffBelowJpTargetHandler implements IQueryHandler<ListStaffBel
         group by s.nip, s.opd, s.service_unit, s.position
        having coalesce(sum(h.jp_credited) filter (where h.status = 'completed'), 0) < $4
         order by s.opd, s.service_unit nulls first, jp, s.nip`,
-      [year, opd ?? null, serviceUnit ?? null, JP_RIGHT_PNS]);
+      [year, opd ?? null, serviceUnit ?? null, JP_RIGHT_PNS],
+    );
     return {
-      year, target: JP_RIGHT_PNS, count: rows.length,
-      staff: rows.map((r: Record<string, unknown>) => ({ nip: r.nip, workUnit: { opd: r.opd, serviceUnit: r.service_unit }, position: r.position, jpCompleted: r.jp, jpMissing: JP_RIGHT_PNS - (r.jp as number) })),
+      year,
+      target: JP_RIGHT_PNS,
+      count: rows.length,
+      staff: rows.map((r: Record<string, unknown>) => ({
+        nip: r.nip,
+        workUnit: { opd: r.opd, serviceUnit: r.service_unit },
+        position: r.position,
+        jpCompleted: r.jp,
+        jpMissing: JP_RIGHT_PNS - (r.jp as number),
+      })),
     };
   }
 }

@@ -8,11 +8,16 @@ import { UnitYearQueryRequest } from '@kompeten/api';
 @ApiTags('jp-ledger')
 @Controller('jp-ledger')
 export class ListStaffBelowJpTargetController {
-  constructor(private readonly queries: QueryBus, private readonly clock: Clock) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('below-target')
   @ApiOkResponse({ description: 'Active PNS staff below 20 JP in the year, by unit' })
   list(@Query() q: UnitYearQueryRequest) {
-    return this.queries.execute(new ListStaffBelowJpTargetQuery(q.year ?? this.clock.now().getUTCFullYear(), q.opd, q.serviceUnit));
+    return this.queries.execute(
+      new ListStaffBelowJpTargetQuery(q.year ?? this.clock.now().getUTCFullYear(), q.opd, q.serviceUnit),
+    );
   }
 }

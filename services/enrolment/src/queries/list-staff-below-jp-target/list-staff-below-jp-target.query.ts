@@ -1,3 +1,7 @@
 export class ListStaffBelowJpTargetQuery {
-  constructor(readonly year: number, readonly opd?: string, readonly serviceUnit?: string) {}
+  constructor(
+    readonly year: number,
+    readonly opd?: string,
+    readonly serviceUnit?: string,
+  ) {}
 }

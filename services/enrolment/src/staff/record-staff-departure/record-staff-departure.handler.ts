@@ -8,7 +8,12 @@ export class RecordStaffDepartureHandler implements ICommandHandler<RecordStaffD
   constructor(private readonly store: EventStore) {}
 
   execute(c: RecordStaffDepartureCommand) {
-    return handleCommand(this.store, staffDecider, staffStreamId(c.nip),
-      { type: 'RecordStaffDeparture', nip: c.nip, reason: c.reason, effectiveOn: c.effectiveOn }, c.metadata);
+    return handleCommand(
+      this.store,
+      staffDecider,
+      staffStreamId(c.nip),
+      { type: 'RecordStaffDeparture', nip: c.nip, reason: c.reason, effectiveOn: c.effectiveOn },
+      c.metadata,
+    );
   }
 }

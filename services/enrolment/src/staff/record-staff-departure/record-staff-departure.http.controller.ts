@@ -15,8 +15,15 @@ export class RecordStaffDepartureController {
 
   @Post(':nip/departure')
   @ApiCreatedResponse({ type: CommandAccepted, description: 'Retirement or leaving recorded' })
-  async depart(@Param('nip', ParseNipPipe) nip: string, @Body() body: RecordStaffDepartureRequest, @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response) {
-    const result = await this.commands.execute(new RecordStaffDepartureCommand(nip, body.reason, body.effectiveOn, meta));
+  async depart(
+    @Param('nip', ParseNipPipe) nip: string,
+    @Body() body: RecordStaffDepartureRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const result = await this.commands.execute(
+      new RecordStaffDepartureCommand(nip, body.reason, body.effectiveOn, meta),
+    );
     return accepted(res, staffStreamId(nip), result);
   }
 }

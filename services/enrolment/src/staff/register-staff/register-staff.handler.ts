@@ -6,12 +6,28 @@ import { RegisterStaffCommand } from './register-staff.command';
 
 @CommandHandler(RegisterStaffCommand)
 export class RegisterStaffHandler implements ICommandHandler<RegisterStaffCommand> {
-  constructor(private readonly store: EventStore, private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
 
   execute(c: RegisterStaffCommand) {
     const today = this.clock.now().toISOString().slice(0, 10);
-    return handleCommand(this.store, staffDecider, staffStreamId(c.nip),
-      { type: 'RegisterStaff', nip: c.nip, name: c.name, employmentType: c.employmentType, workUnit: c.workUnit, position: c.position, today },
-      c.metadata, { expectedVersion: 'no-stream', personal: () => ({ subject: `staff:${c.nip}`, fields: ['name'] }) });
+    return handleCommand(
+      this.store,
+      staffDecider,
+      staffStreamId(c.nip),
+      {
+        type: 'RegisterStaff',
+        nip: c.nip,
+        name: c.name,
+        employmentType: c.employmentType,
+        workUnit: c.workUnit,
+        position: c.position,
+        today,
+      },
+      c.metadata,
+      { expectedVersion: 'no-stream', personal: () => ({ subject: `staff:${c.nip}`, fields: ['name'] }) },
+    );
   }
 }

@@ -16,9 +16,14 @@ export class RegisterStaffController {
   @Post()
   @ApiCreatedResponse({ type: CommandAccepted })
   @ApiConflictResponse({ description: 'A staff member with this NIP is already registered' })
-  async register(@Body() body: RegisterStaffRequest, @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response) {
+  async register(
+    @Body() body: RegisterStaffRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const result = await this.commands.execute(
-      new RegisterStaffCommand(body.nip, body.name, body.employmentType, body.workUnit, body.position, meta));
+      new RegisterStaffCommand(body.nip, body.name, body.employmentType, body.workUnit, body.position, meta),
+    );
     return accepted(res, staffStreamId(body.nip), result);
   }
 }

@@ -3,7 +3,11 @@ import type { EventMetadata } from '@kompeten/event-store';
 
 export class TransferStaffCommand {
   constructor(
-    readonly nip: string, readonly to: WorkUnit, readonly position: string | undefined, readonly effectiveOn: string,
-    readonly metadata: EventMetadata, readonly expectedVersion?: number,
+    readonly nip: string,
+    readonly to: WorkUnit,
+    readonly position: string | undefined,
+    readonly effectiveOn: string,
+    readonly metadata: EventMetadata,
+    readonly expectedVersion?: number,
   ) {}
 }

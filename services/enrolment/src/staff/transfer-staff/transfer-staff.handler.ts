@@ -8,8 +8,13 @@ export class TransferStaffHandler implements ICommandHandler<TransferStaffComman
   constructor(private readonly store: EventStore) {}
 
   execute(c: TransferStaffCommand) {
-    return handleCommand(this.store, staffDecider, staffStreamId(c.nip),
+    return handleCommand(
+      this.store,
+      staffDecider,
+      staffStreamId(c.nip),
       { type: 'TransferStaff', nip: c.nip, to: c.to, position: c.position, effectiveOn: c.effectiveOn },
-      c.metadata, { expectedVersion: c.expectedVersion });
+      c.metadata,
+      { expectedVersion: c.expectedVersion },
+    );
   }
 }

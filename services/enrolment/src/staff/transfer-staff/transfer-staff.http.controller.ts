@@ -17,11 +17,15 @@ export class TransferStaffController {
   @ApiCreatedResponse({ type: CommandAccepted })
   @ApiNotFoundResponse({ description: 'Unknown staff' })
   async transfer(
-    @Param('nip', ParseNipPipe) nip: string, @Body() body: TransferStaffRequest, @CommandMetadata() meta: EventMetadata,
-    @Res({ passthrough: true }) res: Response, @Headers('if-match') ifMatch?: string,
+    @Param('nip', ParseNipPipe) nip: string,
+    @Body() body: TransferStaffRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('if-match') ifMatch?: string,
   ) {
     const result = await this.commands.execute(
-      new TransferStaffCommand(nip, body.to, body.position, body.effectiveOn, meta, expectedVersionFrom(ifMatch)));
+      new TransferStaffCommand(nip, body.to, body.position, body.effectiveOn, meta, expectedVersionFrom(ifMatch)),
+    );
     return accepted(res, staffStreamId(nip), result);
   }
 }

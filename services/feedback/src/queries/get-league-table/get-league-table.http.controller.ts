@@ -11,7 +11,10 @@ import { GetLeagueTableQuery } from './get-league-table.query';
 @ApiTags('ikm')
 @Controller('league-table')
 export class GetLeagueTableController {
-  constructor(private readonly queries: QueryBus, private readonly clock: Clock) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @ApiOkResponse({ description: 'Units by IKM; units below their sample target are listed unranked' })

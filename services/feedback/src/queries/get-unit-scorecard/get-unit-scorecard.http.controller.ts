@@ -11,10 +11,16 @@ import { GetUnitScorecardQuery } from './get-unit-scorecard.query';
 @ApiTags('ikm')
 @Controller('service-units')
 export class GetUnitScorecardController {
-  constructor(private readonly queries: QueryBus, private readonly clock: Clock) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+  ) {}
 
   @Get(':unitCode/scorecard')
-  @ApiOkResponse({ description: 'IKM (n, NRR per element, grade, Krejcie–Morgan target), staff training, published figure, previous period' })
+  @ApiOkResponse({
+    description:
+      'IKM (n, NRR per element, grade, Krejcie–Morgan target), staff training, published figure, previous period',
+  })
   @ApiNotFoundResponse({ description: 'Unknown unit' })
   scorecard(@Param('unitCode') unitCode: string, @Query() q: PeriodQueryRequest) {
     const period = q.period ? periodOrFail(q.period, 'period') : periodOf(cityDate(this.clock.now()), 'quarter');

@@ -12,28 +12,56 @@ import { ListSurveyResponsesQuery } from './list-survey-responses.query';
  */
 @QueryHandler(ListSurveyResponsesQuery)
 export class ListSurveyResponsesHandler implements IQueryHandler<ListSurveyResponsesQuery> {
-  constructor(private readonly db: DataSource, private readonly store: EventStore) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly store: EventStore,
+  ) {}
 
   async execute({ unitCode, period, includePersonal, limit, offset }: ListSurveyResponsesQuery) {
     const where = 'unit_code = $1 and served_on between $2 and $3';
-    const [{ total }] = await this.db.query(`select count(*)::int as total from survey_responses where ${where}`, [unitCode, period.start, period.end]);
+    const [{ total }] = await this.db.query(`select count(*)::int as total from survey_responses where ${where}`, [
+      unitCode,
+      period.start,
+      period.end,
+    ]);
     const rows = await this.db.query(
       `select submission_id, service_code, served_on::text as served_on, u1, u2, u3, u4, u5, u6, u7, u8, u9, served_by, has_comment,
               respondent, channel, status, rejection_reason
          from survey_responses where ${where} order by served_on desc, recorded_at desc limit $4 offset $5`,
-      [unitCode, period.start, period.end, limit, offset]);
+      [unitCode, period.start, period.end, limit, offset],
+    );
     const items = rows.map((r: Record<string, unknown>) => ({
-      submissionId: r.submission_id, serviceCode: r.service_code, servedOn: r.served_on,
+      submissionId: r.submission_id,
+      serviceCode: r.service_code,
+      servedOn: r.served_on,
       scores: Object.fromEntries(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'].map((u) => [u, r[u]])),
-      servedBy: r.served_by, hasComment: r.has_comment, respondent: r.respondent, channel: r.channel,
-      status: r.status, rejectionReason: r.rejection_reason,
+      servedBy: r.served_by,
+      hasComment: r.has_comment,
+      respondent: r.respondent,
+      channel: r.channel,
+      status: r.status,
+      rejectionReason: r.rejection_reason,
     }));
     if (includePersonal) {
       for (const item of items) {
-        const [submitted] = await this.store.readStream<SurveyResponseSubmitted>(surveyResponseStreamId(item.submissionId as string));
-        Object.assign(item, { comment: submitted?.data.comment ?? null, contact: submitted?.data.contact ?? null, erased: submitted?.erased ?? [] });
+        const [submitted] = await this.store.readStream<SurveyResponseSubmitted>(
+          surveyResponseStreamId(item.submissionId as string),
+        );
+        Object.assign(item, {
+          comment: submitted?.data.comment ?? null,
+          contact: submitted?.data.contact ?? null,
+          erased: submitted?.erased ?? [],
+        });
       }
     }
-    return { unitCode, period: { id: period.id, start: period.start, end: period.end }, total, limit, offset, personalIncluded: includePersonal, items };
+    return {
+      unitCode,
+      period: { id: period.id, start: period.start, end: period.end },
+      total,
+      limit,
+      offset,
+      personalIncluded: includePersonal,
+      items,
+    };
   }
 }

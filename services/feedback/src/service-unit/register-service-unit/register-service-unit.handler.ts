@@ -7,10 +7,18 @@ import { RegisterServiceUnitCommand } from './register-service-unit.command';
 
 @CommandHandler(RegisterServiceUnitCommand)
 export class RegisterServiceUnitHandler implements ICommandHandler<RegisterServiceUnitCommand> {
-  constructor(private readonly store: EventStore, private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
 
   execute(c: RegisterServiceUnitCommand) {
-    return handleCommand(this.store, serviceUnitDecider, serviceUnitStreamId(c.unitCode),
-      { type: 'RegisterServiceUnit', unitCode: c.unitCode, details: c.details, today: cityDate(this.clock.now()) }, c.metadata);
+    return handleCommand(
+      this.store,
+      serviceUnitDecider,
+      serviceUnitStreamId(c.unitCode),
+      { type: 'RegisterServiceUnit', unitCode: c.unitCode, details: c.details, today: cityDate(this.clock.now()) },
+      c.metadata,
+    );
   }
 }

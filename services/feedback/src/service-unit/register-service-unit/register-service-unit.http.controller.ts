@@ -16,7 +16,11 @@ export class RegisterServiceUnitController {
   @Post()
   @ApiCreatedResponse({ type: CommandAccepted })
   @ApiConflictResponse({ description: 'A unit with this code is already registered' })
-  async register(@Body() body: RegisterServiceUnitRequest, @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response) {
+  async register(
+    @Body() body: RegisterServiceUnitRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { unitCode, ...details } = body;
     const result = await this.commands.execute(new RegisterServiceUnitCommand(unitCode, details, meta));
     return accepted(res, serviceUnitStreamId(unitCode), result);

@@ -8,7 +8,13 @@ export class ReviseServiceUnitHandler implements ICommandHandler<ReviseServiceUn
   constructor(private readonly store: EventStore) {}
 
   execute(c: ReviseServiceUnitCommand) {
-    return handleCommand(this.store, serviceUnitDecider, serviceUnitStreamId(c.unitCode),
-      { type: 'ReviseServiceUnit', unitCode: c.unitCode, changes: c.changes }, c.metadata, { expectedVersion: c.expectedVersion });
+    return handleCommand(
+      this.store,
+      serviceUnitDecider,
+      serviceUnitStreamId(c.unitCode),
+      { type: 'ReviseServiceUnit', unitCode: c.unitCode, changes: c.changes },
+      c.metadata,
+      { expectedVersion: c.expectedVersion },
+    );
   }
 }

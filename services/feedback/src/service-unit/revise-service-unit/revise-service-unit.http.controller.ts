@@ -14,13 +14,24 @@ export class ReviseServiceUnitController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':unitCode/revisions')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The unit’s version you saw ("3"); 409 if it changed since' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The unit’s version you saw ("3"); 409 if it changed since',
+  })
   @ApiCreatedResponse({ type: CommandAccepted })
   @ApiNotFoundResponse({ description: 'Unknown unit' })
   @ApiConflictResponse({ description: 'The unit changed since the version in If-Match' })
-  async revise(@Param('unitCode') unitCode: string, @Body() body: ReviseServiceUnitRequest, @Headers('if-match') ifMatch: string | undefined,
-    @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response) {
-    const result = await this.commands.execute(new ReviseServiceUnitCommand(unitCode, body, meta, expectedVersionFrom(ifMatch)));
+  async revise(
+    @Param('unitCode') unitCode: string,
+    @Body() body: ReviseServiceUnitRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const result = await this.commands.execute(
+      new ReviseServiceUnitCommand(unitCode, body, meta, expectedVersionFrom(ifMatch)),
+    );
     return accepted(res, serviceUnitStreamId(unitCode), result);
   }
 }

@@ -18,22 +18,50 @@ import { CloseSurveyPeriodCommand } from './close-survey-period.command';
  */
 @CommandHandler(CloseSurveyPeriodCommand)
 export class CloseSurveyPeriodHandler implements ICommandHandler<CloseSurveyPeriodCommand> {
-  constructor(private readonly store: EventStore, private readonly db: DataSource, private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async execute({ unitCode, period, metadata }: CloseSurveyPeriodCommand) {
     const unit = await loadServiceUnit(this.store, unitCode);
     if (unit.status === 'unknown') throw problems.unitNotFound(unitCode);
     await this.readModelAt((await this.store.head()).position);
     const [totals] = await surveyTotals(this.db, period.start, period.end, [unitCode]);
-    const { sampleTarget } = surveyFacts({ unit_code: unitCode, name: unit.name, opd: unit.opd, kind: unit.kind, annual_service_users: unit.annualServiceUsers }, period, totals);
-    return handleCommand(this.store, surveyPeriodDecider, surveyPeriodStreamId(unitCode, period.id), {
-      type: 'ClosePeriod', unitCode, period, unit, ikm: totals ? ikmOf(totals, totals.responses) : null, sampleTarget, today: cityDate(this.clock.now()),
-    }, metadata);
+    const { sampleTarget } = surveyFacts(
+      {
+        unit_code: unitCode,
+        name: unit.name,
+        opd: unit.opd,
+        kind: unit.kind,
+        annual_service_users: unit.annualServiceUsers,
+      },
+      period,
+      totals,
+    );
+    return handleCommand(
+      this.store,
+      surveyPeriodDecider,
+      surveyPeriodStreamId(unitCode, period.id),
+      {
+        type: 'ClosePeriod',
+        unitCode,
+        period,
+        unit,
+        ikm: totals ? ikmOf(totals, totals.responses) : null,
+        sampleTarget,
+        today: cityDate(this.clock.now()),
+      },
+      metadata,
+    );
   }
 
   private async readModelAt(position: number, timeoutMs = 5000): Promise<void> {
     for (const until = Date.now() + timeoutMs; Date.now() < until;) {
-      const [row] = await this.db.query(`select position from projection_checkpoint where projection = 'survey_responses' and state = 'active'`);
+      const [row] = await this.db.query(
+        `select position from projection_checkpoint where projection = 'survey_responses' and state = 'active'`,
+      );
       if (Number(row?.position ?? 0) >= position) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -16,11 +16,18 @@ export class CloseSurveyPeriodController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':unitCode/periods/:period/closure')
-  @ApiCreatedResponse({ type: CommandAccepted, description: 'The IKM of the period is published (empty events when it already was)' })
+  @ApiCreatedResponse({
+    type: CommandAccepted,
+    description: 'The IKM of the period is published (empty events when it already was)',
+  })
   @ApiNotFoundResponse({ description: 'Unknown unit' })
   @ApiConflictResponse({ description: 'The period has not ended yet' })
-  async close(@Param('unitCode') unitCode: string, @Param('period', ParsePeriodPipe) period: SurveyPeriod,
-    @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response) {
+  async close(
+    @Param('unitCode') unitCode: string,
+    @Param('period', ParsePeriodPipe) period: SurveyPeriod,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const result = await this.commands.execute(new CloseSurveyPeriodCommand(unitCode, period, meta));
     return accepted(res, surveyPeriodStreamId(unitCode, period.id), result);
   }

@@ -8,7 +8,12 @@ export class RejectSurveyResponseHandler implements ICommandHandler<RejectSurvey
   constructor(private readonly store: EventStore) {}
 
   execute(c: RejectSurveyResponseCommand) {
-    return handleCommand(this.store, surveyResponseDecider, surveyResponseStreamId(c.submissionId),
-      { type: 'RejectSurveyResponse', submissionId: c.submissionId, reason: c.reason, note: c.note }, c.metadata);
+    return handleCommand(
+      this.store,
+      surveyResponseDecider,
+      surveyResponseStreamId(c.submissionId),
+      { type: 'RejectSurveyResponse', submissionId: c.submissionId, reason: c.reason, note: c.note },
+      c.metadata,
+    );
   }
 }

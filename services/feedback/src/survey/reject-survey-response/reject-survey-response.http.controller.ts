@@ -14,11 +14,20 @@ export class RejectSurveyResponseController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':submissionId/rejection')
-  @ApiCreatedResponse({ type: CommandAccepted, description: 'The response no longer counts (empty events when it was already rejected)' })
+  @ApiCreatedResponse({
+    type: CommandAccepted,
+    description: 'The response no longer counts (empty events when it was already rejected)',
+  })
   @ApiNotFoundResponse({ description: 'Unknown response' })
-  async reject(@Param('submissionId', ParseUUIDPipe) submissionId: string, @Body() body: RejectSurveyResponseRequest,
-    @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response) {
-    const result = await this.commands.execute(new RejectSurveyResponseCommand(submissionId, body.reason, body.note ?? null, meta));
+  async reject(
+    @Param('submissionId', ParseUUIDPipe) submissionId: string,
+    @Body() body: RejectSurveyResponseRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const result = await this.commands.execute(
+      new RejectSurveyResponseCommand(submissionId, body.reason, body.note ?? null, meta),
+    );
     return accepted(res, surveyResponseStreamId(submissionId), result);
   }
 }

@@ -15,7 +15,10 @@ import { SubmitSurveyResponseCommand } from './submit-survey-response.command';
  */
 @CommandHandler(SubmitSurveyResponseCommand)
 export class SubmitSurveyResponseHandler implements ICommandHandler<SubmitSurveyResponseCommand> {
-  constructor(private readonly store: EventStore, private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
 
   async execute({ response: r, metadata }: SubmitSurveyResponseCommand) {
     const unit = await loadServiceUnit(this.store, r.unitCode);
@@ -24,14 +27,34 @@ export class SubmitSurveyResponseHandler implements ICommandHandler<SubmitSurvey
       const p = periodOf(r.servedOn, g);
       if ((await this.store.streamVersion(surveyPeriodStreamId(r.unitCode, p.id))) > 0) closedPeriods.push(p.id);
     }
-    return handleCommand(this.store, surveyResponseDecider, surveyResponseStreamId(r.submissionId), {
-      type: 'SubmitSurveyResponse', submissionId: r.submissionId, unitCode: r.unitCode, unit, closedPeriods,
-      serviceCode: r.serviceCode, servedOn: r.servedOn, scores: { ...r.scores } as SkmScores, servedBy: r.servedBy ?? null,
-      comment: r.comment ?? null, contact: r.contact ?? null, respondent: r.respondent ? { ...r.respondent } : null,
-      channel: r.channel ?? 'web', today: cityDate(this.clock.now()),
-    }, metadata, {
-      // A key per respondent only when there is something personal to seal: most kiosk answers have no comment.
-      personal: () => (r.comment || r.contact ? { subject: respondentSubject(r.submissionId), fields: ['comment', 'contact'] } : undefined),
-    });
+    return handleCommand(
+      this.store,
+      surveyResponseDecider,
+      surveyResponseStreamId(r.submissionId),
+      {
+        type: 'SubmitSurveyResponse',
+        submissionId: r.submissionId,
+        unitCode: r.unitCode,
+        unit,
+        closedPeriods,
+        serviceCode: r.serviceCode,
+        servedOn: r.servedOn,
+        scores: { ...r.scores } as SkmScores,
+        servedBy: r.servedBy ?? null,
+        comment: r.comment ?? null,
+        contact: r.contact ?? null,
+        respondent: r.respondent ? { ...r.respondent } : null,
+        channel: r.channel ?? 'web',
+        today: cityDate(this.clock.now()),
+      },
+      metadata,
+      {
+        // A key per respondent only when there is something personal to seal: most kiosk answers have no comment.
+        personal: () =>
+          r.comment || r.contact
+            ? { subject: respondentSubject(r.submissionId), fields: ['comment', 'contact'] }
+            : undefined,
+      },
+    );
   }
 }

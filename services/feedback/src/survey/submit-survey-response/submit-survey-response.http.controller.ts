@@ -16,8 +16,15 @@ export class SubmitSurveyResponseController {
   @Post()
   @ApiCreatedResponse({ type: CommandAccepted, description: 'Recorded' })
   @ApiOkResponse({ type: CommandAccepted, description: 'Already recorded under this submissionId: nothing changed' })
-  @ApiBadRequestResponse({ description: 'A score outside 1..4, a missing element, an unknown unit or service, a future date, an oversized comment — the field is named' })
-  async submit(@Body() body: SubmitSurveyResponseRequest, @CommandMetadata() meta: EventMetadata, @Res({ passthrough: true }) res: Response) {
+  @ApiBadRequestResponse({
+    description:
+      'A score outside 1..4, a missing element, an unknown unit or service, a future date, an oversized comment — the field is named',
+  })
+  async submit(
+    @Body() body: SubmitSurveyResponseRequest,
+    @CommandMetadata() meta: EventMetadata,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const result: HandleResult<never> = await this.commands.execute(new SubmitSurveyResponseCommand(body, meta));
     res.status(result.events.length ? 201 : 200);
     return accepted(res, surveyResponseStreamId(body.submissionId), result);
