@@ -1,32 +1,12 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { createTestAuth, createTestDatabase, eventually, TestDatabase, testBrokers } from '@kompeten/testing';
+import { CompiledService, ServiceName, spawnCompiledService } from '../support/compiled-service';
 
-// The real deployables, as `npm start` and the Docker image run them: compiled main.js, own process.
-const root = path.resolve(__dirname, '..', '..');
-const SERVICES = ['gateway', 'enrolment', 'assessment', 'budget', 'feedback'] as const;
+// The real deployables, as `npm start` and the Docker image run them: compiled main.js, own process,
+// each on a port the OS picks (PORT=0) and reports back.
+const SERVICES: ServiceName[] = ['gateway', 'enrolment', 'assessment', 'budget', 'feedback'];
 
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function runService(service: string, env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ['-r', './deploy/register-paths.cjs', `dist/services/${service}/src/main.js`], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return { child, output: () => out, exited };
-}
+const runService = (service: ServiceName, env: Record<string, string>): CompiledService =>
+  spawnCompiledService(service, { LOG_LEVEL: 'info', ...env });
 
 const gatewayUrls: Record<string, string> = {
   ENROLMENT_URL: 'http://127.0.0.1:1',
@@ -42,13 +22,10 @@ const getJson = async (url: string): Promise<{ status: number; body: any }> => {
 
 describe('the five service processes', () => {
   const dbs: TestDatabase[] = [];
-  const runs: Run[] = [];
+  const runs: CompiledService[] = [];
 
   beforeAll(async () => {
     gatewayUrls.AUTH_LOCAL_JWKS = (await createTestAuth()).jwks;
-    if (!fs.existsSync(path.join(root, 'dist/services/gateway/src/main.js'))) {
-      execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], { cwd: root });
-    }
   }, 120000);
   afterAll(async () => {
     for (const r of runs) r.child.kill('SIGKILL');
@@ -56,7 +33,7 @@ describe('the five service processes', () => {
   });
 
   it('refuse to start without a required setting, naming it', async () => {
-    const run = runService('enrolment', { PORT: '39001', KAFKA_BROKERS: testBrokers().join(',') });
+    const run = runService('enrolment', { KAFKA_BROKERS: testBrokers().join(',') });
     runs.push(run);
     expect((await run.exited).code).toBe(78);
     expect(run.output()).toMatch(/DATABASE_URL/);
@@ -64,7 +41,6 @@ describe('the five service processes', () => {
 
   it('refuse to start with a malformed setting, naming it', async () => {
     const run = runService('budget', {
-      PORT: '39002',
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x',
       KAFKA_BROKERS: 'kafka-without-port',
     });
@@ -76,18 +52,16 @@ describe('the five service processes', () => {
 
   it('boot, migrate their own database, report ready, and stop cleanly on SIGTERM', async () => {
     const started = await Promise.all(
-      SERVICES.map(async (service, i) => {
+      SERVICES.map(async (service) => {
         const db = await createTestDatabase(service);
         dbs.push(db);
-        const port = 39100 + i;
         const run = runService(service, {
-          PORT: String(port),
           DATABASE_URL: db.url,
           KAFKA_BROKERS: testBrokers().join(','),
           ...gatewayUrls,
         });
         runs.push(run);
-        return { service, port, run };
+        return { service, port: await run.port, run };
       }),
     );
     for (const { service, port, run } of started) {
@@ -141,11 +115,12 @@ describe('the five service processes', () => {
   it('stay alive but report not ready while Kafka is unreachable', async () => {
     const db = await createTestDatabase('notready');
     dbs.push(db);
-    const run = runService('feedback', { PORT: '39200', DATABASE_URL: db.url, KAFKA_BROKERS: '127.0.0.1:1' });
+    const run = runService('feedback', { DATABASE_URL: db.url, KAFKA_BROKERS: '127.0.0.1:1' });
     runs.push(run);
-    const health = await eventually(() => getJson('http://127.0.0.1:39200/health').catch(() => undefined), 60000);
+    const port = await run.port;
+    const health = await eventually(() => getJson(`http://127.0.0.1:${port}/health`).catch(() => undefined), 60000);
     expect(health.status).toBe(200);
-    const ready = await getJson('http://127.0.0.1:39200/ready');
+    const ready = await getJson(`http://127.0.0.1:${port}/ready`);
     expect(ready.status).toBe(503);
     expect(ready.body.checks).toMatchObject({ postgres: { status: 'up' }, kafka: { status: 'down' } });
     run.child.kill('SIGTERM');

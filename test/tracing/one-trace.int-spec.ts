@@ -1,8 +1,9 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { createTestAuth, createTestDatabase, eventually, TestDatabase, testBrokers } from '@kompeten/testing';
+import { ServiceName, spawnCompiledService } from '../support/compiled-service';
 
 // One enrolment is one trace: gateway → enrolment → (Kafka) budget → (Kafka) enrolment, with the
 // real compiled services exporting OTLP/JSON to a collector this test runs.
@@ -53,38 +54,28 @@ describe('tracing across HTTP and Kafka', () => {
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       OTEL_BSP_SCHEDULE_DELAY: '200',
     };
-    const ports = { gateway: 39400, enrolment: 39401, budget: 39403 };
-    const start = async (service: keyof typeof ports, env: Record<string, string> = {}) => {
+    const ports: Partial<Record<ServiceName, number>> = {};
+    const start = async (service: ServiceName, env: Record<string, string> = {}) => {
       const db = await createTestDatabase(`trace_${service}`);
       dbs.push(db);
-      const child = spawn(
-        process.execPath,
-        ['-r', './deploy/register-paths.cjs', `dist/services/${service}/src/main.js`],
-        {
-          cwd: root,
-          stdio: 'ignore',
-          env: {
-            PATH: process.env.PATH,
-            PORT: String(ports[service]),
-            DATABASE_URL: db.url,
-            KAFKA_BROKERS: testBrokers().join(','),
-            LOG_LEVEL: 'warn',
-            ...otel,
-            ...env,
-          },
-        },
-      );
-      children.push(child);
+      const run = spawnCompiledService(service, {
+        DATABASE_URL: db.url,
+        KAFKA_BROKERS: testBrokers().join(','),
+        LOG_LEVEL: 'warn',
+        ...otel,
+        ...env,
+      });
+      children.push(run.child);
+      const port = (ports[service] = await run.port);
       await eventually(
-        async () =>
-          (await fetch(`http://127.0.0.1:${ports[service]}/ready`).catch(() => undefined))?.ok ? true : undefined,
+        async () => ((await fetch(`http://127.0.0.1:${port}/ready`).catch(() => undefined))?.ok ? true : undefined),
         60000,
       );
     };
     await Promise.all([start('enrolment'), start('budget')]);
     await start('gateway', {
-      ENROLMENT_URL: `http://127.0.0.1:${ports.enrolment}`,
-      BUDGET_URL: `http://127.0.0.1:${ports.budget}`,
+      ENROLMENT_URL: `http://127.0.0.1:${ports.enrolment!}`,
+      BUDGET_URL: `http://127.0.0.1:${ports.budget!}`,
       ASSESSMENT_URL: 'http://127.0.0.1:9',
       FEEDBACK_URL: 'http://127.0.0.1:9',
       AUTH_LOCAL_JWKS: auth.jwks,
@@ -95,7 +86,7 @@ describe('tracing across HTTP and Kafka', () => {
     const opd = `TRACE-${tag.toUpperCase()}`;
     const nip = `19${80 + (Date.now() % 15)}0${1 + (Date.now() % 9)}12201001${1 + (Date.now() % 2)}${String((Date.now() % 999) + 1).padStart(3, '0')}`;
     const call = async (p: string, body: unknown) => {
-      const res = await fetch(`http://127.0.0.1:${ports.gateway}/api/v1${p}`, {
+      const res = await fetch(`http://127.0.0.1:${ports.gateway!}/api/v1${p}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),

@@ -4,9 +4,10 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from
 /** Settings every Kompeten service reads from its environment. */
 export class ServiceConfig {
   @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
+  /** 0 lets the OS pick a free port (tests); the service reports the one it got (see `bootstrapService`). */
   @IsInt({ message: 'PORT must be an integer port number' })
-  @Min(1, { message: 'PORT must be between 1 and 65535' })
-  @Max(65535, { message: 'PORT must be between 1 and 65535' })
+  @Min(0, { message: 'PORT must be between 0 (any free port) and 65535' })
+  @Max(65535, { message: 'PORT must be between 0 (any free port) and 65535' })
   PORT: number;
 
   @IsString({ message: 'DATABASE_URL is required (postgres://user[:password]@host:port/database)' })

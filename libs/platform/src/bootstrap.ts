@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import helmet from 'helmet';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, DEFAULT_PORTS, loadConfig, ServiceConfig, ServiceName } from '@kompeten/config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
@@ -78,6 +80,10 @@ export async function bootstrapService<C extends ServiceConfig>(
   const config = configOrExit(service, cls);
   const app = await createServiceApp(moduleFor(config), config, service, openApi);
   await app.listen(config.PORT, '0.0.0.0');
-  new Logger('Bootstrap').log(`kompeten-${service} listening on :${config.PORT}`);
+  // With PORT=0 the OS picks the port; whoever started us learns which one from this line or,
+  // when it spawned us with an IPC channel (tests, supervisors), from a message — no guessing.
+  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
+  new Logger('Bootstrap').log(`kompeten-${service} listening on :${port}`);
+  process.send?.({ type: 'listening', service, port });
   return app;
 }

@@ -1,12 +1,9 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import { eventually } from '@kompeten/testing';
+import { ensureBuilt, ServiceName, spawnCompiledService } from '../../support/compiled-service';
 import { PRIVATE_BROKERS } from './private-broker';
-import { ROOT } from './reaper';
 
-export type ServiceName = 'gateway' | 'enrolment' | 'assessment' | 'budget' | 'feedback';
+export type { ServiceName };
 
 /** One compiled service running in its own process, as `npm start` and the image run it. */
 export interface ServiceProcess {
@@ -23,7 +20,11 @@ export interface ServiceProcess {
   metrics(): Promise<string>;
 }
 
-/** A port nobody listens on right now. */
+/**
+ * A port nobody listens on right now — only for a server that cannot bind port 0 and report it back
+ * (the private Postgres, whose restart tests also need the same port again). Another process could
+ * take it before the server binds; services never use this (they bind port 0, see compiled-service).
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net
@@ -36,56 +37,31 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `npm test` builds first; a bare `npx jest` on a fresh clone builds here. */
-export function ensureBuilt(): void {
-  if (fs.existsSync(path.join(ROOT, 'dist/services/gateway/src/main.js'))) return;
-  execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-}
+export { ensureBuilt };
 
-/** Starts a service (Kafka: the private broker unless env says otherwise) and waits until it answers /health. */
+/** Starts a service on a port the OS picks (Kafka: the private broker unless env says otherwise) and waits until it answers /health. */
 export async function startService(
   service: ServiceName,
   env: Record<string, string>,
   options: { nodeArgs?: string[]; preload?: string[] } = {},
 ): Promise<ServiceProcess> {
-  ensureBuilt();
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      ...(options.nodeArgs ?? []),
-      '-r',
-      './deploy/register-paths.cjs',
-      ...(options.preload ?? []).flatMap((p) => ['-r', p]),
-      `dist/services/${service}/src/main.js`,
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        LOG_LEVEL: 'warn',
-        KAFKA_BROKERS: PRIVATE_BROKERS,
-        ...env,
-        PORT: String(port),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
+  const {
+    child,
+    output,
+    exited,
+    port: listening,
+  } = spawnCompiledService(service, { LOG_LEVEL: 'warn', KAFKA_BROKERS: PRIVATE_BROKERS, ...env, PORT: '0' }, options);
+  const port = await Promise.race([listening, exited.then(() => undefined)]).catch(() => undefined);
+  if (port === undefined) {
+    child.kill('SIGKILL');
+    throw new Error(`${service} did not come up (exited before listening):\n${output().slice(-3000)}`);
+  }
   const url = `http://127.0.0.1:${port}`;
   const running: ServiceProcess = {
     service,
     url,
     pid: child.pid!,
-    output: () => out,
+    output,
     exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -111,7 +87,7 @@ export async function startService(
   const outcome = await Promise.race([up, exited.then(() => 'exited')]);
   if (outcome !== 'up') {
     child.kill('SIGKILL');
-    throw new Error(`${service} did not come up (${outcome}):\n${out.slice(-3000)}`);
+    throw new Error(`${service} did not come up (${outcome}):\n${output().slice(-3000)}`);
   }
   return running;
 }
