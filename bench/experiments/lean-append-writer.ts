@@ -93,15 +93,18 @@ export class LeanAppendQueue {
 }
 
 async function writeLean(tx: QueryRunner, requests: Request[]): Promise<(EventRecord[] | Error)[]> {
-  const [head] = await tx.query('select position, hash from es_head where id = 1 for update');
-  const rows: { stream_id: string; version: number }[] = await tx.query(
+  const [head] = (await tx.query('select position, hash from es_head where id = 1 for update')) as {
+    position: string;
+    hash: string;
+  }[];
+  const rows = (await tx.query(
     'select stream_id, max(stream_version)::int as version from es_event where stream_id = any($1) group by stream_id',
     [[...new Set(requests.map((r) => r.streamId))]],
-  );
+  )) as { stream_id: string; version: number }[];
   const versions = new Map(rows.map((r) => [r.stream_id, r.version]));
   const recordedAt = new Date().toISOString();
   let position = Number(head.position);
-  let prevHash: string = head.hash;
+  let prevHash = head.hash;
   const records: EventRecord[] = [];
   const results: (EventRecord[] | Error)[] = [];
   for (const req of requests) {
@@ -125,7 +128,7 @@ async function writeLean(tx: QueryRunner, requests: Request[]): Promise<(EventRe
         occurredAt: (e.occurredAt ?? new Date(recordedAt)).toISOString(),
         recordedAt,
         metadata,
-        payload: JSON.parse(JSON.stringify(e.data ?? {})),
+        payload: JSON.parse(JSON.stringify(e.data ?? {})) as Record<string, unknown>,
       };
       const hash = eventHash(prevHash, base);
       const record = { ...base, prevHash, hash };
