@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite on a fresh clone. Installs dependencies if missing, brings up Postgres
-// and a real Kafka broker when they are not up, type-checks, checks module boundaries, runs Jest,
-// and stops the broker again if it started it. Extra arguments go to Jest (`npm test -- event-store`).
+// and a real Kafka broker when they are not up, builds, type-checks, checks module boundaries
+// and formatting, runs every Jest project, and stops the broker again if it started it.
+//
+//   npm test                      everything (what CI runs)
+//   npm test -- <jest args>       build, then Jest with these arguments (`npm test -- event-store`)
+//   npm run test:unit             the unit project only: no Postgres, no Kafka, no build
+//   npm run test:int | test:e2e   one infrastructure project (build first)
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,16 +19,23 @@ const step = (title, cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   return r.status ?? 1;
 };
+const jest = (args) => step('jest', process.execPath, ['--expose-gc', bin('jest'), ...args]);
 
 ensureInstalled();
+const args = process.argv.slice(2);
+
+if (args[0] === '--unit') {
+  // Pure tests need nothing running and nothing built; two workers on a two-core machine.
+  process.exit(jest(['--selectProjects', 'unit', '--maxWorkers=2', ...args.slice(1)]));
+}
+
 const { infraUp, stopKafka } = await import('./infra.mjs');
 const infra = await infraUp();
 let status = 0;
 try {
-  const jestArgs = process.argv.slice(2);
   // Always build: the process tests run the compiled services, which must match the sources.
   status ||= step('build (tsc -b)', bin('tsc'), ['-b', 'tsconfig.build.json']);
-  if (jestArgs.length === 0) {
+  if (args.length === 0) {
     status ||= step('type-check tests (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
     status ||= step('module boundaries (dependency-cruiser)', bin('depcruise'), [
       '--config',
@@ -31,8 +43,15 @@ try {
       'libs',
       'services',
     ]);
+    status ||= step('format (prettier --check)', bin('prettier'), [
+      '--check',
+      '--log-level',
+      'warn',
+      '**/*.{ts,js,mjs,cjs}',
+    ]);
   }
-  status ||= step('jest', process.execPath, ['--expose-gc', bin('jest'), '--runInBand', ...jestArgs]);
+  // Int and e2e tests share one Postgres server and one broker: one file at a time.
+  status ||= jest(['--runInBand', ...args]);
 } finally {
   if (infra.startedKafka && !process.env.KOMPETEN_KEEP_KAFKA) await stopKafka();
 }
