@@ -23,6 +23,8 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const figuresFile = path.join(root, '.cache', 'reliability', 'figures.ndjson');
 
 ensureInstalled();
+// Imported only now, on purpose: these modules load packages (kafkajs, pg) that ensureInstalled may
+// just have installed on a fresh clone.
 const { infraUp, stopKafka } = await import('./infra.mjs');
 const infra = await infraUp();
 const started = new Date().toISOString();

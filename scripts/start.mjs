@@ -19,6 +19,8 @@ const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
 ensureInstalled();
+// Imported only now, on purpose: these modules load packages (kafkajs, pg) that ensureInstalled may
+// just have installed on a fresh clone.
 const { infraUp, stopKafka } = await import('./infra.mjs');
 const { serviceDatabaseUrl } = await import('../deploy/postgres/postgres.mjs');
 const settings = (await import('../libs/config/src/settings.json', { with: { type: 'json' } })).default;

@@ -22,6 +22,8 @@ const step = (title, cmd, args) => {
 const jest = (args) => step('jest', process.execPath, ['--expose-gc', bin('jest'), ...args]);
 
 ensureInstalled();
+// Imported only now, on purpose: these modules load packages (kafkajs, pg) that ensureInstalled may
+// just have installed on a fresh clone.
 const args = process.argv.slice(2);
 
 if (args[0] === '--unit') {
