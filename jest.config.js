@@ -16,13 +16,14 @@ const common = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   setupFiles: ['<rootDir>/test/setup-env.js'],
-  testTimeout: 60000,
 };
 const withInfrastructure = { ...common, globalSetup: '<rootDir>/test/global-setup.mjs' };
 
 module.exports = {
+  // jest-circus reads the timeout from the global configuration only (a project's own is ignored).
+  testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'], testTimeout: 20000 },
+    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
     { ...withInfrastructure, displayName: 'int', testMatch: ['**/*.int-spec.ts'] },
     { ...withInfrastructure, displayName: 'e2e', testMatch: ['**/*.e2e-spec.ts'] },
     ...(process.env.RELIABILITY_PROFILE === 'nightly'
