@@ -30,6 +30,10 @@ if (args[0] === '--unit') {
   // Pure tests need nothing running and nothing built; two workers on a two-core machine.
   process.exit(jest(['--selectProjects', 'unit', '--maxWorkers=2', ...args.slice(1)]));
 }
+// `--project int` → Jest's `--selectProjects int`, closed by the next flag so that a path given after
+// it (`npm run test:int -- event-store`) is read as a path, not as another project's name.
+const jestArgs =
+  args[0] === '--project' ? ['--selectProjects', args[1], '--runInBand', ...args.slice(2)] : ['--runInBand', ...args];
 
 const { infraUp, stopKafka } = await import('./infra.mjs');
 const infra = await infraUp();
@@ -53,7 +57,7 @@ try {
     ]);
   }
   // Int and e2e tests share one Postgres server and one broker: one file at a time.
-  status ||= jest(['--runInBand', ...args]);
+  status ||= jest(jestArgs);
 } finally {
   if (infra.startedKafka && !process.env.KOMPETEN_KEEP_KAFKA) await stopKafka();
 }
