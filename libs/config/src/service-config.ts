@@ -3,8 +3,8 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from
 
 /** Settings every Kompeten service reads from its environment. */
 export class ServiceConfig {
-  @Transform(({ value }) => (value === undefined || value === '' ? value : Number(value)))
   /** 0 lets the OS pick a free port (tests); the service reports the one it got (see `bootstrapService`). */
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? value : Number(value)))
   @IsInt({ message: 'PORT must be an integer port number' })
   @Min(0, { message: 'PORT must be between 0 (any free port) and 65535' })
   @Max(65535, { message: 'PORT must be between 0 (any free port) and 65535' })

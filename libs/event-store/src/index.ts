@@ -12,6 +12,7 @@ export { EventStore, APPENDED_CHANNEL } from './store/event-store';
 export type { EventStoreOptions } from './store/event-store';
 export { EventOpener } from './store/event-opener';
 export { RECORD_COLUMNS, toRecord } from './store/record-mapping';
+export type { EventRow } from './store/record-mapping';
 export { WrongExpectedVersionError, PersonErasedError, UnknownSchemaVersionError } from './store/errors';
 export { eventHash, hashedForm, GENESIS_HASH } from './chain/event-hash';
 export { verifyChain } from './chain/verify-chain';

@@ -57,7 +57,7 @@ describe('a consumer that crashes between its read-model write and its offset co
     const exit = await run.exited;
     expect({ signal: exit.signal, output: run.output() }).toEqual({
       signal: 'SIGKILL',
-      output: expect.stringContaining(events[0].eventId),
+      output: expect.stringContaining(events[0].eventId) as unknown,
     });
     expect(await applications(ds, 'applied')).toEqual({ rows: 1, distinct: 1, twice: [] });
     expect(await committedOffset(kafka, group, topic)).toBe('-1'); // the offset commit never happened

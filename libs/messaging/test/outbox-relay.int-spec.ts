@@ -31,7 +31,9 @@ describe('the outbox relay', () => {
   };
   const relayedUpTo = async (name: string, position: number) =>
     eventually(async () => {
-      const [row] = await ds.query('select position from outbox_checkpoint where relay = $1', [name]);
+      const [row] = await ds.query<{ position: string }[]>('select position from outbox_checkpoint where relay = $1', [
+        name,
+      ]);
       return Number(row?.position) >= position ? true : undefined;
     }, 30_000);
 
@@ -114,7 +116,7 @@ describe('the outbox relay', () => {
     await admin.connect();
     const listeners = async (): Promise<{ pid: number }[]> =>
       (
-        await admin.query(
+        await admin.query<{ pid: number }>(
           `select pid from pg_stat_activity where application_name = $1 and state = 'idle' and query ilike 'listen%'`,
           [`kompeten-relay-listen:${topic}`],
         )

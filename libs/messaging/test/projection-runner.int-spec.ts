@@ -67,10 +67,14 @@ describe('a projection', () => {
     runners.push(r);
     return r;
   };
-  const readView = (view: string) => ds.query(`select * from "${view}" order by stream_id`);
+  const readView = (view: string) => ds.query<Record<string, unknown>[]>(`select * from "${view}" order by stream_id`);
   const viewTable = async (view: string) =>
-    (await ds.query(`select table_name from information_schema.view_table_usage where view_name = $1`, [view]))[0]
-      ?.table_name;
+    (
+      await ds.query<{ table_name: string }[]>(
+        `select table_name from information_schema.view_table_usage where view_name = $1`,
+        [view],
+      )
+    )[0]?.table_name;
 
   beforeAll(async () => {
     db = await createTestDatabase('projection');
@@ -103,7 +107,9 @@ describe('a projection', () => {
           position: p.position,
           rows: await readView('funds_by_budget'),
           servedBy: await viewTable('funds_by_budget'),
-          partial: (await ds.query(`select coalesce(sum(events), 0)::int as n from "${p.tableName}"`))[0].n,
+          partial: (
+            await ds.query<{ n: number }[]>(`select coalesce(sum(events), 0)::int as n from "${p.tableName}"`)
+          )[0].n,
         }),
     });
     expect(duringRebuild.length).toBeGreaterThan(5);
@@ -138,7 +144,7 @@ describe('a projection', () => {
         const due = committedAfter[committedAfter.length - 1] ?? 0;
         served.push(
           await eventually(async () => {
-            const n: number = (await ds.query(`select coalesce(sum(events), 0)::int as n from "${name}"`))[0].n;
+            const [{ n }] = await ds.query<{ n: number }[]>(`select coalesce(sum(events), 0)::int as n from "${name}"`);
             return n >= due ? n : undefined;
           }),
         );
@@ -183,7 +189,9 @@ describe('a projection', () => {
       causationId: null,
     });
     const rows = await eventually(async () => {
-      const r = await ds.query(`select stream_id, total from "${name}" where stream_id = 'followed-1'`);
+      const r = await ds.query<{ stream_id: string; total: string }[]>(
+        `select stream_id, total from "${name}" where stream_id = 'followed-1'`,
+      );
       return r.length ? r : undefined;
     });
     expect(rows).toEqual([{ stream_id: 'followed-1', total: '250000' }]);

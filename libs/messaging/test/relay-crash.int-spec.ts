@@ -56,7 +56,10 @@ describe('an outbox relay killed mid-batch and restarted', () => {
       return run;
     };
     const checkpoint = async () =>
-      Number((await ds.query('select position from outbox_checkpoint where relay = $1', [name]))[0]?.position ?? 0);
+      Number(
+        (await ds.query<{ position: string }[]>('select position from outbox_checkpoint where relay = $1', [name]))[0]
+          ?.position ?? 0,
+      );
     await appendAcrossStreams(store, { streams: 10, eventsPerStream: 30, perAppend: 3, prefix: 'before' });
 
     const first = relayProcess();

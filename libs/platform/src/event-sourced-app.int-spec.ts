@@ -1,8 +1,9 @@
+import type { Server } from 'node:http';
 import { Body, Controller, Headers, HttpCode, INestApplication, Module, Param, Post } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IsInt, Max, Min } from 'class-validator';
 import request from 'supertest';
-import { Decider, EventStore, handleCommand } from '@kompeten/event-store';
+import { Decider, EventStore, handleCommand, HandleResult } from '@kompeten/event-store';
 import { loadConfig, ServiceConfig } from '@kompeten/config';
 import { createTestDatabase, TestDatabase, testBrokers } from '@kompeten/testing';
 import { PlatformModule } from './platform.module';
@@ -54,16 +55,20 @@ class LedgerController {
     @Body() body: CreditJpRequest,
     @Headers('if-match') ifMatch?: string,
   ) {
-    const { version } = await this.commands.execute(
+    const { version } = await this.commands.execute<CreditJp, HandleResult<JpCredited>>(
       new CreditJp(staffId, body.jp, ifMatch === undefined ? undefined : Number(ifMatch)),
     );
     return { version };
   }
 }
 
+/** The validation errors of a 400 problem+json body (supertest types bodies `any`). */
+const errorsOf = (res: request.Response) => (res.body as { errors: { field: string; message: string }[] }).errors;
+
 describe('an event-sourced Nest service', () => {
   let db: TestDatabase;
   let app: INestApplication;
+  let http: Server;
   let store: EventStore;
 
   beforeAll(async () => {
@@ -82,6 +87,7 @@ describe('an event-sourced Nest service', () => {
     class TestModule {}
     app = await createServiceApp({ module: TestModule }, config);
     await app.init();
+    http = app.getHttpServer() as Server; // Nest types it `any`; the Express adapter's is a node:http Server
     store = app.get(EventStore);
   });
   afterAll(async () => {
@@ -90,18 +96,14 @@ describe('an event-sourced Nest service', () => {
   });
 
   it('executes a command through the CQRS bus and appends its event', async () => {
-    const res = await request(app.getHttpServer()).post('/ledgers/1986/credits').send({ jp: 8 }).expect(201);
+    const res = await request(http).post('/ledgers/1986/credits').send({ jp: 8 }).expect(201);
     expect(res.body).toEqual({ version: 1 });
     expect((await store.readStream('ledger-1986')).map((e) => e.data)).toEqual([{ jp: 8 }]);
   });
 
   it('answers a stale If-Match with 409 problem+json and appends nothing', async () => {
     const before = await store.head();
-    const res = await request(app.getHttpServer())
-      .post('/ledgers/1986/credits')
-      .set('If-Match', '0')
-      .send({ jp: 4 })
-      .expect(409);
+    const res = await request(http).post('/ledgers/1986/credits').set('If-Match', '0').send({ jp: 4 }).expect(409);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({
       status: 409,
@@ -114,14 +116,11 @@ describe('an event-sourced Nest service', () => {
 
   it('answers bad input with 400 naming the field, and appends nothing', async () => {
     const before = await store.head();
-    const wrong = await request(app.getHttpServer()).post('/ledgers/1986/credits').send({ jp: 40 }).expect(400);
+    const wrong = await request(http).post('/ledgers/1986/credits').send({ jp: 40 }).expect(400);
     expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(wrong.body.errors).toEqual([{ field: 'jp', message: expect.stringMatching(/24/) }]);
-    const unknown = await request(app.getHttpServer())
-      .post('/ledgers/1986/credits')
-      .send({ jp: 2, hours: 3 })
-      .expect(400);
-    expect(unknown.body.errors.map((e: { field: string }) => e.field)).toContain('hours');
+    expect(errorsOf(wrong)).toEqual([{ field: 'jp', message: expect.stringMatching(/24/) as unknown }]);
+    const unknown = await request(http).post('/ledgers/1986/credits').send({ jp: 2, hours: 3 }).expect(400);
+    expect(errorsOf(unknown).map((e) => e.field)).toContain('hours');
     expect(await store.head()).toEqual(before);
   });
 });

@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdow
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ServiceConfig } from '@kompeten/config';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationInterface } from 'typeorm';
 import { HealthController } from './health/health.controller';
 import { READINESS_CHECKS } from './health/readiness-check';
 import { KafkaClient } from './kafka/kafka.provider';
@@ -34,10 +34,10 @@ export interface PlatformOptions {
   /** The service's name: gateway, enrolment, assessment, budget or feedback. */
   service: string;
   config: ServiceConfig;
-  /** TypeORM entities of the service (read models, processed-message records, …). */
-  entities?: Function[];
+  /** TypeORM entities of the service (read models, processed-message records, …): their classes. */
+  entities?: (abstract new (...args: never[]) => object)[];
   /** TypeORM migrations, in order; the only way the schema changes. */
-  migrations?: Function[];
+  migrations?: (new () => MigrationInterface)[];
   /**
    * The service keeps an event store (every service but the gateway): its tables are migrated
    * first, and EventStore and PostgresKeyStore become injectable.

@@ -8,7 +8,7 @@ export class WithdrawEnrolmentRequest {
   reason: WithdrawalReason;
 
   @ApiPropertyOptional({ description: 'Required when the reason is other' })
-  @ValidateIf((o) => o.reason === 'other' || o.note !== undefined)
+  @ValidateIf((o: WithdrawEnrolmentRequest) => o.reason === 'other' || o.note !== undefined)
   @IsString()
   @Length(3, 500)
   note?: string;

@@ -23,7 +23,7 @@ export class GetCorrelationReportRequest extends UnitFilterRequest {
     default: false,
   })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   adequateOnly?: boolean;
 

@@ -10,7 +10,7 @@ export class ListSurveyResponsesRequest extends PeriodQueryRequest {
       'Include comments and contact details (personal data). The gateway sets this only for roles allowed to read them and strips it from everyone else’s requests.',
   })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   includePersonal?: boolean;
 

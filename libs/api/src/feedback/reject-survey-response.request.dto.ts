@@ -9,7 +9,7 @@ export class RejectSurveyResponseRequest {
   reason: (typeof REJECTION_REASONS)[number];
 
   @ApiPropertyOptional({ description: 'Required when the reason is other' })
-  @ValidateIf((o) => o.reason === 'other' || o.note !== undefined)
+  @ValidateIf((o: RejectSurveyResponseRequest) => o.reason === 'other' || o.note !== undefined)
   @IsString({ message: 'note is required when the reason is other' })
   @MaxLength(500)
   note?: string;

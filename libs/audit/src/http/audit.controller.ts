@@ -40,10 +40,14 @@ export class AuditController {
     const db = new Client({ connectionString: this.options.databaseUrl, application_name: 'kompeten-audit-http' });
     await db.connect();
     try {
-      const [head] = (await db.query('select position, hash from es_head where id = 1')).rows;
+      const [head] = (
+        await db.query<{ position: string; hash: string }>('select position, hash from es_head where id = 1')
+      ).rows;
       const relay = (
         await db
-          .query(`select position from outbox_checkpoint where relay = $1`, [`${this.options.service}-relay`])
+          .query<{ position: string }>(`select position from outbox_checkpoint where relay = $1`, [
+            `${this.options.service}-relay`,
+          ])
           .catch(() => ({ rows: [] }))
       ).rows[0];
       return {

@@ -46,7 +46,7 @@ export function inSchema<T>(ds: DataSource, schema: string, work: (tx: QueryRunn
 }
 
 export async function schemaExists(ds: DataSource, schema: string): Promise<boolean> {
-  const rows = await ds.query('select 1 from pg_namespace where nspname = $1', [schema]);
+  const rows = await ds.query<unknown[]>('select 1 from pg_namespace where nspname = $1', [schema]);
   return rows.length > 0;
 }
 
@@ -68,7 +68,8 @@ export async function openReplaySchema(
         `schema ${schema} exists already: a replay writes only into a fresh schema (or pass --resume)`,
       );
     return inSchema(ds, schema, async (tx) => {
-      const rows: { key: string; value: unknown }[] = await tx.query('select key, value from _audit_replay');
+      // QueryRunner.query is untyped (Promise<any>): the assertion names the rows this selects.
+      const rows = (await tx.query('select key, value from _audit_replay')) as { key: string; value: unknown }[];
       const saved = rows.find((r) => r.key === 'run')?.value as ReplayRun | undefined;
       const same = (r: ReplayRun) => JSON.stringify([r.readModel, r.source, r.cutoff, r.projectionCuts ?? null]);
       if (!saved || same(saved) !== same(run))

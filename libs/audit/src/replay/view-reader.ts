@@ -56,7 +56,9 @@ export class ViewReader {
     );
     try {
       for (;;) {
-        const { rows } = await this.client.query(`fetch ${fetchSize} from ${name}`);
+        const { rows } = await this.client.query<{ audit_key: ViewRow['key']; audit_row: ViewRow['row'] }>(
+          `fetch ${fetchSize} from ${name}`,
+        );
         for (const r of rows) yield { key: r.audit_key, row: r.audit_row };
         if (rows.length < fetchSize) return;
       }

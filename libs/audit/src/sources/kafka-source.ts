@@ -85,10 +85,12 @@ export class KafkaSource implements RecordSource {
 /** Orders by the `position` header (cheap); decodes the value only when merged, and then checks the header. */
 function fetched(partition: number, m: KafkaMessage): FetchedMessage {
   // Keep only what decoding checks, not kafkajs's message object (a small heap goes further).
-  const kept = [EVENT_HEADERS.contentType, EVENT_HEADERS.eventId, EVENT_HEADERS.type].flatMap((h) => {
-    const v = header(m.headers, h);
-    return v === undefined ? [] : [[h, v]];
-  });
+  const kept = [EVENT_HEADERS.contentType, EVENT_HEADERS.eventId, EVENT_HEADERS.type].flatMap(
+    (h): [string, string][] => {
+      const v = header(m.headers, h);
+      return v === undefined ? [] : [[h, v]];
+    },
+  );
   const raw = { key: m.key?.toString() ?? null, value: m.value, headers: Object.fromEntries(kept) };
   const position = Number(header(m.headers, EVENT_HEADERS.position));
   if (Number.isSafeInteger(position) && position > 0)
@@ -142,12 +144,13 @@ class PartitionFetcher {
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
-      eachBatch: async ({ batch }) => {
+      eachBatch: ({ batch }) => {
         for (const m of batch.messages) merge.push(fetched(batch.partition, m));
         merge.fetchedUpTo(batch.partition, batch.lastOffset());
         if (merge.isFetchedAll(batch.partition) || merge.buffered(batch.partition) >= HIGH_WATER)
           this.pause(batch.partition);
         this.wake?.();
+        return Promise.resolve();
       },
     });
     for (const r of this.ranges) consumer.seek({ topic, partition: r.partition, offset: r.start });

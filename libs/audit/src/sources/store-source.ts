@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { EventRecord, RECORD_COLUMNS, toRecord } from '@kompeten/event-store';
+import { EventRecord, EventRow, RECORD_COLUMNS, toRecord } from '@kompeten/event-store';
 import type { RecordSource, SourceCursor } from './record-source';
 
 /** What an export may select (all optional; combined with "and"). */
@@ -36,7 +36,9 @@ export class StoreSource implements RecordSource {
       this.last = { position: from.position };
       this.start = from.position;
       const [{ head }] = (
-        await client.query('select coalesce((select position from es_head where id = 1), 0)::bigint as head')
+        await client.query<{ head: string }>(
+          'select coalesce((select position from es_head where id = 1), 0)::bigint as head',
+        )
       ).rows;
       this.end = Math.max(Number(head), from.position);
       const { where, params } = filterConditions(this.options.filter);
@@ -44,7 +46,7 @@ export class StoreSource implements RecordSource {
       for (let after = from.position; !signal?.aborted;) {
         // The bound is checked here, not in SQL: `position > $1 and position <= $2` can make the
         // planner (with the statistics of a freshly filled table) sort the whole range per page.
-        const { rows } = await client.query(
+        const { rows } = await client.query<EventRow>(
           `select ${RECORD_COLUMNS} from es_event where position > $1 ${where} order by position limit ${pageSize}`,
           [after, ...params],
         );

@@ -4,15 +4,19 @@ import type { StoreCopyReport } from './verify-report';
 
 /** The hash the store holds at a position (undefined when there is no such row). */
 export async function storeHashAt(db: Client, position: number): Promise<string | undefined> {
-  const { rows } = await db.query('select hash from es_event where position = $1', [position]);
+  const { rows } = await db.query<{ hash: string }>('select hash from es_event where position = $1', [position]);
   return rows[0]?.hash;
 }
 
 /** The relay's checkpoint: Kafka acknowledged everything up to it, so the topic must hold it all. */
 export async function relayCheckpoint(db: Client, relay: string): Promise<number | null> {
-  const { rows } = await db.query(`select to_regclass('outbox_checkpoint') is not null as present`);
+  const { rows } = await db.query<{ present: boolean }>(
+    `select to_regclass('outbox_checkpoint') is not null as present`,
+  );
   if (!rows[0].present) return null;
-  const found = await db.query('select position from outbox_checkpoint where relay = $1', [relay]);
+  const found = await db.query<{ position: string }>('select position from outbox_checkpoint where relay = $1', [
+    relay,
+  ]);
   return found.rows.length ? Number(found.rows[0].position) : null;
 }
 
@@ -22,7 +26,9 @@ export async function relayCheckpoint(db: Client, relay: string): Promise<number
  * (a break the chain alone cannot see: nothing after them would fail to link).
  */
 export async function checkStoreHead(db: Client, walker: ChainWalker): Promise<Partial<StoreCopyReport>> {
-  const { rows } = await db.query('select position, hash from es_head where id = 1');
+  const { rows } = await db.query<{ position: string; hash: string }>(
+    'select position, hash from es_head where id = 1',
+  );
   if (!rows.length) return { headAgrees: false };
   const esHead = { position: Number(rows[0].position), hash: String(rows[0].hash) };
   if (walker.firstBreak) return { esHead, headAgrees: null };
@@ -31,7 +37,7 @@ export async function checkStoreHead(db: Client, walker: ChainWalker): Promise<P
   if (esHead.position < head.position) return { esHead, headAgrees: false };
   const {
     rows: [max],
-  } = await db.query('select coalesce(max(position), 0)::bigint as max from es_event');
+  } = await db.query<{ max: string }>('select coalesce(max(position), 0)::bigint as max from es_event');
   if (Number(max.max) > head.position) return { esHead, headAgrees: null };
   const brk = walker.expectUpTo(esHead.position, 'es_head');
   return { esHead, headAgrees: false, firstBreak: brk, ok: false };

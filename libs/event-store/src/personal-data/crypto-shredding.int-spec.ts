@@ -70,7 +70,9 @@ describe('personal data in an append-only log', () => {
     const [other] = await store.readStream('staff-199001012020012002');
     expect(other.data).toMatchObject({ name: 'Rahmat Hidayat' });
     expect(await store.verify()).toMatchObject({ ok: true, count: 2, headAgrees: true });
-    const [{ key }] = await ds.query(`select key from es_personal_key where subject = 'staff:198609262015051001'`);
+    const [{ key }] = await ds.query<{ key: Buffer | null }[]>(
+      `select key from es_personal_key where subject = 'staff:198609262015051001'`,
+    );
     expect(key).toBeNull();
   });
 

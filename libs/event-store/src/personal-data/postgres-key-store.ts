@@ -13,23 +13,27 @@ export class PostgresKeyStore implements PersonalKeyStore {
       subject,
       randomBytes(32),
     ]);
-    const [row] = await tx.query(`select key from es_personal_key where subject = $1`, [subject]);
+    // QueryRunner.query is untyped (Promise<any>); key is a bytea, null once the subject is erased.
+    const [row] = (await tx.query(`select key from es_personal_key where subject = $1`, [subject])) as {
+      key: Buffer | null;
+    }[];
     if (!row?.key) throw new PersonErasedError(subject);
-    return row.key as Buffer;
+    return row.key;
   }
 
   async keysFor(subjects: string[]): Promise<Map<string, Buffer>> {
     if (subjects.length === 0) return new Map();
-    const rows: { subject: string; key: Buffer | null }[] = await this.dataSource.query(
+    // `key is not null` in the query: every row has its key.
+    const rows = await this.dataSource.query<{ subject: string; key: Buffer }[]>(
       `select subject, key from es_personal_key where subject = any($1) and key is not null`,
       [subjects],
     );
-    return new Map(rows.map((r) => [r.subject, r.key as Buffer]));
+    return new Map(rows.map((r) => [r.subject, r.key]));
   }
 
   async erase(subject: string): Promise<boolean> {
     // The row stays (key null, erased_at set) so that the subject cannot be silently re-collected.
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<{ existed: boolean }[]>(
       `insert into es_personal_key (subject, key, erased_at) values ($1, null, now())
        on conflict (subject) do update set key = null, erased_at = coalesce(es_personal_key.erased_at, now())
        returning (xmax <> 0) as existed`,
@@ -39,7 +43,10 @@ export class PostgresKeyStore implements PersonalKeyStore {
   }
 
   async isErased(subject: string): Promise<boolean> {
-    const [row] = await this.dataSource.query(`select erased_at from es_personal_key where subject = $1`, [subject]);
+    const [row] = await this.dataSource.query<{ erased_at: Date | null }[]>(
+      `select erased_at from es_personal_key where subject = $1`,
+      [subject],
+    );
     return Boolean(row?.erased_at);
   }
 }

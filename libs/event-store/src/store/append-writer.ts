@@ -36,16 +36,20 @@ export async function writeAppends(
   requests: AppendRequest[],
   deps: WriterDeps,
 ): Promise<(StoredEvent[] | Error)[]> {
-  const [head] = await tx.query('select position, hash from es_head where id = 1 for update');
+  // QueryRunner.query is untyped (Promise<any>): the assertions name what each statement selects.
+  const [head] = (await tx.query('select position, hash from es_head where id = 1 for update')) as {
+    position: string;
+    hash: string;
+  }[];
   const streams = [...new Set(requests.map((r) => r.streamId))];
-  const rows: { stream_id: string; version: number }[] = await tx.query(
+  const rows = (await tx.query(
     'select stream_id, max(stream_version)::int as version from es_event where stream_id = any($1) group by stream_id',
     [streams],
-  );
+  )) as { stream_id: string; version: number }[];
   const versions = new Map(rows.map((r) => [r.stream_id, r.version]));
   const recordedAt = deps.now.toISOString();
   let position = Number(head.position);
-  let prevHash: string = head.hash;
+  let prevHash = head.hash;
   const records: EventRecord[] = [];
   const results: (StoredEvent[] | Error)[] = [];
   for (const req of requests) {

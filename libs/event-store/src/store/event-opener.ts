@@ -48,7 +48,7 @@ export class EventOpener {
       occurredAt: r.occurredAt,
       recordedAt: r.recordedAt,
       metadata: r.metadata,
-      data: data as E['data'],
+      data,
       ...(erased.length ? { erased } : {}),
       prevHash: r.prevHash,
       hash: r.hash,

@@ -66,8 +66,9 @@ describe('the Postgres event store', () => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(11);
     for (const l of lost) {
-      expect(l.reason).toBeInstanceOf(WrongExpectedVersionError);
-      expect(l.reason.problem()).toMatchObject({ status: 409, expectedVersion: 1, actualVersion: 2 });
+      const reason: unknown = l.reason;
+      if (!(reason instanceof WrongExpectedVersionError)) throw new Error(`unexpected rejection: ${String(reason)}`);
+      expect(reason.problem()).toMatchObject({ status: 409, expectedVersion: 1, actualVersion: 2 });
     }
     expect(await store.streamVersion('programme-race')).toBe(2);
   });
@@ -143,10 +144,10 @@ describe('the Postgres event store', () => {
     const reads: number[] = [];
     const spied = new EventStore(ds);
     const readStream = spied.readStream.bind(spied);
-    spied.readStream = (async (id: string, from?: number) => {
+    spied.readStream = async (id: string, from?: number) => {
       reads.push(from ?? 1);
       return readStream(id, from);
-    }) as typeof spied.readStream;
+    };
     const other = new EventStore(ds); // another replica: its own cache, the same log
 
     await handleCommand(spied, ledger, 'ledger-cached', { jp: 1 }, meta, { cacheState: true });
@@ -159,7 +160,7 @@ describe('the Postgres event store', () => {
     expect(reads).toEqual([1, 1, 2]);
     const before = (await store.readStream<E>('ledger-cached'))
       .slice(0, 3)
-      .reduce(ledger.evolve, ledger.initialState());
+      .reduce((state, e) => ledger.evolve(state, e), ledger.initialState());
     expect(before.credits).toHaveLength(3);
     expect(last.events[0].data.jp).toBe(4 + before.total * 1000); // decided on all three earlier events
     expect(last.version).toBe(4);
@@ -182,7 +183,9 @@ describe('the Postgres event store', () => {
     });
     const [event] = await newRelease.readStream('staff-old');
     expect(event).toMatchObject({ schemaVersion: 2, data: { name: 'Budi' } });
-    const [raw] = await ds.query(`select schema_version, payload from es_event where stream_id = 'staff-old'`);
+    const [raw] = await ds.query<unknown[]>(
+      `select schema_version, payload from es_event where stream_id = 'staff-old'`,
+    );
     expect(raw).toEqual({ schema_version: 1, payload: { nama: 'Budi' } });
     expect((await newRelease.verify()).ok).toBe(true);
   });
@@ -191,7 +194,9 @@ describe('the Postgres event store', () => {
     for (let i = 0; i < 5; i++)
       await store.append(`tamper-${i}`, 'no-stream', [{ type: 'SurveyResponseSubmitted', data: { score: 4 } }], meta);
     expect(await store.verify()).toMatchObject({ ok: true, headAgrees: true });
-    const [{ position }] = await ds.query(`select position from es_event where stream_id = 'tamper-2'`);
+    const [{ position }] = await ds.query<{ position: string }[]>(
+      `select position from es_event where stream_id = 'tamper-2'`,
+    );
     await ds.query('alter table es_event disable trigger es_event_append_only');
     await ds.query(`update es_event set payload = '{"score": 1}' where position = $1`, [position]);
     await ds.query('alter table es_event enable trigger es_event_append_only');

@@ -6,9 +6,12 @@ import { AppendQueue } from './append-queue';
 import { WriterDeps, writeAppends } from './append-writer';
 import type { DomainEvent, EventMetadata, EventRecord, ExpectedVersion, NewEvent, StoredEvent } from './event-envelope';
 import { EventOpener } from './event-opener';
-import { RECORD_COLUMNS, toRecord } from './record-mapping';
+import { EventRow, RECORD_COLUMNS, toRecord } from './record-mapping';
 
 export { APPENDED_CHANNEL } from './append-writer';
+
+/** es_head's single row (position is a bigint, so `pg` returns it as a string). */
+type HeadRow = { position: string; hash: string };
 
 export interface EventStoreOptions {
   upcasters?: UpcasterRegistry;
@@ -66,7 +69,7 @@ export class EventStore {
 
   /** The stream's events from `fromVersion` (1-based), opened for reading. */
   async readStream<E extends DomainEvent = DomainEvent>(streamId: string, fromVersion = 1): Promise<StoredEvent<E>[]> {
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<EventRow[]>(
       `select ${RECORD_COLUMNS} from es_event where stream_id = $1 and stream_version >= $2 order by stream_version`,
       [streamId, fromVersion],
     );
@@ -80,7 +83,7 @@ export class EventStore {
 
   /** Stored records after a position, exactly as hashed (sealed payloads, original schema versions). */
   async readRecords(after = 0, limit = 1000): Promise<EventRecord[]> {
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<EventRow[]>(
       `select ${RECORD_COLUMNS} from es_event where position > $1 order by position limit $2`,
       [after, limit],
     );
@@ -98,12 +101,12 @@ export class EventStore {
   }
 
   async head(): Promise<{ position: number; hash: string }> {
-    const [row] = await this.dataSource.query('select position, hash from es_head where id = 1');
+    const [row] = await this.dataSource.query<HeadRow[]>('select position, hash from es_head where id = 1');
     return { position: Number(row.position), hash: row.hash };
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ version: number }[]>(
       'select coalesce(max(stream_version), 0)::int as version from es_event where stream_id = $1',
       [streamId],
     );

@@ -1,10 +1,14 @@
 import { UnknownSchemaVersionError } from '../store/errors';
 
-/** Turns one stored schema version of an event type into the next. Stored events are never rewritten. */
-export interface Upcaster {
+/**
+ * Turns one stored schema version of an event type into the next. Stored events are never rewritten.
+ * `From` is the data as version `fromVersion` holds it: a JSON object for every event the store
+ * writes (name a narrower shape where the upcaster is declared, e.g. `Upcaster<{ nama: string }>`).
+ */
+export interface Upcaster<From = Record<string, unknown>, To = unknown> {
   type: string;
   fromVersion: number;
-  upcast(data: any): any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  upcast(data: From): To;
 }
 
 /** The current schema version of each event type, and the upcasters that lead there. */
@@ -31,7 +35,9 @@ export class UpcasterRegistry {
     while (version < current) {
       const step = this.byKey.get(`${type}@${version}`);
       if (!step) throw new UnknownSchemaVersionError(type, schemaVersion, current);
-      value = step.upcast(value);
+      // Each step's input is the previous step's output, which no single static type describes:
+      // the registry hands it on as it is, and each upcaster states what its version holds.
+      value = step.upcast(value as Record<string, unknown>);
       version++;
     }
     return { schemaVersion: version, data: value };

@@ -24,10 +24,11 @@ export function applyOnce(
 ): Promise<Set<string>> {
   return inTransaction(dataSource, async (tx) => {
     // A concurrent claim of the same id (two group members during a rebalance) waits here for the other to finish.
-    const claimed: { event_id: string }[] = await tx.query(
+    // QueryRunner.query is untyped (Promise<any>): the assertion names the rows this returns.
+    const claimed = (await tx.query(
       'insert into msg_processed (consumer, event_id) select $1, unnest($2::uuid[]) on conflict do nothing returning event_id',
       [consumer, events.map((e) => e.eventId)],
-    );
+    )) as { event_id: string }[];
     const fresh = new Set(claimed.map((c) => c.event_id));
     const applied = new Set<string>();
     for (const event of events) {

@@ -104,9 +104,11 @@ export class EventConsumer {
    * rolls it back whole, and the slice is applied message by message as without batching (retries,
    * dead-lettering), so batching changes the speed and nothing else.
    */
-  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
     const { topic, partition } = batch;
-    for (let i = 0; i < batch.messages.length && isRunning() && !isStale(); i += BATCH) {
+    const heartbeat = () => payload.heartbeat();
+    for (let i = 0; i < batch.messages.length && payload.isRunning() && !payload.isStale(); i += BATCH) {
       const slice = batch.messages.slice(i, i + BATCH);
       const outcomes = await this.applySlice(topic, partition, slice).catch((e) => {
         if (!this.running) throw new ConsumerStopping('consumer stopping');
@@ -120,11 +122,11 @@ export class EventConsumer {
           this.tally[TALLY[outcome.result]]++;
           await this.options.onProcessed?.(outcome);
         }
-        resolveOffset(slice[slice.length - 1].offset);
+        payload.resolveOffset(slice[slice.length - 1].offset);
       } else {
         for (const message of slice) {
           await this.onMessage({ topic, partition, message, heartbeat, pause: () => () => undefined });
-          resolveOffset(message.offset);
+          payload.resolveOffset(message.offset);
         }
       }
       await heartbeat();
@@ -161,8 +163,9 @@ export class EventConsumer {
     );
   }
 
-  private async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
-    const outcome = await this.process(topic, partition, message, heartbeat);
+  private async onMessage(payload: EachMessagePayload): Promise<void> {
+    const { topic, partition, message } = payload;
+    const outcome = await this.process(topic, partition, message, () => payload.heartbeat());
     this.tally[TALLY[outcome.result]]++;
     await this.options.onProcessed?.(outcome);
   }

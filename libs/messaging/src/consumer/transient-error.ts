@@ -30,6 +30,7 @@ export function isTransientError(error: unknown, depth = 0): boolean {
   const e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
   if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || SQLSTATE.test(e.code))) return true;
   if (typeof e.message === 'string' && MESSAGES.test(e.message)) return true;
-  const nested = [e.driverError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
+  const errors: unknown[] = Array.isArray(e.errors) ? e.errors : [];
+  const nested = [e.driverError, e.cause, ...errors];
   return nested.some((n) => n !== undefined && n !== error && isTransientError(n, depth + 1));
 }

@@ -1,8 +1,14 @@
 import { MessagingLifecycle, MessagingWorker } from './messaging-lifecycle';
 
 const worker = (name: string, log: string[]): MessagingWorker => ({
-  start: async () => void log.push(`start ${name}`),
-  stop: async () => void log.push(`stop ${name}`),
+  start: () => {
+    log.push(`start ${name}`);
+    return Promise.resolve();
+  },
+  stop: () => {
+    log.push(`stop ${name}`);
+    return Promise.resolve();
+  },
 });
 
 describe('the messaging lifecycle for Nest', () => {
@@ -19,11 +25,11 @@ describe('the messaging lifecycle for Nest', () => {
     let attempts = 0;
     let brokerUp = false;
     const flaky: MessagingWorker = {
-      start: async () => {
+      start: () => {
         attempts++;
-        if (!brokerUp) throw new Error('broker unreachable');
+        return brokerUp ? Promise.resolve() : Promise.reject(new Error('broker unreachable'));
       },
-      stop: async () => undefined,
+      stop: () => Promise.resolve(),
     };
     const lifecycle = new MessagingLifecycle([flaky]);
     await lifecycle.onApplicationBootstrap(); // returns although the worker could not start

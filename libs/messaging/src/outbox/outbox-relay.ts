@@ -1,6 +1,6 @@
 import { Partitioners, Producer } from 'kafkajs';
 import type { Client } from 'pg';
-import { EventRecord, RECORD_COLUMNS, toRecord } from '@kompeten/event-store';
+import { EventRecord, EventRow, RECORD_COLUMNS, toRecord } from '@kompeten/event-store';
 import { AppendSignal } from '../postgres/append-signal';
 import { dedicatedConnection } from '../postgres/pg-connection';
 import { backoffDelay, delay } from '../shared/backoff';
@@ -40,12 +40,13 @@ export class OutboxRelay {
   }
 
   /** Starts relaying (or standing by) in the background; returns at once. */
-  async start(): Promise<void> {
-    if (this.loop) return;
+  start(): Promise<void> {
+    if (this.loop) return Promise.resolve();
     this.abort = new AbortController();
     this.signal.start();
     this.progress.role = 'standby';
     this.loop = this.run();
+    return Promise.resolve();
   }
 
   /** Finishes the batch in flight, releases leadership and closes connections. */
@@ -130,15 +131,18 @@ export class OutboxRelay {
   }
 
   private async readCheckpoint(client: Client): Promise<number> {
-    const { rows } = await client.query('select position from outbox_checkpoint where relay = $1', [this.options.name]);
+    const { rows } = await client.query<{ position: string }>(
+      'select position from outbox_checkpoint where relay = $1',
+      [this.options.name],
+    );
     this.progress.lastRelayedPosition = rows.length ? Number(rows[0].position) : 0;
     return this.progress.lastRelayedPosition;
   }
 
   /** Positions are gapless and become visible in order (the store serialises appends), so "after N" never skips. */
   private async readBatch(client: Client, after: number, limit: number): Promise<EventRecord[]> {
-    const head = await client.query('select position from es_head where id = 1');
-    const { rows } = await client.query(
+    const head = await client.query<{ position: string }>('select position from es_head where id = 1');
+    const { rows } = await client.query<EventRow>(
       `select ${RECORD_COLUMNS} from es_event where position > $1 order by position limit $2`,
       [after, limit],
     );

@@ -19,9 +19,10 @@ export class RelayLeadership {
     const session = new RelayLeadership(new Client(config));
     try {
       await session.client.connect();
-      const { rows } = await session.client.query('select pg_try_advisory_lock($1::bigint) as acquired', [
-        advisoryKey('kompeten.outbox-relay', relayName),
-      ]);
+      const { rows } = await session.client.query<{ acquired: boolean }>(
+        'select pg_try_advisory_lock($1::bigint) as acquired',
+        [advisoryKey('kompeten.outbox-relay', relayName)],
+      );
       if (rows[0]?.acquired === true) return session;
       await session.release();
       return undefined;

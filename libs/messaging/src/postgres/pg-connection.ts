@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { ClientConfig } from 'pg';
-import type { DataSource, DataSourceOptions } from 'typeorm';
-
-type PostgresConnectionOptions = Extract<DataSourceOptions, { type: 'postgres' }>;
+import type { DataSource } from 'typeorm';
 
 /**
  * Settings for a dedicated `pg` connection to the DataSource's database. LISTEN and session advisory
  * locks belong to one session, so they must not use a pooled connection that is handed back.
  */
 export function dedicatedConnection(dataSource: DataSource, applicationName: string): ClientConfig {
-  const o = dataSource.options as PostgresConnectionOptions;
+  const o = dataSource.options;
   if (o.type !== 'postgres') throw new Error(`messaging needs a postgres DataSource, got ${o.type}`);
   return {
     connectionString: o.url,
@@ -17,7 +15,7 @@ export function dedicatedConnection(dataSource: DataSource, applicationName: str
     port: o.port,
     user: o.username,
     database: o.database,
-    password: o.password as ClientConfig['password'],
+    password: o.password,
     ssl: o.ssl as ClientConfig['ssl'],
     // Visible in pg_stat_activity; keepAlive so that a dead peer is noticed and the session ends.
     application_name: applicationName.slice(0, 63),

@@ -1,5 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { EventStore, RECORD_COLUMNS, toRecord } from '@kompeten/event-store';
+import { EventRow, EventStore, RECORD_COLUMNS, toRecord } from '@kompeten/event-store';
 import { AppendSignal } from '../postgres/append-signal';
 import { inTransaction } from '../postgres/in-transaction';
 import { dedicatedConnection } from '../postgres/pg-connection';
@@ -61,11 +61,12 @@ export class ProjectionRunner {
   }
 
   /** Follows the log in the background (woken at each append, polling as a fallback); rebuilds first if the projection's version changed. */
-  async start(): Promise<void> {
-    if (this.loop) return;
+  start(): Promise<void> {
+    if (this.loop) return Promise.resolve();
     this.abort = new AbortController();
     this.signal.start();
     this.loop = this.run();
+    return Promise.resolve();
   }
 
   async stop(): Promise<void> {
@@ -97,7 +98,9 @@ export class ProjectionRunner {
       const step = await this.batch('building');
       n = step.applied;
       await this.batch('active');
-      const [{ position: head }] = await dataSource.query('select position from es_head where id = 1');
+      const [{ position: head }] = await dataSource.query<{ position: string }[]>(
+        'select position from es_head where id = 1',
+      );
       await options.onProgress?.({
         tableName: building.tableName,
         position: step.position,
@@ -125,7 +128,9 @@ export class ProjectionRunner {
   }
 
   async status(): Promise<{ tableName?: string; position: number; headPosition: number; lastError?: string }> {
-    const [row] = await this.options.dataSource.query(
+    const [row] = await this.options.dataSource.query<
+      { table_name: string | null; position: string | null; head: string }[]
+    >(
       `select c.table_name, c.position, h.position as head from es_head h left join projection_checkpoint c on c.projection = $1 and c.state = 'active'`,
       [this.options.projection.name],
     );
@@ -165,10 +170,11 @@ export class ProjectionRunner {
   private async step(tx: QueryRunner, state: 'active' | 'building'): Promise<{ applied: number; position: number }> {
     const table = await lockTable(tx, this.options.projection.name, state);
     if (!table) return { applied: 0, position: 0 };
-    const rows = await tx.query(
+    // QueryRunner.query is untyped (Promise<any>): the assertion names the rows this selects.
+    const rows = (await tx.query(
       `select ${RECORD_COLUMNS} from es_event where position > $1 order by position limit $2`,
       [table.position, this.batchSize],
-    );
+    )) as EventRow[];
     if (rows.length === 0) return { applied: 0, position: table.position };
     const events = await this.options.store.open(rows.map(toRecord));
     const { projection } = this.options;

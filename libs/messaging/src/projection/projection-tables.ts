@@ -12,8 +12,16 @@ export interface ProjectionTable {
   position: number;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-const toTable = (r: any): ProjectionTable => ({
+/** A projection_checkpoint row as `pg` returns it (position is a bigint, so a string). */
+interface CheckpointRow {
+  table_name: string;
+  generation: number;
+  definition_version: number;
+  state: 'active' | 'building';
+  position: string;
+}
+
+const toTable = (r: CheckpointRow): ProjectionTable => ({
   tableName: r.table_name,
   generation: Number(r.generation),
   definitionVersion: Number(r.definition_version),
@@ -39,10 +47,11 @@ export async function lockTable(
   projection: string,
   state: 'active' | 'building',
 ): Promise<ProjectionTable | undefined> {
-  const rows = await tx.query('select * from projection_checkpoint where projection = $1 and state = $2 for update', [
+  // QueryRunner.query is untyped (Promise<any>): the assertion names the row this selects.
+  const rows = (await tx.query('select * from projection_checkpoint where projection = $1 and state = $2 for update', [
     projection,
     state,
-  ]);
+  ])) as CheckpointRow[];
   return rows.length ? toTable(rows[0]) : undefined;
 }
 
@@ -83,10 +92,10 @@ async function createTable(
   projection: Projection,
   state: 'active' | 'building',
 ): Promise<ProjectionTable> {
-  const [{ next }] = await tx.query(
+  const [{ next }] = (await tx.query(
     'select coalesce(max(generation), 0) + 1 as next from projection_checkpoint where projection = $1',
     [projection.name],
-  );
+  )) as { next: number }[];
   const table: ProjectionTable = {
     tableName: physicalTable(projection.name, Number(next)),
     generation: Number(next),

@@ -26,9 +26,11 @@ export async function applications(
   ds: DataSource,
   table: string,
 ): Promise<{ rows: number; distinct: number; twice: string[] }> {
-  const [{ rows, distinct }] = await ds.query(
+  const [{ rows, distinct }] = await ds.query<{ rows: number; distinct: number }[]>(
     `select count(*)::int as rows, count(distinct event_id)::int as distinct from "${table}"`,
   );
-  const twice = await ds.query(`select event_id from "${table}" group by event_id having count(*) > 1`);
-  return { rows, distinct, twice: twice.map((r: { event_id: string }) => r.event_id) };
+  const twice = await ds.query<{ event_id: string }[]>(
+    `select event_id from "${table}" group by event_id having count(*) > 1`,
+  );
+  return { rows, distinct, twice: twice.map((r) => r.event_id) };
 }

@@ -33,9 +33,9 @@ export async function readWholeTopic(kafka: Kafka, topic: string): Promise<ReadM
       consumer
         .run({
           autoCommit: false,
-          eachMessage: async ({ partition, message }) => {
+          eachMessage: ({ partition, message }) => {
             const end = remaining.get(partition);
-            if (end === undefined || BigInt(message.offset) >= end) return;
+            if (end === undefined || BigInt(message.offset) >= end) return Promise.resolve();
             messages.push({
               partition,
               offset: message.offset,
@@ -45,6 +45,7 @@ export async function readWholeTopic(kafka: Kafka, topic: string): Promise<ReadM
             });
             if (BigInt(message.offset) + 1n >= end) remaining.delete(partition);
             if (remaining.size === 0) resolve();
+            return Promise.resolve();
           },
         })
         .catch(reject);

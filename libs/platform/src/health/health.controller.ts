@@ -35,7 +35,7 @@ export class HealthController {
     res.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
       status: ready ? 'ready' : 'not ready',
       service: this.identity.name,
-      checks: Object.fromEntries(results),
+      checks: Object.fromEntries<{ status: 'up' | 'down'; reason?: string }>(results),
     });
   }
 }

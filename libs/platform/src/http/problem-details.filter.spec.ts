@@ -17,7 +17,7 @@ describe('toProblem', () => {
   ])('answers 503 with Retry-After when the database is unavailable: %s', (_, error) => {
     expect(toProblem(error, '/staff')).toEqual({
       type: PROBLEM_BASE + 'unavailable',
-      title: expect.any(String),
+      title: expect.any(String) as unknown,
       status: 503,
       instance: '/staff',
       retryAfterSeconds: 2,

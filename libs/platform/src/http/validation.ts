@@ -16,7 +16,8 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 /** Deeper than this, a body is refused before class-transformer sees it. */
 export const MAX_INPUT_DEPTH = 32;
 // Postgres jsonb cannot hold U+0000 or a lone UTF-16 surrogate (SQLSTATE 22P05): the append would fail.
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
 /**
  * The first thing in an input that no command may carry, or undefined: a string (value or key) with a
@@ -31,7 +32,7 @@ export function unacceptableInput(
   while (stack.length) {
     const { value, field, depth } = stack.pop()!;
     if (typeof value === 'string') {
-      if (UNSTORABLE.test(value))
+      if (unstorable(value))
         return { field: field || '(value)', message: 'must not contain NUL characters or unpaired surrogates' };
       continue;
     }
@@ -40,7 +41,7 @@ export function unacceptableInput(
       return { field: field || '(body)', message: `is nested too deeply (more than ${maxDepth} levels)` };
     for (const [key, child] of Object.entries(value)) {
       const at = Array.isArray(value) ? `${field}[${key}]` : field ? `${field}.${key}` : key;
-      if (UNSTORABLE.test(key)) return { field: at, message: 'must not contain NUL characters or unpaired surrogates' };
+      if (unstorable(key)) return { field: at, message: 'must not contain NUL characters or unpaired surrogates' };
       stack.push({ value: child, field: at, depth: depth + 1 });
     }
   }
@@ -49,7 +50,7 @@ export function unacceptableInput(
 
 /** Refuses unstorable or over-deep input with a 400 before the usual validation runs. */
 class KompetenValidationPipe extends ValidationPipe {
-  override async transform(value: unknown, metadata: ArgumentMetadata) {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // Custom parameter decorators hand over server-side objects (the request, metadata), not input.
     if (metadata.type !== 'custom') {
       const problem = unacceptableInput(value);

@@ -29,7 +29,8 @@ export class HttpMetricsInterceptor implements NestInterceptor {
     if (ctx.getType() !== 'http') return next.handle();
     const req = ctx.switchToHttp().getRequest<Request>();
     const res = ctx.switchToHttp().getResponse<Response>();
-    const route = (req.route?.path as string | undefined) ?? 'unmatched';
+    // Express types the matched route as `any`; its path is the route's pattern, e.g. /staff/:nip.
+    const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
     const stop = this.duration.startTimer({ method: req.method, route });
     const done = (status: number) => {
       stop();

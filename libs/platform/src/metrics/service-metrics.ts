@@ -37,11 +37,11 @@ export function registerServiceMetrics(
 
   if (eventSourced) {
     gauge('kompeten_events_appended', 'Events in this service’s log (its head position)', [], async (g) => {
-      const [row] = await ds.query('select position from es_head where id = 1');
+      const [row] = await ds.query<{ position: string }[]>('select position from es_head where id = 1');
       g.set(Number(row?.position ?? 0));
     });
     gauge('kompeten_outbox_backlog', 'Events committed but not yet published to Kafka', ['relay'], async (g) => {
-      const rows = await ds.query(
+      const rows = await ds.query<{ relay: string; backlog: string }[]>(
         `select r.relay, h.position - coalesce(c.position, 0) as backlog
         from unnest($1::text[]) as r(relay) cross join es_head h left join outbox_checkpoint c using (relay)`,
         [relays.map((r) => r.stats().name)],
