@@ -1,17 +1,30 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
+import type { CommandAccepted, ProblemDetailsDto } from '@kompeten/api';
 import { EventStore, PostgresKeyStore } from '@kompeten/event-store';
 import { Clock } from '@kompeten/platform';
 import { eventually } from '@kompeten/testing';
+import type { GetLeagueTableHandler } from '../src/queries/get-league-table/get-league-table.handler';
+import type { GetUnitScorecardHandler } from '../src/queries/get-unit-scorecard/get-unit-scorecard.handler';
+import type { ListSurveyResponsesHandler } from '../src/queries/list-survey-responses/list-survey-responses.handler';
 import { cityDate } from '../src/shared/city-date';
 import { nipsForRun, responseBody, runTag, scoresOf, startFeedbackApp, unitBody } from './feedback-app';
+
+/** The bodies the service answers with (its query handlers' results, as JSON). */
+type UnitScorecard = Awaited<ReturnType<GetUnitScorecardHandler['execute']>>;
+type LeagueTable = Awaited<ReturnType<GetLeagueTableHandler['execute']>>;
+type SurveyResponseList = Awaited<ReturnType<ListSurveyResponsesHandler['execute']>>;
+interface OpenApiDocument {
+  paths: Record<string, unknown>;
+}
 
 describe('the feedback service over HTTP', () => {
   let app: INestApplication;
   let stop: () => Promise<void>;
   let store: EventStore;
-  const http = () => request(app.getHttpServer());
+  const http = () => request(app.getHttpServer() as Server);
   const tag = runTag();
   const UNIT = `PKM-${tag}`;
   const nip = nipsForRun();
@@ -45,16 +58,17 @@ describe('the feedback service over HTTP', () => {
           { code: 'A1', name: 'Dua' },
         ],
       });
-      expect((await http().post('/service-units').send(twice).expect(400)).body.errors).toEqual([
-        { field: 'services', message: expect.any(String) },
+      expect(((await http().post('/service-units').send(twice).expect(400)).body as ProblemDetailsDto).errors).toEqual([
+        // @types/jest types the asymmetric matchers `any`; as `unknown` they stand in for a value without it.
+        { field: 'services', message: expect.any(String) as unknown },
       ]);
       const none = (
         await http()
           .post('/service-units')
           .send(unitBody(`${UNIT}-C`, { annualServiceUsers: 0 }))
           .expect(400)
-      ).body;
-      expect(none.errors.map((e: { field: string }) => e.field)).toEqual(['annualServiceUsers']);
+      ).body as ProblemDetailsDto;
+      expect(none.errors?.map((e) => e.field)).toEqual(['annualServiceUsers']);
     });
 
     it('revises a unit with If-Match, refusing a stale one with 409', async () => {
@@ -75,7 +89,7 @@ describe('the feedback service over HTTP', () => {
     it('records a response once however often the kiosk sends it', async () => {
       const body = responseBody(randomUUID(), UNIT, { comment: 'Perawatnya ramah sekali', contact: '0812-0000-1111' });
       const first = await http().post('/survey-responses').send(body).expect(201);
-      expect(first.body.events).toEqual(['SurveyResponseSubmitted']);
+      expect((first.body as CommandAccepted).events).toEqual(['SurveyResponseSubmitted']);
       const again = await http().post('/survey-responses').send(body).expect(200);
       expect(again.body).toMatchObject({ version: 1, events: [] });
       expect(await store.readStream(`survey-response-${body.submissionId}`)).toHaveLength(1);
@@ -103,7 +117,7 @@ describe('the feedback service over HTTP', () => {
         .send(responseBody(randomUUID(), UNIT, over()))
         .expect(400);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect((res.body as ProblemDetailsDto).errors?.map((e) => e.field)).toContain(field);
       expect(await store.head()).toEqual(before);
     });
 
@@ -132,10 +146,10 @@ describe('the feedback service over HTTP', () => {
                 .get(`/service-units/${UNIT}/responses`)
                 .query({ period: '2026-03', includePersonal })
                 .expect(200)
-            ).body;
-            return r.items.some((i: { submissionId: string }) => i.submissionId === id) ? r : undefined;
+            ).body as SurveyResponseList;
+            return r.items.some((i) => i.submissionId === id) ? r : undefined;
           })
-        ).items.find((i: { submissionId: string }) => i.submissionId === id);
+        ).items.find((i) => i.submissionId === id);
       const hidden = await list(false);
       expect(hidden).toMatchObject({ hasComment: true, servedBy: nip(1) });
       expect(hidden).not.toHaveProperty('comment');
@@ -176,7 +190,8 @@ describe('the feedback service over HTTP', () => {
 
     it('gives NRR per element, the IKM with exactly 1/9, its grade and the Krejcie–Morgan target', async () => {
       const card = await eventually(async () => {
-        const r = (await http().get(`/service-units/${unit}/scorecard`).query({ period: '2026-01' }).expect(200)).body;
+        const r = (await http().get(`/service-units/${unit}/scorecard`).query({ period: '2026-01' }).expect(200))
+          .body as UnitScorecard;
         return r.survey.responses === 4 ? r : undefined;
       });
       expect(card.survey).toMatchObject({
@@ -189,14 +204,15 @@ describe('the feedback service over HTTP', () => {
         sampleAdequate: false,
       });
       expect(card.survey.ikm).toBeCloseTo(83.3333333, 6);
-      expect(card.survey.elements.find((e: { element: string }) => e.element === 'u7')).toEqual({
+      expect(card.survey.elements.find((e) => e.element === 'u7')).toEqual({
         element: 'u7',
         name: 'Perilaku pelaksana',
         nrr: 3.75,
         focus: true,
       });
       // Same responses over the year: N = 1200 → target 292.
-      const year = (await http().get(`/service-units/${unit}/scorecard`).query({ period: '2026' }).expect(200)).body;
+      const year = (await http().get(`/service-units/${unit}/scorecard`).query({ period: '2026' }).expect(200))
+        .body as UnitScorecard;
       expect(year.survey).toMatchObject({ responses: 4, population: 1200, sampleTarget: 292 });
     });
 
@@ -211,22 +227,20 @@ describe('the feedback service over HTTP', () => {
         .send(responseBody(randomUUID(), tiny, { servedOn: '2026-01-20', scores: scoresOf('222222222') }))
         .expect(201);
       const table = await eventually(async () => {
-        const r = (await http().get('/league-table').query({ period: '2026-01' }).expect(200)).body;
-        return r.units.some((u: { unitCode: string; responses: number }) => u.unitCode === tiny && u.responses === 1)
-          ? r
-          : undefined;
+        const r = (await http().get('/league-table').query({ period: '2026-01' }).expect(200)).body as LeagueTable;
+        return r.units.some((u) => u.unitCode === tiny && u.responses === 1) ? r : undefined;
       });
       expect(table.units[0]).toMatchObject({ rank: 1, unitCode: tiny, ikm: 50, grade: 'D', sampleAdequate: true });
-      expect(table.units.find((u: { unitCode: string }) => u.unitCode === unit)).toMatchObject({
+      expect(table.units.find((u) => u.unitCode === unit)).toMatchObject({
         rank: null,
         ikm: 83.33,
-        unrankedBecause: expect.stringContaining('below the Krejcie–Morgan target of 80'),
+        unrankedBecause: expect.stringContaining('below the Krejcie–Morgan target of 80') as unknown,
       });
     });
 
     it('publishes a period’s IKM once it has ended, then refuses responses for it', async () => {
       const closed = await http().post(`/service-units/${unit}/periods/2026-01/closure`).expect(201);
-      expect(closed.body.events).toEqual(['SurveyPeriodClosed']);
+      expect((closed.body as CommandAccepted).events).toEqual(['SurveyPeriodClosed']);
       const [event] = await store.readStream(`survey-period-${unit}-2026-01`);
       expect(event.data).toMatchObject({
         responses: 4,
@@ -244,13 +258,14 @@ describe('the feedback service over HTTP', () => {
       await http().post(`/service-units/${unit}/periods/${thisMonth}/closure`).expect(409);
       await http().post(`/service-units/${unit}/periods/2026-13/closure`).expect(400);
       expect(
-        (await http().get(`/service-units/${unit}/scorecard`).query({ period: '2026-01' })).body.published,
+        ((await http().get(`/service-units/${unit}/scorecard`).query({ period: '2026-01' })).body as UnitScorecard)
+          .published,
       ).toMatchObject({ ikm: 83.33, grade: 'B' });
     });
   });
 
   it('publishes its OpenAPI document', async () => {
-    const doc = (await http().get('/openapi.json').expect(200)).body;
+    const doc = (await http().get('/openapi.json').expect(200)).body as OpenApiDocument;
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/service-units',

@@ -1,8 +1,12 @@
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { ProblemDetailsDto } from '@kompeten/api';
 import { eventually } from '@kompeten/testing';
+import type { CorrelationReport } from '../src/correlation/correlation-report.builder';
+import type { GetUnitScorecardHandler } from '../src/queries/get-unit-scorecard/get-unit-scorecard.handler';
 import dataset from './fixtures/correlation-dataset.json';
 import { ForeignEvent, foreignServices } from './foreign-events';
 import { nipsForRun, runTag, scoresOf, startFeedbackApp, unitBody } from './feedback-app';
@@ -274,6 +278,9 @@ const STAFF: [string, number, number, number, number, number, number, number, nu
   ],
 ];
 
+/** The scorecard's body (the query handler's result, as JSON). */
+type UnitScorecard = Awaited<ReturnType<GetUnitScorecardHandler['execute']>>;
+
 const DIGITS = 9;
 /**
  * Intervals and p-values from Student t with fractional (Welch) degrees of freedom: jStat's t
@@ -286,15 +293,14 @@ describe('the correlation report, from a known data set through Kafka and HTTP',
   let app: INestApplication;
   let stop: () => Promise<void>;
   let foreign: Awaited<ReturnType<typeof foreignServices>>;
-  const http = () => request(app.getHttpServer());
+  const http = () => request(app.getHttpServer() as Server);
   const tag = runTag();
   const unit = (u: string) => `FB${tag}-${u}`;
   const fromUnit = (code: string) => code.replace(`FB${tag}-`, '');
   const nipOf = nipsForRun();
   const nip = (staff: string) => nipOf(staff === 'UNKNOWN' ? 999 : Number(staff.slice(1)));
   const programme = (p: string) => `${p.toLowerCase()}-${tag.toLowerCase()}`;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let report: any;
+  let report: CorrelationReport;
 
   beforeAll(async () => {
     ({ app, stop } = await startFeedbackApp());
@@ -320,7 +326,8 @@ describe('the correlation report, from a known data set through Kafka and HTTP',
         .expect(201);
     }
     await everythingArrived();
-    report = (await http().get('/correlation-report').query({ from: '2026-Q3', to: '2026-Q3' }).expect(200)).body;
+    report = (await http().get('/correlation-report').query({ from: '2026-Q3', to: '2026-Q3' }).expect(200))
+      .body as CorrelationReport;
   }, 90_000);
   afterAll(async () => {
     await foreign.stop();
@@ -431,7 +438,8 @@ describe('the correlation report, from a known data set through Kafka and HTTP',
   async function everythingArrived() {
     const db = app.get(DataSource);
     const nips = dataset.staff.map((s) => nip(s.id));
-    const count = async (sql: string) => Number((await db.query(sql, [nips]))[0].n);
+    // count(*) is a bigint: pg hands it over as a string.
+    const count = async (sql: string) => Number((await db.query<{ n: string }[]>(sql, [nips]))[0].n);
     await eventually(
       async () => {
         const arrived = [
@@ -445,7 +453,11 @@ describe('the correlation report, from a known data set through Kafka and HTTP',
           (await count('select count(*) as n from fb_training_spend where nip = any($1)')) ===
             dataset.completions.length,
           Number(
-            (await db.query(`select count(*) as n from survey_responses where unit_code like $1`, [`FB${tag}-%`]))[0].n,
+            (
+              await db.query<{ n: string }[]>(`select count(*) as n from survey_responses where unit_code like $1`, [
+                `FB${tag}-%`,
+              ])
+            )[0].n,
           ) === dataset.responses.length,
         ];
         return arrived.every(Boolean) ? true : undefined;
@@ -465,20 +477,21 @@ describe('the correlation report, from a known data set through Kafka and HTTP',
       observationsBelowSampleTarget: 7,
     });
     for (const [u, headcount, share, jp, gain, spend, ikm, u6, u7] of ROWS) {
-      const row = report.rows.find((r: { unitCode: string }) => r.unitCode === unit(u));
-      expect(row.training).toMatchObject({ headcount, gainN: gain === null ? 0 : expect.any(Number) });
+      const row = report.rows.find((r) => r.unitCode === unit(u))!;
+      // @types/jest types the asymmetric matchers `any`; as `unknown` they stand in for a value without it.
+      expect(row.training).toMatchObject({ headcount, gainN: gain === null ? 0 : (expect.any(Number) as unknown) });
       expect(row.training.share20Jp).toBeCloseTo(share, DIGITS);
       expect(row.training.jpPerStaff).toBeCloseTo(jp, DIGITS);
       expect(row.training.spendPerStaff).toBeCloseTo(spend, 4);
       if (gain === null) expect(row.training.meanPostAssessmentGain).toBeNull();
       else expect(row.training.meanPostAssessmentGain).toBeCloseTo(gain, DIGITS);
       expect(row.survey.ikm).toBeCloseTo(ikm, DIGITS);
-      expect(row.survey.nrr.u6).toBeCloseTo(u6, DIGITS);
-      expect(row.survey.nrr.u7).toBeCloseTo(u7, DIGITS);
+      expect(row.survey.nrr!.u6).toBeCloseTo(u6, DIGITS);
+      expect(row.survey.nrr!.u7).toBeCloseTo(u7, DIGITS);
       expect(row.survey.responses).toBe(6);
     }
     // U8 serves 24 people a year: 6 a quarter, all of whom answered; the others needed 80 of 100.
-    expect(report.rows.find((r: { unitCode: string }) => r.unitCode === unit('U8')).survey).toMatchObject({
+    expect(report.rows.find((r) => r.unitCode === unit('U8'))!.survey).toMatchObject({
       sampleTarget: 6,
       sampleAdequate: true,
     });
@@ -487,9 +500,7 @@ describe('the correlation report, from a known data set through Kafka and HTTP',
   it('gives Pearson and Spearman of every training measure with IKM, u6 and u7 — n, 95% CI, p — as SciPy does', () => {
     expect(report.correlations).toHaveLength(CORRELATIONS.length);
     for (const [measure, outcome, n, r, rLo, rHi, rP, rho, rhoLo, rhoHi, rhoP] of CORRELATIONS) {
-      const c = report.correlations.find(
-        (x: { measure: string; outcome: string }) => x.measure === measure && x.outcome === outcome,
-      );
+      const c = report.correlations.find((x) => x.measure === measure && x.outcome === outcome)!;
       expect({ measure, outcome, n: c.n, pn: c.pearson.n, sn: c.spearman.n }).toEqual({
         measure,
         outcome,
@@ -497,41 +508,34 @@ describe('the correlation report, from a known data set through Kafka and HTTP',
         pn: n,
         sn: n,
       });
-      for (const [got, want] of [
+      const figures: [number | null, number][] = [
         [c.pearson.estimate, r],
-        [c.pearson.ci95[0], rLo],
-        [c.pearson.ci95[1], rHi],
+        [c.pearson.ci95![0], rLo],
+        [c.pearson.ci95![1], rHi],
         [c.pearson.pValue, rP],
         [c.spearman.estimate, rho],
-        [c.spearman.ci95[0], rhoLo],
-        [c.spearman.ci95[1], rhoHi],
+        [c.spearman.ci95![0], rhoLo],
+        [c.spearman.ci95![1], rhoHi],
         [c.spearman.pValue, rhoP],
-      ]) {
+      ];
+      for (const [got, want] of figures) {
         expect(got).toBeCloseTo(want, DIGITS);
       }
     }
   });
 
   it('marks every figure from fewer than 10 observations as a small sample, and says why', () => {
-    const statuses = new Set(
-      report.correlations.flatMap((c: { pearson: { status: string }; spearman: { status: string } }) => [
-        c.pearson.status,
-        c.spearman.status,
-      ]),
-    );
+    const statuses = new Set(report.correlations.flatMap((c) => [c.pearson.status, c.spearman.status]));
     expect([...statuses]).toEqual(['small-sample']);
     expect(report.notes.join(' ')).toMatch(/Only 8 unit-periods/);
     expect(report.statement).toMatch(/association, not causation/);
-    expect(report.correlations.find((c: { measure: string }) => c.measure === 'share20Jp').belowSampleTarget).toBe(7);
+    expect(report.correlations.find((c) => c.measure === 'share20Jp')!.belowSampleTarget).toBe(7);
   });
 
   it('estimates each programme’s difference-in-differences against untrained units, with n per group and a Welch interval', () => {
-    expect(report.programmeEffects.map((e: { programmeId: string }) => e.programmeId).sort()).toEqual([
-      programme('KOM'),
-      programme('PEL'),
-    ]);
+    expect(report.programmeEffects.map((e) => e.programmeId).sort()).toEqual([programme('KOM'), programme('PEL')]);
     for (const [p, treated, control, estimate, lo, hi, pValue, df, spend, cost, costCi] of EFFECTS) {
-      const e = report.programmeEffects.find((x: { programmeId: string }) => x.programmeId === programme(p));
+      const e = report.programmeEffects.find((x) => x.programmeId === programme(p))!;
       expect(e.window).toMatchObject({ pre: '2026-Q1', post: '2026-Q3' });
       expect(e.treated.units.map(fromUnit).sort()).toEqual(treated);
       expect(e.control.units.map(fromUnit).sort()).toEqual(control);
@@ -541,16 +545,16 @@ describe('the correlation report, from a known data set through Kafka and HTTP',
         status: 'small-sample',
       });
       expect(e.estimate).toBeCloseTo(estimate, DIGITS);
-      closeTo7(e.ci95[0], lo);
-      closeTo7(e.ci95[1], hi);
-      closeTo7(e.pValue, pValue);
+      closeTo7(e.ci95![0], lo);
+      closeTo7(e.ci95![1], hi);
+      closeTo7(e.pValue!, pValue);
       expect(e.degreesOfFreedom).toBeCloseTo(df, DIGITS);
       expect(e.assumption).toMatch(/[Pp]arallel trends/);
       // Cost per IKM point: spend / (estimate × treated units), its interval from the estimate's.
       expect(e.spend).toBe(spend);
       expect(e.costPerIkmPoint.value).toBeCloseTo(cost, 4);
-      closeTo7(e.costPerIkmPoint.ci95[0], costCi[0]);
-      closeTo7(e.costPerIkmPoint.ci95[1], costCi[1]);
+      closeTo7(e.costPerIkmPoint.ci95![0], costCi[0]);
+      closeTo7(e.costPerIkmPoint.ci95![1], costCi[1]);
     }
   });
 
@@ -558,23 +562,24 @@ describe('the correlation report, from a known data set through Kafka and HTTP',
     const s = report.staffComparison;
     expect(s).toMatchObject({ responsesNamingStaff: 13, responsesNamingUnknownStaff: 1 });
     for (const [outcome, nTrained, nUntrained, trainedMean, untrainedMean, difference, lo, hi, p] of STAFF) {
-      const o = s.outcomes.find((x: { outcome: string }) => x.outcome === outcome);
+      const o = s.outcomes.find((x) => x.outcome === outcome)!;
       expect({ outcome, a: o.trained.staff, b: o.untrained.staff, status: o.status }).toEqual({
         outcome,
         a: nTrained,
         b: nUntrained,
         status: 'small-sample',
       });
-      for (const [got, want] of [
+      const figures: [number | null, number][] = [
         [o.trained.mean, trainedMean],
         [o.untrained.mean, untrainedMean],
         [o.difference, difference],
-      ]) {
+      ];
+      for (const [got, want] of figures) {
         expect(got).toBeCloseTo(want, DIGITS);
       }
-      closeTo7(o.pValue, p);
-      closeTo7(o.ci95[0], lo);
-      closeTo7(o.ci95[1], hi);
+      closeTo7(o.pValue!, p);
+      closeTo7(o.ci95![0], lo);
+      closeTo7(o.ci95![1], hi);
     }
   });
 
@@ -606,16 +611,18 @@ describe('the correlation report, from a known data set through Kafka and HTTP',
   });
 
   it('counts unit-periods, not units, over several periods — and says they are not independent', async () => {
-    const wide = (await http().get('/correlation-report').query({ from: '2026-Q1', to: '2026-Q3' }).expect(200)).body;
+    const wide = (await http().get('/correlation-report').query({ from: '2026-Q1', to: '2026-Q3' }).expect(200))
+      .body as CorrelationReport;
     expect(wide).toMatchObject({ periods: ['2026-Q1', '2026-Q2', '2026-Q3'], observations: 16, units: 8 });
     expect(wide.notes.join(' ')).toMatch(/16 observations come from 8 units/);
     // In 2026-Q1 nobody had trained yet: the share with ≥ 20 JP is 0 everywhere, so Q1 alone gives no correlation.
-    const q1 = (await http().get('/correlation-report').query({ from: '2026-Q1' }).expect(200)).body;
-    expect(
-      q1.correlations.find(
-        (c: { measure: string; outcome: string }) => c.measure === 'share20Jp' && c.outcome === 'ikm',
-      ).pearson,
-    ).toMatchObject({ n: 8, estimate: null, status: 'no-variation' });
+    const q1 = (await http().get('/correlation-report').query({ from: '2026-Q1' }).expect(200))
+      .body as CorrelationReport;
+    expect(q1.correlations.find((c) => c.measure === 'share20Jp' && c.outcome === 'ikm')!.pearson).toMatchObject({
+      n: 8,
+      estimate: null,
+      status: 'no-variation',
+    });
   });
 
   it('shows a unit’s staff on the period’s last day, with their JP in the 12 months to it', async () => {
@@ -624,7 +631,7 @@ describe('the correlation report, from a known data set through Kafka and HTTP',
         .get(`/service-units/${unit('U2')}/scorecard`)
         .query({ period: '2026-Q3' })
         .expect(200)
-    ).body;
+    ).body as UnitScorecard;
     // S6 moved to U6 on 2026-08-01: U2 keeps S4 (24 JP of KOM) and S5.
     expect(card.training.staff).toEqual([
       { nip: nip('S4'), jp: 24, meets20Jp: true },
@@ -639,15 +646,20 @@ describe('the correlation report, from a known data set through Kafka and HTTP',
 
   it('refuses a range that mixes granularities or runs backwards', async () => {
     expect(
-      (await http().get('/correlation-report').query({ from: '2026-Q1', to: '2026-09' }).expect(400)).body.errors[0]
-        .field,
+      (
+        (await http().get('/correlation-report').query({ from: '2026-Q1', to: '2026-09' }).expect(400))
+          .body as ProblemDetailsDto
+      ).errors![0].field,
     ).toBe('to');
     expect(
-      (await http().get('/correlation-report').query({ from: '2026-Q3', to: '2026-Q1' }).expect(400)).body.errors[0]
-        .field,
+      (
+        (await http().get('/correlation-report').query({ from: '2026-Q3', to: '2026-Q1' }).expect(400))
+          .body as ProblemDetailsDto
+      ).errors![0].field,
     ).toBe('to');
-    expect((await http().get('/correlation-report').query({ from: 'Q3' }).expect(400)).body.errors[0].field).toBe(
-      'from',
-    );
+    expect(
+      ((await http().get('/correlation-report').query({ from: 'Q3' }).expect(400)).body as ProblemDetailsDto).errors![0]
+        .field,
+    ).toBe('from');
   });
 });

@@ -33,6 +33,14 @@ const submitted = (id: string, more: object = {}, extra: Partial<StoredEvent> = 
     extra,
   );
 
+/** A row of the survey responses table, as far as the test names its columns (it compares whole rows). */
+interface ResponseRow {
+  submission_id: string;
+  status: string;
+  has_comment: boolean;
+  [column: string]: unknown;
+}
+
 // The batch path (a run of submissions is one insert) must leave exactly the table the one-by-one path leaves.
 describe('the survey responses projection', () => {
   let db: TestDatabase;
@@ -50,7 +58,7 @@ describe('the survey responses projection', () => {
     const events = [
       submitted('s-1'),
       submitted('s-2', { servedBy: '198609262015051001', respondent: { gender: 'P', ageBand: '25-34' } }),
-      submitted('s-3', { channel: 'paper' }, { erased: ['comment'] } as Partial<StoredEvent>),
+      submitted('s-3', { channel: 'paper' }, { erased: ['comment'] }),
       event('SurveyResponseRejected', {
         submissionId: 's-2',
         unitCode: 'PKM-X',
@@ -73,7 +81,8 @@ describe('the survey responses projection', () => {
       try {
         await projection.createTable(tx, name);
         await fill(tx);
-        return await tx.query(`select * from "${name}" order by submission_id`);
+        // QueryRunner.query is not generic (it answers any): these are the rows of the projection's table.
+        return (await tx.query(`select * from "${name}" order by submission_id`)) as ResponseRow[];
       } finally {
         await tx.release();
       }
@@ -83,13 +92,7 @@ describe('the survey responses projection', () => {
     });
     const batched = await table('batched', (tx) => projection.applyBatch!(events, tx, 'batched'));
     expect(batched).toEqual(oneByOne);
-    expect(
-      batched.map((r: { submission_id: string; status: string; has_comment: boolean }) => [
-        r.submission_id,
-        r.status,
-        r.has_comment,
-      ]),
-    ).toEqual([
+    expect(batched.map((r) => [r.submission_id, r.status, r.has_comment])).toEqual([
       ['s-1', 'valid', false],
       ['s-2', 'rejected', false],
       ['s-3', 'valid', true],

@@ -1,4 +1,4 @@
-import type { SkmScores } from '@kompeten/contracts';
+import { SKM_ELEMENTS, type SkmElement, type SkmScores } from '@kompeten/contracts';
 import type { DataSource } from 'typeorm';
 import type { ServedResponse } from './staff-comparison';
 
@@ -7,7 +7,7 @@ export function programmesCompleted(
   db: DataSource,
   unitCodes: string[],
 ): Promise<{ programme_id: string; first: string; last: string }[]> {
-  return db.query(
+  return db.query<{ programme_id: string; first: string; last: string }[]>(
     `select programme_id, min(completed_on)::text as first, max(completed_on)::text as last
       from fb_training_completion where service_unit = any($1) group by programme_id order by programme_id`,
     [unitCodes],
@@ -20,13 +20,13 @@ export async function unitsWithCompletions(
   unitCodes: string[],
   filter: { programmeId: string } | { start: string; end: string },
 ): Promise<string[]> {
-  const rows: { unit_code: string }[] =
+  const rows =
     'programmeId' in filter
-      ? await db.query(
+      ? await db.query<{ unit_code: string }[]>(
           'select distinct service_unit as unit_code from fb_training_completion where service_unit = any($1) and programme_id = $2',
           [unitCodes, filter.programmeId],
         )
-      : await db.query(
+      : await db.query<{ unit_code: string }[]>(
           'select distinct service_unit as unit_code from fb_training_completion where service_unit = any($1) and completed_on between $2 and $3',
           [unitCodes, filter.start, filter.end],
         );
@@ -35,13 +35,21 @@ export async function unitsWithCompletions(
 
 /** Rupiah recorded as spent on a programme's completions in the given units. */
 export async function programmeSpend(db: DataSource, programmeId: string, unitCodes: string[]): Promise<number> {
-  const [row] = await db.query(
+  const [row] = await db.query<{ spend: number }[]>(
     `select coalesce(sum(x.amount), 0)::float8 as spend from fb_training_spend x
       join fb_training_completion c on c.enrolment_id = x.enrolment_id
      where x.programme_id = $1 and c.service_unit = any($2)`,
     [programmeId, unitCodes],
   );
   return row.spend;
+}
+
+/** A row of responsesNamingStaff's query (u1 … u9 are smallint). */
+interface ServedResponseRow extends Record<SkmElement, number> {
+  nip: string;
+  served_on: string;
+  known: boolean;
+  trained: boolean;
 }
 
 /** Valid responses that name the staff member who served, with whether that person was trained on the day. */
@@ -51,7 +59,7 @@ export async function responsesNamingStaff(
   end: string,
   unitCodes: string[],
 ): Promise<ServedResponse[]> {
-  const rows = await db.query(
+  const rows = await db.query<ServedResponseRow[]>(
     `select r.served_by as nip, r.served_on::text as served_on, r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9,
         exists (select 1 from fb_staff s where s.nip = r.served_by) as known,
         exists (select 1 from fb_training_completion c where c.nip = r.served_by
@@ -60,13 +68,11 @@ export async function responsesNamingStaff(
      where r.status = 'valid' and r.served_by is not null and r.served_on between $1 and $2 and r.unit_code = any($3)`,
     [start, end, unitCodes],
   );
-  return rows.map((r: Record<string, unknown>) => ({
-    nip: r.nip as string,
-    servedOn: r.served_on as string,
-    known: r.known as boolean,
-    trained: r.trained as boolean,
-    scores: Object.fromEntries(
-      ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'].map((u) => [u, Number(r[u])]),
-    ) as SkmScores,
+  return rows.map((r) => ({
+    nip: r.nip,
+    servedOn: r.served_on,
+    known: r.known,
+    trained: r.trained,
+    scores: Object.fromEntries(SKM_ELEMENTS.map((u) => [u, Number(r[u])])) as SkmScores,
   }));
 }

@@ -24,27 +24,27 @@ export async function trainingRows(
 ): Promise<TrainingRows> {
   const params = [asOf, from, unitCodes];
   const [staff, areas, gains, spend] = await Promise.all([
-    db.query(
+    db.query<TrainingRows['staff']>(
       `with ${STAFF_AT}
       select s.unit_code, s.nip, coalesce(sum(c.jp) filter (where c.completed_on > $2 and c.completed_on <= $1), 0)::int as jp
         from staff_at s left join fb_training_completion c on c.nip = s.nip group by s.unit_code, s.nip`,
       params,
     ),
-    db.query(
+    db.query<TrainingRows['areas']>(
       `with ${STAFF_AT}
       select s.unit_code, c.competency_area as area, count(*)::int as completions
         from staff_at s join fb_training_completion c on c.nip = s.nip
        where c.completed_on > $2 and c.completed_on <= $1 group by 1, 2 order by 1, 2`,
       params,
     ),
-    db.query(
+    db.query<TrainingRows['gains']>(
       `with ${STAFF_AT}
       select s.unit_code, r.learning_gain::float8 as gain
         from staff_at s join fb_assessment_result r on r.nip = s.nip
        where r.kind = 'post' and r.learning_gain is not null and r.assessed_on > $2 and r.assessed_on <= $1`,
       params,
     ),
-    db.query(
+    db.query<TrainingRows['spend']>(
       `with ${STAFF_AT}
       select s.unit_code, x.amount::float8 as amount
         from staff_at s join fb_training_spend x on x.nip = s.nip
@@ -76,7 +76,7 @@ export function surveyTotals(
   end: string,
   unitCodes: string[],
 ): Promise<SurveyTotalsRow[]> {
-  return db.query(
+  return db.query<SurveyTotalsRow[]>(
     `select unit_code, count(*)::int as responses,
       sum(u1)::int as u1, sum(u2)::int as u2, sum(u3)::int as u3, sum(u4)::int as u4, sum(u5)::int as u5,
       sum(u6)::int as u6, sum(u7)::int as u7, sum(u8)::int as u8, sum(u9)::int as u9

@@ -1,12 +1,28 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { SKM_ELEMENTS } from '@kompeten/contracts';
+import { SKM_ELEMENTS, type UnitService } from '@kompeten/contracts';
 import { JP_RIGHT } from '../../correlation/unit-period-facts';
 import { UnitPeriodFactsReader } from '../../correlation/unit-period-facts.reader';
-import { SKM_ELEMENT_NAMES } from '../../ikm/ikm';
+import { IkmGrade, SKM_ELEMENT_NAMES } from '../../ikm/ikm';
 import { shiftPeriod } from '../../ikm/survey-period';
 import { problems } from '../../shared/feedback.problems';
 import { GetUnitScorecardQuery } from './get-unit-scorecard.query';
+
+/** The unit's row of the service_units read model, as far as the scorecard shows it. */
+interface ServiceUnitRow {
+  services: UnitService[];
+  annual_service_users: number;
+}
+
+/** The unit's row of the survey_period_closures read model for the period (the published IKM). */
+interface PeriodClosureRow {
+  responses: number;
+  ikm: number | null;
+  grade: IkmGrade | null;
+  sample_target: number;
+  sample_adequate: boolean;
+  closed_on: string;
+}
 
 /** A unit in a period: IKM with its n, NRR per element, grade and sample target; its staff's training; the published figure. */
 @QueryHandler(GetUnitScorecardQuery)
@@ -20,8 +36,10 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
     const [[current], [previous], [unit], [published], staff] = await Promise.all([
       this.facts.facts(period, { unitCodes: [unitCode] }),
       this.facts.facts(shiftPeriod(period, -1), { unitCodes: [unitCode] }),
-      this.db.query('select services, annual_service_users from service_units where unit_code = $1', [unitCode]),
-      this.db.query(
+      this.db.query<ServiceUnitRow[]>('select services, annual_service_users from service_units where unit_code = $1', [
+        unitCode,
+      ]),
+      this.db.query<PeriodClosureRow[]>(
         `select responses, ikm::float8 as ikm, grade, sample_target, sample_adequate, closed_on::text as closed_on
                        from survey_period_closures where unit_code = $1 and period = $2`,
         [unitCode, period.id],
@@ -72,7 +90,7 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
 
   /** Who worked in the unit on the period's last day (from the enrolment service's events), with their JP in the 12 months to it. */
   private staffAt(unitCode: string, asOf: string): Promise<{ nip: string; jp: number; meets20Jp: boolean }[]> {
-    return this.db.query(
+    return this.db.query<{ nip: string; jp: number; meets20Jp: boolean }[]>(
       `select a.nip, coalesce(sum(c.jp), 0)::int as jp, coalesce(sum(c.jp), 0) >= $3 as "meets20Jp"
         from fb_staff_assignment a left join fb_training_completion c
           on c.nip = a.nip and c.completed_on <= $2 and c.completed_on > ($2::date - interval '12 months')::date

@@ -2,8 +2,9 @@ import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { ServiceUnitEvent } from '@kompeten/contracts';
 import { CommandAccepted, RegisterServiceUnitRequest, accepted } from '@kompeten/api';
-import type { EventMetadata } from '@kompeten/event-store';
+import type { EventMetadata, HandleResult } from '@kompeten/event-store';
 import { CommandMetadata } from '@kompeten/platform';
 import { serviceUnitStreamId } from '../service-unit.decider';
 import { RegisterServiceUnitCommand } from './register-service-unit.command';
@@ -22,7 +23,9 @@ export class RegisterServiceUnitController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { unitCode, ...details } = body;
-    const result = await this.commands.execute(new RegisterServiceUnitCommand(unitCode, details, meta));
+    const result: HandleResult<ServiceUnitEvent> = await this.commands.execute(
+      new RegisterServiceUnitCommand(unitCode, details, meta),
+    );
     return accepted(res, serviceUnitStreamId(unitCode), result);
   }
 }

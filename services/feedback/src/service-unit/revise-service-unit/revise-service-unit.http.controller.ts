@@ -2,8 +2,9 @@ import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { ServiceUnitEvent } from '@kompeten/contracts';
 import { CommandAccepted, ReviseServiceUnitRequest, accepted } from '@kompeten/api';
-import type { EventMetadata } from '@kompeten/event-store';
+import type { EventMetadata, HandleResult } from '@kompeten/event-store';
 import { CommandMetadata, expectedVersionFrom } from '@kompeten/platform';
 import { serviceUnitStreamId } from '../service-unit.decider';
 import { ReviseServiceUnitCommand } from './revise-service-unit.command';
@@ -29,7 +30,7 @@ export class ReviseServiceUnitController {
     @CommandMetadata() meta: EventMetadata,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.commands.execute(
+    const result: HandleResult<ServiceUnitEvent> = await this.commands.execute(
       new ReviseServiceUnitCommand(unitCode, body, meta, expectedVersionFrom(ifMatch)),
     );
     return accepted(res, serviceUnitStreamId(unitCode), result);

@@ -59,7 +59,8 @@ export class CloseSurveyPeriodHandler implements ICommandHandler<CloseSurveyPeri
 
   private async readModelAt(position: number, timeoutMs = 5000): Promise<void> {
     for (const until = Date.now() + timeoutMs; Date.now() < until;) {
-      const [row] = await this.db.query(
+      // position is a bigint: pg hands it over as a string.
+      const [row] = await this.db.query<{ position: string }[]>(
         `select position from projection_checkpoint where projection = 'survey_responses' and state = 'active'`,
       );
       if (Number(row?.position ?? 0) >= position) return;

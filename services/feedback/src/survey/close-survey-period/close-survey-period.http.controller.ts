@@ -2,8 +2,9 @@ import { Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { SurveyPeriodClosed } from '@kompeten/contracts';
 import { accepted, CommandAccepted } from '@kompeten/api';
-import type { EventMetadata } from '@kompeten/event-store';
+import type { EventMetadata, HandleResult } from '@kompeten/event-store';
 import { CommandMetadata } from '@kompeten/platform';
 import { ParsePeriodPipe } from '../../shared/parse-period.pipe';
 import type { SurveyPeriod } from '../../ikm/survey-period';
@@ -28,7 +29,9 @@ export class CloseSurveyPeriodController {
     @CommandMetadata() meta: EventMetadata,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.commands.execute(new CloseSurveyPeriodCommand(unitCode, period, meta));
+    const result: HandleResult<SurveyPeriodClosed> = await this.commands.execute(
+      new CloseSurveyPeriodCommand(unitCode, period, meta),
+    );
     return accepted(res, surveyPeriodStreamId(unitCode, period.id), result);
   }
 }

@@ -2,8 +2,9 @@ import { Body, Controller, Param, ParseUUIDPipe, Post, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { SurveyResponseEvent } from '@kompeten/contracts';
 import { CommandAccepted, RejectSurveyResponseRequest, accepted } from '@kompeten/api';
-import type { EventMetadata } from '@kompeten/event-store';
+import type { EventMetadata, HandleResult } from '@kompeten/event-store';
 import { CommandMetadata } from '@kompeten/platform';
 import { surveyResponseStreamId } from '../survey-response.decider';
 import { RejectSurveyResponseCommand } from './reject-survey-response.command';
@@ -25,7 +26,7 @@ export class RejectSurveyResponseController {
     @CommandMetadata() meta: EventMetadata,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.commands.execute(
+    const result: HandleResult<SurveyResponseEvent> = await this.commands.execute(
       new RejectSurveyResponseCommand(submissionId, body.reason, body.note ?? null, meta),
     );
     return accepted(res, surveyResponseStreamId(submissionId), result);

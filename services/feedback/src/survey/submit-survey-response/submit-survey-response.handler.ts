@@ -1,5 +1,4 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { SkmScores } from '@kompeten/contracts';
 import { EventStore, handleCommand } from '@kompeten/event-store';
 import { Clock } from '@kompeten/platform';
 import { GRANULARITIES, periodOf } from '../../ikm/survey-period';
@@ -39,7 +38,7 @@ export class SubmitSurveyResponseHandler implements ICommandHandler<SubmitSurvey
         closedPeriods,
         serviceCode: r.serviceCode,
         servedOn: r.servedOn,
-        scores: { ...r.scores } as SkmScores,
+        scores: { ...r.scores },
         servedBy: r.servedBy ?? null,
         comment: r.comment ?? null,
         contact: r.contact ?? null,
