@@ -1,13 +1,18 @@
+import type { Server } from 'node:http';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import type { CommandAccepted } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
+import type { ProblemDetails } from '@kompeten/platform';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from './enrolment-app';
 
 describe('the enrolment service over HTTP', () => {
   let app: INestApplication;
   let stop: () => Promise<void>;
   let store: EventStore;
-  const http = () => request(app.getHttpServer());
+  // Nest types the HTTP server as `any`; the Express adapter's is a node:http Server.
+  const http = () => request(app.getHttpServer() as Server);
   const head = () => store.head();
 
   beforeAll(async () => {
@@ -44,27 +49,23 @@ describe('the enrolment service over HTTP', () => {
       const before = await head();
       const res = await http().post('/staff').send(staffBody(bad)).expect(400);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
-      expect(res.body.errors).toEqual([{ field: 'nip', message: expect.stringContaining(`(${part})`) }]);
+      expect((res.body as ProblemDetails).errors).toEqual([
+        { field: 'nip', message: expect.stringContaining(`(${part})`) as unknown },
+      ]);
       expect(await head()).toEqual(before);
     });
 
     it('refuses unknown fields and a second registration of the same NIP', async () => {
-      expect(
-        (
-          await http()
-            .post('/staff')
-            .send({ ...staffBody(nip(101)), salary: 1 })
-            .expect(400)
-        ).body.errors[0].field,
-      ).toBe('salary');
-      expect(
-        (
-          await http()
-            .post('/staff')
-            .send(staffBody(nip(0)))
-            .expect(409)
-        ).body.status,
-      ).toBe(409);
+      const unknownField = await http()
+        .post('/staff')
+        .send({ ...staffBody(nip(101)), salary: 1 })
+        .expect(400);
+      expect((unknownField.body as ProblemDetails).errors?.[0].field).toBe('salary');
+      const twice = await http()
+        .post('/staff')
+        .send(staffBody(nip(0)))
+        .expect(409);
+      expect((twice.body as ProblemDetails).status).toBe(409);
     });
 
     it('transfers with If-Match, and refuses a stale one with 409', async () => {
@@ -119,9 +120,9 @@ describe('the enrolment service over HTTP', () => {
         ),
       );
       expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
-      const events = results.flatMap((r) => r.body.events);
-      expect(events.filter((t: string) => t === 'StaffEnrolled')).toHaveLength(1);
-      expect(events.filter((t: string) => t === 'EnrolmentWaitlisted')).toHaveLength(5);
+      const events = results.flatMap((r) => (r.body as CommandAccepted).events);
+      expect(events.filter((t) => t === 'StaffEnrolled')).toHaveLength(1);
+      expect(events.filter((t) => t === 'EnrolmentWaitlisted')).toHaveLength(5);
       const stored = await store.readStream('programme-last-seat');
       expect(stored.filter((e) => e.type === 'StaffEnrolled')).toHaveLength(1);
     });
@@ -147,7 +148,7 @@ describe('the enrolment service over HTTP', () => {
         .post(`/programmes/kom-2026/enrolments/${nip(0)}/withdrawal`)
         .send({ reason: 'other' })
         .expect(400);
-      expect(res.body.errors[0].field).toBe('note');
+      expect((res.body as ProblemDetails).errors?.[0].field).toBe('note');
     });
 
     it('validates the programme, naming nested fields', async () => {
@@ -155,12 +156,12 @@ describe('the enrolment service over HTTP', () => {
         .post('/programmes')
         .send(programmeBody('bad-one', { jp: 0, sessions: [{ sessionId: 's1', date: '2026-13-01', title: 'x' }] }))
         .expect(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['jp', 'sessions[0].date']);
+      expect((res.body as ProblemDetails).errors?.map((e) => e.field).sort()).toEqual(['jp', 'sessions[0].date']);
     });
   });
 
   it('publishes its OpenAPI document', async () => {
-    const doc = (await http().get('/openapi.json').expect(200)).body;
+    const doc = (await http().get('/openapi.json').expect(200)).body as OpenAPIObject;
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/staff', '/programmes/{programmeId}/enrolments']));
   });
 });

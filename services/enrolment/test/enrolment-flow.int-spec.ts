@@ -1,9 +1,20 @@
+import type { Server } from 'node:http';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
+import type { CommandAccepted } from '@kompeten/api';
 import { eventTopic } from '@kompeten/contracts';
+import type { ProgrammeEvent } from '@kompeten/contracts';
+import type { EventRecord } from '@kompeten/event-store';
 import { eventually, tailTopic, topicEnd, testKafka } from '@kompeten/testing';
+import type { ProgrammeView } from '../src/queries/get-programme/get-programme.handler';
+import type { StaffProfileView } from '../src/queries/get-staff-profile/get-staff-profile.handler';
+import type { UnitSummaryView } from '../src/queries/get-unit-summary/get-unit-summary.handler';
+import type { StaffBelowJpTargetView } from '../src/queries/list-staff-below-jp-target/list-staff-below-jp-target.handler';
 import { fakeBudget } from './fake-budget';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from './enrolment-app';
+
+/** A StaffEnrolled record as the outbox puts it on the wire. */
+type StaffEnrolledRecord = EventRecord & { payload: Extract<ProgrammeEvent, { type: 'StaffEnrolled' }>['data'] };
 
 // Through the service's HTTP API, out through the outbox to Kafka, back in as the budget's answers,
 // and into the read models that the queries serve.
@@ -12,7 +23,8 @@ describe('an enrolment from request to read model, through the real broker', () 
   let app: INestApplication;
   let stop: () => Promise<void>;
   let budget: Awaited<ReturnType<typeof fakeBudget>>;
-  const http = () => request(app.getHttpServer());
+  // Nest types the HTTP server as `any`; the Express adapter's is a node:http Server.
+  const http = () => request(app.getHttpServer() as Server);
   const run = `flow-${Date.now().toString(36)}`;
   const [A, B, C] = [nip(301), nip(302), nip(303)];
 
@@ -48,7 +60,9 @@ describe('an enrolment from request to read model, through the real broker', () 
       'StaffRegistered',
       'StaffRegistered',
     ]);
-    const enrolled = messages.filter((m) => m.headers.type === 'StaffEnrolled').map((m) => JSON.parse(m.value!));
+    const enrolled = messages
+      .filter((m) => m.headers.type === 'StaffEnrolled')
+      .map((m) => JSON.parse(m.value!) as StaffEnrolledRecord);
     expect(enrolled.map((r) => r.payload.nip).sort()).toEqual([A, B, C].sort());
     expect(enrolled.every((r) => r.streamId === `programme-${run}` && r.payload.costPerParticipant === 1500000)).toBe(
       true,
@@ -60,10 +74,10 @@ describe('an enrolment from request to read model, through the real broker', () 
   it('confirms on FundsCommitted and waitlists on CommitmentRejected (the budget saga, enrolment side)', async () => {
     const enrolmentId = async (n: string) => {
       const p = await eventually(async () => {
-        const r = (await http().get(`/programmes/${run}`)).body;
+        const r = (await http().get(`/programmes/${run}`)).body as ProgrammeView;
         return r.enrolments?.length === 3 ? r : undefined;
       });
-      return p.enrolments.find((e: { nip: string }) => e.nip === n).enrolmentId;
+      return p.enrolments.find((e) => e.nip === n)!.enrolmentId;
     };
     const base = { budgetId: 'b', allocationId: 'a', programmeId: run, opd: 'DINKES', amount: 1500000 };
     await budget.answer({
@@ -92,9 +106,8 @@ describe('an enrolment from request to read model, through the real broker', () 
     });
 
     const programme = await eventually(async () => {
-      const r = (await http().get(`/programmes/${run}`)).body;
-      return r.waitlist?.length === 1 &&
-        r.enrolments.filter((e: { status: string }) => e.status === 'confirmed').length === 2
+      const r = (await http().get(`/programmes/${run}`)).body as ProgrammeView;
+      return r.waitlist?.length === 1 && r.enrolments.filter((e) => e.status === 'confirmed').length === 2
         ? r
         : undefined;
     });
@@ -111,7 +124,7 @@ describe('an enrolment from request to read model, through the real broker', () 
     await http().post(`/programmes/${run}/enrolments/${C}/withdrawal`).send({ reason: 'workload' }).expect(201);
 
     const profile = await eventually(async () => {
-      const r = (await http().get(`/staff/${A}`)).body;
+      const r = (await http().get(`/staff/${A}`)).body as StaffProfileView;
       return r.jpLedger?.length ? r : undefined;
     });
     expect(profile).toMatchObject({
@@ -135,11 +148,11 @@ describe('an enrolment from request to read model, through the real broker', () 
         .get('/jp-ledger/below-target')
         .query({ year: 2026, opd: 'DINKES', serviceUnit: 'PUSKESMAS-GULAI-BANCAH' })
         .expect(200)
-    ).body;
-    expect(below.staff.find((s: { nip: string }) => s.nip === A)).toMatchObject({ jpCompleted: 12, jpMissing: 8 });
+    ).body as StaffBelowJpTargetView;
+    expect(below.staff.find((s) => s.nip === A)).toMatchObject({ jpCompleted: 12, jpMissing: 8 });
 
     const summary = await eventually(async () => {
-      const r = (await http().get('/units/DINKES/summary').query({ year: 2026 })).body;
+      const r = (await http().get('/units/DINKES/summary').query({ year: 2026 })).body as UnitSummaryView;
       return r.withdrawalsByReason?.workload ? r : undefined;
     });
     expect(summary.withdrawalsByReason.workload).toBeGreaterThanOrEqual(1);
@@ -155,8 +168,9 @@ describe('an enrolment from request to read model, through the real broker', () 
       )
       .expect(201);
     await http().post(`/programmes/${id}/enrolments`).send({ nip: B }).expect(201);
-    const enrolmentId = (await eventually(async () => (await http().get(`/programmes/${id}`)).body.enrolments?.[0]))
-      .enrolmentId;
+    const enrolmentId = (
+      await eventually(async () => ((await http().get(`/programmes/${id}`)).body as ProgrammeView).enrolments?.[0])
+    ).enrolmentId;
     await budget.answer({
       type: 'FundsCommitted',
       data: {
@@ -171,7 +185,9 @@ describe('an enrolment from request to read model, through the real broker', () 
       },
     });
     await eventually(async () =>
-      (await http().get(`/programmes/${id}`)).body.enrolments?.[0]?.status === 'confirmed' ? true : undefined,
+      ((await http().get(`/programmes/${id}`)).body as ProgrammeView).enrolments?.[0]?.status === 'confirmed'
+        ? true
+        : undefined,
     );
 
     const statement = {
@@ -183,8 +199,8 @@ describe('an enrolment from request to read model, through the real broker', () 
     };
     const first = await http().post(`/programmes/${id}/enrolments/${B}/statements`).send(statement).expect(201);
     const resent = await http().post(`/programmes/${id}/enrolments/${B}/statements`).send(statement).expect(201);
-    expect(first.body.events).toEqual(['LearningProgressRecorded']);
-    expect(resent.body.events).toEqual([]);
+    expect((first.body as CommandAccepted).events).toEqual(['LearningProgressRecorded']);
+    expect((resent.body as CommandAccepted).events).toEqual([]);
     const last = await http()
       .post(`/programmes/${id}/enrolments/${B}/statements`)
       .send({
@@ -195,6 +211,6 @@ describe('an enrolment from request to read model, through the real broker', () 
         deviceTimestamp: '2026-03-02T09:00:00.000Z',
       })
       .expect(201);
-    expect(last.body.events).toEqual(['LearningProgressRecorded', 'TrainingCompleted']);
+    expect((last.body as CommandAccepted).events).toEqual(['LearningProgressRecorded', 'TrainingCompleted']);
   });
 });

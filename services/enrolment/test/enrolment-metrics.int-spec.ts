@@ -1,6 +1,8 @@
+import type { Server } from 'node:http';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { EventStore } from '@kompeten/event-store';
+import type { ProjectionRunner } from '@kompeten/messaging';
 import { DataSource } from 'typeorm';
 import { eventually } from '@kompeten/testing';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from './enrolment-app';
@@ -16,10 +18,14 @@ const sample = (text: string, name: string, labels: Record<string, string> = {})
   return line ? Number(line.split(' ').pop()) : undefined;
 };
 
+/** What /admin/projections lists and what a rebuild answers: the runner's status, named. */
+type ProjectionStatus = { name: string } & Awaited<ReturnType<ProjectionRunner['status']>>;
+
 describe('the enrolment service’s metrics after a small scenario', () => {
   let app: INestApplication;
   let stop: () => Promise<void>;
-  const http = () => request(app.getHttpServer());
+  // Nest types the HTTP server as `any`; the Express adapter's is a node:http Server.
+  const http = () => request(app.getHttpServer() as Server);
 
   beforeAll(async () => ({ app, stop } = await startEnrolmentApp()));
   afterAll(() => stop());
@@ -72,17 +78,16 @@ describe('the enrolment service’s metrics after a small scenario', () => {
 
   it('lets an operator rebuild a read model beside the live one, with the same result', async () => {
     const ds = app.get(DataSource);
-    const before = await ds.query('select * from enrolment_history order by enrolment_id');
-    const list = (await http().get('/admin/projections').expect(200)).body;
-    expect(list.map((p: { name: string }) => p.name).sort()).toEqual([
-      'enrolment_history',
-      'programme_catalogue',
-      'staff_roster',
-    ]);
-    const rebuilt = (await http().post('/admin/projections/enrolment_history/rebuild').expect(200)).body;
+    const before = await ds.query<Record<string, unknown>[]>('select * from enrolment_history order by enrolment_id');
+    const list = (await http().get('/admin/projections').expect(200)).body as ProjectionStatus[];
+    expect(list.map((p) => p.name).sort()).toEqual(['enrolment_history', 'programme_catalogue', 'staff_roster']);
+    const rebuilt = (await http().post('/admin/projections/enrolment_history/rebuild').expect(200))
+      .body as ProjectionStatus;
     expect(rebuilt.tableName).toMatch(/^enrolment_history__v\d+$/);
     expect(rebuilt.position).toBe(rebuilt.headPosition);
-    expect(await ds.query('select * from enrolment_history order by enrolment_id')).toEqual(before);
+    expect(await ds.query<Record<string, unknown>[]>('select * from enrolment_history order by enrolment_id')).toEqual(
+      before,
+    );
     await http().post('/admin/projections/nothing/rebuild').expect(404);
   });
 });

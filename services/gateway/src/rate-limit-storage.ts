@@ -1,5 +1,8 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 
+/** What a count answers (@nestjs/throttler does not export its name for it). */
+type WindowRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
 interface Window {
   hits: number;
   endsAt: number;
@@ -23,7 +26,18 @@ export class WindowCounterStorage implements ThrottlerStorage {
     private readonly sweepEveryMs = 60_000,
   ) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
+  increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<WindowRecord> {
+    return Promise.resolve(this.count(key, ttl, limit, blockDuration, throttlerName));
+  }
+
+  /** The counting itself, synchronous: a hit never waits for anything. */
+  private count(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): WindowRecord {
     const now = this.now();
     // Ended windows are dropped on the way (no timer to stop): at most once per sweep interval.
     if (now >= this.nextSweep) this.sweep();

@@ -12,8 +12,8 @@ export const PUBLIC_SURVEY = 'kompeten:public-survey';
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  protected async getTracker(req: Record<string, unknown>): Promise<string> {
+  protected getTracker(req: Record<string, unknown>): Promise<string> {
     const r = req as unknown as AuthenticatedRequest;
-    return r.principal?.sub ? `token:${r.principal.sub}` : `ip:${r.ip}`;
+    return Promise.resolve(r.principal?.sub ? `token:${r.principal.sub}` : `ip:${r.ip}`);
   }
 }

@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { startGateway } from './gateway-app';
@@ -10,28 +12,50 @@ const COMMANDS_WITHOUT_BODY = [
   '/api/v1/service-units/{unitCode}/periods/{period}/closure',
   '/api/v1/budgets/{budgetId}/closure',
 ];
+/** The document as the independent validator types it (openapi-types, which it does not re-export). */
+type ValidatorDocument = Awaited<ReturnType<typeof SwaggerParser.validate>>;
+
+/** What the checks below read of the document: Nest writes every response and request body inline. */
+interface Operation {
+  summary?: string;
+  responses: Record<string, { content?: Record<string, unknown> } | undefined>;
+  requestBody?: { content?: Record<string, { schema?: unknown } | undefined> };
+}
+interface OpenApiDocument {
+  openapi: string;
+  components: { securitySchemes: Record<string, unknown> };
+  paths: Record<string, Record<string, Operation>>;
+}
+
+/** What the checks read of the AsyncAPI document (the contracts library types it only as `object`). */
+interface AsyncApiDocument {
+  asyncapi: string;
+  components: { messages: Record<string, unknown> };
+}
+
 describe('the gateway’s OpenAPI document', () => {
   let app: INestApplication;
   let stop: () => Promise<void>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let doc: any;
+  // Nest types the HTTP server as `any`; the Express adapter's is a node:http Server.
+  const http = () => request(app.getHttpServer() as Server);
+  let served: unknown; // the JSON exactly as served, for the validator
+  let doc: OpenApiDocument;
 
   beforeAll(async () => {
     ({ app, stop } = await startGateway());
-    doc = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body;
+    served = (await http().get('/api/docs-json').expect(200)).body;
+    doc = served as OpenApiDocument;
   });
   afterAll(() => stop());
 
   it('is a valid OpenAPI 3 document (checked by an independent validator)', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const SwaggerParser = require('@apidevtools/swagger-parser');
-    await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeDefined();
+    await expect(SwaggerParser.validate(structuredClone(served) as ValidatorDocument)).resolves.toBeDefined();
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
   it('sits next to the AsyncAPI document of the events', async () => {
-    const asyncapi = (await request(app.getHttpServer()).get('/api/docs/asyncapi.json').expect(200)).body;
+    const asyncapi = (await http().get('/api/docs/asyncapi.json').expect(200)).body as AsyncApiDocument;
     expect(asyncapi.asyncapi).toBe('3.0.0');
     expect(Object.keys(asyncapi.components.messages)).toContain('StaffEnrolled');
   });
@@ -40,7 +64,7 @@ describe('the gateway’s OpenAPI document', () => {
     const served = servedRoutes(app)
       .map((r) => `${r.method} ${toOpenApiPath(r.path)}`)
       .sort();
-    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+    const documented = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith('/api/v1'))
       .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
@@ -49,8 +73,7 @@ describe('the gateway’s OpenAPI document', () => {
   });
 
   it('gives every operation a summary, its error answers as problem+json, and every command a request schema', () => {
-    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
-      // eslint-disable-line @typescript-eslint/no-explicit-any
+    for (const [path, ops] of Object.entries(doc.paths)) {
       if (!path.startsWith('/api/v1')) continue;
       for (const [method, op] of Object.entries(ops)) {
         const where = `${method.toUpperCase()} ${path}`;

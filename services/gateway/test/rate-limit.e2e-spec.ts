@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { startGateway } from './gateway-app';
@@ -8,7 +9,8 @@ describe('the gateway’s rate limits', () => {
   let app: INestApplication;
   let stop: () => Promise<void>;
   let tokens: { a: string; b: string };
-  const http = () => request(app.getHttpServer());
+  // Nest types the HTTP server as `any`; the Express adapter's is a node:http Server.
+  const http = () => request(app.getHttpServer() as Server);
 
   beforeAll(async () => {
     const g = await startGateway({}, { RATE_LIMIT_PER_MINUTE: '5', SURVEY_RATE_LIMIT_PER_MINUTE: '3' });

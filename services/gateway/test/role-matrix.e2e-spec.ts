@@ -155,7 +155,10 @@ describe('the role matrix: every route × every role', () => {
       const expired = await g.auth.token({ roles: ['admin'] }, { expiresIn: '-1h' });
       const forged = `${tokens.admin.split('.').slice(0, 2).join('.')}.${'A'.repeat(86)}`;
       for (const t of [wrongAudience, expired, forged]) {
-        const res = await request(g.app.getHttpServer()).get(path).set('Authorization', `Bearer ${t}`);
+        // Nest types the HTTP server as `any`; the Express adapter's is a node:http Server.
+        const res = await request(g.app.getHttpServer() as http.Server)
+          .get(path)
+          .set('Authorization', `Bearer ${t}`);
         expect(res.status).toBe(401);
         expect(res.headers['content-type']).toMatch(/problem\+json/);
       }

@@ -3,6 +3,8 @@ import { givenEvents } from '@kompeten/event-store';
 import { DomainProblem } from '@kompeten/platform';
 import { programmeDecider } from './programme.decider';
 
+// Asymmetric matchers (expect.objectContaining) are typed `any` by @types/jest: read as `unknown` here.
+
 // Object mothers: a believable programme and the events that set the scene.
 const PKM: WorkUnit = { opd: 'DINKES', serviceUnit: 'PUSKESMAS-GULAI-BANCAH' };
 const details = (over: Partial<ProgrammeDetails> = {}): ProgrammeDetails => ({
@@ -109,13 +111,13 @@ describe('enrolment', () => {
           fundingOpd: 'DINKES',
           jp: 24,
           year: 2026,
-        }),
+        }) as unknown,
       },
     ]);
   });
   it('waitlists when every seat is taken, never exceeding capacity', () => {
     expect(given(...whenEnrolled('a', 'b')).when(enrol('c'))).toEqual([
-      { type: 'EnrolmentWaitlisted', data: expect.objectContaining({ nip: 'c', reason: 'capacity' }) },
+      { type: 'EnrolmentWaitlisted', data: expect.objectContaining({ nip: 'c', reason: 'capacity' }) as unknown },
     ]);
   });
   it('refuses to enrol the same staff member twice', () => {
@@ -152,7 +154,7 @@ describe('enrolment', () => {
     expect(rejected).toEqual([
       {
         type: 'EnrolmentWaitlisted',
-        data: expect.objectContaining({ nip: 'a', reason: 'funds', detail: 'allocation exhausted' }),
+        data: expect.objectContaining({ nip: 'a', reason: 'funds', detail: 'allocation exhausted' }) as unknown,
       },
     ]);
     expect(given(...events, ...rejected).when(enrol('d'))[0].type).toBe('StaffEnrolled');
@@ -184,7 +186,7 @@ describe('withdrawal', () => {
         type: 'EnrolmentWithdrawn',
         data: { enrolmentId: 'e-a', programmeId: 'p1', nip: 'a', reason: 'workload', note: null, wasConfirmed: true },
       },
-      { type: 'StaffEnrolled', data: expect.objectContaining({ nip: 'c', enrolmentId: 'e-c' }) },
+      { type: 'StaffEnrolled', data: expect.objectContaining({ nip: 'c', enrolmentId: 'e-c' }) as unknown },
     ]);
   });
   it('from the waitlist frees no seat', () => {
@@ -245,7 +247,13 @@ describe('attendance and completion', () => {
     expect(given(...ready()).when({ type: 'CompleteTraining', nip: 'a', completedOn: '2026-02-03' })).toEqual([
       {
         type: 'TrainingCompleted',
-        data: expect.objectContaining({ nip: 'a', jp: 24, year: 2026, completedOn: '2026-02-03', workUnit: PKM }),
+        data: expect.objectContaining({
+          nip: 'a',
+          jp: 24,
+          year: 2026,
+          completedOn: '2026-02-03',
+          workUnit: PKM,
+        }) as unknown,
       },
     ]);
   });

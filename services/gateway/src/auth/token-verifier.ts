@@ -1,6 +1,6 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import fs from 'node:fs';
-import { createLocalJWKSet, createRemoteJWKSet, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, JSONWebKeySet, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { GatewayConfig } from '@kompeten/config';
 import { InjectConfig } from '@kompeten/platform';
 import { Principal, Role, ROLES } from './principal';
@@ -21,7 +21,8 @@ export class TokenVerifier {
       const text = config.AUTH_LOCAL_JWKS.trim().startsWith('{')
         ? config.AUTH_LOCAL_JWKS
         : fs.readFileSync(config.AUTH_LOCAL_JWKS, 'utf8');
-      this.keySets.push(createLocalJWKSet(JSON.parse(text)));
+      // Parsed JSON is untyped; createLocalJWKSet checks the shape itself (JWKSInvalid when it is not one).
+      this.keySets.push(createLocalJWKSet(JSON.parse(text) as JSONWebKeySet));
     }
   }
 
@@ -47,7 +48,7 @@ export function principalFrom(payload: JWTPayload): Principal {
   const claimed = (payload.roles ??
     (payload.realm_access as { roles?: unknown } | undefined)?.roles ??
     []) as unknown[];
-  const roles = ROLES.filter((r) => claimed.includes(r)) as Role[];
+  const roles: Role[] = ROLES.filter((r) => claimed.includes(r));
   return {
     sub: String(payload.sub ?? ''),
     roles,

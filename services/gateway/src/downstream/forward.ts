@@ -4,7 +4,10 @@ import type { Response } from 'express';
 import { actorOf } from '../auth/principal';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { correlationIdOf } from '../correlation/correlation.middleware';
-import { Downstream, DownstreamAnswer, ServiceClient } from './service-client';
+import { Downstream, DownstreamAnswer, ForwardOptions, ServiceClient } from './service-client';
+
+const isPrimitive = (v: unknown): v is string | number | boolean =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 /** A service's own problem answer (400/404/409 …), passed on unchanged through the gateway's filter. */
 export class DownstreamProblem extends Error {
@@ -12,10 +15,13 @@ export class DownstreamProblem extends Error {
     super(`downstream answered ${answer.status}`);
   }
   problem() {
-    const body = (typeof this.answer.body === 'object' && this.answer.body) || {
-      title: String(this.answer.body ?? 'Error'),
-    };
-    return { type: 'about:blank', title: 'Error', ...(body as object), status: this.answer.status };
+    const answered = this.answer.body;
+    // JSON (an object) passes on as it is; a text answer becomes the title; nothing at all reads as 'Error'.
+    const body =
+      typeof answered === 'object' && answered !== null
+        ? answered
+        : { title: isPrimitive(answered) ? String(answered) : 'Error' };
+    return { type: 'about:blank', title: 'Error', ...body, status: this.answer.status };
   }
 }
 
@@ -30,7 +36,7 @@ export class Forward {
     path: string,
     req: AuthenticatedRequest,
     res: Response,
-    options: { body?: unknown; query?: Record<string, unknown> } = {},
+    options: Pick<ForwardOptions, 'body' | 'query'> = {},
   ): Promise<unknown> {
     const answer = await this.client.call(service, method, path, {
       ...options,

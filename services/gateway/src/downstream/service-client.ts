@@ -4,9 +4,12 @@ import { InjectConfig, PROBLEM_BASE } from '@kompeten/platform';
 
 export type Downstream = 'enrolment' | 'assessment' | 'budget' | 'feedback';
 
+/** A query parameter as the routes' validated query DTOs hold it; empty ones are left out. */
+export type QueryValue = string | number | boolean | null | undefined;
+
 export interface ForwardOptions {
   body?: unknown;
-  query?: Record<string, unknown>;
+  query?: Record<string, QueryValue>;
   headers?: Record<string, string | undefined>;
 }
 

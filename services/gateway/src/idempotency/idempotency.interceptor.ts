@@ -50,10 +50,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (claim.kind === 'replay') {
           res.status(claim.status).setHeader('Idempotent-Replayed', 'true');
           for (const [h, v] of Object.entries(claim.headers)) res.setHeader(h, v);
-          return of(claim.body ? JSON.parse(claim.body) : undefined);
+          const replayed: unknown = claim.body ? JSON.parse(claim.body) : undefined;
+          return of(replayed);
         }
         return next.handle().pipe(
-          mergeMap(async (body) => {
+          mergeMap(async (body: unknown) => {
             const headers: Record<string, string> = res.getHeader('etag')
               ? { ETag: String(res.getHeader('etag')) }
               : {};
@@ -66,7 +67,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
             );
             return body;
           }),
-          catchError((error) =>
+          catchError((error: unknown) =>
             from(
               (async () => {
                 const problem = toProblem(error, req.originalUrl);

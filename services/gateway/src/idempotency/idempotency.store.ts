@@ -7,6 +7,12 @@ export type Claim =
   | { kind: 'mismatch' }
   | { kind: 'in-progress' };
 
+/** A row of idempotency_record (create-idempotency-records.migration.ts): `complete` sets status, headers and body. */
+type IdempotencyRow = { request_hash: string } & (
+  | { state: 'in-progress'; status: null; headers: null; body: null }
+  | { state: 'done'; status: number; headers: Record<string, string> | null; body: string | null }
+);
+
 /** Durable Idempotency-Key records in the gateway's database, expiring after a day by default. */
 @Injectable()
 export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
@@ -33,14 +39,14 @@ export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
       principal,
       key,
     ]);
-    const inserted = await this.db.query(
+    const inserted = await this.db.query<{ key: string }[]>(
       `insert into idempotency_record (principal, key, request_hash, state, expires_at)
        values ($1, $2, $3, 'in-progress', now() + make_interval(hours => $4))
        on conflict do nothing returning key`,
       [principal, key, requestHash, this.ttlHours],
     );
     if (inserted.length) return { kind: 'new' };
-    const [r] = await this.db.query(
+    const [r] = await this.db.query<IdempotencyRow[]>(
       'select request_hash, state, status, headers, body from idempotency_record where principal = $1 and key = $2',
       [principal, key],
     );

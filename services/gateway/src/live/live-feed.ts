@@ -45,12 +45,13 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
     if (this.stopped) return;
     await this.consumer.subscribe({ topics: [...topicToService.keys()], fromBeginning: false });
     await this.consumer.run({
-      eachMessage: async ({ topic, message }) => {
+      eachMessage: ({ topic, message }) => {
         try {
           this.publish(toLiveEvent(topicToService.get(topic)!, decodeMessage(message)));
         } catch {
           /* not an event: consumers dead-letter it; the feed just skips it */
         }
+        return Promise.resolve();
       },
     });
   }

@@ -1,10 +1,13 @@
-import type { ProgrammeDetails } from '@kompeten/contracts';
-import type { EventMetadata } from '@kompeten/event-store';
+import { Command } from '@nestjs/cqrs';
+import type { ProgrammeDetails, ProgrammeEvent } from '@kompeten/contracts';
+import type { EventMetadata, HandleResult } from '@kompeten/event-store';
 
-export class PublishProgrammeCommand {
+export class PublishProgrammeCommand extends Command<HandleResult<ProgrammeEvent>> {
   constructor(
     readonly programmeId: string,
     readonly details: ProgrammeDetails,
     readonly metadata: EventMetadata,
-  ) {}
+  ) {
+    super();
+  }
 }

@@ -1,7 +1,31 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import type { ProgrammeDetails } from '@kompeten/contracts';
 import { DomainProblem } from '@kompeten/platform';
 import { GetProgrammeQuery } from './get-programme.query';
+
+/** A row of the programme_catalogue read model (programme-catalogue.projection.ts). */
+interface CatalogueRow {
+  programme_id: string;
+  details: ProgrammeDetails;
+  status: string;
+  published_at: Date;
+  cancel_reason: string | null;
+}
+
+/** The columns of enrolment_history this query selects. */
+interface EnrolmentRow {
+  enrolment_id: string;
+  nip: string;
+  opd: string;
+  service_unit: string | null;
+  status: string;
+  waitlist_reason: string | null;
+  withdrawal_reason: string | null;
+  completed_on: string | null;
+  attendance: Record<string, string>;
+  updated_at: Date;
+}
 
 /** A programme with its seats, enrolments and waitlist (in the order seats will be offered). */
 @QueryHandler(GetProgrammeQuery)
@@ -9,14 +33,16 @@ export class GetProgrammeHandler implements IQueryHandler<GetProgrammeQuery> {
   constructor(private readonly db: DataSource) {}
 
   async execute({ programmeId }: GetProgrammeQuery) {
-    const [p] = await this.db.query('select * from programme_catalogue where programme_id = $1', [programmeId]);
+    const [p] = await this.db.query<CatalogueRow[]>('select * from programme_catalogue where programme_id = $1', [
+      programmeId,
+    ]);
     if (!p) throw new DomainProblem(404, 'programme-not-found', 'Unknown programme', `no programme ${programmeId}`);
-    const rows: Record<string, string>[] = await this.db.query(
+    const rows = await this.db.query<EnrolmentRow[]>(
       `select enrolment_id, nip, opd, service_unit, status, waitlist_reason, withdrawal_reason, completed_on::text as completed_on, attendance, updated_at
          from enrolment_history where programme_id = $1 order by updated_at, enrolment_id`,
       [programmeId],
     );
-    const view = (r: Record<string, string>) => ({
+    const view = (r: EnrolmentRow) => ({
       enrolmentId: r.enrolment_id,
       nip: r.nip,
       workUnit: { opd: r.opd, serviceUnit: r.service_unit },
@@ -39,3 +65,6 @@ export class GetProgrammeHandler implements IQueryHandler<GetProgrammeQuery> {
     };
   }
 }
+
+/** What GET /programmes/:programmeId answers. */
+export type ProgrammeView = Awaited<ReturnType<GetProgrammeHandler['execute']>>;

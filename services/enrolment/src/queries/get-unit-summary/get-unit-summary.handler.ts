@@ -10,24 +10,24 @@ export class GetUnitSummaryHandler implements IQueryHandler<GetUnitSummaryQuery>
 
   async execute({ opd, year, serviceUnit }: GetUnitSummaryQuery) {
     const unit = [opd, serviceUnit ?? null];
-    const [head] = await this.db.query(
+    const [head] = await this.db.query<{ headcount: number; pns: number }[]>(
       `select count(*)::int as headcount, count(*) filter (where employment_type = 'PNS')::int as pns
          from staff_roster where status = 'active' and opd = $1 and ($2::text is null or service_unit = $2)`,
       unit,
     );
-    const [part] = await this.db.query(
+    const [part] = await this.db.query<{ participants: number; enrolments: number; completions: number; jp: number }[]>(
       `select count(distinct nip)::int as participants, count(*)::int as enrolments,
               count(*) filter (where status = 'completed')::int as completions, coalesce(sum(jp_credited), 0)::int as jp
          from enrolment_history where opd = $1 and ($2::text is null or service_unit = $2) and year = $3`,
       [...unit, year],
     );
-    const reasons = await this.db.query(
+    const reasons = await this.db.query<{ reason: string; count: number }[]>(
       `select withdrawal_reason as reason, count(*)::int as count from enrolment_history
         where status = 'withdrawn' and opd = $1 and ($2::text is null or service_unit = $2) and year = $3
         group by withdrawal_reason order by count desc, reason`,
       [...unit, year],
     );
-    const [coverage] = await this.db.query(
+    const [coverage] = await this.db.query<{ meeting: number }[]>(
       `select count(*) filter (where jp >= $4)::int as meeting from (
          select s.nip, coalesce(sum(h.jp_credited) filter (where h.status = 'completed'), 0) as jp
            from staff_roster s left join enrolment_history h on h.nip = s.nip and h.year = $3
@@ -45,9 +45,7 @@ export class GetUnitSummaryHandler implements IQueryHandler<GetUnitSummaryQuery>
       completions: part.completions,
       jpCompleted: part.jp,
       participationRate: head.headcount ? part.participants / head.headcount : null,
-      withdrawalsByReason: Object.fromEntries(
-        reasons.map((r: { reason: string; count: number }) => [r.reason, r.count]),
-      ),
+      withdrawalsByReason: Object.fromEntries(reasons.map((r) => [r.reason, r.count])),
       jpCoverage: {
         pns: head.pns,
         meeting20Jp: coverage.meeting,
@@ -56,3 +54,6 @@ export class GetUnitSummaryHandler implements IQueryHandler<GetUnitSummaryQuery>
     };
   }
 }
+
+/** What GET /units/:opd/summary answers. */
+export type UnitSummaryView = Awaited<ReturnType<GetUnitSummaryHandler['execute']>>;

@@ -1,7 +1,8 @@
-import type { EmploymentType, WorkUnit } from '@kompeten/contracts';
-import type { EventMetadata } from '@kompeten/event-store';
+import { Command } from '@nestjs/cqrs';
+import type { EmploymentType, StaffEvent, WorkUnit } from '@kompeten/contracts';
+import type { EventMetadata, HandleResult } from '@kompeten/event-store';
 
-export class RegisterStaffCommand {
+export class RegisterStaffCommand extends Command<HandleResult<StaffEvent>> {
   constructor(
     readonly nip: string,
     readonly name: string,
@@ -9,5 +10,7 @@ export class RegisterStaffCommand {
     readonly workUnit: WorkUnit,
     readonly position: string,
     readonly metadata: EventMetadata,
-  ) {}
+  ) {
+    super();
+  }
 }

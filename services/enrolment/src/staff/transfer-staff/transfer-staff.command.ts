@@ -1,7 +1,8 @@
-import type { WorkUnit } from '@kompeten/contracts';
-import type { EventMetadata } from '@kompeten/event-store';
+import { Command } from '@nestjs/cqrs';
+import type { StaffEvent, WorkUnit } from '@kompeten/contracts';
+import type { EventMetadata, HandleResult } from '@kompeten/event-store';
 
-export class TransferStaffCommand {
+export class TransferStaffCommand extends Command<HandleResult<StaffEvent>> {
   constructor(
     readonly nip: string,
     readonly to: WorkUnit,
@@ -9,5 +10,7 @@ export class TransferStaffCommand {
     readonly effectiveOn: string,
     readonly metadata: EventMetadata,
     readonly expectedVersion?: number,
-  ) {}
+  ) {
+    super();
+  }
 }
