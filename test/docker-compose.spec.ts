@@ -5,6 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { kompetenTarget, ROOT } from '../deploy/register-paths.cjs';
+import settingsJson from '../libs/config/src/settings.json';
+import topicsJson from '../libs/contracts/src/topics.json';
 
 const root = path.resolve(__dirname, '..');
 const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
@@ -14,9 +17,28 @@ interface Settings {
   gateway: string[];
   ports: Record<string, number>;
 }
-const settings: Settings = JSON.parse(read('libs/config/src/settings.json'));
-const compose = parse(read('docker-compose.yml'));
-const services: Record<string, any> = compose.services;
+const settings: Settings = settingsJson;
+
+/** A service of docker-compose.yml, as far as these tests read it (the Compose format has more). */
+interface ComposeService {
+  image?: string;
+  build?: { context?: string; dockerfile?: string; args?: Record<string, string> };
+  command?: string[];
+  /** A map, or a list of KEY=VALUE. */
+  environment?: Record<string, string | number | boolean | null> | string[];
+  /** A list of services, or a map of service to condition. */
+  depends_on?: string[] | Record<string, { condition?: string }>;
+  healthcheck?: { test?: string | string[] };
+  ports?: string[];
+  volumes?: string[];
+  restart?: string;
+  stop_grace_period?: string;
+}
+const compose = parse(read('docker-compose.yml')) as {
+  services: Record<string, ComposeService>;
+  volumes?: Record<string, unknown>;
+};
+const services = compose.services;
 const names = ['gateway', 'enrolment', 'assessment', 'budget', 'feedback'];
 const downstream = names.filter((n) => n !== 'gateway');
 
@@ -24,14 +46,14 @@ const downstream = names.filter((n) => n !== 'gateway');
 function env(service: string): Record<string, string> {
   const e = services[service].environment ?? {};
   if (!Array.isArray(e)) return Object.fromEntries(Object.entries(e).map(([k, v]) => [k, String(v)]));
-  return Object.fromEntries(e.map((kv: string) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+  return Object.fromEntries(e.map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 }
 
 /** depends_on as { service: condition } (the short list form means service_started). */
 function dependsOn(service: string): Record<string, string> {
   const d = services[service].depends_on ?? {};
-  if (Array.isArray(d)) return Object.fromEntries(d.map((s: string) => [s, 'service_started']));
-  return Object.fromEntries(Object.entries(d).map(([s, v]: [string, any]) => [s, v.condition ?? 'service_started']));
+  if (Array.isArray(d)) return Object.fromEntries(d.map((s) => [s, 'service_started']));
+  return Object.fromEntries(Object.entries(d).map(([s, v]) => [s, v.condition ?? 'service_started']));
 }
 
 const healthTest = (service: string): string => {
@@ -75,7 +97,7 @@ describe('docker-compose.yml', () => {
     const created = [...read('deploy/postgres/init/01-databases.sql').matchAll(/CREATE DATABASE\s+"?(\w+)"?/gi)].map(
       (m) => m[1],
     );
-    const mounts: string[] = services.postgres.volumes;
+    const mounts = services.postgres.volumes ?? [];
     expect(mounts.some((v) => v.startsWith('./deploy/postgres/init:/docker-entrypoint-initdb.d'))).toBe(true);
     const dbs = names.map((name) => {
       const url = new URL(env(name).DATABASE_URL);
@@ -139,7 +161,7 @@ describe('docker-compose.yml', () => {
 
   it('keeps every named volume it mounts declared at the top level', () => {
     const used = Object.values(services)
-      .flatMap((s: any) => (s.volumes ?? []) as string[])
+      .flatMap((s) => s.volumes ?? [])
       .map((v) => v.split(':')[0])
       .filter((src) => !src.startsWith('.') && !src.startsWith('/'));
     for (const v of used) expect(Object.keys(compose.volumes ?? {})).toContain(v);
@@ -185,9 +207,7 @@ describe('deploy/Dockerfile', () => {
 
 describe('libs/contracts/src/topics.json', () => {
   it('keeps the events of every topic forever (retention.ms = -1)', () => {
-    const topics: Array<{ name: string; config?: Record<string, unknown> }> = JSON.parse(
-      read('libs/contracts/src/topics.json'),
-    );
+    const topics: Array<{ name: string; config?: Record<string, unknown> }> = topicsJson;
     expect(topics.length).toBeGreaterThan(0);
     for (const t of topics)
       expect({ topic: t.name, retention: Number(t.config?.['retention.ms']) }).toEqual({
@@ -198,9 +218,6 @@ describe('libs/contracts/src/topics.json', () => {
 });
 
 describe('deploy/register-paths.cjs', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { kompetenTarget, ROOT } = require('../deploy/register-paths.cjs');
-
   it('maps @kompeten/<lib> to the compiled dist/libs/<lib>/src/index.js and leaves other names alone', () => {
     expect(ROOT).toBe(root);
     expect(kompetenTarget('@kompeten/event-store')).toBe(

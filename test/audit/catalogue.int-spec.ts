@@ -9,6 +9,7 @@ import { audit, auditJson, buildDist, catalogue } from './support/audit-cli';
 import { auditFixture, AuditFixture, quiet } from './support/audit-fixture';
 import { assessed, committed, onBudget, openBudget, rejected, released, spent } from './support/budget-log';
 import { firstPhase, meta, secondPhase } from './support/enrolment-log';
+import type { DiffReport, ReplayReport } from './support/reports';
 
 // The catalogue's other read models: the budget's utilisation (three projections, one view each),
 // and the feedback service's copy of staff training, which three other services' logs feed.
@@ -48,9 +49,9 @@ describe('the read-model catalogue beyond enrolment', () => {
     );
     for (const r of runners) await r.catchUp();
     const conn = ['--database-url', budget.db.url, '--work-database-url', work.url];
-    const diff = await auditJson(['diff', 'budget-utilisation', ...conn]);
+    const diff = await auditJson<DiffReport>(['diff', 'budget-utilisation', ...conn]);
     expect(diff.code).toBe(0);
-    expect(diff.report.views.map((v: { view: string; liveRows: number }) => [v.view, v.liveRows])).toEqual([
+    expect(diff.report.views.map((v) => [v.view, v.liveRows])).toEqual([
       ['budgets', 1],
       ['allocations', 1],
       ['commitments', 6],
@@ -101,7 +102,7 @@ describe('the read-model catalogue beyond enrolment', () => {
       '--work-database-url',
       work.url,
     ];
-    const now = await auditJson([
+    const now = await auditJson<ReplayReport>([
       'replay',
       'staff-training-copy',
       '--as-of',
@@ -111,16 +112,12 @@ describe('the read-model catalogue beyond enrolment', () => {
       ...conn,
     ]);
     expect(now.code).toBe(0);
-    expect(now.report.sources.map((s: { service: string }) => s.service)).toEqual([
-      'enrolment',
-      'assessment',
-      'budget',
-    ]);
+    expect(now.report.sources.map((s) => s.service)).toEqual(['enrolment', 'assessment', 'budget']);
     const count = async (schema: string, table: string) => {
       const c = new Client({ connectionString: work.url });
       await c.connect();
       try {
-        return Number((await c.query(`select count(*) from "${schema}".${table}`)).rows[0].count);
+        return Number((await c.query<{ count: string }>(`select count(*) from "${schema}".${table}`)).rows[0].count);
       } finally {
         await c.end();
       }

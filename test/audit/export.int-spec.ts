@@ -5,6 +5,7 @@ import path from 'node:path';
 import { testKafka } from '@kompeten/testing';
 import { audit, auditJson, repoRoot } from './support/audit-cli';
 import { auditFixture, AuditFixture } from './support/audit-fixture';
+import type { ExportLine } from './support/reports';
 import {
   attended,
   confirmed,
@@ -16,15 +17,29 @@ import {
   secondPhase,
 } from './support/enrolment-log';
 
+/** What docs/audit/verify_export.py prints with --json. */
+interface PythonReport {
+  ok: boolean;
+  services: {
+    service: string;
+    records: number;
+    firstPosition: number | null;
+    lastPosition: number | null;
+    headHash: string | null;
+    gaps: number;
+    ok: boolean;
+    firstProblem: { position: number; reason: string; detail: string } | null;
+  }[];
+}
+
 /** The independent re-verifier shipped with the docs: Python's standard library, no code shared with ours. */
-function python(args: string[]): { status: number | null; report: any; output: string } {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
+function python(args: string[]): { status: number | null; report: PythonReport | undefined; output: string } {
   const r = spawnSync('python3', [path.join(repoRoot, 'docs/audit/verify_export.py'), ...args, '--json'], {
     encoding: 'utf8',
   });
-  let report;
+  let report: PythonReport | undefined;
   try {
-    report = JSON.parse(r.stdout);
+    report = JSON.parse(r.stdout) as PythonReport;
   } catch {
     report = undefined;
   }
@@ -36,7 +51,7 @@ const lines = (file: string) =>
     .readFileSync(file, 'utf8')
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l));
+    .map((l) => JSON.parse(l) as ExportLine);
 
 describe('audit export', () => {
   const kafka = testKafka('audit-export');
@@ -95,12 +110,13 @@ describe('audit export', () => {
     expect(stdout).toContain(`exported ${head.position} event(s)`);
     const records = lines(out);
     expect(records).toHaveLength(head.position);
+    const sha256: unknown = expect.stringMatching(/^[0-9a-f]{64}$/); // jest types its matchers `any`
     expect(records[0]).toEqual(
       expect.objectContaining({
         service: 'enrolment',
         position: 1,
         prevHash: '0'.repeat(64),
-        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        hash: sha256,
       }),
     );
     expect(records.map((r) => r.position)).toEqual(Array.from({ length: head.position }, (_, i) => i + 1));
@@ -149,7 +165,7 @@ describe('audit export', () => {
     expect(new Set(typed.map((r) => r.type))).toEqual(new Set(['SessionAttended', 'TrainingCompleted']));
     const py = python([byType]);
     expect(py.status).toBe(0);
-    expect(py.report.services[0].gaps).toBeGreaterThan(0);
+    expect(py.report?.services[0].gaps).toBeGreaterThan(0);
     expect(python([byType, '--complete']).status).toBe(1); // a selection is not the whole log
 
     const byStream = path.join(tmp, 'stream.ndjson');
@@ -167,7 +183,7 @@ describe('audit export', () => {
     expect(timed).toEqual(all.filter((r) => r.recordedAt >= from && r.recordedAt < to));
   });
 
-  it('the Python verifier names the position of an edited or a dropped line', async () => {
+  it('the Python verifier names the position of an edited or a dropped line', () => {
     const records = lines(path.join(tmp, 'all.ndjson'));
     const edited = path.join(tmp, 'edited.ndjson');
     fs.writeFileSync(
@@ -207,7 +223,7 @@ describe('audit export', () => {
     const [probe] = stdout
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l));
+      .map((l) => JSON.parse(l) as ExportLine);
     expect(probe).toMatchObject({
       type: 'CanonicalFormProbe',
       payload: { numbers: [0, -1, 12.5, 0.1, 1e21, 1e-7, 1.5e-7, 123456.789, -0.000001, 9007199254740991, 2.5e25] },

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -25,8 +26,24 @@ import {
   staffRegistered,
   trainingCompleted,
 } from './support/feedback-log';
+import type { ReplayFileMeta } from './support/reports';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** GET /service-units/:unitCode/scorecard, as far as these tests look inside it (it is compared whole). */
+interface Scorecard {
+  survey: { responses: number };
+  training: { staff: { nip: string; jp: number }[] };
+}
+
+/** GET /correlation-report, as far as these tests look inside it (it is compared whole). */
+interface CorrelationReport {
+  rows: { unitCode: string; period: string; survey: { responses: number } }[];
+}
+
+/** Each figure's JSON file from `audit replay --out`: the meta, and the figure under its render's name. */
+interface ReplayedFigures {
+  'unit-scorecard': { meta: ReplayFileMeta; scorecard: Scorecard };
+  'correlation-report': { meta: ReplayFileMeta; report: CorrelationReport };
+}
 
 // The unit scorecard and the correlation report are computed by the feedback service on request.
 // The real service runs here on its own database, fed as in production (survey responses over
@@ -45,15 +62,17 @@ describe('audit replay of the feedback service’s unit scorecard and correlatio
   const nip = nipsForRun();
   const programme = `kom-${tag.toLowerCase()}`;
   const REPORT = { from: '2026-Q1', to: '2026-Q2' };
-  const http = () => request(feedback.app.getHttpServer());
+  // feedback.app is typed with Nest's default server type, `any`: the server is Node's HTTP server.
+  const http = () => request(feedback.app.getHttpServer() as Server);
   const liveScorecard = async (period?: string) =>
     (
       await http()
         .get(`/service-units/${UNIT}/scorecard`)
         .query(period ? { period } : {})
         .expect(200)
-    ).body;
-  const liveReport = async () => (await http().get('/correlation-report').query(REPORT).expect(200)).body;
+    ).body as Scorecard;
+  const liveReport = async () =>
+    (await http().get('/correlation-report').query(REPORT).expect(200)).body as CorrelationReport;
   const respond = (unitCode: string, servedOn: string, digits: string, servedBy?: string) =>
     http()
       .post('/survey-responses')
@@ -75,11 +94,15 @@ describe('audit replay of the feedback service’s unit scorecard and correlatio
   ];
   const reportParams = ['--param', `from=${REPORT.from}`, '--param', `to=${REPORT.to}`];
   /** Replays a figure into a JSON file and returns the file's document. */
-  const replayed = async (model: string, asOf: string, params: string[]): Promise<Json> => {
+  const replayed = async <M extends keyof ReplayedFigures>(
+    model: M,
+    asOf: string,
+    params: string[],
+  ): Promise<ReplayedFigures[M]> => {
     const out = path.join(tmp, `${model}-${randomUUID()}.json`);
     const run = await audit(['replay', model, '--as-of', asOf, ...params, '--out', out, ...conn()]);
     if (run.code !== 0) throw new Error(`replay ${model} exited ${run.code}: ${run.stderr}`);
-    return JSON.parse(fs.readFileSync(out, 'utf8'));
+    return JSON.parse(fs.readFileSync(out, 'utf8')) as ReplayedFigures[M];
   };
   /** Waits until the live service has applied every response and every copied training event sent so far. */
   // The real topics also carry other tests' events (a fresh consumer group reads them from the
@@ -92,7 +115,7 @@ describe('audit replay of the feedback service’s unit scorecard and correlatio
         const count = async (table: string) =>
           Number(
             (
-              await db.query(
+              await db.query<{ n: string }[]>(
                 `select count(*) as n from ${table}${table === 'survey_responses' ? '' : ' where nip = any($1)'}`,
                 table === 'survey_responses' ? [] : [ours],
               )
@@ -110,7 +133,7 @@ describe('audit replay of the feedback service’s unit scorecard and correlatio
       60_000,
       200,
     );
-  let earlier: { asOf: string; scorecard: Json; report: Json };
+  let earlier: { asOf: string; scorecard: Scorecard; report: CorrelationReport };
 
   beforeAll(async () => {
     buildDist();
@@ -170,7 +193,7 @@ describe('audit replay of the feedback service’s unit scorecard and correlatio
     const live = await liveScorecard('2026-Q1');
     expect(doc.scorecard).toEqual(live);
     expect(live.survey.responses).toBe(5);
-    expect(live.training.staff.map((s: { nip: string; jp: number }) => [s.nip, s.jp]).sort()).toEqual(
+    expect(live.training.staff.map((s) => [s.nip, s.jp]).sort()).toEqual(
       [
         [nip(1), 24],
         [nip(2), 24],
@@ -178,7 +201,7 @@ describe('audit replay of the feedback service’s unit scorecard and correlatio
       ].sort(),
     );
     expect(doc.meta).toMatchObject({ readModel: 'unit-scorecard', params: { unitCode: UNIT, period: '2026-Q1' } });
-    expect(doc.meta.sources.map((s: { service: string; events: number }) => [s.service, s.events])).toEqual([
+    expect(doc.meta.sources.map((s) => [s.service, s.events])).toEqual([
       ['feedback', 11],
       ['enrolment', 6],
       ['assessment', 1],
@@ -206,12 +229,14 @@ describe('audit replay of the feedback service’s unit scorecard and correlatio
     expect(run).toMatchObject({ code: 0 });
     const live = await liveReport();
     expect(live).toMatchObject({ observations: 4, units: 2 });
-    expect(JSON.parse(fs.readFileSync(out, 'utf8')).report).toEqual(live);
+    expect((JSON.parse(fs.readFileSync(out, 'utf8')) as ReplayedFigures['correlation-report']).report).toEqual(live);
     const c = new Client({ connectionString: work.url });
     await c.connect();
     try {
       const [{ value }] = (
-        await c.query(`select value from audit_fb_report_now._audit_replay where key = 'render:report'`)
+        await c.query<{ value: unknown }>(
+          `select value from audit_fb_report_now._audit_replay where key = 'render:report'`,
+        )
       ).rows;
       expect(value).toEqual(live);
     } finally {
@@ -234,8 +259,8 @@ describe('audit replay of the feedback service’s unit scorecard and correlatio
     const report = await replayed('correlation-report', earlier.asOf, reportParams);
     expect(report.report).toEqual(earlier.report);
     expect(report.report).not.toEqual(await liveReport());
-    expect(report.report.rows.map((r: Json) => [r.unitCode, r.period, r.survey.responses])).toEqual(
-      earlier.report.rows.map((r: Json) => [r.unitCode, r.period, r.survey.responses]),
+    expect(report.report.rows.map((r) => [r.unitCode, r.period, r.survey.responses])).toEqual(
+      earlier.report.rows.map((r) => [r.unitCode, r.period, r.survey.responses]),
     );
   });
 

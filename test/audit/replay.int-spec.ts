@@ -3,15 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { ProjectionRunner } from '@kompeten/messaging';
-import { ReadModelView, ViewReader } from '@kompeten/audit';
-import { testKafka } from '@kompeten/testing';
+import { ViewReader } from '@kompeten/audit';
+import { createTestDatabase, testKafka } from '@kompeten/testing';
 import { enrolmentHistoryProjection } from '../../services/enrolment/src/read-models/enrolment-history.projection';
 import { programmeCatalogueProjection } from '../../services/enrolment/src/read-models/programme-catalogue.projection';
 import { audit, auditJson, buildDist, catalogue } from './support/audit-cli';
 import { auditFixture, AuditFixture, quiet, tamper } from './support/audit-fixture';
 import { firstPhase, nipOf, onProgramme, secondPhase } from './support/enrolment-log';
-
-type Row = Record<string, unknown>;
+import type { DiffReport, ReplayFileMeta, ReplayNdjsonLine, ReplayReport, Row } from './support/reports';
 
 // The enrolment service's training history, live (its own ProjectionRunner) and replayed by the
 // audit tool from the store and from Kafka, as of a moment captured while the test ran.
@@ -21,7 +20,7 @@ describe('audit replay and diff', () => {
   let workDb: { name: string; url: string; drop(): Promise<void> };
   let runners: ProjectionRunner[];
   let tmp: string;
-  const training = () => catalogue().find((m) => m.name === 'training-history')!.views![0] as ReadModelView;
+  const training = () => catalogue().find((m) => m.name === 'training-history')!.views![0];
   const liveRows = async (view = training(), params: unknown[] = [null]): Promise<Row[]> => {
     const reader = await ViewReader.open(f.db.url);
     try {
@@ -38,7 +37,6 @@ describe('audit replay and diff', () => {
   beforeAll(async () => {
     buildDist();
     f = await auditFixture(kafka, 'audit_replay');
-    const { createTestDatabase } = await import('@kompeten/testing');
     workDb = await createTestDatabase('audit_work');
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-replay-'));
     runners = [enrolmentHistoryProjection, programmeCatalogueProjection].map(
@@ -79,7 +77,7 @@ describe('audit replay and diff', () => {
       .readFileSync(out, 'utf8')
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l));
+      .map((l) => JSON.parse(l) as ReplayNdjsonLine);
     expect(meta.meta).toMatchObject({
       readModel: 'training-history',
       source: 'store',
@@ -90,7 +88,7 @@ describe('audit replay and diff', () => {
   });
 
   it('rebuilds the same state from Kafka at the same position, into a fresh schema', async () => {
-    const { code, report } = await auditJson([
+    const { code, report } = await auditJson<ReplayReport>([
       'replay',
       'training-history',
       '--position',
@@ -144,7 +142,7 @@ describe('audit replay and diff', () => {
         ])
       ).code,
     ).toBe(0);
-    const doc = JSON.parse(fs.readFileSync(out, 'utf8'));
+    const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as { meta: ReplayFileMeta; views: Record<string, Row[]> };
     expect(doc.meta.params).toEqual({ nip: nipOf(4) });
     expect(doc.views.training).toEqual((await liveRows()).filter((r) => r.nip === nipOf(4)));
     expect(doc.views['jp-ledger']).toEqual([{ nip: nipOf(4), year: 2026, jp_completed: 24, completions: 1 }]);
@@ -186,7 +184,7 @@ describe('audit replay and diff', () => {
   });
 
   it('diff finds the live model identical to a replay up to its checkpoints, then names a row changed behind its back', async () => {
-    const same = await auditJson(['diff', 'training-history', ...conn()]);
+    const same = await auditJson<DiffReport>(['diff', 'training-history', ...conn()]);
     expect(same.code).toBe(0);
     expect(same.report).toMatchObject({
       identical: true,
@@ -196,7 +194,7 @@ describe('audit replay and diff', () => {
       ],
     });
     const table = (
-      await f.ds.query(
+      await f.ds.query<{ table_name: string }[]>(
         `select table_name from projection_checkpoint where projection = 'enrolment_history' and state = 'active'`,
       )
     )[0].table_name;
@@ -204,20 +202,18 @@ describe('audit replay and diff', () => {
       `update "${table}" set status = 'confirmed', jp_credited = 0 where enrolment_id = 'enr-komunikasi-5'`,
     );
     await f.ds.query(`delete from "${table}" where enrolment_id = 'enr-komunikasi-7'`);
-    const differs = await auditJson(['diff', 'training-history', ...conn()]);
+    const differs = await auditJson<DiffReport>(['diff', 'training-history', ...conn()]);
     expect(differs.code).toBe(1);
     const view = differs.report.views[0];
     expect(view).toMatchObject({ view: 'training', changed: 1, onlyReplayed: 1, onlyLive: 0 });
+    // jest types its asymmetric matchers `any`; held as `unknown`, one can sit inside an expected object.
+    const changedColumns: unknown = expect.arrayContaining([
+      { column: 'status', live: 'confirmed', replayed: 'completed' },
+      { column: 'jp_credited', live: 0, replayed: 24 },
+    ]);
     expect(view.samples).toEqual(
       expect.arrayContaining([
-        {
-          kind: 'changed',
-          key: { enrolment_id: 'enr-komunikasi-5' },
-          columns: expect.arrayContaining([
-            { column: 'status', live: 'confirmed', replayed: 'completed' },
-            { column: 'jp_credited', live: 0, replayed: 24 },
-          ]),
-        },
+        { kind: 'changed', key: { enrolment_id: 'enr-komunikasi-5' }, columns: changedColumns },
         expect.objectContaining({ kind: 'only-replayed', key: { enrolment_id: 'enr-komunikasi-7' } }),
       ]),
     );
@@ -239,9 +235,10 @@ describe('audit replay and diff', () => {
       ],
       'late',
     );
-    const { report } = await auditJson(['diff', 'training-history', ...conn()]);
+    const { report } = await auditJson<DiffReport>(['diff', 'training-history', ...conn()]);
+    const aPosition: unknown = expect.any(Number);
     expect(report.projectionCuts).toEqual({
-      enrolment_history: expect.any(Number),
+      enrolment_history: aPosition,
       programme_catalogue: (await f.store.head()).position - 1,
     });
     expect(report.views[0]).toMatchObject({ changed: 1, onlyReplayed: 1 }); // only the two rows changed by hand above

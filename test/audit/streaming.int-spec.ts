@@ -2,15 +2,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import type { SourceCursor } from '@kompeten/audit';
 import { eventually, testKafka } from '@kompeten/testing';
 import { buildDist, spawnAudit } from './support/audit-cli';
 import { auditFixture, AuditFixture } from './support/audit-fixture';
 import { confirmed, enrolled, onProgramme, progress, publishProgramme } from './support/enrolment-log';
+import type { CheckpointFile, ReplayNdjsonLine, VerifyReport } from './support/reports';
 
 const EVENTS = 200_000;
 const HEAP = ['--max-old-space-size=64'];
 const figures: string[] = [];
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+/** How far a run got, as its `--resume` checkpoint file says. */
+const checkpointState = <S>(file: string) => (JSON.parse(fs.readFileSync(file, 'utf8')) as CheckpointFile<S>).state;
 
 /** Reads an export line by line (it is far too big to hold) and checks it is the whole log, in order. */
 async function checkExport(file: string): Promise<{ lines: number; last: { position: number; hash: string } }> {
@@ -88,7 +92,7 @@ describe('audit over a log larger than its heap', () => {
     const checkpoint = path.join(tmp, 'export.checkpoint.json');
     const args = ['export', '--service', 'enrolment', ...conn(), '--out', out, '--resume', checkpoint];
     const cursor = () =>
-      fs.existsSync(checkpoint) ? (JSON.parse(fs.readFileSync(checkpoint, 'utf8')).state.cursor.position as number) : 0;
+      fs.existsSync(checkpoint) ? checkpointState<{ cursor: SourceCursor }>(checkpoint).cursor.position : 0;
     const first = await interrupt('export', args, () => (cursor() > 0 ? true : undefined));
     expect(first.code).toBe(130);
     expect(first.stderr).toMatch(/interrupted; run the same command again/);
@@ -118,7 +122,7 @@ describe('audit over a log larger than its heap', () => {
       '--json',
     ]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).services[0]).toMatchObject({
+    expect((JSON.parse(result.stdout) as VerifyReport).services[0]).toMatchObject({
       ok: true,
       store: { count: head.position, headHash: head.hash, headAgrees: true },
     });
@@ -143,10 +147,12 @@ describe('audit over a log larger than its heap', () => {
     ];
     let schema = '';
     const applied = async () => {
-      if (!schema && fs.existsSync(checkpoint)) schema = JSON.parse(fs.readFileSync(checkpoint, 'utf8')).state.schema;
+      if (!schema && fs.existsSync(checkpoint)) schema = checkpointState<{ schema: string }>(checkpoint).schema;
       if (!schema) return 0;
       const rows = await f.ds
-        .query(`select value from "${schema}"._audit_replay where key = 'source:enrolment'`)
+        .query<{ value: { events: number } }[]>(
+          `select value from "${schema}"._audit_replay where key = 'source:enrolment'`,
+        )
         .catch(() => []);
       return Number(rows[0]?.value.events ?? 0);
     };
@@ -164,8 +170,8 @@ describe('audit over a log larger than its heap', () => {
       .readFileSync(out, 'utf8')
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l));
-    expect(meta.meta.sources).toEqual([
+      .map((l) => JSON.parse(l) as ReplayNdjsonLine);
+    expect(meta.meta?.sources).toEqual([
       expect.objectContaining({ events: head.position, lastPosition: head.position, chainHash: head.hash }),
     ]);
     expect(rows.filter((r) => r.view === 'training')).toHaveLength(50);

@@ -10,6 +10,7 @@ import {
 } from './support/audit-fixture';
 import { audit, auditJson } from './support/audit-cli';
 import { firstPhase, secondPhase } from './support/enrolment-log';
+import type { VerifyReport } from './support/reports';
 
 // `audit verify` against a real event store and a real topic, then against tampered copies of each.
 describe('audit verify', () => {
@@ -17,7 +18,7 @@ describe('audit verify', () => {
   let f: AuditFixture;
   let head: { position: number; hash: string };
   const verify = (topic = f.topic) =>
-    auditJson(['verify', '--service', 'enrolment', '--database-url', f.db.url, '--topic', topic]);
+    auditJson<VerifyReport>(['verify', '--service', 'enrolment', '--database-url', f.db.url, '--topic', topic]);
 
   beforeAll(async () => {
     f = await auditFixture(kafka, 'audit_verify');
@@ -51,7 +52,7 @@ describe('audit verify', () => {
   });
 
   it('names the exact position of a row whose payload was altered in Postgres', async () => {
-    const [{ payload }] = await f.ds.query('select payload from es_event where position = 7');
+    const [{ payload }] = await f.ds.query<{ payload: unknown }[]>('select payload from es_event where position = 7');
     await tamper(f.ds, `update es_event set payload = jsonb_set(payload, '{sessionId}', '"s9"') where position = 7`);
     try {
       const { code, report } = await verify();
@@ -88,7 +89,7 @@ describe('audit verify', () => {
   it('notices that the last event was deleted, though nothing after it fails to link: es_head still names it', async () => {
     const restore = await deleteRow(f.ds, head.position);
     try {
-      const { code, report } = await auditJson([
+      const { code, report } = await auditJson<VerifyReport>([
         'verify',
         '--service',
         'enrolment',

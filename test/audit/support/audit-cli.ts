@@ -1,15 +1,18 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { ReadModel, runAuditCli } from '@kompeten/audit';
 import { testBrokers } from '@kompeten/testing';
+// The tool's catalogue (typed in tools-audit.d.ts). Loading it loads no service code: a model's
+// projections are required from dist/ when the model is first used, after buildDist().
+import { READ_MODELS } from '../../../tools/audit/read-models.cjs';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 /** The tool's own catalogue (loads the compiled services' projections from dist/). */
 export function catalogue(): ReadModel[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(path.join(repoRoot, 'tools/audit/read-models.cjs')) as { READ_MODELS: ReadModel[] }).READ_MODELS;
+  return READ_MODELS;
 }
 
 /** Compiles to dist/ (incremental): the CLI process and the catalogue run compiled code. */
@@ -44,11 +47,11 @@ export async function audit(args: string[], options: { signal?: AbortSignal } = 
   return { code, stdout: out, stderr: err };
 }
 
-export async function auditJson<T = any>(args: string[]): Promise<{ code: number; report: T; stderr: string }> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The CLI's `--json` report; `T` is the shape the caller reads of it (unknown unless said). */
+export async function auditJson<T = unknown>(args: string[]): Promise<{ code: number; report: T; stderr: string }> {
   const run = await audit([...args, '--json']);
   try {
-    return { code: run.code, report: JSON.parse(run.stdout), stderr: run.stderr };
+    return { code: run.code, report: JSON.parse(run.stdout) as T, stderr: run.stderr };
   } catch {
     throw new Error(`no JSON report (exit ${run.code}): ${run.stdout}\n${run.stderr}`);
   }
@@ -66,17 +69,17 @@ export interface AuditProcess {
 export function spawnAudit(args: string[], nodeFlags: string[] = []): AuditProcess {
   const child = spawn(process.execPath, [...nodeFlags, 'tools/audit/audit.cjs', ...args], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', ...env() } as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH ?? '', ...env() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (err += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
   let peakKb = 0;
   const sample = setInterval(() => {
     try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(require('node:fs').readFileSync(`/proc/${child.pid}/status`, 'utf8')); // eslint-disable-line @typescript-eslint/no-require-imports
+      const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       if (m) peakKb = Math.max(peakKb, Number(m[1]));
     } catch {
       /* exited */

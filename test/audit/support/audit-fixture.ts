@@ -59,7 +59,8 @@ export async function auditFixture(kafka: Kafka, label: string): Promise<AuditFi
   const store = new EventStore(ds, { keys: new PostgresKeyStore(ds) });
   const topic = auditTopicName(label);
   await createTestTopics(kafka, [topic], 6);
-  const headPosition = async () => Number((await ds.query('select position from es_head'))[0].position);
+  const headPosition = async () =>
+    Number((await ds.query<{ position: string }[]>('select position from es_head'))[0].position);
   return {
     db,
     ds,
@@ -80,8 +81,11 @@ export async function auditFixture(kafka: Kafka, label: string): Promise<AuditFi
       await eventually(
         async () =>
           Number(
-            (await ds.query(`select position from outbox_checkpoint where relay = 'enrolment-relay'`))[0]?.position ??
-              -1,
+            (
+              await ds.query<{ position: string }[]>(
+                `select position from outbox_checkpoint where relay = 'enrolment-relay'`,
+              )
+            )[0]?.position ?? -1,
           ) >= head
             ? true
             : undefined,
@@ -123,7 +127,10 @@ export async function tamper(ds: DataSource, sql: string, params: unknown[] = []
 
 /** Deletes one row and returns a function that puts it back exactly. */
 export async function deleteRow(ds: DataSource, position: number): Promise<() => Promise<void>> {
-  const [{ row }] = await ds.query('select to_jsonb(e) as row from es_event e where position = $1', [position]);
+  const [{ row }] = await ds.query<{ row: unknown }[]>(
+    'select to_jsonb(e) as row from es_event e where position = $1',
+    [position],
+  );
   await tamper(ds, 'delete from es_event where position = $1', [position]);
   return async () => {
     await ds.query('insert into es_event select * from jsonb_populate_record(null::es_event, $1::jsonb)', [
