@@ -23,6 +23,14 @@ export default tseslint.config(
     rules: {
       // Unused names are the compiler's to report (noUnusedLocals / noUnusedParameters), once.
       '@typescript-eslint/no-unused-vars': 'off',
+      // A reader learns a file's dependencies from its top: no import after other statements.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Program > :not(ImportDeclaration) ~ ImportDeclaration',
+          message: 'Imports go at the top of the file.',
+        },
+      ],
     },
   },
   {

@@ -14,10 +14,15 @@ const gatewayUrls: Record<string, string> = {
   BUDGET_URL: 'http://127.0.0.1:1',
   FEEDBACK_URL: 'http://127.0.0.1:1',
 };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const getJson = async (url: string): Promise<{ status: number; body: any }> => {
+/** What /health and /ready answer. */
+interface Probe {
+  status: string;
+  service: string;
+  checks?: Record<string, { status: string }>;
+}
+const getJson = async (url: string): Promise<{ status: number; body: Probe }> => {
   const r = await fetch(url);
-  return { status: r.status, body: await r.json() };
+  return { status: r.status, body: (await r.json()) as Probe };
 };
 
 describe('the five service processes', () => {
@@ -68,7 +73,7 @@ describe('the five service processes', () => {
       const ready = await eventually(async () => {
         const r = await getJson(`http://127.0.0.1:${port}/ready`).catch(() => undefined);
         return r?.status === 200 ? r : undefined;
-      }, 60000).catch((e) => {
+      }, 60000).catch((e: Error) => {
         throw new Error(`${service} not ready: ${e.message}\n${run.output()}`);
       });
       expect(ready.body).toMatchObject({

@@ -10,7 +10,7 @@ export type ServiceName = 'gateway' | 'enrolment' | 'assessment' | 'budget' | 'f
 export interface CompiledService {
   child: ChildProcess;
   /** Everything it wrote to stdout and stderr so far. */
-  output(): string;
+  output: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** The port the service listens on, once it does; rejects if it exits first. */
   port: Promise<number>;

@@ -8,6 +8,13 @@ import { ServiceName, spawnCompiledService } from '../support/compiled-service';
 // One enrolment is one trace: gateway → enrolment → (Kafka) budget → (Kafka) enrolment, with the
 // real compiled services exporting OTLP/JSON to a collector this test runs.
 const root = path.resolve(__dirname, '..', '..');
+/** The part of an OTLP/JSON trace export this test reads. */
+interface OtlpExport {
+  resourceSpans?: {
+    resource: { attributes: { key: string; value: { stringValue?: string } }[] };
+    scopeSpans?: { spans?: { traceId: string; name: string }[] }[];
+  }[];
+}
 interface Span {
   service: string;
   traceId: string;
@@ -27,9 +34,8 @@ describe('tracing across HTTP and Kafka', () => {
       req.on('data', (c) => (body += c));
       req.on('end', () => {
         try {
-          for (const rs of JSON.parse(body).resourceSpans ?? []) {
-            const service = rs.resource.attributes.find((a: { key: string }) => a.key === 'service.name')?.value
-              .stringValue;
+          for (const rs of (JSON.parse(body) as OtlpExport).resourceSpans ?? []) {
+            const service = rs.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue ?? '';
             for (const ss of rs.scopeSpans ?? [])
               for (const s of ss.spans ?? []) spans.push({ service, traceId: s.traceId, name: s.name });
           }
@@ -128,7 +134,7 @@ describe('tracing across HTTP and Kafka', () => {
         inTrace.some((s) => s.service === 'kompeten-budget' && /StaffEnrolled/.test(s.name)) &&
         inTrace.some((s) => s.service === 'kompeten-enrolment' && /FundsCommitted/.test(s.name));
       return done ? inTrace : undefined;
-    }, 60000).catch((e) => {
+    }, 60000).catch((e: Error) => {
       throw new Error(
         `${e.message}; spans seen: ${JSON.stringify([...new Set(spans.filter((x) => !/^(pg|middleware|request handler)/.test(x.name)).map((x) => `${x.service} ${x.traceId.slice(0, 6)} ${x.name}`))].slice(0, 60))}`,
       );

@@ -9,6 +9,16 @@ import { RecordAssessmentResultController } from './assessment-record/record-ass
 import { RecordAssessmentResultHandler } from './assessment-record/record-assessment-result/record-assessment-result.handler';
 import { ExpireCertificationsController } from './assessment-record/expire-certifications/expire-certifications.http.controller';
 import { ExpireCertificationsHandler } from './assessment-record/expire-certifications/expire-certifications.handler';
+import { GetCompetencyDictionaryController } from './queries/get-competency-dictionary/get-competency-dictionary.http.controller';
+import { GetCompetencyDictionaryHandler } from './queries/get-competency-dictionary/get-competency-dictionary.handler';
+import { ListPositionStandardsController } from './queries/list-position-standards/list-position-standards.http.controller';
+import { ListPositionStandardsHandler } from './queries/list-position-standards/list-position-standards.handler';
+import { GetCompetencyProfileController } from './queries/get-competency-profile/get-competency-profile.http.controller';
+import { GetCompetencyProfileHandler } from './queries/get-competency-profile/get-competency-profile.handler';
+import { GetUnitGapReportController } from './queries/get-unit-gap-report/get-unit-gap-report.http.controller';
+import { GetUnitGapReportHandler } from './queries/get-unit-gap-report/get-unit-gap-report.handler';
+import { ListOverdueAssessmentsController } from './queries/list-overdue-assessments/list-overdue-assessments.http.controller';
+import { ListOverdueAssessmentsHandler } from './queries/list-overdue-assessments/list-overdue-assessments.handler';
 
 export const COMMAND_CONTROLLERS = [
   DefineCompetencyController,
@@ -24,17 +34,6 @@ export const COMMAND_HANDLERS = [
   RecordAssessmentResultHandler,
   ExpireCertificationsHandler,
 ];
-
-import { GetCompetencyDictionaryController } from './queries/get-competency-dictionary/get-competency-dictionary.http.controller';
-import { GetCompetencyDictionaryHandler } from './queries/get-competency-dictionary/get-competency-dictionary.handler';
-import { ListPositionStandardsController } from './queries/list-position-standards/list-position-standards.http.controller';
-import { ListPositionStandardsHandler } from './queries/list-position-standards/list-position-standards.handler';
-import { GetCompetencyProfileController } from './queries/get-competency-profile/get-competency-profile.http.controller';
-import { GetCompetencyProfileHandler } from './queries/get-competency-profile/get-competency-profile.handler';
-import { GetUnitGapReportController } from './queries/get-unit-gap-report/get-unit-gap-report.http.controller';
-import { GetUnitGapReportHandler } from './queries/get-unit-gap-report/get-unit-gap-report.handler';
-import { ListOverdueAssessmentsController } from './queries/list-overdue-assessments/list-overdue-assessments.http.controller';
-import { ListOverdueAssessmentsHandler } from './queries/list-overdue-assessments/list-overdue-assessments.handler';
 
 export const QUERY_CONTROLLERS = [
   GetCompetencyDictionaryController,

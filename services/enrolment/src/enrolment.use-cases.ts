@@ -23,6 +23,14 @@ import { CompleteTrainingController } from './programme/complete-training/comple
 import { CompleteTrainingHandler } from './programme/complete-training/complete-training.handler';
 import { RecordNonCompletionController } from './programme/record-non-completion/record-non-completion.http.controller';
 import { RecordNonCompletionHandler } from './programme/record-non-completion/record-non-completion.handler';
+import { GetStaffProfileController } from './queries/get-staff-profile/get-staff-profile.http.controller';
+import { GetStaffProfileHandler } from './queries/get-staff-profile/get-staff-profile.handler';
+import { GetProgrammeController } from './queries/get-programme/get-programme.http.controller';
+import { GetProgrammeHandler } from './queries/get-programme/get-programme.handler';
+import { ListStaffBelowJpTargetController } from './queries/list-staff-below-jp-target/list-staff-below-jp-target.http.controller';
+import { ListStaffBelowJpTargetHandler } from './queries/list-staff-below-jp-target/list-staff-below-jp-target.handler';
+import { GetUnitSummaryController } from './queries/get-unit-summary/get-unit-summary.http.controller';
+import { GetUnitSummaryHandler } from './queries/get-unit-summary/get-unit-summary.handler';
 
 export const COMMAND_CONTROLLERS = [
   RegisterStaffController,
@@ -53,15 +61,6 @@ export const COMMAND_HANDLERS = [
   CompleteTrainingHandler,
   RecordNonCompletionHandler,
 ];
-
-import { GetStaffProfileController } from './queries/get-staff-profile/get-staff-profile.http.controller';
-import { GetStaffProfileHandler } from './queries/get-staff-profile/get-staff-profile.handler';
-import { GetProgrammeController } from './queries/get-programme/get-programme.http.controller';
-import { GetProgrammeHandler } from './queries/get-programme/get-programme.handler';
-import { ListStaffBelowJpTargetController } from './queries/list-staff-below-jp-target/list-staff-below-jp-target.http.controller';
-import { ListStaffBelowJpTargetHandler } from './queries/list-staff-below-jp-target/list-staff-below-jp-target.handler';
-import { GetUnitSummaryController } from './queries/get-unit-summary/get-unit-summary.http.controller';
-import { GetUnitSummaryHandler } from './queries/get-unit-summary/get-unit-summary.handler';
 
 export const QUERY_CONTROLLERS = [
   GetStaffProfileController,

@@ -9,6 +9,16 @@ import { RejectSurveyResponseController } from './survey/reject-survey-response/
 import { RejectSurveyResponseHandler } from './survey/reject-survey-response/reject-survey-response.handler';
 import { CloseSurveyPeriodController } from './survey/close-survey-period/close-survey-period.http.controller';
 import { CloseSurveyPeriodHandler } from './survey/close-survey-period/close-survey-period.handler';
+import { GetUnitScorecardController } from './queries/get-unit-scorecard/get-unit-scorecard.http.controller';
+import { GetUnitScorecardHandler } from './queries/get-unit-scorecard/get-unit-scorecard.handler';
+import { GetLeagueTableController } from './queries/get-league-table/get-league-table.http.controller';
+import { GetLeagueTableHandler } from './queries/get-league-table/get-league-table.handler';
+import { GetCorrelationReportController } from './queries/get-correlation-report/get-correlation-report.http.controller';
+import { GetCorrelationReportHandler } from './queries/get-correlation-report/get-correlation-report.handler';
+import { ListSurveyResponsesController } from './queries/list-survey-responses/list-survey-responses.http.controller';
+import { ListSurveyResponsesHandler } from './queries/list-survey-responses/list-survey-responses.handler';
+import { CorrelationReportBuilder } from './correlation/correlation-report.builder';
+import { UnitPeriodFactsReader } from './correlation/unit-period-facts.reader';
 
 export const COMMAND_CONTROLLERS = [
   RegisterServiceUnitController,
@@ -24,17 +34,6 @@ export const COMMAND_HANDLERS = [
   RejectSurveyResponseHandler,
   CloseSurveyPeriodHandler,
 ];
-
-import { GetUnitScorecardController } from './queries/get-unit-scorecard/get-unit-scorecard.http.controller';
-import { GetUnitScorecardHandler } from './queries/get-unit-scorecard/get-unit-scorecard.handler';
-import { GetLeagueTableController } from './queries/get-league-table/get-league-table.http.controller';
-import { GetLeagueTableHandler } from './queries/get-league-table/get-league-table.handler';
-import { GetCorrelationReportController } from './queries/get-correlation-report/get-correlation-report.http.controller';
-import { GetCorrelationReportHandler } from './queries/get-correlation-report/get-correlation-report.handler';
-import { ListSurveyResponsesController } from './queries/list-survey-responses/list-survey-responses.http.controller';
-import { ListSurveyResponsesHandler } from './queries/list-survey-responses/list-survey-responses.handler';
-import { CorrelationReportBuilder } from './correlation/correlation-report.builder';
-import { UnitPeriodFactsReader } from './correlation/unit-period-facts.reader';
 
 export const QUERY_CONTROLLERS = [
   GetUnitScorecardController,

@@ -98,7 +98,7 @@ export async function waitReady(p: ServiceProcess, timeoutMs = 90_000): Promise<
     async () => ((await fetch(`${p.url}/ready`).catch(() => undefined))?.ok ? true : undefined),
     timeoutMs,
     250,
-  ).catch((e) => {
+  ).catch((e: Error) => {
     throw new Error(`${p.service} not ready: ${e.message}\n${p.output().slice(-3000)}`);
   });
 }
