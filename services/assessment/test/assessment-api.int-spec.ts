@@ -1,16 +1,32 @@
 import request from 'supertest';
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
+import type { CommandAccepted } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
+import type { ProblemDetails } from '@kompeten/platform';
 import { eventually } from '@kompeten/testing';
+import type { ExpireCertificationsHandler } from '../src/assessment-record/expire-certifications/expire-certifications.handler';
+import type { GetCompetencyDictionaryHandler } from '../src/queries/get-competency-dictionary/get-competency-dictionary.handler';
+import type { GetCompetencyProfileHandler } from '../src/queries/get-competency-profile/get-competency-profile.handler';
+import type { GetUnitGapReportHandler } from '../src/queries/get-unit-gap-report/get-unit-gap-report.handler';
+import type { ListOverdueAssessmentsHandler } from '../src/queries/list-overdue-assessments/list-overdue-assessments.handler';
 import { addDays } from '../src/shared/calendar';
 import { startAssessmentApp, TestClock, uniqueNip } from './assessment-app';
 import { enrolmentOf, NURSE, PKM, staffRegistered } from './enrolment-events.mother';
 import { fakeEnrolment } from './fake-enrolment';
 
+// What the endpoints answer: their handlers' results, as JSON (every date in them is a string already).
+type Answer<H extends { execute(...args: never[]): Promise<unknown> }> = Awaited<ReturnType<H['execute']>>;
+type Dictionary = Answer<GetCompetencyDictionaryHandler>;
+type Profile = Answer<GetCompetencyProfileHandler>;
+type GapReport = Answer<GetUnitGapReportHandler>;
+type Overdue = Answer<ListOverdueAssessmentsHandler>;
+type ExpiryCheck = Answer<ExpireCertificationsHandler>;
+
 // The assessment service over HTTP, fed by enrolment events published to the real enrolment topic.
 describe('the assessment service over HTTP', () => {
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let stop: () => Promise<void>;
   let clock: TestClock;
   let store: EventStore;
@@ -20,12 +36,13 @@ describe('the assessment service over HTTP', () => {
   const [A, B, D, stranger] = [uniqueNip(), uniqueNip(), uniqueNip(), uniqueNip()];
   const [eA, eB, eD] = [`e-a-${run}`, `e-b-${run}`, `e-d-${run}`];
   const programme = `asm-${run}`;
+  // Partial: until the roster knows the staff member, the answer is a 404 problem.
   const profile = (nip: string) =>
     http()
       .get(`/staff/${nip}/competency-profile`)
-      .then((r) => r.body);
+      .then((r) => r.body as Partial<Profile>);
   const assessment = (nip: string, id: string) =>
-    profile(nip).then((p) => p.history?.find((a: { assessmentId: string }) => a.assessmentId === id));
+    profile(nip).then((p) => p.history?.find((a) => a.assessmentId === id));
   const record = (nip: string, id: string, body: Record<string, unknown>) =>
     http()
       .post(`/staff/${nip}/assessments/${id}/result`)
@@ -47,19 +64,22 @@ describe('the assessment service over HTTP', () => {
   });
 
   it('preloads the 8 manajerial and the sosial-kultural competency, on levels 1..5, and takes teknis ones per agency', async () => {
-    const before = (await http().get('/competencies').expect(200)).body;
+    const before = (await http().get('/competencies').expect(200)).body as Dictionary;
     expect(before.levels).toEqual([1, 2, 3, 4, 5]);
-    expect(
-      before.competencies
-        .filter((c: { source: string }) => c.source === 'PermenPANRB 38/2017')
-        .map((c: { competencyType: string }) => c.competencyType),
-    ).toEqual([...Array(8).fill('manajerial'), 'sosial-kultural']);
+    expect(before.competencies.filter((c) => c.source === 'PermenPANRB 38/2017').map((c) => c.competencyType)).toEqual([
+      ...Array<string>(8).fill('manajerial'),
+      'sosial-kultural',
+    ]);
     await http().post('/competencies').send({ code: 'manajemen-pasien', name: 'Manajemen pasien' }).expect(201);
     expect(
-      (await http().post('/competencies').send({ code: 'integritas', name: 'Integritas' }).expect(409)).body.errors,
+      (
+        (await http().post('/competencies').send({ code: 'integritas', name: 'Integritas' }).expect(409))
+          .body as ProblemDetails
+      ).errors,
     ).toEqual([{ field: 'code', message: 'is reserved' }]);
     expect(
-      (await http().post('/competencies').send({ code: 'Bad Code', name: 'x y' }).expect(400)).body.errors[0].field,
+      ((await http().post('/competencies').send({ code: 'Bad Code', name: 'x y' }).expect(400)).body as ProblemDetails)
+        .errors?.[0].field,
     ).toBe('code');
   });
 
@@ -68,16 +88,18 @@ describe('the assessment service over HTTP', () => {
       .post('/position-standards')
       .send({ position: NURSE, requirements: [{ competencyCode: 'nope', level: 3 }] })
       .expect(400);
-    expect(bad.body.errors).toEqual([
+    expect((bad.body as ProblemDetails).errors).toEqual([
       { field: 'requirements[0].competencyCode', message: 'nope is not in the competency dictionary' },
     ]);
     expect(
       (
-        await http()
-          .post('/position-standards')
-          .send({ position: NURSE, requirements: [{ competencyCode: 'komunikasi', level: 6 }] })
-          .expect(400)
-      ).body.errors[0].field,
+        (
+          await http()
+            .post('/position-standards')
+            .send({ position: NURSE, requirements: [{ competencyCode: 'komunikasi', level: 6 }] })
+            .expect(400)
+        ).body as ProblemDetails
+      ).errors?.[0].field,
     ).toBe('requirements[0].level');
     const ok = await http()
       .post('/position-standards')
@@ -119,10 +141,13 @@ describe('the assessment service over HTTP', () => {
   it('records results: the level from the score, the learning gain, and a certification at the position’s level', async () => {
     // Level 2 before training, where the position requires 4: the gap the training is for.
     expect(
-      (await record(A, `${eA}-pre`, { method: 'test', score: 30, assessedOn: '2026-11-02' }).expect(201)).body.events,
+      (
+        (await record(A, `${eA}-pre`, { method: 'test', score: 30, assessedOn: '2026-11-02' }).expect(201))
+          .body as CommandAccepted
+      ).events,
     ).toEqual(['AssessmentRecorded', 'CompetencyGapIdentified']);
     const post = await record(A, `${eA}-post`, { method: 'test', score: 85, assessedOn: '2026-11-25' }).expect(201);
-    expect(post.body.events).toEqual(['AssessmentRecorded', 'CompetencyCertified']);
+    expect((post.body as CommandAccepted).events).toEqual(['AssessmentRecorded', 'CompetencyCertified']);
     const [recorded] = (await store.readStream(`assessment-record-${A}`))
       .filter((e) => e.type === 'AssessmentRecorded')
       .slice(-1);
@@ -130,10 +155,7 @@ describe('the assessment service over HTTP', () => {
     // Two projections (assessments, certifications) catch up independently: wait for both.
     const p = await eventually(async () => {
       const r = await profile(A);
-      return r.certifications?.length &&
-        r.programmes?.some((g: { learningGain: number | null }) => g.learningGain !== null)
-        ? r
-        : undefined;
+      return r.certifications?.length && r.programmes?.some((g) => g.learningGain !== null) ? r : undefined;
     });
     expect(p.programmes).toEqual([
       expect.objectContaining({ enrolmentId: eA, programmeId: programme, learningGain: 3, scoreGain: 55 }),
@@ -146,7 +168,8 @@ describe('the assessment service over HTTP', () => {
           currentLevel: 5,
           gap: 0,
           status: 'meets',
-          certification: expect.objectContaining({ expiresOn: '2029-11-25', status: 'valid' }),
+          // @types/jest types the asymmetric matchers `any`; as `unknown` they stand in for a value without it.
+          certification: expect.objectContaining({ expiresOn: '2029-11-25', status: 'valid' }) as unknown,
         }),
         expect.objectContaining({ code: 'komunikasi', requiredLevel: 3, currentLevel: null, status: 'not-assessed' }),
       ]),
@@ -158,7 +181,7 @@ describe('the assessment service over HTTP', () => {
       const before = await store.head();
       const res = await call().expect(status);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
-      expect(res.body.errors).toEqual([expect.objectContaining({ field })]);
+      expect((res.body as ProblemDetails).errors).toEqual([expect.objectContaining({ field })]);
       expect(await store.head()).toEqual(before);
     };
 
@@ -199,24 +222,24 @@ describe('the assessment service over HTTP', () => {
       .post(`/staff/${D}/assessments`)
       .send({ kind: 'periodic', competencyCode: 'komunikasi', dueOn: '2026-12-15' })
       .expect(201);
-    const res = await record(D, scheduled.body.assessmentId, {
+    const res = await record(D, (scheduled.body as CommandAccepted & { assessmentId: string }).assessmentId, {
       method: 'observation',
       score: 2,
       assessedOn: '2026-11-28',
     }).expect(201);
-    expect(res.body.events).toEqual(['AssessmentRecorded', 'CompetencyGapIdentified']);
+    expect((res.body as CommandAccepted).events).toEqual(['AssessmentRecorded', 'CompetencyGapIdentified']);
     const report = await eventually(async () => {
       const r = (await http().get('/units/DINKES/competency-gaps').query({ serviceUnit: PKM.serviceUnit }).expect(200))
-        .body;
-      return r.competencies.find((c: { code: string }) => c.code === 'komunikasi')?.withGap ? r : undefined;
+        .body as GapReport;
+      return r.competencies.find((c) => c.code === 'komunikasi')?.withGap ? r : undefined;
     });
-    expect(report.competencies.find((c: { code: string }) => c.code === 'komunikasi')).toMatchObject({
+    expect(report.competencies.find((c) => c.code === 'komunikasi')).toMatchObject({
       name: 'Komunikasi',
       assessed: 1,
       withGap: 1,
       meanGap: 1,
     });
-    expect(report.competencies.find((c: { code: string }) => c.code === 'manajemen-pasien')).toMatchObject({
+    expect(report.competencies.find((c) => c.code === 'manajemen-pasien')).toMatchObject({
       assessed: 1,
       withGap: 0,
     });
@@ -241,8 +264,8 @@ describe('the assessment service over HTTP', () => {
       }),
     ).toMatchObject({ cancelReason: 'enrolment-withdrawn' });
     const overdue = (await http().get('/assessments/overdue').query({ asOf: '2027-03-01', opd: 'DINKES' }).expect(200))
-      .body;
-    const mine = overdue.missing.filter((m: { nip: string }) => [A, B, D].includes(m.nip));
+      .body as Overdue;
+    const mine = overdue.missing.filter((m) => [A, B, D].includes(m.nip));
     expect(mine).toEqual([
       expect.objectContaining({
         assessmentId: `${eA}-on-the-job`,
@@ -252,9 +275,9 @@ describe('the assessment service over HTTP', () => {
         serviceUnit: PKM.serviceUnit,
       }),
     ]);
-    const today = (await http().get('/assessments/overdue').expect(200)).body;
+    const today = (await http().get('/assessments/overdue').expect(200)).body as Overdue;
     expect(today.asOf).toBe('2026-11-29');
-    expect(today.missing.filter((m: { nip: string }) => [A, B, D].includes(m.nip))).toEqual([]);
+    expect(today.missing.filter((m) => [A, B, D].includes(m.nip))).toEqual([]);
   });
 
   it('expires certifications: the check as of a given date, and the worker once the clock passes the expiry', async () => {
@@ -262,7 +285,10 @@ describe('the assessment service over HTTP', () => {
     await enrolment.publish(d.enrolled, d.confirmed, d.completed('2026-11-21'));
     await eventually(() => assessment(D, `${eD}-post`));
     expect(
-      (await record(D, `${eD}-post`, { method: '360', score: 4, assessedOn: '2026-11-27' }).expect(201)).body.events,
+      (
+        (await record(D, `${eD}-post`, { method: '360', score: 4, assessedOn: '2026-11-27' }).expect(201))
+          .body as CommandAccepted
+      ).events,
     ).toContain('CompetencyCertified');
     await eventually(async () => ((await profile(D)).certifications?.length ? true : undefined));
 
@@ -270,7 +296,8 @@ describe('the assessment service over HTTP', () => {
       asOf: '2029-11-24',
       expired: [],
     });
-    const check = (await http().post('/certifications/expiry-check').send({ asOf: '2029-11-25' }).expect(200)).body;
+    const check = (await http().post('/certifications/expiry-check').send({ asOf: '2029-11-25' }).expect(200))
+      .body as ExpiryCheck;
     expect(check.expired).toEqual([
       expect.objectContaining({
         nip: A,
@@ -297,7 +324,7 @@ describe('the assessment service over HTTP', () => {
   });
 
   it('publishes its OpenAPI document', async () => {
-    const doc = (await http().get('/openapi.json').expect(200)).body;
+    const doc = (await http().get('/openapi.json').expect(200)).body as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/competencies',

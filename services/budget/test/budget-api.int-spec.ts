@@ -1,7 +1,17 @@
 import request from 'supertest';
+import type { CommandAccepted } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
+import type { ProblemDetails } from '@kompeten/platform';
 import { eventually } from '@kompeten/testing';
+import type { GetBudgetHandler } from '../src/queries/get-budget/get-budget.handler';
 import { BudgetApp, startBudgetApp, uniqueOpd } from './budget-app';
+
+/** GET /budgets/:budgetId answers what its query handler returns. */
+type BudgetView = Awaited<ReturnType<GetBudgetHandler['execute']>>;
+/** GET /utilisation by unit or by funding source, as far as these tests read it. */
+interface UtilisationView {
+  rows: { opd?: string; fundingSource?: string; budgets: number }[];
+}
 
 describe('the budget service over HTTP', () => {
   let budget: BudgetApp;
@@ -27,13 +37,14 @@ describe('the budget service over HTTP', () => {
     expect(res.body).toEqual({ budgetId, streamId: `budget-${budgetId}`, version: 1, events: ['BudgetOpened'] });
     expect(res.headers.location).toBe(`/budgets/${budgetId}`);
     expect((await store.readStream(`budget-${budgetId}`))[0].metadata.actor).toBe('user:bpkad');
-    expect((await open().expect(409)).body.type).toMatch(/budget-exists$/);
+    expect(((await open().expect(409)).body as ProblemDetails).type).toMatch(/budget-exists$/);
   });
 
   it('allocates to a programme and to a competency area, and revises within the rules', async () => {
-    expect((await allocate({ programmeId: 'kom-efektif-2026', amount: 30_000_000 }).expect(201)).body.events).toEqual([
-      'FundsAllocated',
-    ]);
+    expect(
+      ((await allocate({ programmeId: 'kom-efektif-2026', amount: 30_000_000 }).expect(201)).body as CommandAccepted)
+        .events,
+    ).toEqual(['FundsAllocated']);
     await allocate({ competencyArea: 'disaster-management', amount: 50_000_000 }).expect(201);
     const revised = await http()
       .post(`/budgets/${budgetId}/allocations/area-disaster-management/revisions`)
@@ -42,7 +53,9 @@ describe('the budget service over HTTP', () => {
     expect(revised.body).toMatchObject({ events: ['AllocationRevised'], version: 4 });
     const view = await eventually(async () => {
       const r = await http().get(`/budgets/${budgetId}`);
-      return r.status === 200 && r.body.allocated === 100_000_000 ? r.body : undefined;
+      if (r.status !== 200) return undefined;
+      const body = r.body as BudgetView;
+      return body.allocated === 100_000_000 ? body : undefined;
     });
     expect(view).toMatchObject({
       ceiling: 100_000_000,
@@ -82,11 +95,12 @@ describe('the budget service over HTTP', () => {
       const before = await store.head();
       const res = await req.set('x-actor', 'user:bad-input').expect(status);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      if (field) expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      const body = res.body as ProblemDetails;
+      if (field) expect(body.errors?.map((e) => e.field)).toContain(field);
       expect(
         (await store.readAll(before.position, 100_000)).filter((e) => e.metadata.actor === 'user:bad-input'),
       ).toEqual([]);
-      return res.body;
+      return body;
     };
 
     it.each([
@@ -171,7 +185,8 @@ describe('the budget service over HTTP', () => {
       .send({ fiscalYear: 2026, opd, fundingSource: 'DAK', ceiling: 20_000_000 })
       .expect(201);
     const byUnit = await eventually(async () => {
-      const r = (await http().get(`/utilisation?fiscalYear=2026&by=unit&opd=${opd}`).expect(200)).body;
+      const r = (await http().get(`/utilisation?fiscalYear=2026&by=unit&opd=${opd}`).expect(200))
+        .body as UtilisationView;
       return r.rows[0]?.budgets === 2 ? r : undefined;
     });
     expect(byUnit.rows).toEqual([
@@ -187,21 +202,24 @@ describe('the budget service over HTTP', () => {
         utilisation: 0,
       },
     ]);
-    const bySource = (await http().get(`/utilisation?fiscalYear=2026&by=funding-source&opd=${opd}`).expect(200)).body;
-    expect(bySource.rows.map((r: { fundingSource: string }) => r.fundingSource)).toEqual(['APBD', 'DAK']);
+    const bySource = (await http().get(`/utilisation?fiscalYear=2026&by=funding-source&opd=${opd}`).expect(200))
+      .body as UtilisationView;
+    expect(bySource.rows.map((r) => r.fundingSource)).toEqual(['APBD', 'DAK']);
   });
 
   it('closes the year once, then refuses allocations', async () => {
     const closing = `2026-${opd}-DAK`;
-    expect((await http().post(`/budgets/${closing}/closure`).expect(201)).body.events).toEqual(['BudgetClosed']);
-    expect((await http().post(`/budgets/${closing}/closure`).expect(201)).body.events).toEqual([]);
-    expect((await allocate({ programmeId: 'abc-2026', amount: 5 }, closing).expect(409)).body.type).toMatch(
-      /budget-closed$/,
-    );
+    expect(((await http().post(`/budgets/${closing}/closure`).expect(201)).body as CommandAccepted).events).toEqual([
+      'BudgetClosed',
+    ]);
+    expect(((await http().post(`/budgets/${closing}/closure`).expect(201)).body as CommandAccepted).events).toEqual([]);
+    expect(
+      ((await allocate({ programmeId: 'abc-2026', amount: 5 }, closing).expect(409)).body as ProblemDetails).type,
+    ).toMatch(/budget-closed$/);
   });
 
   it('publishes its OpenAPI document', async () => {
-    const doc = (await http().get('/openapi.json').expect(200)).body;
+    const doc = (await http().get('/openapi.json').expect(200)).body as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/budgets',

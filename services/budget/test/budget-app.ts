@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import { INestApplication } from '@nestjs/common';
 import { loadConfig, ServiceConfig } from '@kompeten/config';
 import { createServiceApp } from '@kompeten/platform';
@@ -6,7 +7,7 @@ import { createTestDatabase, TestDatabase, testBrokers } from '@kompeten/testing
 import { BudgetModule } from '../src/budget.module';
 
 export interface BudgetApp {
-  app: INestApplication;
+  app: INestApplication<Server>;
   db: TestDatabase;
   /** Stops the service, keeping its database (a restart starts another app on it). */
   close: () => Promise<void>;
@@ -23,7 +24,8 @@ export async function startBudgetApp(existing?: TestDatabase): Promise<BudgetApp
     KAFKA_BROKERS: testBrokers().join(','),
     LOG_LEVEL: 'error',
   });
-  const app = await createServiceApp(BudgetModule.register(config), config, 'budget');
+  // createServiceApp answers INestApplication<any>; its HTTP server is Express's node:http Server.
+  const app = (await createServiceApp(BudgetModule.register(config), config, 'budget')) as INestApplication<Server>;
   await app.init();
   const close = () => app.close();
   return {

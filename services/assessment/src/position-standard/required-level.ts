@@ -22,7 +22,7 @@ export async function requiredLevel(
   const events = await store.readStream<PositionStandardEvent>(positionStandardStreamId(positionKey(position)));
   const { requirements } = fold(
     positionStandardDecider,
-    events.map(({ type, data }) => ({ type, data }) as PositionStandardEvent),
+    events.map(({ type, data }) => ({ type, data })),
   );
   const found = requirements?.find((r) => r.competencyCode === competencyCode);
   return found

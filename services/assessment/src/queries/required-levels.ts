@@ -28,7 +28,18 @@ export async function requirementRows(
     'nip' in by
       ? ['s.nip = $1', [by.nip]]
       : ['s.opd = $1 and ($2::text is null or s.service_unit = $2)', [by.opd, by.serviceUnit]];
-  const rows = await db.query(
+  const rows = await db.query<
+    {
+      nip: string;
+      opd: string;
+      service_unit: string | null;
+      position: string;
+      competency_code: string;
+      required_level: number;
+      assessed_level: number | null;
+      assessed_on: string | null;
+    }[]
+  >(
     `
     select s.nip, s.opd, s.service_unit, s.position, r."competencyCode" as competency_code, r.level as required_level,
            latest.level as assessed_level, latest.assessed_on::text as assessed_on
@@ -43,17 +54,14 @@ export async function requirementRows(
      order by s.nip, competency_code`,
     params,
   );
-  return rows.map(
-    (r: Record<string, unknown>) =>
-      ({
-        nip: r.nip,
-        opd: r.opd,
-        serviceUnit: r.service_unit,
-        position: r.position,
-        competencyCode: r.competency_code,
-        requiredLevel: r.required_level,
-        assessedLevel: r.assessed_level,
-        assessedOn: r.assessed_on,
-      }) as RequirementRow,
-  );
+  return rows.map((r) => ({
+    nip: r.nip,
+    opd: r.opd,
+    serviceUnit: r.service_unit,
+    position: r.position,
+    competencyCode: r.competency_code,
+    requiredLevel: r.required_level,
+    assessedLevel: r.assessed_level,
+    assessedOn: r.assessed_on,
+  }));
 }

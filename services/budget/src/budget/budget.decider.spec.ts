@@ -230,12 +230,13 @@ describe('committing funds for an enrolment', () => {
     const [e] = given(opened, toProgramme(2_000_000), committed(1, 'programme-kom-2026', 1_000_000)).when(commit(2));
     expect(e).toEqual({
       type: 'CommitmentRejected',
+      // @types/jest types the asymmetric matchers `any`; as `unknown` they stand in for a value without it.
       data: expect.objectContaining({
         budgetId: B,
         enrolmentId: 'e2',
         reason: 'allocation-exhausted',
         amount: 1_500_000,
-      }),
+      }) as unknown,
     });
     expect((e.data as { detail: string }).detail).toContain('programme-kom-2026 has 1000000 free');
   });
@@ -268,7 +269,7 @@ describe('committing funds for an enrolment', () => {
           budgetId: null,
           reason: 'no-budget',
           detail: 'DINKES has no training budget for 2026',
-        }),
+        }) as unknown,
       },
     ]);
   });
@@ -346,7 +347,11 @@ describe('recording expenditure', () => {
     expect(out).toEqual([
       {
         type: 'ExpenditureRejected',
-        data: expect.objectContaining({ reason: 'exceeds-allocation', committed: 1_500_000, amount: 1_600_001 }),
+        data: expect.objectContaining({
+          reason: 'exceeds-allocation',
+          committed: 1_500_000,
+          amount: 1_600_001,
+        }) as unknown,
       },
     ]);
     expect(given(...events, ...out).state.commitments.e1.status).toBe('open');

@@ -3,7 +3,11 @@ export const rupiah = (value: string | number | null | undefined) =>
   value === null || value === undefined ? 0 : Number(value);
 
 /** The four figures every utilisation view shows, with free = allocated − committed − spent. */
-export function usage(row: { allocated?: string | number; committed?: string | number; spent?: string | number }) {
+export function usage(row: {
+  allocated?: string | number | null;
+  committed?: string | number | null;
+  spent?: string | number | null;
+}) {
   const allocated = rupiah(row.allocated);
   const committed = rupiah(row.committed);
   const spent = rupiah(row.spent);

@@ -2,6 +2,7 @@ import type { QueryRunner } from 'typeorm';
 import type { BudgetEvent } from '@kompeten/contracts';
 import {
   EventMetadata,
+  EventRow,
   EventStore,
   fold,
   RECORD_COLUMNS,
@@ -22,10 +23,11 @@ export async function readBudgets(
   tx: QueryRunner,
   streamIds: string[],
 ): Promise<Map<string, BudgetCandidate>> {
-  const rows = await tx.query(
+  // QueryRunner.query is not generic (it answers `any`): state the row type, es_event's.
+  const rows = (await tx.query(
     `select ${RECORD_COLUMNS} from es_event where stream_id = any($1) order by stream_id, stream_version`,
     [streamIds],
-  );
+  )) as EventRow[];
   const events = await store.open<BudgetEvent>(rows.map(toRecord));
   return new Map(
     streamIds.map((streamId) => {
@@ -72,6 +74,11 @@ export async function appendDecision(
   }
 }
 
+/** A row of budget_commitment_index (QueryRunner.query answers `any`: the callers below state the row type). */
+interface CommitmentIndexRow {
+  stream_id: string;
+}
+
 /** Remembers which stream holds an enrolment's commitment (same transaction as the FundsCommitted). */
 export async function indexCommitment(tx: QueryRunner, enrolmentId: string, programmeId: string, streamId: string) {
   await tx.query(
@@ -81,14 +88,16 @@ export async function indexCommitment(tx: QueryRunner, enrolmentId: string, prog
 }
 
 export async function streamOfEnrolment(tx: QueryRunner, enrolmentId: string): Promise<string | undefined> {
-  const [row] = await tx.query('select stream_id from budget_commitment_index where enrolment_id = $1', [enrolmentId]);
+  const [row] = (await tx.query('select stream_id from budget_commitment_index where enrolment_id = $1', [
+    enrolmentId,
+  ])) as CommitmentIndexRow[];
   return row?.stream_id;
 }
 
 export async function streamsOfProgramme(tx: QueryRunner, programmeId: string): Promise<string[]> {
-  const rows: { stream_id: string }[] = await tx.query(
+  const rows = (await tx.query(
     'select distinct stream_id from budget_commitment_index where programme_id = $1 order by stream_id',
     [programmeId],
-  );
+  )) as CommitmentIndexRow[];
   return rows.map((r) => r.stream_id);
 }

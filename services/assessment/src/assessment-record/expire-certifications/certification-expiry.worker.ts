@@ -23,9 +23,10 @@ export class CertificationExpiryWorker implements MessagingWorker {
 
   constructor(private readonly options: CertificationExpiryWorkerOptions) {}
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
     this.stopped = false;
     this.next();
+    return Promise.resolve();
   }
 
   async stop(): Promise<void> {

@@ -1,7 +1,8 @@
-import type { AssessmentMethod } from '@kompeten/contracts';
-import type { EventMetadata } from '@kompeten/event-store';
+import { Command } from '@nestjs/cqrs';
+import type { AssessmentMethod, AssessmentRecordEvent } from '@kompeten/contracts';
+import type { EventMetadata, HandleResult } from '@kompeten/event-store';
 
-export class RecordAssessmentResultCommand {
+export class RecordAssessmentResultCommand extends Command<HandleResult<AssessmentRecordEvent>> {
   constructor(
     readonly nip: string,
     readonly assessmentId: string,
@@ -10,5 +11,7 @@ export class RecordAssessmentResultCommand {
     readonly score: number,
     readonly assessedOn: string | undefined,
     readonly metadata: EventMetadata,
-  ) {}
+  ) {
+    super();
+  }
 }

@@ -1,7 +1,8 @@
-import type { AssessmentKind } from '@kompeten/contracts';
-import type { EventMetadata } from '@kompeten/event-store';
+import { Command } from '@nestjs/cqrs';
+import type { AssessmentKind, AssessmentRecordEvent } from '@kompeten/contracts';
+import type { EventMetadata, HandleResult } from '@kompeten/event-store';
 
-export class ScheduleAssessmentCommand {
+export class ScheduleAssessmentCommand extends Command<HandleResult<AssessmentRecordEvent> & { assessmentId: string }> {
   constructor(
     readonly nip: string,
     readonly kind: AssessmentKind,
@@ -9,5 +10,7 @@ export class ScheduleAssessmentCommand {
     readonly enrolmentId: string | null,
     readonly dueOn: string,
     readonly metadata: EventMetadata,
-  ) {}
+  ) {
+    super();
+  }
 }

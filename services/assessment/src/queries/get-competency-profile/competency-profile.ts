@@ -104,8 +104,8 @@ export function programmeGains(history: AssessmentView[]) {
       pre,
       post,
       onTheJob,
-      learningGain: both ? post!.level! - pre!.level! : null,
-      scoreGain: both && pre!.method === post!.method ? post!.score! - pre!.score! : null,
+      learningGain: both ? post.level! - pre.level! : null,
+      scoreGain: both && pre.method === post.method ? post.score! - pre.score! : null,
     };
   });
 }

@@ -11,7 +11,7 @@ export class GetUnitGapReportHandler implements IQueryHandler<GetUnitGapReportQu
   constructor(private readonly db: DataSource) {}
 
   async execute({ opd, serviceUnit }: GetUnitGapReportQuery) {
-    const [{ headcount }] = await this.db.query(
+    const [{ headcount }] = await this.db.query<{ headcount: number }[]>(
       `select count(*)::int as headcount from staff_roster where status = 'active' and opd = $1 and ($2::text is null or service_unit = $2)`,
       [opd, serviceUnit],
     );

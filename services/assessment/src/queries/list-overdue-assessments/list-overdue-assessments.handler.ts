@@ -5,6 +5,19 @@ import { ListOverdueAssessmentsQuery } from './list-overdue-assessments.query';
 
 const LIMIT = 500;
 
+/** A scheduled assessment past its due date (unit null when the roster does not know the staff member yet). */
+interface MissingRow {
+  assessmentId: string;
+  nip: string;
+  kind: string;
+  competencyCode: string;
+  enrolmentId: string | null;
+  programmeId: string | null;
+  dueOn: string;
+  opd: string | null;
+  serviceUnit: string | null;
+}
+
 /**
  * Missing assessments (still open past their due date, as of a date) and how many were recorded late.
  * Staff who left are not chased; staff the roster does not know yet are shown without a unit.
@@ -15,7 +28,7 @@ export class ListOverdueAssessmentsHandler implements IQueryHandler<ListOverdueA
 
   async execute({ asOf, opd, serviceUnit }: ListOverdueAssessmentsQuery) {
     const unit = `($2::text is null or s.opd = $2) and ($3::text is null or s.service_unit = $3) and coalesce(s.status, 'active') = 'active'`;
-    const missing = await this.db.query(
+    const missing = await this.db.query<MissingRow[]>(
       `
       select a.assessment_id as "assessmentId", a.nip, a.kind, a.competency_code as "competencyCode", a.enrolment_id as "enrolmentId",
              a.programme_id as "programmeId", a.due_on::text as "dueOn", s.opd, s.service_unit as "serviceUnit"
@@ -24,7 +37,7 @@ export class ListOverdueAssessmentsHandler implements IQueryHandler<ListOverdueA
        order by a.due_on, a.nip limit ${LIMIT}`,
       [asOf, opd, serviceUnit],
     );
-    const [{ late }] = await this.db.query(
+    const [{ late }] = await this.db.query<{ late: number }[]>(
       `
       select count(*)::int as late from assessments a left join staff_roster s using (nip)
        where a.status = 'recorded' and a.late and a.assessed_on <= $1::date and ${unit}`,
@@ -36,7 +49,7 @@ export class ListOverdueAssessmentsHandler implements IQueryHandler<ListOverdueA
       serviceUnit,
       recordedLate: late,
       truncated: missing.length === LIMIT,
-      missing: missing.map((m: { dueOn: string }) => ({ ...m, daysOverdue: daysBetween(m.dueOn, asOf) })),
+      missing: missing.map((m) => ({ ...m, daysOverdue: daysBetween(m.dueOn, asOf) })),
     };
   }
 }

@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import type { Requirement } from '../../position-standard/position-standard.decider';
 import { ListPositionStandardsQuery } from './list-position-standards.query';
 
 /** Every position's required levels, as last set. */
@@ -8,11 +9,11 @@ export class ListPositionStandardsHandler implements IQueryHandler<ListPositionS
   constructor(private readonly db: DataSource) {}
 
   async execute() {
-    const rows = await this.db.query(
-      'select position_key, position, requirements, set_at from position_standard order by position_key',
-    );
+    const rows = await this.db.query<
+      { position_key: string; position: string; requirements: Requirement[]; set_at: Date }[]
+    >('select position_key, position, requirements, set_at from position_standard order by position_key');
     return {
-      positions: rows.map((r: Record<string, unknown>) => ({
+      positions: rows.map((r) => ({
         positionKey: r.position_key,
         position: r.position,
         requirements: r.requirements,

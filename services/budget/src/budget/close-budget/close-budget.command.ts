@@ -1,9 +1,13 @@
-import type { EventMetadata } from '@kompeten/event-store';
+import { Command } from '@nestjs/cqrs';
+import type { BudgetEvent } from '@kompeten/contracts';
+import type { EventMetadata, HandleResult } from '@kompeten/event-store';
 
-export class CloseBudgetCommand {
+export class CloseBudgetCommand extends Command<HandleResult<BudgetEvent>> {
   constructor(
     readonly budgetId: string,
     readonly metadata: EventMetadata,
     readonly expectedVersion?: number,
-  ) {}
+  ) {
+    super();
+  }
 }

@@ -3,13 +3,16 @@ import { DataSource } from 'typeorm';
 import { rupiah } from '../money';
 import { GetUnitCostsQuery } from './get-unit-costs.query';
 
-/** Spent money per lesson hour delivered and per staff member trained, with the counts behind each figure. */
-export function costFigures(r: {
+/** The figures of spent commitments (sums are null when nothing was spent). */
+interface CostRow {
   completions: number;
   trained: number;
   spent: string | number | null;
   jp: string | number | null;
-}) {
+}
+
+/** Spent money per lesson hour delivered and per staff member trained, with the counts behind each figure. */
+export function costFigures(r: CostRow) {
   const spent = rupiah(r.spent);
   const jp = rupiah(r.jp);
   return {
@@ -30,8 +33,8 @@ export class GetUnitCostsHandler implements IQueryHandler<GetUnitCostsQuery> {
 
   async execute({ opd, fiscalYear }: GetUnitCostsQuery) {
     const figures = `count(*)::int as completions, count(distinct c.nip)::int as trained, sum(c.spent) as spent, sum(c.jp) as jp`;
-    const [total] = await this.db.query(`select ${figures} ${SPENT}`, [opd, fiscalYear]);
-    const rows = await this.db.query(
+    const [total] = await this.db.query<CostRow[]>(`select ${figures} ${SPENT}`, [opd, fiscalYear]);
+    const rows = await this.db.query<(CostRow & { programme_id: string })[]>(
       `select c.programme_id, ${figures} ${SPENT} group by c.programme_id order by c.programme_id`,
       [opd, fiscalYear],
     );
@@ -39,7 +42,7 @@ export class GetUnitCostsHandler implements IQueryHandler<GetUnitCostsQuery> {
       opd,
       fiscalYear,
       ...costFigures(total),
-      byProgramme: rows.map((r: { programme_id: string } & Parameters<typeof costFigures>[0]) => ({
+      byProgramme: rows.map((r) => ({
         programmeId: r.programme_id,
         ...costFigures(r),
       })),

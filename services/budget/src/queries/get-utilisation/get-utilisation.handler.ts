@@ -18,6 +18,23 @@ const BY_PROGRAMME = `
      where b.fiscal_year = $1 and ($2::text is null or b.opd = $2) group by c.programme_id)
   select programme_id as key, own.allocated, own.free, used.committed, used.spent from own full join used using (programme_id) order by programme_id`;
 
+/** Money sums are numeric, which pg returns as strings (null when nothing was summed). */
+interface ProgrammeRow {
+  key: string;
+  allocated: string | null;
+  free: string | null;
+  committed: string | null;
+  spent: string | null;
+}
+interface BudgetGroupRow {
+  key: string;
+  ceiling: string;
+  allocated: string;
+  committed: string;
+  spent: string;
+  budgets: number;
+}
+
 /** Allocated, committed, spent and free money per unit, funding source or programme, for a year. */
 @QueryHandler(GetUtilisationQuery)
 export class GetUtilisationHandler implements IQueryHandler<GetUtilisationQuery> {
@@ -26,12 +43,12 @@ export class GetUtilisationHandler implements IQueryHandler<GetUtilisationQuery>
   async execute({ fiscalYear, by, opd }: GetUtilisationQuery) {
     const params = [fiscalYear, opd ?? null];
     if (by === 'programme') {
-      const rows = await this.db.query(BY_PROGRAMME, params);
+      const rows = await this.db.query<ProgrammeRow[]>(BY_PROGRAMME, params);
       return {
         fiscalYear,
         by,
         opd: opd ?? null,
-        rows: rows.map((r: Record<string, string>) => ({
+        rows: rows.map((r) => ({
           programmeId: r.key,
           ...usage(r),
           free: rupiah(r.free),
@@ -39,7 +56,7 @@ export class GetUtilisationHandler implements IQueryHandler<GetUtilisationQuery>
       };
     }
     const column = BUDGET_COLUMN[by];
-    const rows = await this.db.query(
+    const rows = await this.db.query<BudgetGroupRow[]>(
       `select ${column} as key, sum(ceiling) as ceiling, sum(allocated) as allocated, sum(committed) as committed, sum(spent) as spent, count(*)::int as budgets
          from budget_overview where fiscal_year = $1 and ($2::text is null or opd = $2) group by ${column} order by ${column}`,
       params,
@@ -48,7 +65,7 @@ export class GetUtilisationHandler implements IQueryHandler<GetUtilisationQuery>
       fiscalYear,
       by,
       opd: opd ?? null,
-      rows: rows.map((r: Record<string, string>) => ({
+      rows: rows.map((r) => ({
         [by === 'unit' ? 'opd' : 'fundingSource']: r.key,
         budgets: r.budgets,
         ceiling: rupiah(r.ceiling),
