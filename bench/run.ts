@@ -48,7 +48,7 @@ async function postgresVersion(): Promise<string> {
   const c = new Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
   await c.connect();
   try {
-    const { rows } = await c.query(
+    const { rows } = await c.query<{ v: string; sc: string; sb: string }>(
       `select current_setting('server_version') as v, current_setting('synchronous_commit') as sc, current_setting('shared_buffers') as sb`,
     );
     return `${rows[0].v} (synchronous_commit=${rows[0].sc}, shared_buffers=${rows[0].sb})`;
@@ -67,7 +67,7 @@ async function main() {
     '../../bench/results',
     `${scale === 'smoke' ? 'smoke' : 'latest'}${names.length ? `-${names.join('+')}` : ''}.json`,
   );
-  const env = machine({ postgres: await postgresVersion(), kafka: await brokerVersion() });
+  const env = machine({ postgres: await postgresVersion(), kafka: brokerVersion() });
   const save = (figures: Figure[], complete: boolean) =>
     writeJson(file, {
       started: started.toISOString(),

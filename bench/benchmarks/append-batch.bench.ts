@@ -27,7 +27,9 @@ async function appendRun(
   const ms = await appendInBatches(store, events, BATCH);
   const costs = await meter.read(events);
   const backendTime = await sampling();
-  const [size] = await db.dataSource.query(`select round(pg_total_relation_size('es_event') / 1048576.0) as mb`);
+  const [size] = await db.dataSource.query<{ mb: string }[]>(
+    `select round(pg_total_relation_size('es_event') / 1048576.0) as mb`,
+  );
   const seeded: SeededLog = { events, db, store };
   ctx.fixtures.adopt(seeded);
   return { seeded, ms, costs: { ...costs, tableAndIndexesMB: Number(size.mb) }, backendTime };

@@ -51,7 +51,8 @@ export const appendSingle: Benchmark = {
         const prefix = `s${tag++}`;
         const meter = await CostMeter.start(() => backendPids(db.dataSource, db.name));
         const sampling = await sampleBackends(db.url, db.name);
-        const [{ position: before }] = await db.dataSource.query('select position from es_head');
+        const [{ position: before }] =
+          await db.dataSource.query<{ position: string }[]>('select position from es_head');
         const ms = await closedLoop(n, WRITERS, (_w, i) =>
           store.append(`${prefix}-${i}`, 'no-stream', [event], benchMetadata()),
         );
@@ -94,7 +95,7 @@ export const appendSingle: Benchmark = {
         },
       );
       const floor = await commitFloor(db, ctx.scale === 'full' ? 2000 : 200);
-      const disk = await fdatasyncRate(ctx.scale === 'full' ? 1000 : 100);
+      const disk = fdatasyncRate(ctx.scale === 'full' ? 1000 : 100);
       const figure: Figure = {
         benchmark: this.name,
         label: `append, 1 event per command, ${WRITERS} writers`,

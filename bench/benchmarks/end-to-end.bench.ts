@@ -22,7 +22,7 @@ async function visibilityProbe(url: string, onVisible: (submissionId: string) =>
   await c.connect();
   let table: string | undefined;
   for (const deadline = Date.now() + 30_000; !table && Date.now() < deadline; await sleep(100)) {
-    const { rows } = await c.query(
+    const { rows } = await c.query<{ table_name: string }>(
       `select table_name from projection_checkpoint where projection = 'survey_responses' and state = 'active'`,
     );
     table = rows[0]?.table_name;
@@ -240,9 +240,9 @@ export const endToEnd: Benchmark = {
             benchmark: this.name,
             label: `${p} at ${relaxedRate}/s (half the measured capacity), same path`,
             unit: 'ms' as const,
-            value: relaxed![p],
-            samples: [relaxed![p]],
-            note: `${relaxed!.failed} failed`,
+            value: relaxed[p],
+            samples: [relaxed[p]],
+            note: `${relaxed.failed} failed`,
           }))
         : [];
       return [

@@ -73,7 +73,7 @@ export const gatewayRead: Benchmark = {
         return rps;
       };
       await load(gateway, 'gateway', 1); // warm-up: JIT, keep-alive connections
-      await load(bare!, 'bare', 1);
+      await load(bare, 'bare', 1);
       cpu.gateway = [];
       cpu.bare = [];
       const r = await paired(

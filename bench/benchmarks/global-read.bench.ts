@@ -1,10 +1,24 @@
-import { RECORD_COLUMNS } from '@kompeten/event-store';
+import { type EventRow, RECORD_COLUMNS } from '@kompeten/event-store';
 import { Benchmark, BenchContext, Figure, sized, targetMet } from '../harness/benchmark';
 import { CostMeter, medianOf, now, paired, perSecond } from '../harness/measure';
 import { median } from '../harness/stats';
 import { backendPids } from '../support/databases';
 
 const PAGE = 2000;
+
+/** A plan node of EXPLAIN (FORMAT JSON), as far as this benchmark reads it. */
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Shared Hit Blocks': number;
+  'Shared Read Blocks': number;
+  Plans?: PlanNode[];
+}
+/** One statement of EXPLAIN (ANALYZE, FORMAT JSON). */
+interface ExplainedQuery {
+  Plan: PlanNode;
+  'Execution Time': number;
+}
 
 export const globalRead: Benchmark = {
   name: 'global-read',
@@ -26,7 +40,7 @@ export const globalRead: Benchmark = {
       let n = 0;
       const start = now();
       for (let after = 0; ;) {
-        const { rows } = await client.query(
+        const { rows } = await client.query<EventRow>(
           `select ${RECORD_COLUMNS} from es_event where position > $1 order by position limit $2`,
           [after, PAGE],
         );
@@ -53,7 +67,7 @@ export const globalRead: Benchmark = {
       () => measure('subject', viaStore),
       () => measure('baseline', viaPg),
     );
-    const plan = await client.query(
+    const plan = await client.query<{ 'QUERY PLAN': ExplainedQuery[] }>(
       `explain (analyze, buffers, format json) select ${RECORD_COLUMNS} from es_event where position > $1 order by position limit $2`,
       [Math.floor(events / 2), PAGE],
     );

@@ -49,7 +49,9 @@ export const streamCountsBatched: Projection = {
  */
 export async function liveAtHead(log: SeededLog, projection: Projection): Promise<void> {
   const ds = log.db.dataSource;
-  const [exists] = await ds.query('select 1 from projection_checkpoint where projection = $1', [projection.name]);
+  const [exists] = await ds.query<unknown[]>('select 1 from projection_checkpoint where projection = $1', [
+    projection.name,
+  ]);
   if (exists) return;
   const table = `${projection.name}__v1`;
   const qr = ds.createQueryRunner();
@@ -78,7 +80,7 @@ export async function rebuildOnce(log: SeededLog, projection: Projection) {
   const ms = now() - start;
   const memory = heap.end();
   const backendTime = await sampling();
-  const [{ rows }] = await log.db.dataSource.query(
+  const [{ rows }] = await log.db.dataSource.query<{ rows: number }[]>(
     `select coalesce(sum(events), 0)::int as rows from "${projection.name}"`,
   );
   if ((projection === streamCounts || projection === streamCountsBatched) && rows !== log.events)

@@ -109,7 +109,7 @@ export class CostMeter {
   ) {}
 
   /** `pids` lists the database's backends; it is asked again at the end, and sessions opened meanwhile count in full. */
-  static async start(pids: () => Promise<number[]> = async () => []): Promise<CostMeter> {
+  static async start(pids: () => Promise<number[]> = () => Promise.resolve([])): Promise<CostMeter> {
     const at = new Map<number, number>();
     for (const pid of await pids()) at.set(pid, processCpuSeconds([pid]));
     return new CostMeter(pids, at);

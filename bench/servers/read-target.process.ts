@@ -8,16 +8,20 @@ import { ReadTarget, startBareTarget, startGatewayTarget } from './read-targets'
  */
 let target: ReadTarget | undefined;
 
-process.on('message', async (m: { kind: 'gateway' | 'bare'; body?: unknown; logLevel?: string }) => {
+async function serve(m: { kind: 'gateway' | 'bare'; body?: unknown; logLevel?: string }): Promise<void> {
   try {
     target = m.kind === 'gateway' ? await startGatewayTarget(m.logLevel ?? 'info') : await startBareTarget(m.body);
     process.send?.({ url: target.url });
   } catch (e) {
     process.send?.({ error: String((e as Error).stack ?? e) });
   }
-});
+}
 
-process.on('disconnect', async () => {
+async function shutDown(): Promise<void> {
   await target?.stop().catch(() => undefined);
   process.exit(0);
-});
+}
+
+// Neither can reject (serve answers its own failure, shutDown ignores stop's): nothing to handle here.
+process.on('message', (m: Parameters<typeof serve>[0]) => void serve(m));
+process.on('disconnect', () => void shutDown());

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool, PoolConfig } from 'pg';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { eventStoreMigrations } from '@kompeten/event-store';
 import { messagingMigrations } from '@kompeten/messaging';
 
@@ -57,7 +57,7 @@ export async function createBenchDatabase(
     extra: { max: 4, ...options.extra },
     migrations: [...eventStoreMigrations, ...messagingMigrations],
     synchronize: false,
-  } as DataSourceOptions);
+  });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   const pools: Pool[] = [];
@@ -97,7 +97,7 @@ export async function transactionsAfter(
   ds: DataSource,
   after: number,
 ): Promise<{ rows: number; transactions: number }> {
-  const [r] = await ds.query(
+  const [r] = await ds.query<{ rows: number; transactions: number }[]>(
     'select count(*)::int as rows, count(distinct xmin::text)::int as transactions from es_event where position > $1',
     [after],
   );
@@ -146,7 +146,7 @@ export async function sampleBackends(
   let running = true;
   const loop = (async () => {
     while (running) {
-      const { rows } = await c.query(
+      const { rows } = await c.query<{ doing: string }>(
         `select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'active (on CPU)') else state end as doing
          from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and state <> 'idle'`,
         [database],

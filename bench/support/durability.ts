@@ -8,7 +8,7 @@ import type { BenchDatabase } from './databases';
  * How many 8 kB write + fdatasync pairs the disk does per second (what pg_test_fsync measures for
  * WAL flushes): the ceiling of commits per second for one session that waits for its own flush.
  */
-export async function fdatasyncRate(durationMs: number): Promise<number> {
+export function fdatasyncRate(durationMs: number): number {
   const file = path.join(tmpdir(), `kompeten-bench-fsync-${process.pid}`);
   const fd = openSync(file, 'w');
   const block = Buffer.alloc(8192, 1);

@@ -52,7 +52,7 @@ export async function benchTopics(
 }
 
 /** The broker's version, from the jars of the project's own broker (the one `npm run kafka` starts). */
-export async function brokerVersion(): Promise<string> {
+export function brokerVersion(): string {
   try {
     // deploy/kafka/broker.mjs keeps a broker on another port in .cache/kafka-<port>.
     const port = Number(process.env.KOMPETEN_KAFKA_PORT ?? 9092);

@@ -1,11 +1,16 @@
-import request from 'supertest';
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { eventTopic } from '@kompeten/contracts';
-import { eventually, tailTopic, testKafka, topicEnd } from '@kompeten/testing';
+import { eventually, tailTopic, testKafka, topicEnd, httpOf } from '@kompeten/testing';
 import { programmeBody, staffBody, startEnrolmentApp } from '../../services/enrolment/test/enrolment-app';
 import { fakeBudget } from '../../services/enrolment/test/fake-budget';
 import { startAssessmentApp, uniqueNip } from '../../services/assessment/test/assessment-app';
+import type { AssessmentView } from '../../services/assessment/src/queries/get-competency-profile/competency-profile';
+
+/** A message of the assessment topic, as far as this test reads it. */
+interface PublishedEvent {
+  payload: unknown;
+}
 
 // Two real services, one real broker: a training completed in the enrolment service schedules a
 // post-assessment in the assessment service through Kafka; recording it publishes AssessmentRecorded
@@ -15,14 +20,13 @@ describe('from a completed training to a published assessment result, through th
   let enrolment: { app: INestApplication; stop: () => Promise<void> };
   let assessment: { app: INestApplication; stop: () => Promise<void> };
   let budget: Awaited<ReturnType<typeof fakeBudget>>;
-  const enrolmentHttp = () => request(enrolment.app.getHttpServer());
-  const assessmentHttp = () => request(assessment.app.getHttpServer());
+  const enrolmentHttp = () => httpOf(enrolment.app);
+  const assessmentHttp = () => httpOf(assessment.app);
   const nip = uniqueNip();
   const programmeId = `asm-flow-${randomBytes(4).toString('hex')}`;
   const correlationId = `completion-${programmeId}`;
   const history = async () =>
-    (await assessmentHttp().get(`/staff/${nip}/competency-profile`)).body.history as
-      { kind: string; assessmentId: string; status: string }[] | undefined;
+    ((await assessmentHttp().get(`/staff/${nip}/competency-profile`)).body as { history?: AssessmentView[] }).history;
   let enrolmentId: string;
 
   beforeAll(async () => {
@@ -41,7 +45,11 @@ describe('from a completed training to a published assessment result, through th
     await enrolmentHttp().post('/programmes').send(programmeBody(programmeId)).expect(201);
     await enrolmentHttp().post(`/programmes/${programmeId}/enrolments`).send({ nip }).expect(201);
     enrolmentId = (
-      await eventually(async () => (await enrolmentHttp().get(`/programmes/${programmeId}`)).body.enrolments?.[0])
+      await eventually(
+        async () =>
+          ((await enrolmentHttp().get(`/programmes/${programmeId}`)).body as { enrolments?: { enrolmentId: string }[] })
+            .enrolments?.[0],
+      )
     ).enrolmentId;
     await budget.answer({
       type: 'FundsCommitted',
@@ -64,7 +72,8 @@ describe('from a completed training to a published assessment result, through th
       trigger: 'enrolment-confirmed',
     });
     // The programme's teknis area was new to the dictionary: created on demand.
-    const dictionary = (await assessmentHttp().get('/competencies').expect(200)).body.competencies;
+    const dictionary = ((await assessmentHttp().get('/competencies').expect(200)).body as { competencies: unknown[] })
+      .competencies;
     expect(dictionary).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ code: 'patient-management', source: 'on-demand', competencyType: 'teknis' }),
@@ -109,12 +118,12 @@ describe('from a completed training to a published assessment result, through th
       await tailTopic(kafka, eventTopic('assessment'), from, (ms) => ms.filter(mine).length >= 2)
     ).filter(mine);
     expect(messages.map((m) => m.headers.type)).toEqual(['AssessmentRecorded', 'CompetencyCertified']);
-    const recorded = JSON.parse(messages[0].value!);
+    const recorded = JSON.parse(messages[0].value!) as PublishedEvent;
     expect(recorded).toMatchObject({
       streamId: `assessment-record-${nip}`,
       type: 'AssessmentRecorded',
       schemaVersion: 1,
-      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
     });
     expect(recorded.payload).toMatchObject({
       assessmentId: `${enrolmentId}-post`,
@@ -131,7 +140,7 @@ describe('from a completed training to a published assessment result, through th
       learningGain: null,
     });
     // No position standard names this competency: the default required level (3) applies.
-    expect(JSON.parse(messages[1].value!).payload).toMatchObject({
+    expect((JSON.parse(messages[1].value!) as PublishedEvent).payload).toMatchObject({
       level: 4,
       requiredLevel: 3,
       expiresOn: '2029-11-25',

@@ -1,8 +1,33 @@
-import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { EventStore } from '@kompeten/event-store';
-import { eventually } from '@kompeten/testing';
+import { eventually, httpOf } from '@kompeten/testing';
+import type { AssessmentView } from '../../services/assessment/src/queries/get-competency-profile/competency-profile';
+import type { LedgerYear } from '../../services/enrolment/src/queries/jp-ledger';
 import { startPlatform } from './five-services';
+
+// The parts of the gateway's answers this story reads.
+interface ProgrammeBody {
+  enrolments?: { status: string }[];
+}
+interface CompetencyProfileBody {
+  history?: AssessmentView[];
+}
+interface StaffProfileBody {
+  jpLedger?: LedgerYear[];
+  competencies?: CompetencyProfileBody;
+  training: unknown[];
+}
+interface PublicScorecardsBody {
+  units: { unitCode: string }[];
+}
+interface AuditHeadBody {
+  head: { position: number };
+}
+interface AuditChainPage {
+  ok: boolean;
+  head: unknown;
+  next: { after: number; anchor: string } | null;
+}
 
 // The whole story through the gateway alone, on the five real services, real Kafka and Postgres:
 // register staff, publish a programme, enrol, the budget commits, attend, complete, assess,
@@ -15,7 +40,7 @@ describe('a full story through the gateway', () => {
   const programmeId = `kom-${tag.toLowerCase()}`;
   const birth = `19${70 + (Date.now() % 20)}0${1 + (Date.now() % 9)}1${Date.now() % 9}`;
   const [nurse, midwife] = [`${birth}2010012001`, `${birth}2010012002`];
-  const api = () => request(p.gateway.getHttpServer());
+  const api = () => httpOf(p.gateway);
   const as = (role: keyof typeof p.tokens) => ({ Authorization: `Bearer ${p.tokens[role]}` });
   const officer = () => as('training-officer');
 
@@ -52,13 +77,15 @@ describe('a full story through the gateway', () => {
         })
         .expect(201);
     }
-    const budget = await api()
-      .post('/api/v1/budgets')
-      .set(officer())
-      .send({ fiscalYear: 2026, opd: OPD, fundingSource: 'APBD', ceiling: 10_000_000 })
-      .expect(201);
+    const { budgetId } = (
+      await api()
+        .post('/api/v1/budgets')
+        .set(officer())
+        .send({ fiscalYear: 2026, opd: OPD, fundingSource: 'APBD', ceiling: 10_000_000 })
+        .expect(201)
+    ).body as { budgetId: string };
     await api()
-      .post(`/api/v1/budgets/${budget.body.budgetId}/allocations`)
+      .post(`/api/v1/budgets/${budgetId}/allocations`)
       .set(officer())
       .send({ programmeId, amount: 3_000_000 })
       .expect(201);
@@ -86,9 +113,9 @@ describe('a full story through the gateway', () => {
       .set('X-Correlation-Id', `story-${tag}`)
       .send({ nip: nurse })
       .expect(201);
-    expect(enrolled.body.events).toEqual(['StaffEnrolled']);
+    expect((enrolled.body as { events: string[] }).events).toEqual(['StaffEnrolled']);
     await eventually(async () => {
-      const prog = (await api().get(`/api/v1/programmes/${programmeId}`).set(officer())).body;
+      const prog = (await api().get(`/api/v1/programmes/${programmeId}`).set(officer())).body as ProgrammeBody;
       return prog.enrolments?.[0]?.status === 'confirmed' ? prog : undefined;
     }, 30000);
     // The request's correlation id is in the event the budget wrote in answer.
@@ -96,8 +123,7 @@ describe('a full story through the gateway', () => {
       (e) => e.type === 'FundsCommitted' && (e.data as { nip: string }).nip === nurse,
     );
     expect(committed?.metadata.correlationId).toBe(`story-${tag}`);
-    const utilisation = (await api().get(`/api/v1/budgets/${budget.body.budgetId}`).set(as('auditor')).expect(200))
-      .body;
+    const utilisation: unknown = (await api().get(`/api/v1/budgets/${budgetId}`).set(as('auditor')).expect(200)).body;
     expect(JSON.stringify(utilisation)).toContain('1500000');
 
     await api()
@@ -113,10 +139,9 @@ describe('a full story through the gateway', () => {
 
     // The assessment service scheduled the post-assessment from TrainingCompleted; record it.
     const post = await eventually(async () => {
-      const profile = (await api().get(`/api/v1/staff/${nurse}/competency-profile`).set(officer())).body;
-      return profile.history?.find(
-        (a: { kind: string; status: string }) => a.kind === 'post' && a.status === 'scheduled',
-      );
+      const profile = (await api().get(`/api/v1/staff/${nurse}/competency-profile`).set(officer()))
+        .body as CompetencyProfileBody;
+      return profile.history?.find((a) => a.kind === 'post' && a.status === 'scheduled');
     }, 30000);
     await api()
       .post(`/api/v1/staff/${nurse}/assessments/${post.assessmentId}/result`)
@@ -142,9 +167,8 @@ describe('a full story through the gateway', () => {
 
     // The staff profile composes the roster and the competencies.
     const profile = await eventually(async () => {
-      const body = (await api().get(`/api/v1/staff/${nurse}`).set(officer())).body;
-      return body.jpLedger?.[0]?.jpCompleted === 24 &&
-        body.competencies?.history?.some((a: { status: string }) => a.status === 'recorded')
+      const body = (await api().get(`/api/v1/staff/${nurse}`).set(officer())).body as StaffProfileBody;
+      return body.jpLedger?.[0]?.jpCompleted === 24 && body.competencies?.history?.some((a) => a.status === 'recorded')
         ? body
         : undefined;
     }, 30000);
@@ -152,7 +176,7 @@ describe('a full story through the gateway', () => {
 
     // IKM of six identical responses: Σ NRR × 1/9 × 25 = (3+3+3+4+3+4+4+3+3)/9 × 25 = 30/9 × 25 = 83.33 (B).
     const card = await eventually(async () => {
-      const body = (
+      const body: unknown = (
         await api().get(`/api/v1/service-units/${UNIT}/scorecard`).set(officer()).query({ period: '2026-Q1' })
       ).body;
       return JSON.stringify(body).includes('83.33') ? body : undefined;
@@ -162,12 +186,13 @@ describe('a full story through the gateway', () => {
     await api().get(`/api/v1/service-units/${UNIT}/scorecard`).set('Authorization', `Bearer ${unitHead}`).expect(200);
     await api().get(`/api/v1/service-units/${UNIT}/scorecard`).set(as('unit-head')).expect(403); // another OPD's head
 
-    const publicCards = (await api().get('/api/v1/public/scorecards').query({ period: '2026-Q1' }).expect(200)).body;
-    const mine = publicCards.units.find((u: { unitCode: string }) => u.unitCode === UNIT);
+    const publicCards = (await api().get('/api/v1/public/scorecards').query({ period: '2026-Q1' }).expect(200))
+      .body as PublicScorecardsBody;
+    const mine = publicCards.units.find((u) => u.unitCode === UNIT);
     expect(mine).toMatchObject({ ikm: 83.33, grade: 'B', responses: 6 });
     expect(JSON.stringify(publicCards)).not.toContain(nurse); // aggregates only
 
-    const report = (
+    const report: unknown = (
       await api()
         .get('/api/v1/correlation-report')
         .set(as('auditor'))
@@ -185,24 +210,26 @@ describe('a full story through the gateway', () => {
 
   it('lets an auditor verify every service’s log through the gateway, and read its events with their hashes', async () => {
     for (const service of ['enrolment', 'assessment', 'budget', 'feedback']) {
-      const { head } = (await api().get(`/api/v1/audit/${service}/head`).set(as('auditor')).expect(200)).body;
+      const { head } = (await api().get(`/api/v1/audit/${service}/head`).set(as('auditor')).expect(200))
+        .body as AuditHeadBody;
       expect(head.position).toBeGreaterThan(0);
-      let next: { after: number; anchor: string } | null = { after: 0, anchor: '' };
-      let last: { ok: boolean; head: unknown; next: typeof next } | undefined;
+      let next: AuditChainPage['next'] = { after: 0, anchor: '' };
+      let last: AuditChainPage | undefined;
       while (next) {
-        last = (
+        const link = (
           await api()
             .get(`/api/v1/audit/${service}/chain`)
             .set(as('auditor'))
             .query({ after: next.after, anchor: next.anchor || undefined })
             .expect(200)
-        ).body;
-        expect(last!.ok).toBe(true);
-        next = last!.next;
+        ).body as AuditChainPage;
+        last = link;
+        expect(link.ok).toBe(true);
+        next = link.next;
       }
       expect(last!.head).toEqual(head);
     }
-    const page = (
+    const page: unknown = (
       await api()
         .get('/api/v1/audit/enrolment/events')
         .set(as('auditor'))

@@ -1,7 +1,6 @@
-import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { EventStore } from '@kompeten/event-store';
-import { eventually, readSse } from '@kompeten/testing';
+import { eventually, readSse, httpOf } from '@kompeten/testing';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from '../../services/enrolment/test/enrolment-app';
 import { roleTokens, startGateway } from '../../services/gateway/test/gateway-app';
 import { LiveFeed } from '../../services/gateway/src/live/live-feed';
@@ -12,7 +11,7 @@ describe('the gateway in front of the enrolment service', () => {
   let gateway: INestApplication;
   let stops: (() => Promise<void>)[] = [];
   let tokens: Awaited<ReturnType<typeof roleTokens>>;
-  const http = () => request(gateway.getHttpServer());
+  const http = () => httpOf(gateway);
   const as = (role: keyof typeof tokens) => ({ Authorization: `Bearer ${tokens[role]}` });
 
   beforeAll(async () => {
@@ -59,7 +58,9 @@ describe('the gateway in front of the enrolment service', () => {
       .send(staffBody('198609262015053001'))
       .expect(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body.errors).toEqual([{ field: 'nip', message: expect.stringContaining('(gender)') }]);
+    expect((res.body as { errors: unknown }).errors).toEqual([
+      { field: 'nip', message: expect.stringContaining('(gender)') as unknown },
+    ]);
     expect(await enrolment.get(EventStore).head()).toEqual(before);
   });
 
@@ -82,7 +83,7 @@ describe('the gateway in front of the enrolment service', () => {
       .set('Idempotency-Key', 'register-702-attempt')
       .send(staffBody(nip(703)))
       .expect(422);
-    expect(other.body.status).toBe(422);
+    expect((other.body as { status: number }).status).toBe(422);
   });
 
   it('passes the service’s 409 on with the current state', async () => {
@@ -164,7 +165,7 @@ describe('the gateway in front of the enrolment service', () => {
       .expect(201);
     const [first] = await live;
     expect(first.event).toBe('StaffEnrolled');
-    const event = JSON.parse(first.data);
+    const event: unknown = JSON.parse(first.data);
     expect(event).toMatchObject({
       service: 'enrolment',
       type: 'StaffEnrolled',
@@ -180,7 +181,9 @@ describe('the gateway in front of the enrolment service', () => {
       .expect(201);
     await eventually(async () => {
       const again = await readSse(url, { ...head, 'Last-Event-ID': first.id! }, (ms) => ms.length >= 1, 3000);
-      return again[0] && JSON.parse(again[0].data).data.nip === nip(711) ? true : undefined;
+      return again[0] && (JSON.parse(again[0].data) as { data: { nip: string } }).data.nip === nip(711)
+        ? true
+        : undefined;
     });
     // Staff see only their own events; a kiosk may not watch at all.
     await expect(readSse(url, { Authorization: `Bearer ${tokens.kiosk}` }, () => true, 2000)).rejects.toThrow(/403/);
@@ -188,10 +191,10 @@ describe('the gateway in front of the enrolment service', () => {
 
   it('answers 503 with Retry-After when the owning service is down, without hanging', async () => {
     const res = await http().get('/api/v1/units/DINKES/summary').set(as('admin')).expect(200);
-    expect(res.body.opd).toBe('DINKES');
+    expect((res.body as { opd: string }).opd).toBe('DINKES');
     const down = await startGateway(); // every service unreachable
     try {
-      const r = await request(down.app.getHttpServer())
+      const r = await httpOf(down.app)
         .get('/api/v1/units/DINKES/summary')
         .set('Authorization', `Bearer ${await down.auth.token({ roles: ['admin'] })}`)
         .expect(503);

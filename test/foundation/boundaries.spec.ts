@@ -2,6 +2,10 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..');
+/** dependency-cruiser's JSON report, as far as these tests read it. */
+interface DepcruiseReport {
+  summary: { violations: { rule: { name: string }; from: string }[] };
+}
 const depcruise = (cwd: string, output = 'json') =>
   spawnSync(
     path.join(root, 'node_modules/.bin/depcruise'),
@@ -12,8 +16,8 @@ const depcruise = (cwd: string, output = 'json') =>
 describe('module boundaries', () => {
   it('refuse a service that imports another service, and a library that imports a service', () => {
     const result = depcruise(path.join(root, 'test/fixtures/boundaries'));
-    const violations = JSON.parse(result.stdout).summary.violations.map(
-      (v: { rule: { name: string }; from: string }) => `${v.rule.name} ${v.from}`,
+    const violations = (JSON.parse(result.stdout) as DepcruiseReport).summary.violations.map(
+      (v) => `${v.rule.name} ${v.from}`,
     );
     expect(violations).toEqual(
       expect.arrayContaining([
@@ -27,6 +31,6 @@ describe('module boundaries', () => {
 
   it('hold in the real tree', () => {
     const result = depcruise(root);
-    expect(JSON.parse(result.stdout).summary.violations).toEqual([]);
+    expect((JSON.parse(result.stdout) as DepcruiseReport).summary.violations).toEqual([]);
   });
 });

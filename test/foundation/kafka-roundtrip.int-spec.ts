@@ -20,8 +20,10 @@ describe('the real Kafka broker', () => {
       await consumer.subscribe({ topic, fromBeginning: true });
       const received = await new Promise<{ key: string; value: string; type: string }>((resolve) => {
         void consumer.run({
-          eachMessage: async ({ message }) =>
-            resolve({ key: String(message.key), value: String(message.value), type: String(message.headers?.type) }),
+          eachMessage: ({ message }) => {
+            resolve({ key: String(message.key), value: String(message.value), type: String(message.headers?.type) });
+            return Promise.resolve();
+          },
         });
       });
       expect(received).toEqual({ key: sent.key, value: sent.value, type: 'Ping' });

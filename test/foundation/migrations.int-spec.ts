@@ -20,12 +20,10 @@ describe('migrations on a real database', () => {
   it('creates the event store tables, once, even when several replicas migrate at the same moment', async () => {
     const [a, b] = await Promise.all([runMigrations(ds), runMigrations(ds)]);
     expect(a.length + b.length).toBe(eventStoreMigrations.length);
-    const tables = await ds.query(
+    const tables = await ds.query<{ table_name: string }[]>(
       `select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
-    expect(tables.map((t: { table_name: string }) => t.table_name)).toEqual(
-      expect.arrayContaining(['es_event', 'es_head', 'migrations']),
-    );
+    expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(['es_event', 'es_head', 'migrations']));
     expect(await runMigrations(ds)).toEqual([]);
   });
 
@@ -39,7 +37,7 @@ describe('migrations on a real database', () => {
     const ds2 = await migratedDataSource(other, eventStoreMigrations);
     try {
       for (let i = 0; i < eventStoreMigrations.length; i++) await ds2.undoLastMigration();
-      const tables = await ds2.query(
+      const tables = await ds2.query<{ table_name: string }[]>(
         `select table_name from information_schema.tables where table_schema = 'public' and table_name like 'es_%'`,
       );
       expect(tables).toEqual([]);

@@ -121,7 +121,7 @@ describe('a sustained command load through the gateway', () => {
       const after = { gateway: await heapAfterGc(gateway), feedback: await heapAfterGc(feedback) };
 
       const sql = openDb(dbs[0].url);
-      const [{ n: appended }] = await sql.rows(
+      const [{ n: appended }] = await sql.rows<{ n: number }>(
         `select count(*)::int as n from es_event where type = 'SurveyResponseSubmitted' and payload->>'unitCode' = $1`,
         [unit],
       );

@@ -32,7 +32,9 @@ describe('a Kafka broker outage under a steady stream of commands', () => {
     const kafka = privateKafka();
     const topic = eventTopic('enrolment');
     const from = await topicEnd(kafka, topic);
-    const [{ position: headBefore }] = await c.db.enrolment.rows('select position from es_head where id = 1');
+    const [{ position: headBefore }] = await c.db.enrolment.rows<{ position: string }>(
+      'select position from es_head where id = 1',
+    );
     let running = true;
     let brokerDown = false;
     let acceptedWhileDown = 0;
@@ -81,14 +83,18 @@ describe('a Kafka broker outage under a steady stream of commands', () => {
 
     // Every acknowledged registration is in the log, and the log in every read model exactly once.
     const logged = (
-      await c.db.enrolment.rows(`select payload->>'nip' as nip from es_event where type = 'StaffRegistered'`)
+      await c.db.enrolment.rows<{ nip: string }>(
+        `select payload->>'nip' as nip from es_event where type = 'StaffRegistered'`,
+      )
     ).map((r) => r.nip);
     const acknowledgedInLog = tally(acknowledged, logged);
     // On the wire, at-least-once: a batch re-sent after a failed acknowledgement shows up twice there (and only there).
     const ids = new Set(
-      (await c.db.enrolment.rows('select event_id from es_event where position > $1', [headBefore])).map(
-        (r) => r.event_id as string,
-      ),
+      (
+        await c.db.enrolment.rows<{ event_id: string }>('select event_id from es_event where position > $1', [
+          headBefore,
+        ])
+      ).map((r) => r.event_id),
     );
     const onKafka = await tailTopic(
       kafka,

@@ -1,4 +1,5 @@
-import { deadLetterTopic, eventTopic } from '@kompeten/contracts';
+import { deadLetterTopic, eventTopic, type FundsCommitted } from '@kompeten/contracts';
+import type { EventRecord } from '@kompeten/event-store';
 import { eventually, tailTopic, TestDatabase, topicEnd } from '@kompeten/testing';
 import { post } from './support/command-stream';
 import { Db, openDb, processedIds } from './support/db';
@@ -40,7 +41,10 @@ describe('poison messages on a topic a service consumes', () => {
     expect((await post(`${enrolment.url}/staff`, staffBody(nip, `REL-${tag}`))).status).toBe(201);
     expect((await post(`${enrolment.url}/programmes/${programmeId}/enrolments`, { nip })).status).toBe(201);
     const [{ enrolment_id: enrolmentId }] = await eventually(async () => {
-      const rows = await sql.rows('select enrolment_id from enrolment_history where nip = $1', [nip]);
+      const rows = await sql.rows<{ enrolment_id: string }>(
+        'select enrolment_id from enrolment_history where nip = $1',
+        [nip],
+      );
       return rows.length ? rows : undefined;
     });
 
@@ -60,11 +64,13 @@ describe('poison messages on a topic a service consumes', () => {
       },
     });
     // The same event as a schema version this service has never heard of (a newer budget service wrote it).
+    // A message's value is the event record as stored.
+    const record = (m: { value: string }) => JSON.parse(m.value) as EventRecord;
     const fromTheFuture = await budget.message(streamId, {
       type: 'FundsCommitted',
-      data: JSON.parse(good.value).payload,
+      data: record(good).payload as FundsCommitted['data'],
     });
-    const future = { ...JSON.parse(fromTheFuture.value), schemaVersion: 2 };
+    const future = { ...record(fromTheFuture), schemaVersion: 2 };
     await budget.stop();
     const poison = [
       { reason: 'not-json', message: { key: streamId, value: '{"eventId": "half a record', headers: {} } },
@@ -108,14 +114,14 @@ describe('poison messages on a topic a service consumes', () => {
     for (const x of ours) expect(x.headers['dlq-error']).toBeTruthy();
     expect(ours[3].value).toBe(poison[3].message.value); // parked byte for byte, to be replayed once an upcaster exists
 
-    const goodId = JSON.parse(good.value).eventId as string;
+    const goodId = record(good).eventId;
     await eventually(
       async () => ((await processedIds(sql, 'enrolment.budget-answers')).includes(goodId) ? true : undefined),
       60_000,
       250,
     );
     const [row] = await eventually(async () => {
-      const rows = await sql.rows(
+      const rows = await sql.rows<{ status: string }>(
         `select status from enrolment_history where enrolment_id = $1 and status = 'confirmed'`,
         [enrolmentId],
       );

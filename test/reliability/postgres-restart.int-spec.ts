@@ -86,7 +86,9 @@ const unavailable = privatePostgresUnavailable();
       1000,
     );
     const logged = (
-      await c.db.enrolment.rows(`select payload->>'nip' as nip from es_event where type = 'StaffRegistered'`)
+      await c.db.enrolment.rows<{ nip: string }>(
+        `select payload->>'nip' as nip from es_event where type = 'StaffRegistered'`,
+      )
     ).map((r) => r.nip);
     const acknowledgedInLog = tally(acknowledged, logged);
     // A command whose answer was lost with the connection may still have committed: "in doubt", and harmless.

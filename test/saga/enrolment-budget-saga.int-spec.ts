@@ -1,10 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { EventStore } from '@kompeten/event-store';
-import { eventually } from '@kompeten/testing';
+import { eventually, httpOf } from '@kompeten/testing';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from '../../services/enrolment/test/enrolment-app';
 import { BudgetApp, startBudgetApp } from '../../services/budget/test/budget-app';
+
+// The parts of the services' answers this saga reads.
+interface EnrolmentBody {
+  nip: string;
+  status: string;
+  waitlistReason: string | null;
+}
+interface ProgrammeBody {
+  enrolments: EnrolmentBody[];
+  waitlist: EnrolmentBody[];
+}
+interface BudgetBody {
+  committed: number;
+  free: number;
+  allocations: unknown[];
+}
 
 // The real enrolment service and the real budget service, each on its own database, talking only
 // through the real Kafka topics: the saga end to end, including a restart of the budget service.
@@ -19,19 +34,17 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
   const budgetId = `${year}-${opd}-APBD`;
   const P1 = `kom-${run}`;
   const P2 = `bencana-${run}`;
-  const en = () => request(enrolment.getHttpServer());
-  const bu = () => request(budget.app.getHttpServer());
-  const programme = async (id: string) => (await en().get(`/programmes/${id}`).expect(200)).body;
+  const en = () => httpOf(enrolment);
+  const bu = () => httpOf(budget.app);
+  const programme = async (id: string) => (await en().get(`/programmes/${id}`).expect(200)).body as ProgrammeBody;
   const statuses = async (id: string) => {
     const p = await programme(id);
-    return Object.fromEntries(
-      [...p.enrolments, ...p.waitlist].map((e: { nip: string; status: string }) => [e.nip, e.status]),
-    );
+    return Object.fromEntries([...p.enrolments, ...p.waitlist].map((e) => [e.nip, e.status]));
   };
   const budgetView = () =>
     bu()
       .get(`/budgets/${budgetId}`)
-      .then((r) => r.body);
+      .then((r) => r.body as BudgetBody);
   const until = <T>(probe: () => Promise<T | undefined>) => eventually(probe, 30000, 200);
 
   beforeAll(async () => {
@@ -97,8 +110,11 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
       .post(`/budgets/${budgetId}/allocations/programme-${P1}/revisions`)
       .send({ amount: 4_499_999 })
       .expect(400);
-    expect(res.body.errors).toEqual([
-      { field: 'amount', message: expect.stringContaining('cannot be below the 4500000 already committed') },
+    expect((res.body as { errors: unknown }).errors).toEqual([
+      {
+        field: 'amount',
+        message: expect.stringContaining('cannot be below the 4500000 already committed') as unknown,
+      },
     ]);
   });
 
@@ -123,7 +139,7 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
       .send({ completedOn: `${year}-11-20` })
       .expect(201);
     const costs = await until(async () => {
-      const c = (await bu().get(`/units/${opd}/costs?fiscalYear=${year}`).expect(200)).body;
+      const c = (await bu().get(`/units/${opd}/costs?fiscalYear=${year}`).expect(200)).body as { completions: number };
       return c.completions === 1 ? c : undefined;
     });
     expect(costs).toMatchObject({
@@ -133,8 +149,9 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
       costPerJp: 62_500,
       costPerTrainedStaff: 1_500_000,
     });
-    const byProgramme = (await bu().get(`/utilisation?fiscalYear=${year}&by=programme&opd=${opd}`).expect(200)).body
-      .rows;
+    const { rows: byProgramme } = (
+      await bu().get(`/utilisation?fiscalYear=${year}&by=programme&opd=${opd}`).expect(200)
+    ).body as { rows: unknown[] };
     expect(byProgramme).toContainEqual({
       programmeId: P1,
       allocated: 4_500_000,
@@ -143,10 +160,15 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
       free: 0,
       utilisation: 1,
     });
-    const forecast = (await bu().get(`/units/${opd}/forecast?fiscalYear=${year}`).expect(200)).body;
+    const forecast = (await bu().get(`/units/${opd}/forecast?fiscalYear=${year}`).expect(200)).body as {
+      forecast: { dailyRate: number };
+    };
     expect(forecast).toMatchObject({
       free: 5_000_000,
-      forecast: { dailyRate: expect.any(Number), runsOutOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) },
+      forecast: {
+        dailyRate: expect.any(Number) as unknown,
+        runsOutOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) as unknown,
+      },
     });
     expect(forecast.forecast.dailyRate).toBeGreaterThan(0);
   });

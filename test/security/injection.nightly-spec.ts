@@ -47,8 +47,10 @@ describe('SQL injection and oversized values in every string field', () => {
           (
             await p[s]
               .get(DataSource)
-              .query(`select table_name from information_schema.tables where table_schema = 'public' order by 1`)
-          ).map((r: { table_name: string }) => r.table_name),
+              .query<{ table_name: string }[]>(
+                `select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+              )
+          ).map((r) => r.table_name),
         ]),
       ),
     ) as Record<string, string[]>;
@@ -145,10 +147,12 @@ describe('SQL injection and oversized values in every string field', () => {
         .post('/api/v1/staff')
         .set(p.bearer(officer))
         .send({ ...COMMANDS['POST /api/v1/staff'].body(), position: value });
-      expect({ value, status: res.status, errors: res.body.errors }).toEqual({
+      expect({ value, status: res.status, errors: (res.body as { errors: unknown }).errors }).toEqual({
         value,
         status: 400,
-        errors: [{ field: 'position', message: expect.stringMatching(/NUL characters or unpaired surrogates/) }],
+        errors: [
+          { field: 'position', message: expect.stringMatching(/NUL characters or unpaired surrogates/) as unknown },
+        ],
       });
     }
   });
@@ -167,7 +171,7 @@ describe('SQL injection and oversized values in every string field', () => {
         `/api/v1/league-table?period=${v}`,
       ]) {
         const res = await p.api().get(path).set(p.bearer(officer));
-        expect({ path, status: res.status }).toEqual({ path, status: expect.any(Number) });
+        expect({ path, status: res.status }).toEqual({ path, status: expect.any(Number) as unknown });
         expect([400, 404]).toContain(res.status);
       }
     }
@@ -184,7 +188,7 @@ describe('SQL injection and oversized values in every string field', () => {
       .expect(201);
     const profile = await eventually(async () => {
       const r = await p.api().get(`/api/v1/staff/${nip}`).set(p.bearer(officer));
-      return r.status === 200 ? r.body : undefined;
+      return r.status === 200 ? (r.body as { name: string }) : undefined;
     });
     expect(profile.name).toBe(hostile);
     const { unitCode } = await COMMANDS['POST /api/v1/survey-responses'].prepare!(p, officer);

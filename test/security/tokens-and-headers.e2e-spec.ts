@@ -1,7 +1,6 @@
-import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
-import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
-import type { TestAuth } from '@kompeten/testing';
+import { exportJWK, generateKeyPair, type JWK, SignJWT, UnsecuredJWT } from 'jose';
+import { httpOf, type TestAuth } from '@kompeten/testing';
 import { roleTokens, startGateway } from '../../services/gateway/test/gateway-app';
 import { SECURITY_HEADERS } from './support/security-headers';
 
@@ -15,7 +14,7 @@ describe('tokens the gateway must refuse, and security headers', () => {
   let gateway: { app: INestApplication; auth: TestAuth; stop: () => Promise<void> };
   let admin: string;
   let forged: Record<string, string>;
-  const api = () => request(gateway.app.getHttpServer());
+  const api = () => httpOf(gateway.app);
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
@@ -32,7 +31,7 @@ describe('tokens the gateway must refuse, and security headers', () => {
         .setIssuedAt()
         .setExpirationTime('1h')
         .sign(key);
-    const trustedPublic = JSON.parse(gateway.auth.jwks).keys[0];
+    const trustedPublic = (JSON.parse(gateway.auth.jwks) as { keys: JWK[] }).keys[0];
     forged = {
       'alg none': new UnsecuredJWT(claims).setAudience('kompeten').setIssuedAt().setExpirationTime('1h').encode(),
       'alg none over a real token': `${b64({ alg: 'none', typ: 'JWT', kid: 'test-key' })}.${realPayload}.${realSignature}`,

@@ -137,7 +137,7 @@ describe('a unit-head can never read another unit’s staff or citizens’ comme
           ];
           for (const path of attempts) {
             const res = await p.api().get(path).set(p.bearer(other));
-            const { instance: _echoedPath, ...answer } = res.body ?? {}; // the problem's `instance` is the caller's own URL
+            const { instance: _echoedPath, ...answer } = (res.body ?? {}) as Record<string, unknown>; // the problem's `instance` is the caller's own URL
             const leaked = [nip, name, comment].filter((secret) => JSON.stringify(answer).includes(secret));
             expect({ claim, path, status: res.status, leaked }).toEqual({ claim, path, status: 403, leaked: [] });
             const route = path.split('?')[0].replace(nip, ':nip').replace(unitCode, ':unitCode').replace(opd, ':opd');

@@ -6,4 +6,5 @@ export type { TailedMessage } from './topic-tail';
 export { createTestAuth } from './test-auth';
 export type { TestAuth } from './test-auth';
 export { readSse } from './sse-reader';
+export { httpOf } from './http';
 export type { SseMessage } from './sse-reader';

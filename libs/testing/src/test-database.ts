@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
 
 const SERVER = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -34,7 +34,7 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
 /** A TypeORM DataSource on a fresh database with the given migrations applied. */
 export async function migratedDataSource(
   db: TestDatabase,
-  migrations: Function[],
+  migrations: (new () => MigrationInterface)[],
   extra: Partial<DataSourceOptions> = {},
 ): Promise<DataSource> {
   const ds = new DataSource({

@@ -41,7 +41,7 @@ export async function tailTopic(
     const toText = (m: KafkaMessage) =>
       Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v)]));
     await consumer.run({
-      eachMessage: async ({ partition, message }) => {
+      eachMessage: ({ partition, message }) => {
         messages.push({
           partition,
           offset: message.offset,
@@ -50,6 +50,7 @@ export async function tailTopic(
           headers: toText(message),
         });
         if (done(messages)) finish();
+        return Promise.resolve();
       },
     });
     for (const [partition, offset] of from) consumer.seek({ topic, partition, offset });

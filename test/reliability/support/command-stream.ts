@@ -22,7 +22,7 @@ export async function post(
   }
 }
 
-const safeJson = (text: string) => {
+const safeJson = (text: string): unknown => {
   try {
     return JSON.parse(text);
   } catch {

@@ -1,9 +1,11 @@
-import { Pool } from 'pg';
+import { Pool, QueryResultRow } from 'pg';
 
-/** Reads a service's database directly (the log, the read models, msg_processed) to compare them. */
+/**
+ * Reads a service's database directly (the log, the read models, msg_processed) to compare them.
+ * `rows<{ nip: string }>(…)` names the columns a query selects; without it their values are unknown.
+ */
 export interface Db {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  rows<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
+  rows<T extends QueryResultRow = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -11,7 +13,7 @@ export function openDb(url: string): Db {
   const pool = new Pool({ connectionString: url, max: 2 });
   pool.on('error', () => undefined); // a restarting server ends idle connections; the next query reconnects
   return {
-    rows: async (sql, params) => (await pool.query(sql, params)).rows,
+    rows: async <T extends QueryResultRow>(sql: string, params?: unknown[]) => (await pool.query<T>(sql, params)).rows,
     close: () => pool.end(),
   };
 }

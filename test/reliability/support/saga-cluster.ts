@@ -34,14 +34,14 @@ export async function startSagaCluster(
     ceiling: 1_000_000_000_000,
   });
   const budgetId = (opened.body as { budgetId: string }).budgetId;
-  await expectCreated(
+  expectCreated(
     opened.status,
     (await post(`${budget.url}/budgets/${budgetId}/allocations`, { competencyArea: area, amount: 1_000_000_000_000 }))
       .status,
   );
   const programmes = [0, 1, 2, 3].map((i) => `rel-${tag.toLowerCase()}-${i}`);
   for (const id of programmes)
-    await expectCreated((await post(`${enrolment.url}/programmes`, programmeBody(id, opd, area))).status);
+    expectCreated((await post(`${enrolment.url}/programmes`, programmeBody(id, opd, area))).status);
   const db = { enrolment: openDb(urls[0]), budget: openDb(urls[1]), feedback: openDb(urls[2]) };
   return {
     enrolment,
@@ -62,7 +62,7 @@ export async function startSagaCluster(
 
 export type SagaCluster = Awaited<ReturnType<typeof startSagaCluster>>;
 
-async function expectCreated(...statuses: unknown[]) {
+function expectCreated(...statuses: unknown[]) {
   for (const s of statuses) if (s !== 201) throw new Error(`setup command answered ${String(s)}`);
 }
 
@@ -84,11 +84,11 @@ export async function sagaFigures(c: SagaCluster): Promise<Record<string, Tally>
   return {
     'enrolment staff_roster': tally(
       registeredNips,
-      (await e.rows('select nip from staff_roster')).map((r) => r.nip),
+      (await e.rows<{ nip: string }>('select nip from staff_roster')).map((r) => r.nip),
     ),
     'enrolment enrolment_history': tally(
       enrolmentIds,
-      (await e.rows('select enrolment_id from enrolment_history')).map((r) => r.enrolment_id),
+      (await e.rows<{ enrolment_id: string }>('select enrolment_id from enrolment_history')).map((r) => r.enrolment_id),
     ),
     'budget consumer (ids)': tally(
       await eventIds(e, ['StaffEnrolled']),
@@ -109,7 +109,7 @@ export async function sagaFigures(c: SagaCluster): Promise<Record<string, Tally>
     ),
     'feedback fb_staff_assignment (per registration)': tally(
       registeredNips,
-      (await f.rows('select nip from fb_staff_assignment')).map((r) => r.nip),
+      (await f.rows<{ nip: string }>('select nip from fb_staff_assignment')).map((r) => r.nip),
     ),
   };
 }

@@ -229,7 +229,10 @@ export function stringLeaves(value: unknown, at: (string | number)[] = []): (str
 /** A deep copy of `body` with the value at `path` replaced. */
 export function replaced(body: unknown, path: (string | number)[], value: unknown): unknown {
   if (path.length === 0) return value;
-  const copy = (Array.isArray(body) ? [...body] : { ...(body as object) }) as Record<string | number, unknown>;
+  const copy = (Array.isArray(body) ? [...(body as unknown[])] : { ...(body as object) }) as Record<
+    string | number,
+    unknown
+  >;
   copy[path[0]] = replaced(copy[path[0]], path.slice(1), value);
   return copy;
 }

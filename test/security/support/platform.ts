@@ -1,9 +1,8 @@
-import request from 'supertest';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { GatewayConfig, loadConfig, ServiceConfig } from '@kompeten/config';
 import { EventStore } from '@kompeten/event-store';
 import { createServiceApp } from '@kompeten/platform';
-import { createTestAuth, TestDatabase } from '@kompeten/testing';
+import { createTestAuth, TestDatabase, httpOf } from '@kompeten/testing';
 import { AssessmentConfig } from '../../../services/assessment/src/assessment.config';
 import { AssessmentModule } from '../../../services/assessment/src/assessment.module';
 import { BudgetModule } from '../../../services/budget/src/budget.module';
@@ -20,6 +19,7 @@ import { testDatabases } from '../../reliability/support/private-postgres';
  * services' consumer groups have fixed names; on the shared broker they would join other runs'
  * groups) and private Postgres server (a whole platform's pools would crowd the shared one).
  */
+
 export async function startSecuredPlatform(env: Record<string, string> = {}) {
   await startPrivateBroker();
   const createDatabase = await testDatabases();
@@ -75,7 +75,7 @@ export async function startSecuredPlatform(env: Record<string, string> = {}) {
     auth,
     stores,
     tokens: await roleTokens(auth),
-    api: () => request(gateway.getHttpServer()),
+    api: () => httpOf(gateway),
     bearer: (token: string) => ({ Authorization: `Bearer ${token}` }),
     /** Each service's log head. */
     heads: async () =>

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { importJWK, SignJWT } from 'jose';
+import { importJWK, type JWK, SignJWT } from 'jose';
 import type { Actor, TokenIssuer } from './gateway-client';
 
 /**
@@ -12,7 +12,7 @@ export function devTokenIssuer(root: string): TokenIssuer {
   const file = path.join(root, '.cache', 'dev-keys', 'private.jwk.json');
   if (!fs.existsSync(file))
     throw new Error(`no development key at ${file}: start the platform with npm start first (it makes the key)`);
-  const jwk = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const jwk = JSON.parse(fs.readFileSync(file, 'utf8')) as JWK;
   const key = importJWK(jwk, 'ES256');
   return async (actor: Actor) =>
     new SignJWT({ roles: [actor.role], ...(actor.unit ? { unit: actor.unit } : {}) })

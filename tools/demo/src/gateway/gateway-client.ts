@@ -10,7 +10,8 @@ export type TokenIssuer = (actor: Actor) => Promise<string>;
 
 export interface Answer {
   status: number;
-  body: any;
+  /** The parsed JSON (null when empty), or the text of any other answer (CSV, plain text). */
+  body: unknown;
   retryAfter: number | null;
   date: string | null;
 }
@@ -24,8 +25,21 @@ export interface RequestOptions {
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The fields of the gateway's problem+json bodies (RFC 9457, plus `currentState` on a 409), each possibly absent. */
+interface ProblemFields {
+  type?: unknown;
+  title?: string;
+  detail?: string;
+  currentState?: string;
+}
+/** The body's problem fields; none for a body that is not an object (no body, CSV, plain text). */
+const problemOf = (a: Answer): ProblemFields => (typeof a.body === 'object' && a.body !== null ? a.body : {});
+
 /** The problem type's last segment (`staff-exists`), or '' for a body that is not problem+json. */
-export const problemCode = (a: Answer) => (typeof a.body?.type === 'string' ? a.body.type.split('/').pop() : '');
+export const problemCode = (a: Answer) => {
+  const { type } = problemOf(a);
+  return typeof type === 'string' ? (type.split('/').pop() ?? '') : '';
+};
 
 export class GatewayError extends Error {
   constructor(
@@ -34,7 +48,7 @@ export class GatewayError extends Error {
     readonly answer: Answer,
   ) {
     super(
-      `${method} ${path} → ${answer.status} ${problemCode(answer) || ''}: ${answer.body?.detail ?? answer.body?.title ?? JSON.stringify(answer.body)?.slice(0, 300)}`,
+      `${method} ${path} → ${answer.status} ${problemCode(answer) || ''}: ${problemOf(answer).detail ?? problemOf(answer).title ?? JSON.stringify(answer.body)?.slice(0, 300)}`,
     );
   }
 }
@@ -90,7 +104,8 @@ export class GatewayClient {
         raced ||
         RETRY_STATUSES.has(answer.status) ||
         (answer.status === 500 && attempt < 4) ||
-        (answer.status === 409 && /still being processed/.test(`${answer.body?.title} ${answer.body?.detail}`));
+        (answer.status === 409 &&
+          /still being processed/.test(`${problemOf(answer).title} ${problemOf(answer).detail}`));
       if (!retry || attempt >= this.maxAttempts) {
         if (answer === null) throw new Error(`${method} ${path}: the gateway did not answer after ${attempt} attempts`);
         return answer;
@@ -113,7 +128,7 @@ export class GatewayClient {
   ): Promise<Answer> {
     const answer = await this.send(actor, method, path, options);
     const code = problemCode(answer);
-    if (ok.includes(answer.status) || ok.includes(code) || ok.includes(`${code}:${answer.body?.currentState}`))
+    if (ok.includes(answer.status) || ok.includes(code) || ok.includes(`${code}:${problemOf(answer).currentState}`))
       return answer;
     throw new GatewayError(method, path, answer);
   }

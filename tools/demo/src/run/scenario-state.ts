@@ -15,10 +15,11 @@ export async function scenarioState(client: GatewayClient, plan: ScenarioPlan): 
   const p = await client.send(officer, 'GET', `/programmes/${programme.programmeId}`);
   if (p.status === 404) return { kind: 'empty' };
   if (p.status !== 200) throw new Error(`GET /programmes/${programme.programmeId} → ${p.status}`);
-  if (p.body.capacity !== programme.capacity) {
+  const { capacity } = p.body as { capacity: number };
+  if (capacity !== programme.capacity) {
     return {
       kind: 'other',
-      detail: `${programme.programmeId} has ${p.body.capacity} seats here, ${programme.capacity} in the ${plan.size.name} plan of seed ${plan.seed}`,
+      detail: `${programme.programmeId} has ${capacity} seats here, ${programme.capacity} in the ${plan.size.name} plan of seed ${plan.seed}`,
     };
   }
   const unit = plan.units[plan.units.length - 1];
@@ -26,5 +27,5 @@ export async function scenarioState(client: GatewayClient, plan: ScenarioPlan): 
   const card = await client.send(officer, 'GET', `/service-units/${unit.code}/scorecard`, {
     query: { period: quarter.id },
   });
-  return { kind: card.status === 200 && card.body.published ? 'complete' : 'partial' };
+  return { kind: card.status === 200 && (card.body as { published: boolean }).published ? 'complete' : 'partial' };
 }

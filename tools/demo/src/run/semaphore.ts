@@ -31,20 +31,21 @@ export async function forEachConcurrent<T>(
   onError?: OnError,
 ): Promise<void> {
   let next = 0;
-  let failed: unknown = null;
+  // Failures in the order they happened (the first one is thrown); what a task throws need not be an Error.
+  const failures: unknown[] = [];
   const worker = async () => {
-    while (failed === null && next < items.length) {
+    while (failures.length === 0 && next < items.length) {
       const i = next++;
       try {
         await task(items[i], i);
       } catch (e) {
         if (onError) onError(e);
-        else failed ??= e;
+        else failures.push(e);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  if (failed !== null) throw failed;
+  if (failures.length > 0) throw failures[0];
 }
 
 /**

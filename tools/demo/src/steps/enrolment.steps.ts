@@ -52,7 +52,8 @@ export async function enrolParticipants(ctx: DemoContext): Promise<void> {
 
 async function readProgramme(ctx: DemoContext, programmeId: string): Promise<Map<string, EnrolmentView>> {
   const { body } = await ctx.client.expect(actors.bkpsdm(ctx.plan), 'GET', `/programmes/${programmeId}`, [200]);
-  const list = [...body.enrolments, ...body.waitlist] as EnrolmentView[];
+  const { enrolments, waitlist } = body as { enrolments: EnrolmentView[]; waitlist: EnrolmentView[] };
+  const list = [...enrolments, ...waitlist];
   return new Map(list.map((e) => [e.nip, { enrolmentId: e.enrolmentId, nip: e.nip, status: e.status }]));
 }
 
