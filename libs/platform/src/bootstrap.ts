@@ -39,8 +39,11 @@ export async function createServiceApp(
   config: ServiceConfig,
   service = 'service',
   openApi: OpenApiOptions = {},
-): Promise<INestApplication> {
-  const app = await NestFactory.create(module, { logger: levelsFrom(config.LOG_LEVEL), bufferLogs: true });
+): Promise<INestApplication<Server>> {
+  const app = await NestFactory.create<INestApplication<Server>>(module, {
+    logger: levelsFrom(config.LOG_LEVEL),
+    bufferLogs: true,
+  });
   app.useLogger(app.get(PinoLogger));
   // Security headers on every answer (the Swagger UI needs its inline scripts and styles).
   app.use(
@@ -76,13 +79,13 @@ export async function bootstrapService<C extends ServiceConfig>(
   cls: new () => C,
   moduleFor: (config: C) => DynamicModule,
   openApi?: OpenApiOptions,
-): Promise<INestApplication> {
+): Promise<INestApplication<Server>> {
   const config = configOrExit(service, cls);
   const app = await createServiceApp(moduleFor(config), config, service, openApi);
   await app.listen(config.PORT, '0.0.0.0');
   // With PORT=0 the OS picks the port; whoever started us learns which one from this line or,
   // when it spawned us with an IPC channel (tests, supervisors), from a message — no guessing.
-  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
+  const { port } = app.getHttpServer().address() as AddressInfo;
   new Logger('Bootstrap').log(`kompeten-${service} listening on :${port}`);
   process.send?.({ type: 'listening', service, port });
   return app;

@@ -1,6 +1,4 @@
-import { INestApplication } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
-import type { Server } from 'node:http';
 import { loadConfig } from '@kompeten/config';
 import { Clock, createServiceApp } from '@kompeten/platform';
 import { createTestDatabase, TestDatabase, testBrokers } from '@kompeten/testing';
@@ -31,12 +29,7 @@ export async function startAssessmentApp(env: Record<string, string> = {}, today
     ...env,
   });
   const clock = new TestClock(new Date(`${today}T09:00:00.000Z`));
-  // createServiceApp answers INestApplication<any>; its HTTP server is Express's node:http Server.
-  const app = (await createServiceApp(
-    AssessmentModule.register(config, { clock }),
-    config,
-    'assessment',
-  )) as INestApplication<Server>;
+  const app = await createServiceApp(AssessmentModule.register(config, { clock }), config, 'assessment');
   await app.init();
   return {
     app,

@@ -24,8 +24,7 @@ export async function startBudgetApp(existing?: TestDatabase): Promise<BudgetApp
     KAFKA_BROKERS: testBrokers().join(','),
     LOG_LEVEL: 'error',
   });
-  // createServiceApp answers INestApplication<any>; its HTTP server is Express's node:http Server.
-  const app = (await createServiceApp(BudgetModule.register(config), config, 'budget')) as INestApplication<Server>;
+  const app = await createServiceApp(BudgetModule.register(config), config, 'budget');
   await app.init();
   const close = () => app.close();
   return {
