@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite on a fresh clone. Installs dependencies if missing, brings up Postgres
-// and a real Kafka broker when they are not up, builds, type-checks, checks module boundaries
-// and formatting, runs every Jest project, and stops the broker again if it started it.
+// and a real Kafka broker when they are not up, builds, type-checks, checks module boundaries,
+// formatting and lint, runs every Jest project, and stops the broker again if it started it.
 //
 //   npm test                      everything (what CI runs)
 //   npm test -- <jest args>       build, then Jest with these arguments (`npm test -- event-store`)
@@ -55,6 +55,7 @@ try {
       'warn',
       '**/*.{ts,js,mjs,cjs}',
     ]);
+    status ||= step('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
   }
   // Int and e2e tests share one Postgres server and one broker: one file at a time.
   status ||= jest(jestArgs);
