@@ -88,8 +88,12 @@ function writeConfig() {
 
 function format(config, log) {
   if (fs.existsSync(path.join(dataDir, 'meta.properties'))) return;
-  // A Kafka cluster id is 16 random bytes, base64url without padding.
-  const clusterId = randomBytes(16).toString('base64url');
+  // A Kafka cluster id is 16 random bytes, base64url without padding. One in 64 starts with '-',
+  // which the storage tool's argument parser takes for an option (a fresh-clone run failed so):
+  // like Kafka's own Uuid.randomUuid, draw again; and pass it as --cluster-id=<id> all the same.
+  let clusterId;
+  do clusterId = randomBytes(16).toString('base64url');
+  while (clusterId.startsWith('-'));
   log(`kafka: formatting a KRaft log dir (cluster ${clusterId})`);
   execFileSync(
     java(),
@@ -99,8 +103,7 @@ function format(config, log) {
       `-Dlog4j2.configurationFile=${path.join(here, 'log4j2.properties')}`,
       'kafka.tools.StorageTool',
       'format',
-      '-t',
-      clusterId,
+      `--cluster-id=${clusterId}`,
       '-c',
       config,
     ],
