@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { EventMetadata, EventRecord } from '@kompeten/event-store';
+import type { EventRecord, EventRow } from '@kompeten/event-store';
 
 /**
  * EXPERIMENT (not used by the services): EventStore.readRecords with the timestamps rendered by
@@ -11,20 +11,8 @@ const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 const LEAN_COLUMNS = `position, event_id, stream_id, stream_version, type, schema_version, payload, metadata,
   to_char(occurred_at at time zone 'UTC', ${ISO}) as occurred_at, to_char(recorded_at at time zone 'UTC', ${ISO}) as recorded_at, prev_hash, hash`;
 
-interface Row {
-  position: string;
-  event_id: string;
-  stream_id: string;
-  stream_version: number;
-  type: string;
-  schema_version: number;
-  payload: unknown;
-  metadata: EventMetadata;
-  occurred_at: string;
-  recorded_at: string;
-  prev_hash: string;
-  hash: string;
-}
+/** Postgres formats the timestamps here, so they arrive as strings. */
+type Row = EventRow & { position: string; occurred_at: string; recorded_at: string };
 
 export async function readRecordsLean(ds: DataSource, after: number, limit: number): Promise<EventRecord[]> {
   const rows: Row[] = await ds.query(
