@@ -93,14 +93,13 @@ export class LeanAppendQueue {
 }
 
 async function writeLean(tx: QueryRunner, requests: Request[]): Promise<(EventRecord[] | Error)[]> {
-  const [head] = (await tx.query('select position, hash from es_head where id = 1 for update')) as {
-    position: string;
-    hash: string;
-  }[];
-  const rows = (await tx.query(
+  const [head] = await tx.manager.query<{ position: string; hash: string }[]>(
+    'select position, hash from es_head where id = 1 for update',
+  );
+  const rows = await tx.manager.query<{ stream_id: string; version: number }[]>(
     'select stream_id, max(stream_version)::int as version from es_event where stream_id = any($1) group by stream_id',
     [[...new Set(requests.map((r) => r.streamId))]],
-  )) as { stream_id: string; version: number }[];
+  );
   const versions = new Map(rows.map((r) => [r.stream_id, r.version]));
   const recordedAt = new Date().toISOString();
   let position = Number(head.position);

@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { EventStore } from '@kompeten/event-store';
 import { eventually, httpOf } from '@kompeten/testing';
 import type { AssessmentView } from '../../services/assessment/src/queries/get-competency-profile/competency-profile';
+import type { ProgrammeView } from '../../services/enrolment/src/queries/get-programme/get-programme.handler';
 import type { LedgerYear } from '../../services/enrolment/src/queries/jp-ledger';
 import { startPlatform } from './five-services';
 
 // The parts of the gateway's answers this story reads.
-interface ProgrammeBody {
-  enrolments?: { status: string }[];
-}
 interface CompetencyProfileBody {
   history?: AssessmentView[];
 }
@@ -115,7 +113,7 @@ describe('a full story through the gateway', () => {
       .expect(201);
     expect((enrolled.body as { events: string[] }).events).toEqual(['StaffEnrolled']);
     await eventually(async () => {
-      const prog = (await api().get(`/api/v1/programmes/${programmeId}`).set(officer())).body as ProgrammeBody;
+      const prog = (await api().get(`/api/v1/programmes/${programmeId}`).set(officer())).body as ProgrammeView;
       return prog.enrolments?.[0]?.status === 'confirmed' ? prog : undefined;
     }, 30000);
     // The request's correlation id is in the event the budget wrote in answer.

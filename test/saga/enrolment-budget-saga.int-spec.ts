@@ -4,22 +4,8 @@ import { EventStore } from '@kompeten/event-store';
 import { eventually, httpOf } from '@kompeten/testing';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from '../../services/enrolment/test/enrolment-app';
 import { BudgetApp, startBudgetApp } from '../../services/budget/test/budget-app';
-
-// The parts of the services' answers this saga reads.
-interface EnrolmentBody {
-  nip: string;
-  status: string;
-  waitlistReason: string | null;
-}
-interface ProgrammeBody {
-  enrolments: EnrolmentBody[];
-  waitlist: EnrolmentBody[];
-}
-interface BudgetBody {
-  committed: number;
-  free: number;
-  allocations: unknown[];
-}
+import type { BudgetView } from '../../services/budget/src/queries/get-budget/get-budget.handler';
+import type { ProgrammeView } from '../../services/enrolment/src/queries/get-programme/get-programme.handler';
 
 // The real enrolment service and the real budget service, each on its own database, talking only
 // through the real Kafka topics: the saga end to end, including a restart of the budget service.
@@ -36,7 +22,7 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
   const P2 = `bencana-${run}`;
   const en = () => httpOf(enrolment);
   const bu = () => httpOf(budget.app);
-  const programme = async (id: string) => (await en().get(`/programmes/${id}`).expect(200)).body as ProgrammeBody;
+  const programme = async (id: string) => (await en().get(`/programmes/${id}`).expect(200)).body as ProgrammeView;
   const statuses = async (id: string) => {
     const p = await programme(id);
     return Object.fromEntries([...p.enrolments, ...p.waitlist].map((e) => [e.nip, e.status]));
@@ -44,7 +30,7 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
   const budgetView = () =>
     bu()
       .get(`/budgets/${budgetId}`)
-      .then((r) => r.body as BudgetBody);
+      .then((r) => r.body as BudgetView);
   const until = <T>(probe: () => Promise<T | undefined>) => eventually(probe, 30000, 200);
 
   beforeAll(async () => {

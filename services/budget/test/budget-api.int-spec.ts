@@ -3,11 +3,9 @@ import type { CommandAccepted } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
 import type { ProblemDetails } from '@kompeten/platform';
 import { eventually } from '@kompeten/testing';
-import type { GetBudgetHandler } from '../src/queries/get-budget/get-budget.handler';
+import type { BudgetView } from '../src/queries/get-budget/get-budget.handler';
 import { BudgetApp, startBudgetApp, uniqueOpd } from './budget-app';
 
-/** GET /budgets/:budgetId answers what its query handler returns. */
-type BudgetView = Awaited<ReturnType<GetBudgetHandler['execute']>>;
 /** GET /utilisation by unit or by funding source, as far as these tests read it. */
 interface UtilisationView {
   rows: { opd?: string; fundingSource?: string; budgets: number }[];

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import type { ProblemDetailsDto } from '@kompeten/api';
 import { eventually } from '@kompeten/testing';
 import type { CorrelationReport } from '../src/correlation/correlation-report.builder';
-import type { GetUnitScorecardHandler } from '../src/queries/get-unit-scorecard/get-unit-scorecard.handler';
+import type { UnitScorecardView as UnitScorecard } from '../src/queries/get-unit-scorecard/get-unit-scorecard.handler';
 import dataset from './fixtures/correlation-dataset.json';
 import { ForeignEvent, foreignServices } from './foreign-events';
 import { nipsForRun, runTag, scoresOf, startFeedbackApp, unitBody } from './feedback-app';
@@ -277,9 +277,6 @@ const STAFF: [string, number, number, number, number, number, number, number, nu
     0.027869708332888068,
   ],
 ];
-
-/** The scorecard's body (the query handler's result, as JSON). */
-type UnitScorecard = Awaited<ReturnType<GetUnitScorecardHandler['execute']>>;
 
 const DIGITS = 9;
 /**

@@ -81,8 +81,7 @@ describe('the survey responses projection', () => {
       try {
         await projection.createTable(tx, name);
         await fill(tx);
-        // QueryRunner.query is not generic (it answers any): these are the rows of the projection's table.
-        return (await tx.query(`select * from "${name}" order by submission_id`)) as ResponseRow[];
+        return await tx.manager.query<ResponseRow[]>(`select * from "${name}" order by submission_id`);
       } finally {
         await tx.release();
       }

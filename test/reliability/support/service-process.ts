@@ -51,7 +51,7 @@ export async function startService(
     exited,
     port: listening,
   } = spawnCompiledService(service, { LOG_LEVEL: 'warn', KAFKA_BROKERS: PRIVATE_BROKERS, ...env, PORT: '0' }, options);
-  const port = await Promise.race([listening, exited.then(() => undefined)]).catch(() => undefined);
+  const port = await listening.catch(() => undefined); // rejects when the process exits first
   if (port === undefined) {
     child.kill('SIGKILL');
     throw new Error(`${service} did not come up (exited before listening):\n${output().slice(-3000)}`);

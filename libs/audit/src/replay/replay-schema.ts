@@ -68,8 +68,7 @@ export async function openReplaySchema(
         `schema ${schema} exists already: a replay writes only into a fresh schema (or pass --resume)`,
       );
     return inSchema(ds, schema, async (tx) => {
-      // QueryRunner.query is untyped (Promise<any>): the assertion names the rows this selects.
-      const rows = (await tx.query('select key, value from _audit_replay')) as { key: string; value: unknown }[];
+      const rows = await tx.manager.query<{ key: string; value: unknown }[]>('select key, value from _audit_replay');
       const saved = rows.find((r) => r.key === 'run')?.value as ReplayRun | undefined;
       const same = (r: ReplayRun) => JSON.stringify([r.readModel, r.source, r.cutoff, r.projectionCuts ?? null]);
       if (!saved || same(saved) !== same(run))

@@ -13,10 +13,10 @@ export class PostgresKeyStore implements PersonalKeyStore {
       subject,
       randomBytes(32),
     ]);
-    // QueryRunner.query is untyped (Promise<any>); key is a bytea, null once the subject is erased.
-    const [row] = (await tx.query(`select key from es_personal_key where subject = $1`, [subject])) as {
-      key: Buffer | null;
-    }[];
+    const [row] = await tx.manager.query<{ key: Buffer | null }[]>(
+      `select key from es_personal_key where subject = $1`,
+      [subject],
+    );
     if (!row?.key) throw new PersonErasedError(subject);
     return row.key;
   }

@@ -36,16 +36,14 @@ export async function writeAppends(
   requests: AppendRequest[],
   deps: WriterDeps,
 ): Promise<(StoredEvent[] | Error)[]> {
-  // QueryRunner.query is untyped (Promise<any>): the assertions name what each statement selects.
-  const [head] = (await tx.query('select position, hash from es_head where id = 1 for update')) as {
-    position: string;
-    hash: string;
-  }[];
+  const [head] = await tx.manager.query<{ position: string; hash: string }[]>(
+    'select position, hash from es_head where id = 1 for update',
+  );
   const streams = [...new Set(requests.map((r) => r.streamId))];
-  const rows = (await tx.query(
+  const rows = await tx.manager.query<{ stream_id: string; version: number }[]>(
     'select stream_id, max(stream_version)::int as version from es_event where stream_id = any($1) group by stream_id',
     [streams],
-  )) as { stream_id: string; version: number }[];
+  );
   const versions = new Map(rows.map((r) => [r.stream_id, r.version]));
   const recordedAt = deps.now.toISOString();
   let position = Number(head.position);

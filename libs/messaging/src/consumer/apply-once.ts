@@ -24,11 +24,10 @@ export function applyOnce(
 ): Promise<Set<string>> {
   return inTransaction(dataSource, async (tx) => {
     // A concurrent claim of the same id (two group members during a rebalance) waits here for the other to finish.
-    // QueryRunner.query is untyped (Promise<any>): the assertion names the rows this returns.
-    const claimed = (await tx.query(
+    const claimed = await tx.manager.query<{ event_id: string }[]>(
       'insert into msg_processed (consumer, event_id) select $1, unnest($2::uuid[]) on conflict do nothing returning event_id',
       [consumer, events.map((e) => e.eventId)],
-    )) as { event_id: string }[];
+    );
     const fresh = new Set(claimed.map((c) => c.event_id));
     const applied = new Set<string>();
     for (const event of events) {

@@ -170,11 +170,10 @@ export class ProjectionRunner {
   private async step(tx: QueryRunner, state: 'active' | 'building'): Promise<{ applied: number; position: number }> {
     const table = await lockTable(tx, this.options.projection.name, state);
     if (!table) return { applied: 0, position: 0 };
-    // QueryRunner.query is untyped (Promise<any>): the assertion names the rows this selects.
-    const rows = (await tx.query(
+    const rows = await tx.manager.query<EventRow[]>(
       `select ${RECORD_COLUMNS} from es_event where position > $1 order by position limit $2`,
       [table.position, this.batchSize],
-    )) as EventRow[];
+    );
     if (rows.length === 0) return { applied: 0, position: table.position };
     const events = await this.options.store.open(rows.map(toRecord));
     const { projection } = this.options;

@@ -47,11 +47,10 @@ export async function lockTable(
   projection: string,
   state: 'active' | 'building',
 ): Promise<ProjectionTable | undefined> {
-  // QueryRunner.query is untyped (Promise<any>): the assertion names the row this selects.
-  const rows = (await tx.query('select * from projection_checkpoint where projection = $1 and state = $2 for update', [
-    projection,
-    state,
-  ])) as CheckpointRow[];
+  const rows = await tx.manager.query<CheckpointRow[]>(
+    'select * from projection_checkpoint where projection = $1 and state = $2 for update',
+    [projection, state],
+  );
   return rows.length ? toTable(rows[0]) : undefined;
 }
 
@@ -92,10 +91,10 @@ async function createTable(
   projection: Projection,
   state: 'active' | 'building',
 ): Promise<ProjectionTable> {
-  const [{ next }] = (await tx.query(
+  const [{ next }] = await tx.manager.query<{ next: number }[]>(
     'select coalesce(max(generation), 0) + 1 as next from projection_checkpoint where projection = $1',
     [projection.name],
-  )) as { next: number }[];
+  );
   const table: ProjectionTable = {
     tableName: physicalTable(projection.name, Number(next)),
     generation: Number(next),

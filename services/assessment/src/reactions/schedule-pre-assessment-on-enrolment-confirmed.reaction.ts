@@ -23,11 +23,10 @@ export async function schedulePreAssessmentOnEnrolmentConfirmed(
   policy: AssessmentPolicy,
   metadata: EventMetadata,
 ): Promise<void> {
-  // QueryRunner.query is not generic (it answers `any`): state the row type of enrolment_competency.
-  const [enrolment] = (await tx.query(
+  const [enrolment] = await tx.manager.query<{ competency_type: CompetencyType; competency_area: string }[]>(
     'select competency_type, competency_area from enrolment_competency where enrolment_id = $1',
     [d.enrolmentId],
-  )) as { competency_type: CompetencyType; competency_area: string }[];
+  );
   if (!enrolment) return; // an enrolment from before this service listened: nothing known to assess
   const competencyCode = await competencyOfProgramme(
     store,

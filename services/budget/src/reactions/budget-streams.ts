@@ -23,11 +23,10 @@ export async function readBudgets(
   tx: QueryRunner,
   streamIds: string[],
 ): Promise<Map<string, BudgetCandidate>> {
-  // QueryRunner.query is not generic (it answers `any`): state the row type, es_event's.
-  const rows = (await tx.query(
+  const rows = await tx.manager.query<EventRow[]>(
     `select ${RECORD_COLUMNS} from es_event where stream_id = any($1) order by stream_id, stream_version`,
     [streamIds],
-  )) as EventRow[];
+  );
   const events = await store.open<BudgetEvent>(rows.map(toRecord));
   return new Map(
     streamIds.map((streamId) => {
@@ -88,16 +87,17 @@ export async function indexCommitment(tx: QueryRunner, enrolmentId: string, prog
 }
 
 export async function streamOfEnrolment(tx: QueryRunner, enrolmentId: string): Promise<string | undefined> {
-  const [row] = (await tx.query('select stream_id from budget_commitment_index where enrolment_id = $1', [
-    enrolmentId,
-  ])) as CommitmentIndexRow[];
+  const [row] = await tx.manager.query<CommitmentIndexRow[]>(
+    'select stream_id from budget_commitment_index where enrolment_id = $1',
+    [enrolmentId],
+  );
   return row?.stream_id;
 }
 
 export async function streamsOfProgramme(tx: QueryRunner, programmeId: string): Promise<string[]> {
-  const rows = (await tx.query(
+  const rows = await tx.manager.query<CommitmentIndexRow[]>(
     'select distinct stream_id from budget_commitment_index where programme_id = $1 order by stream_id',
     [programmeId],
-  )) as CommitmentIndexRow[];
+  );
   return rows.map((r) => r.stream_id);
 }

@@ -15,11 +15,10 @@ export async function applyStaffTraining(stored: StoredEvent, tx: QueryRunner): 
   switch (e.type) {
     case 'StaffRegistered': {
       const { nip, employmentType, workUnit, registeredOn } = e.data;
-      // QueryRunner.query is not generic (it answers any): the rows are what `returning nip` gives.
-      const inserted = (await tx.query(
+      const inserted = await tx.manager.query<{ nip: string }[]>(
         `insert into fb_staff (nip, employment_type, registered_on) values ($1, $2, $3) on conflict (nip) do nothing returning nip`,
         [nip, employmentType, registeredOn],
-      )) as { nip: string }[];
+      );
       if (inserted.length) await openAssignment(tx, nip, workUnit.opd, workUnit.serviceUnit ?? null, registeredOn);
       return;
     }

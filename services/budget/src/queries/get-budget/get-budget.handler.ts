@@ -67,3 +67,6 @@ export class GetBudgetHandler implements IQueryHandler<GetBudgetQuery> {
     };
   }
 }
+
+/** What GET /budgets/:budgetId answers. */
+export type BudgetView = Awaited<ReturnType<GetBudgetHandler['execute']>>;

@@ -100,3 +100,6 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
     );
   }
 }
+
+/** What GET /service-units/:unitCode/scorecard answers. */
+export type UnitScorecardView = Awaited<ReturnType<GetUnitScorecardHandler['execute']>>;
