@@ -34,6 +34,23 @@ module.exports = {
       to: { path: '^libs/testing/' },
     },
     {
+      name: 'domain-lib-is-framework-free',
+      comment: 'libs/domain imports nothing but itself (libs/README.md, "Domain errors"); its tests may use node:*.',
+      severity: 'error',
+      from: { path: '^libs/domain/', pathNot: '\\.spec\\.ts$' },
+      to: { pathNot: '^libs/domain/' },
+    },
+    {
+      name: 'deciders-import-only-the-domain',
+      comment:
+        'A decider and its rules, state and problems need only @kompeten/domain, @kompeten/contracts and ' +
+        'their own service: no Nest, TypeORM, kafkajs, nor a lib that loads them (framework-free.spec.ts ' +
+        'checks what a decider loads at run time).',
+      severity: 'error',
+      from: { path: '^services/[^/]+/src/.+\\.(decider|rules|state|problems)\\.ts$' },
+      to: { path: '^(node_modules|libs/)', pathNot: '^libs/(domain|contracts)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

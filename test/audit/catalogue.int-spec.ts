@@ -5,7 +5,7 @@ import { createTestDatabase, TestDatabase, testKafka } from '@kompeten/testing';
 import { budgetAllocationProjection } from '../../services/budget/src/read-models/budget-allocation.projection';
 import { budgetCommitmentProjection } from '../../services/budget/src/read-models/budget-commitment.projection';
 import { budgetOverviewProjection } from '../../services/budget/src/read-models/budget-overview.projection';
-import { audit, auditJson, buildDist, catalogue } from './support/audit-cli';
+import { audit, auditJson, catalogue } from './support/audit-cli';
 import { auditFixture, AuditFixture, quiet } from './support/audit-fixture';
 import { assessed, committed, onBudget, openBudget, rejected, released, spent } from './support/budget-log';
 import { firstPhase, meta, secondPhase } from './support/enrolment-log';
@@ -22,7 +22,6 @@ describe('the read-model catalogue beyond enrolment', () => {
   let beforeSpend: string;
 
   beforeAll(async () => {
-    buildDist();
     [enrolment, budget, assessment] = await Promise.all(
       ['audit_cat_enr', 'audit_cat_bud', 'audit_cat_asm'].map((l) => auditFixture(kafka, l)),
     );

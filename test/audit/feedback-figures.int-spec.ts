@@ -16,7 +16,7 @@ import {
   startFeedbackApp,
   unitBody,
 } from '../../services/feedback/test/feedback-app';
-import { audit, buildDist } from './support/audit-cli';
+import { audit } from './support/audit-cli';
 import { auditFixture, AuditFixture } from './support/audit-fixture';
 import {
   appendTo,
@@ -136,7 +136,6 @@ describe('audit replay of the feedback service’s unit scorecard and correlatio
   let earlier: { asOf: string; scorecard: Scorecard; report: CorrelationReport };
 
   beforeAll(async () => {
-    buildDist();
     feedback = await startFeedbackApp();
     // One at a time: a fresh broker answers a burst of topic creations with not-yet-known partitions.
     const enrolment = await auditFixture(kafka, 'audit_fb_enr');

@@ -7,7 +7,7 @@ import { ViewReader } from '@kompeten/audit';
 import { createTestDatabase, testKafka } from '@kompeten/testing';
 import { enrolmentHistoryProjection } from '../../services/enrolment/src/read-models/enrolment-history.projection';
 import { programmeCatalogueProjection } from '../../services/enrolment/src/read-models/programme-catalogue.projection';
-import { audit, auditJson, buildDist, catalogue } from './support/audit-cli';
+import { audit, auditJson, catalogue } from './support/audit-cli';
 import { auditFixture, AuditFixture, quiet, tamper } from './support/audit-fixture';
 import { firstPhase, nipOf, onProgramme, secondPhase } from './support/enrolment-log';
 import type { DiffReport, ReplayFileMeta, ReplayNdjsonLine, ReplayReport, Row } from './support/reports';
@@ -35,7 +35,6 @@ describe('audit replay and diff', () => {
   let moment: { asOf: string; position: number; hash: string; rows: Row[] };
 
   beforeAll(async () => {
-    buildDist();
     f = await auditFixture(kafka, 'audit_replay');
     workDb = await createTestDatabase('audit_work');
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-replay-'));

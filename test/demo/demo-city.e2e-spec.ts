@@ -12,6 +12,7 @@ import { findings } from '../../tools/demo/src/report/correlation-headline';
 import { runScenario, ScenarioResult } from '../../tools/demo/src/run-scenario';
 import { lineProgress } from '../../tools/demo/src/run/progress';
 import { SIZES } from '../../tools/demo/src/scenario-sizes';
+import { OpenApiConformance, type OpenApiDocument } from '../support/openapi-conformance';
 
 // The demo generator against the real five services and the real gateway (real Postgres, real
 // Kafka), all in this process on random ports. A tiny seeded city; the run tag keeps its codes apart
@@ -22,6 +23,7 @@ describe('the demo city, through the gateway', () => {
   const stops: (() => Promise<void>)[] = [];
   const lines: string[] = [];
   let result: ScenarioResult;
+  let conformance: OpenApiConformance;
 
   beforeAll(async () => {
     const listening = async (s: { app: INestApplication; stop: () => Promise<void> }) => {
@@ -41,6 +43,10 @@ describe('the demo city, through the gateway', () => {
     );
     const url = await listening(gateway);
     const client = new GatewayClient(url, (actor) => gateway.auth.token({ sub: actor.sub, roles: [actor.role] }), 8);
+    // Every answer the city gets is checked against the gateway's own OpenAPI document.
+    conformance = new OpenApiConformance((await (await fetch(`${url}/api/docs-json`)).json()) as OpenApiDocument);
+    client.observe = (request, answer) =>
+      conformance.check(request.method, request.path, answer.status, answer.headers['content-type'], answer.body);
     result = await runScenario(
       plan,
       client,
@@ -79,5 +85,10 @@ describe('the demo city, through the gateway', () => {
       expect(f.ci95![0]).toBeLessThan(0);
       expect(f.ci95![1]).toBeGreaterThan(0);
     }
+  });
+
+  it('got every answer as the gateway’s OpenAPI document says (bodies validated against its schemas)', () => {
+    expect(conformance.mismatches).toEqual([]);
+    expect(conformance.seen.size).toBeGreaterThan(15); // the city exercises 19 operations
   });
 });

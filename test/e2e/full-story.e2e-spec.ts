@@ -4,6 +4,8 @@ import { eventually, httpOf } from '@kompeten/testing';
 import type { AssessmentView } from '../../services/assessment/src/queries/get-competency-profile/competency-profile';
 import type { ProgrammeView } from '../../services/enrolment/src/queries/get-programme/get-programme.handler';
 import type { LedgerYear } from '../../services/enrolment/src/queries/jp-ledger';
+import type { Response, Test } from 'supertest';
+import { OpenApiConformance, type OpenApiDocument } from '../support/openapi-conformance';
 import { startPlatform } from './five-services';
 
 // The parts of the gateway's answers this story reads.
@@ -38,12 +40,27 @@ describe('a full story through the gateway', () => {
   const programmeId = `kom-${tag.toLowerCase()}`;
   const birth = `19${70 + (Date.now() % 20)}0${1 + (Date.now() % 9)}1${Date.now() % 9}`;
   const [nurse, midwife] = [`${birth}2010012001`, `${birth}2010012002`];
-  const api = () => httpOf(p.gateway);
+  let conformance: OpenApiConformance;
+  // Every answer of the story is also checked against the gateway's own OpenAPI document.
+  const conforms = (res: Response) => {
+    const req = (res as Response & { req: { method: string; path: string } }).req;
+    const body: unknown =
+      res.type === 'application/json' || res.type === 'application/problem+json' ? res.body : res.text;
+    conformance.check(req.method, req.path.split('?')[0], res.status, res.get('content-type'), body);
+  };
+  const api = () => {
+    const agent = httpOf(p.gateway);
+    const observed = (t: Test) => t.expect(conforms);
+    return { get: (url: string) => observed(agent.get(url)), post: (url: string) => observed(agent.post(url)) };
+  };
   const as = (role: keyof typeof p.tokens) => ({ Authorization: `Bearer ${p.tokens[role]}` });
   const officer = () => as('training-officer');
 
   beforeAll(async () => {
     p = await startPlatform();
+    conformance = new OpenApiConformance(
+      (await httpOf(p.gateway).get('/api/docs-json').expect(200)).body as OpenApiDocument,
+    );
   }, 120000);
   afterAll(async () => {
     await p?.stop();
@@ -239,5 +256,10 @@ describe('a full story through the gateway', () => {
     expect(registered).toMatch(/"hash":"[0-9a-f]{64}"/);
     await api().get('/api/v1/audit/enrolment/head').set(officer()).expect(403);
     await api().get('/api/v1/audit/gateway/head').set(as('auditor')).expect(400);
+  });
+
+  it('answered every request as the gateway’s OpenAPI document says (bodies validated against its schemas)', () => {
+    expect(conformance.seen.size).toBeGreaterThan(15);
+    expect(conformance.mismatches).toEqual([]);
   });
 });

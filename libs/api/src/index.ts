@@ -1,8 +1,10 @@
-// The public HTTP contract: request bodies and query parameters, validated with class-validator and
-// documented for OpenAPI. Shared by each service (which owns the use case) and the gateway (which
-// validates at the edge and publishes the one document frontends build against).
+// The public HTTP contract: one declaration per use case (method, path, request classes validated
+// by class-validator, response schema, access rule, problems, summary). The service's route, the
+// gateway's route, the OpenAPI document and the typed client (@kompeten/client) are made from it.
+export * from './use-case';
 export * from './shared';
 export * from './enrolment';
 export * from './feedback';
 export * from './assessment';
 export * from './budget';
+export { USE_CASES } from './use-cases';

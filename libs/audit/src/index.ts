@@ -1,8 +1,26 @@
 export { runAuditCli, main } from './cli/run-audit-cli';
 export type { AuditCliOptions } from './cli/run-audit-cli';
 export type { CliIo } from './cli/cli-context';
-export type { ReadModel, ReadModelView, ReadModelRender, ReplayedTables, ConsumerPart } from './replay/read-model';
+export type {
+  ReadModel,
+  ReadModelView,
+  ReadModelRender,
+  ReplayedTables,
+  ConsumerPart,
+  TypedEventHandler,
+} from './replay/read-model';
 export { sourcesOf } from './replay/read-model';
+export { serviceAudit, readModelCatalogue, replayDataSource } from './replay/service-audit';
+export type {
+  ServiceAuditEntry,
+  ReadModelEntry,
+  ServiceFigure,
+  FigureRequest,
+  FigureClock,
+} from './replay/service-audit';
+export { runQueryUseCase, serviceRefusal } from './replay/query-use-case';
+export type { RawQuery } from './replay/query-use-case';
+export { serviceUpcasters } from './replay/contract-upcasters';
 export { ChainWalker, GENESIS } from './chain/chain-walker';
 export type { ChainPoint } from './chain/chain-walker';
 export { StoreSource } from './sources/store-source';

@@ -1,7 +1,8 @@
 export { TOPICS, eventTopic, deadLetterTopic } from './topics';
 export type { TopicSpec, EventProducingService } from './topics';
 export { currentVersions } from './event-contract';
-export type { EventContract } from './event-contract';
+export type { ContractUpcaster, EventContract } from './event-contract';
+export { EVENT_CONTRACTS } from './event-contracts';
 export { parseNip } from './nip';
 export type { Nip, NipPart, NipResult } from './nip';
 export * from './enrolment';

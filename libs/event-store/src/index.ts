@@ -23,6 +23,8 @@ export { isSealed } from './personal-data/sealed-field';
 export type { SealedField } from './personal-data/sealed-field';
 export { UpcasterRegistry } from './upcasting/upcasters';
 export type { Upcaster } from './upcasting/upcasters';
+export { contractUpcasters } from './upcasting/contract-upcasters';
+// Deciders live in @kompeten/domain (framework-free); re-exported here for existing importers.
 export type { Decider } from './decider/decider';
 export { fold, givenEvents } from './decider/decider';
 export { handleCommand } from './decider/handle-command';

@@ -1,6 +1,6 @@
 import type { Kafka, Message, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { EventRecord, EventStore, eventStoreMigrations } from '@kompeten/event-store';
+import { DomainEvent, EventRecord, EventStore, eventStoreMigrations } from '@kompeten/event-store';
 import {
   createTestDatabase,
   createTestTopics,
@@ -10,7 +10,14 @@ import {
   testKafka,
   uniqueName,
 } from '@kompeten/testing';
-import { ConsumerOutcome, encodeRecord, EventConsumer, EventConsumerOptions, messagingMigrations } from '../src';
+import {
+  ConsumerOutcome,
+  encodeRecord,
+  EventConsumer,
+  EventConsumerOptions,
+  eventHandler,
+  messagingMigrations,
+} from '../src';
 import { appendAcrossStreams } from './support/event-log';
 import { applications, applyInto, createAppliedTable } from './support/read-model';
 import { readWholeTopic, topicSize } from './support/topic-reader';
@@ -199,8 +206,7 @@ describe.each([false, true])('an event consumer (applyInBatches: %s)', (applyInB
     const outcomes: ConsumerOutcome[] = [];
     await consumer({
       topics: [topic],
-      eventTypes: ['FundsCommitted'],
-      handle: applyInto(table),
+      handle: eventHandler<DomainEvent<'FundsCommitted'>>({ FundsCommitted: applyInto(table) }),
       onProcessed: (o) => void outcomes.push(o),
     }).start();
     await eventually(() => (outcomes.length === 2 ? true : undefined));

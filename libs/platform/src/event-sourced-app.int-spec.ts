@@ -1,16 +1,18 @@
 import type { Server } from 'node:http';
-import { Body, Controller, Headers, HttpCode, INestApplication, Module, Param, Post } from '@nestjs/common';
-import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { INestApplication, Module } from '@nestjs/common';
 import { IsInt, Max, Min } from 'class-validator';
 import request from 'supertest';
-import { Decider, EventStore, handleCommand, HandleResult } from '@kompeten/event-store';
+import { defineUseCase, PARAM, Type } from '@kompeten/api';
+import { Decider } from '@kompeten/domain';
+import { EventStore, handleCommand } from '@kompeten/event-store';
 import { loadConfig, ServiceConfig } from '@kompeten/config';
 import { createTestDatabase, TestDatabase, testBrokers } from '@kompeten/testing';
 import { PlatformModule } from './platform.module';
 import { createServiceApp } from './bootstrap';
+import { Handles, serviceRoutes, type UseCaseHandler, type UseCaseRequest } from './http/use-case-handler';
 
-// A miniature use case, shaped like the real ones (command + handler + request DTO + controller),
-// to prove the wiring: CQRS bus → decider → event store → problem+json at the HTTP edge.
+// A miniature use case, shaped like the real ones (declaration + handler + decider), to prove the
+// wiring: generated route → validation → handler → decider → event store → problem+json at the edge.
 type JpCredited = { type: 'JpCredited'; data: { jp: number } };
 const ledger: Decider<{ jp: number }, number, JpCredited> = {
   initialState: () => 0,
@@ -18,46 +20,31 @@ const ledger: Decider<{ jp: number }, number, JpCredited> = {
   decide: (c) => [{ type: 'JpCredited', data: { jp: c.jp } }],
 };
 
-class CreditJp {
-  constructor(
-    readonly staffId: string,
-    readonly jp: number,
-    readonly expectedVersion?: number,
-  ) {}
-}
-
-@CommandHandler(CreditJp)
-class CreditJpHandler implements ICommandHandler<CreditJp> {
-  constructor(private readonly store: EventStore) {}
-  execute(c: CreditJp) {
-    return handleCommand(
-      this.store,
-      ledger,
-      `ledger-${c.staffId}`,
-      { jp: c.jp },
-      { actor: 'user:test', correlationId: 'corr', causationId: null },
-      { expectedVersion: c.expectedVersion },
-    );
-  }
-}
-
 class CreditJpRequest {
   @IsInt() @Min(1) @Max(24) jp: number;
 }
 
-@Controller('ledgers')
-class LedgerController {
-  constructor(private readonly commands: CommandBus) {}
-  @Post(':staffId/credits')
-  @HttpCode(201)
-  async credit(
-    @Param('staffId') staffId: string,
-    @Body() body: CreditJpRequest,
-    @Headers('if-match') ifMatch?: string,
-  ) {
-    const { version } = await this.commands.execute<CreditJp, HandleResult<JpCredited>>(
-      new CreditJp(staffId, body.jp, ifMatch === undefined ? undefined : Number(ifMatch)),
-    );
+const creditJp = defineUseCase({
+  name: 'creditJp',
+  service: 'enrolment',
+  method: 'POST',
+  path: '/ledgers/:staffId/credits',
+  tag: 'ledgers',
+  summary: 'Credit JP',
+  params: { staffId: PARAM.id },
+  body: CreditJpRequest,
+  response: Type.Object({ version: Type.Integer() }),
+  access: { roles: ['training-officer'] },
+  problems: [400, 409],
+});
+
+@Handles(creditJp)
+class CreditJpHandler implements UseCaseHandler<typeof creditJp> {
+  constructor(private readonly store: EventStore) {}
+  async handle({ params, body, metadata, expectedVersion }: UseCaseRequest<typeof creditJp>) {
+    const { version } = await handleCommand(this.store, ledger, `ledger-${params.staffId}`, { jp: body.jp }, metadata, {
+      expectedVersion,
+    });
     return { version };
   }
 }
@@ -79,10 +66,11 @@ describe('an event-sourced Nest service', () => {
       KAFKA_BROKERS: testBrokers().join(','),
       LOG_LEVEL: 'error',
     });
+    const routes = serviceRoutes('enrolment', [CreditJpHandler], [creditJp]);
     @Module({
       imports: [PlatformModule.forService({ service: 'enrolment', config, eventSourced: {} })],
-      controllers: [LedgerController],
-      providers: [CreditJpHandler],
+      controllers: routes.controllers,
+      providers: routes.providers,
     })
     class TestModule {}
     app = await createServiceApp({ module: TestModule }, config);
@@ -95,9 +83,10 @@ describe('an event-sourced Nest service', () => {
     await db.drop();
   });
 
-  it('executes a command through the CQRS bus and appends its event', async () => {
+  it('runs a declared use case through its generated route and appends its event', async () => {
     const res = await request(http).post('/ledgers/1986/credits').send({ jp: 8 }).expect(201);
     expect(res.body).toEqual({ version: 1 });
+    expect(res.headers.etag).toBe('"1"');
     expect((await store.readStream('ledger-1986')).map((e) => e.data)).toEqual([{ jp: 8 }]);
   });
 
@@ -121,6 +110,13 @@ describe('an event-sourced Nest service', () => {
     expect(errorsOf(wrong)).toEqual([{ field: 'jp', message: expect.stringMatching(/24/) as unknown }]);
     const unknown = await request(http).post('/ledgers/1986/credits').send({ jp: 2, hours: 3 }).expect(400);
     expect(errorsOf(unknown).map((e) => e.field)).toContain('hours');
+    expect(await store.head()).toEqual(before);
+  });
+
+  it('refuses a malformed path parameter by its declared rule, naming it, and appends nothing', async () => {
+    const before = await store.head();
+    const res = await request(http).post('/ledgers/%20bad%20/credits').send({ jp: 2 }).expect(400);
+    expect(errorsOf(res)).toEqual([{ field: 'staffId', message: expect.stringMatching(/letters, digits/) as unknown }]);
     expect(await store.head()).toEqual(before);
   });
 });

@@ -18,7 +18,13 @@ import { registerServiceMetrics } from './metrics/service-metrics';
 import { loggingModule } from './logging';
 import { stopTracing } from '@kompeten/tracing';
 import { ProjectionsController } from './admin/projections.controller';
-import { EventStore, eventStoreMigrations, PostgresKeyStore, UpcasterRegistry } from '@kompeten/event-store';
+import {
+  contractUpcasters,
+  EventStore,
+  eventStoreMigrations,
+  PostgresKeyStore,
+  UpcasterRegistry,
+} from '@kompeten/event-store';
 import {
   MESSAGING_WORKERS,
   MessagingLifecycle,
@@ -43,7 +49,6 @@ export interface PlatformOptions {
    * first, and EventStore and PostgresKeyStore become injectable.
    */
   eventSourced?: {
-    upcasters?: UpcasterRegistry;
     /** The service's own event topic: an outbox relay publishes every committed event there. */
     topic?: string;
     /** Projections and consumers of this service, started after boot and stopped before shutdown. */
@@ -54,10 +59,13 @@ export interface PlatformOptions {
 /** What a service's workers are built from. */
 export interface WorkerContext {
   dataSource: DataSource;
+  /** The service's store, opening its events with `upcasters` (projection runners read through it). */
   store: EventStore;
   keys: PostgresKeyStore;
   kafka: Kafka;
   service: string;
+  /** Every contract's upcasters (libs/contracts): give them to each EventConsumer. */
+  upcasters: UpcasterRegistry;
 }
 
 @Injectable()
@@ -91,13 +99,14 @@ export class PlatformModule {
       ...(eventSourced ? [...eventStoreMigrations, ...messagingMigrations] : []),
       ...(options.migrations ?? []),
     ];
+    // One registry for the store and every worker: each event contract's upcasters, no per-service list to forget.
+    const upcasters = contractUpcasters();
     const eventStoreProviders = eventSourced
       ? [
           { provide: PostgresKeyStore, useFactory: (ds: DataSource) => new PostgresKeyStore(ds), inject: [DataSource] },
           {
             provide: EventStore,
-            useFactory: (ds: DataSource, keys: PostgresKeyStore) =>
-              new EventStore(ds, { keys, upcasters: eventSourced.upcasters }),
+            useFactory: (ds: DataSource, keys: PostgresKeyStore) => new EventStore(ds, { keys, upcasters }),
             inject: [DataSource, PostgresKeyStore],
           },
           {
@@ -108,7 +117,7 @@ export class PlatformModule {
               keys: PostgresKeyStore,
               client: KafkaClient,
             ): MessagingWorker[] => {
-              const ctx = { dataSource, store, keys, kafka: client.kafka, service };
+              const ctx = { dataSource, store, keys, kafka: client.kafka, service, upcasters };
               const relay = eventSourced.topic
                 ? [
                     new OutboxRelay({

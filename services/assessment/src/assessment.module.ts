@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditHttpModule } from '@kompeten/audit';
 import { eventTopic } from '@kompeten/contracts';
-import { Clock, PlatformModule, SystemClock } from '@kompeten/platform';
+import { USE_CASES } from '@kompeten/api';
+import { Clock, PlatformModule, serviceRoutes, SystemClock } from '@kompeten/platform';
 import type { AssessmentConfig } from './assessment.config';
 import { AssessmentPolicy } from './assessment.policy';
-import { COMMAND_CONTROLLERS, COMMAND_HANDLERS, QUERY_CONTROLLERS, QUERY_HANDLERS } from './assessment.use-cases';
+import { USE_CASE_HANDLERS } from './assessment.use-cases';
 import { assessmentWorkers } from './assessment.workers';
 import { assessmentMigrations } from './schema';
 
@@ -17,6 +18,7 @@ export class AssessmentModule {
   static register(config: AssessmentConfig, options: { clock?: Clock } = {}): DynamicModule {
     const policy = AssessmentPolicy.from(config);
     const clock = options.clock ?? new SystemClock();
+    const useCases = serviceRoutes('assessment', USE_CASE_HANDLERS, USE_CASES);
     return {
       module: AssessmentModule,
       imports: [
@@ -29,11 +31,10 @@ export class AssessmentModule {
         // The auditors' read-only view of this service's own log (GET /audit/…, behind the gateway's auditor role).
         AuditHttpModule.forService({ service: 'assessment', databaseUrl: config.DATABASE_URL }),
       ],
-      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS],
+      controllers: useCases.controllers,
       // This module's Clock shadows the platform's, so handlers and workers read the same one.
       providers: [
-        ...COMMAND_HANDLERS,
-        ...QUERY_HANDLERS,
+        ...useCases.providers,
         { provide: Clock, useValue: clock },
         { provide: AssessmentPolicy, useValue: policy },
       ],

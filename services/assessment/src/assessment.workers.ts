@@ -3,12 +3,12 @@ import { EventConsumer, MessagingWorker, ProjectionRunner } from '@kompeten/mess
 import type { Clock, WorkerContext } from '@kompeten/platform';
 import type { AssessmentPolicy } from './assessment.policy';
 import { CertificationExpiryWorker } from './assessment-record/expire-certifications/certification-expiry.worker';
-import { ENROLMENT_EVENTS_FOR_ASSESSMENT, reactToEnrolmentEvent } from './reactions/enrolment-events.reaction';
+import { reactToEnrolmentEvent } from './reactions/enrolment-events.reaction';
 import { assessmentsProjection } from './read-models/assessments.projection';
 import { certificationsProjection } from './read-models/certifications.projection';
 import { competencyDictionaryProjection } from './read-models/competency-dictionary.projection';
 import { positionStandardProjection } from './read-models/position-standard.projection';
-import { applyToStaffRoster, STAFF_ROSTER_EVENTS } from './read-models/staff-roster.consumer';
+import { applyToStaffRoster } from './read-models/staff-roster.consumer';
 
 export const ASSESSMENT_PROJECTIONS = [
   competencyDictionaryProjection,
@@ -19,7 +19,7 @@ export const ASSESSMENT_PROJECTIONS = [
 
 /** The assessment service's background work: its read models, its copy of the roster, the enrolment reactions and the expiry check. */
 export function assessmentWorkers(
-  { dataSource, store, kafka }: WorkerContext,
+  { dataSource, store, kafka, upcasters }: WorkerContext,
   policy: AssessmentPolicy,
   clock: Clock,
 ): MessagingWorker[] {
@@ -29,20 +29,20 @@ export function assessmentWorkers(
     new EventConsumer({
       dataSource,
       kafka,
+      upcasters,
       name: 'assessment.staff-roster',
       groupId: 'kompeten-assessment.staff-roster',
       topics: [enrolmentTopic],
-      eventTypes: STAFF_ROSTER_EVENTS,
       handle: applyToStaffRoster,
       applyInBatches: true,
     }),
     new EventConsumer({
       dataSource,
       kafka,
+      upcasters,
       name: 'assessment.enrolment-reactions',
       groupId: 'kompeten-assessment.enrolment-reactions',
       topics: [enrolmentTopic],
-      eventTypes: ENROLMENT_EVENTS_FOR_ASSESSMENT,
       handle: reactToEnrolmentEvent(store, policy),
     }),
     new CertificationExpiryWorker({ dataSource, store, clock, everyMs: policy.expiryCheckMs }),

@@ -2,27 +2,31 @@ import request from 'supertest';
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
-import type { CommandAccepted } from '@kompeten/api';
+import type {
+  CommandAcceptedBody,
+  expireCertifications,
+  getCompetencyDictionary,
+  getCompetencyProfile,
+  getUnitGapReport,
+  listOverdueAssessments,
+  ResponseOf,
+  scheduleAssessment,
+} from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
 import type { ProblemDetails } from '@kompeten/platform';
 import { eventually } from '@kompeten/testing';
-import type { ExpireCertificationsHandler } from '../src/assessment-record/expire-certifications/expire-certifications.handler';
-import type { GetCompetencyDictionaryHandler } from '../src/queries/get-competency-dictionary/get-competency-dictionary.handler';
-import type { GetCompetencyProfileHandler } from '../src/queries/get-competency-profile/get-competency-profile.handler';
-import type { GetUnitGapReportHandler } from '../src/queries/get-unit-gap-report/get-unit-gap-report.handler';
-import type { ListOverdueAssessmentsHandler } from '../src/queries/list-overdue-assessments/list-overdue-assessments.handler';
 import { addDays } from '../src/shared/calendar';
 import { startAssessmentApp, TestClock, uniqueNip } from './assessment-app';
 import { enrolmentOf, NURSE, PKM, staffRegistered } from './enrolment-events.mother';
 import { fakeEnrolment } from './fake-enrolment';
 
-// What the endpoints answer: their handlers' results, as JSON (every date in them is a string already).
-type Answer<H extends { execute(...args: never[]): Promise<unknown> }> = Awaited<ReturnType<H['execute']>>;
-type Dictionary = Answer<GetCompetencyDictionaryHandler>;
-type Profile = Answer<GetCompetencyProfileHandler>;
-type GapReport = Answer<GetUnitGapReportHandler>;
-type Overdue = Answer<ListOverdueAssessmentsHandler>;
-type ExpiryCheck = Answer<ExpireCertificationsHandler>;
+// What the endpoints answer: their declared response bodies (every date in them is a string).
+type Dictionary = ResponseOf<typeof getCompetencyDictionary>;
+type Profile = ResponseOf<typeof getCompetencyProfile>;
+type GapReport = ResponseOf<typeof getUnitGapReport>;
+type Overdue = ResponseOf<typeof listOverdueAssessments>;
+type ExpiryCheck = ResponseOf<typeof expireCertifications>;
+type Scheduled = ResponseOf<typeof scheduleAssessment>;
 
 // The assessment service over HTTP, fed by enrolment events published to the real enrolment topic.
 describe('the assessment service over HTTP', () => {
@@ -143,11 +147,11 @@ describe('the assessment service over HTTP', () => {
     expect(
       (
         (await record(A, `${eA}-pre`, { method: 'test', score: 30, assessedOn: '2026-11-02' }).expect(201))
-          .body as CommandAccepted
+          .body as CommandAcceptedBody
       ).events,
     ).toEqual(['AssessmentRecorded', 'CompetencyGapIdentified']);
     const post = await record(A, `${eA}-post`, { method: 'test', score: 85, assessedOn: '2026-11-25' }).expect(201);
-    expect((post.body as CommandAccepted).events).toEqual(['AssessmentRecorded', 'CompetencyCertified']);
+    expect((post.body as CommandAcceptedBody).events).toEqual(['AssessmentRecorded', 'CompetencyCertified']);
     const [recorded] = (await store.readStream(`assessment-record-${A}`))
       .filter((e) => e.type === 'AssessmentRecorded')
       .slice(-1);
@@ -222,12 +226,12 @@ describe('the assessment service over HTTP', () => {
       .post(`/staff/${D}/assessments`)
       .send({ kind: 'periodic', competencyCode: 'komunikasi', dueOn: '2026-12-15' })
       .expect(201);
-    const res = await record(D, (scheduled.body as CommandAccepted & { assessmentId: string }).assessmentId, {
+    const res = await record(D, (scheduled.body as Scheduled).assessmentId, {
       method: 'observation',
       score: 2,
       assessedOn: '2026-11-28',
     }).expect(201);
-    expect((res.body as CommandAccepted).events).toEqual(['AssessmentRecorded', 'CompetencyGapIdentified']);
+    expect((res.body as CommandAcceptedBody).events).toEqual(['AssessmentRecorded', 'CompetencyGapIdentified']);
     const report = await eventually(async () => {
       const r = (await http().get('/units/DINKES/competency-gaps').query({ serviceUnit: PKM.serviceUnit }).expect(200))
         .body as GapReport;
@@ -287,7 +291,7 @@ describe('the assessment service over HTTP', () => {
     expect(
       (
         (await record(D, `${eD}-post`, { method: '360', score: 4, assessedOn: '2026-11-27' }).expect(201))
-          .body as CommandAccepted
+          .body as CommandAcceptedBody
       ).events,
     ).toContain('CompetencyCertified');
     await eventually(async () => ((await profile(D)).certifications?.length ? true : undefined));

@@ -1,7 +1,6 @@
 // Object mothers for the assessment record's decider tests.
 import type { AssessmentRecordEvent, AssessmentScheduled } from '@kompeten/contracts';
-import { givenEvents } from '@kompeten/event-store';
-import { DomainProblem } from '@kompeten/platform';
+import { DomainError, givenEvents } from '@kompeten/domain';
 import type { CommandOf } from '../src/assessment-record/assessment-record.commands';
 import { assessmentRecordDecider } from '../src/assessment-record/assessment-record.decider';
 
@@ -12,7 +11,7 @@ export const problemOf = (f: () => unknown) => {
   try {
     f();
   } catch (e) {
-    return e as DomainProblem;
+    return e as DomainError;
   }
   throw new Error('expected a refusal');
 };

@@ -2,8 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceConfig } from '@kompeten/config';
 import { eventTopic } from '@kompeten/contracts';
 import { AuditHttpModule } from '@kompeten/audit';
-import { PlatformModule } from '@kompeten/platform';
-import { COMMAND_CONTROLLERS, COMMAND_HANDLERS, QUERY_CONTROLLERS, QUERY_HANDLERS } from './budget.use-cases';
+import { PlatformModule, serviceRoutes } from '@kompeten/platform';
+import { USE_CASES } from '@kompeten/api';
+import { USE_CASE_HANDLERS } from './budget.use-cases';
 import { budgetWorkers } from './budget.workers';
 import { budgetMigrations } from './schema';
 
@@ -11,6 +12,7 @@ import { budgetMigrations } from './schema';
 @Module({})
 export class BudgetModule {
   static register(config: ServiceConfig): DynamicModule {
+    const useCases = serviceRoutes('budget', USE_CASE_HANDLERS, USE_CASES);
     return {
       module: BudgetModule,
       imports: [
@@ -23,8 +25,8 @@ export class BudgetModule {
         // The auditors' read-only view of this service's own log (GET /audit/…, behind the gateway's auditor role).
         AuditHttpModule.forService({ service: 'budget', databaseUrl: config.DATABASE_URL }),
       ],
-      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS],
-      providers: [...COMMAND_HANDLERS, ...QUERY_HANDLERS],
+      controllers: useCases.controllers,
+      providers: useCases.providers,
     };
   }
 }

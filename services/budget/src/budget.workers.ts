@@ -1,7 +1,7 @@
 import { eventTopic } from '@kompeten/contracts';
 import { EventConsumer, MessagingWorker, ProjectionRunner } from '@kompeten/messaging';
 import type { WorkerContext } from '@kompeten/platform';
-import { ENROLMENT_EVENTS_FOR_BUDGET, reactToEnrolmentEvent } from './reactions/enrolment-events.reaction';
+import { reactToEnrolmentEvent } from './reactions/enrolment-events.reaction';
 import { budgetAllocationProjection } from './read-models/budget-allocation.projection';
 import { budgetCommitmentProjection } from './read-models/budget-commitment.projection';
 import { budgetMovementProjection } from './read-models/budget-movement.projection';
@@ -21,15 +21,15 @@ export const ENROLMENT_EVENTS_CONSUMER = {
 };
 
 /** The budget service's background work: its read models, and its half of the enrolment ↔ budget saga. */
-export function budgetWorkers({ dataSource, store, kafka }: WorkerContext): MessagingWorker[] {
+export function budgetWorkers({ dataSource, store, kafka, upcasters }: WorkerContext): MessagingWorker[] {
   return [
     ...BUDGET_PROJECTIONS.map((projection) => new ProjectionRunner({ dataSource, store, projection })),
     new EventConsumer({
       dataSource,
       kafka,
+      upcasters,
       ...ENROLMENT_EVENTS_CONSUMER,
       topics: [eventTopic('enrolment')],
-      eventTypes: ENROLMENT_EVENTS_FOR_BUDGET,
       handle: reactToEnrolmentEvent(store),
       // Programmes land on different partitions; several at once share one budget only through its
       // stream version, so parallel partitions are safe and conflicts are decided again.

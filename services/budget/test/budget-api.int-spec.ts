@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { CommandAccepted } from '@kompeten/api';
+import type { CommandAcceptedBody as CommandAccepted } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
 import type { ProblemDetails } from '@kompeten/platform';
 import { eventually } from '@kompeten/testing';

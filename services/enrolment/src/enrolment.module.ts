@@ -1,15 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceConfig } from '@kompeten/config';
 import { AuditHttpModule } from '@kompeten/audit';
-import { PlatformModule } from '@kompeten/platform';
+import { PlatformModule, serviceRoutes } from '@kompeten/platform';
+import { USE_CASES } from '@kompeten/api';
 import { eventTopic } from '@kompeten/contracts';
-import { COMMAND_CONTROLLERS, COMMAND_HANDLERS, QUERY_CONTROLLERS, QUERY_HANDLERS } from './enrolment.use-cases';
+import { USE_CASE_HANDLERS } from './enrolment.use-cases';
 import { enrolmentWorkers } from './enrolment.workers';
 
 /** The enrolment service: staff roster, programme catalogue, enrolments, attendance, completion, JP ledger. */
 @Module({})
 export class EnrolmentModule {
   static register(config: ServiceConfig): DynamicModule {
+    const useCases = serviceRoutes('enrolment', USE_CASE_HANDLERS, USE_CASES);
     return {
       module: EnrolmentModule,
       imports: [
@@ -21,8 +23,8 @@ export class EnrolmentModule {
         // The auditors' read-only view of this service's own log (GET /audit/…, behind the gateway's auditor role).
         AuditHttpModule.forService({ service: 'enrolment', databaseUrl: config.DATABASE_URL }),
       ],
-      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS],
-      providers: [...COMMAND_HANDLERS, ...QUERY_HANDLERS],
+      controllers: useCases.controllers,
+      providers: useCases.providers,
     };
   }
 }

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { CommandAccepted } from '@kompeten/api';
+import type { CommandAcceptedBody } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
 import type { ProblemDetails } from '@kompeten/platform';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from './enrolment-app';
@@ -120,7 +120,7 @@ describe('the enrolment service over HTTP', () => {
         ),
       );
       expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
-      const events = results.flatMap((r) => (r.body as CommandAccepted).events);
+      const events = results.flatMap((r) => (r.body as CommandAcceptedBody).events);
       expect(events.filter((t) => t === 'StaffEnrolled')).toHaveLength(1);
       expect(events.filter((t) => t === 'EnrolmentWaitlisted')).toHaveLength(5);
       const stored = await store.readStream('programme-last-seat');

@@ -1,13 +1,13 @@
 import type { Server } from 'node:http';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
-import type { CommandAccepted } from '@kompeten/api';
+import type { CommandAcceptedBody } from '@kompeten/api';
 import { eventTopic } from '@kompeten/contracts';
 import type { ProgrammeEvent } from '@kompeten/contracts';
 import type { EventRecord } from '@kompeten/event-store';
 import { eventually, tailTopic, topicEnd, testKafka } from '@kompeten/testing';
 import type { ProgrammeView } from '../src/queries/get-programme/get-programme.handler';
-import type { StaffProfileView } from '../src/queries/get-staff-profile/get-staff-profile.handler';
+import type { StaffRecordView } from '../src/queries/get-staff-record/get-staff-record.handler';
 import type { UnitSummaryView } from '../src/queries/get-unit-summary/get-unit-summary.handler';
 import type { StaffBelowJpTargetView } from '../src/queries/list-staff-below-jp-target/list-staff-below-jp-target.handler';
 import { fakeBudget } from './fake-budget';
@@ -124,7 +124,7 @@ describe('an enrolment from request to read model, through the real broker', () 
     await http().post(`/programmes/${run}/enrolments/${C}/withdrawal`).send({ reason: 'workload' }).expect(201);
 
     const profile = await eventually(async () => {
-      const r = (await http().get(`/staff/${A}`)).body as StaffProfileView;
+      const r = (await http().get(`/staff/${A}`)).body as StaffRecordView;
       return r.jpLedger?.length ? r : undefined;
     });
     expect(profile).toMatchObject({
@@ -199,8 +199,8 @@ describe('an enrolment from request to read model, through the real broker', () 
     };
     const first = await http().post(`/programmes/${id}/enrolments/${B}/statements`).send(statement).expect(201);
     const resent = await http().post(`/programmes/${id}/enrolments/${B}/statements`).send(statement).expect(201);
-    expect((first.body as CommandAccepted).events).toEqual(['LearningProgressRecorded']);
-    expect((resent.body as CommandAccepted).events).toEqual([]);
+    expect((first.body as CommandAcceptedBody).events).toEqual(['LearningProgressRecorded']);
+    expect((resent.body as CommandAcceptedBody).events).toEqual([]);
     const last = await http()
       .post(`/programmes/${id}/enrolments/${B}/statements`)
       .send({
@@ -211,6 +211,6 @@ describe('an enrolment from request to read model, through the real broker', () 
         deviceTimestamp: '2026-03-02T09:00:00.000Z',
       })
       .expect(201);
-    expect((last.body as CommandAccepted).events).toEqual(['LearningProgressRecorded', 'TrainingCompleted']);
+    expect((last.body as CommandAcceptedBody).events).toEqual(['LearningProgressRecorded', 'TrainingCompleted']);
   });
 });

@@ -1,16 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceConfig } from '@kompeten/config';
-import { currentVersions, eventTopic, FEEDBACK_EVENTS } from '@kompeten/contracts';
-import { UpcasterRegistry } from '@kompeten/event-store';
+import { eventTopic } from '@kompeten/contracts';
 import { AuditHttpModule } from '@kompeten/audit';
-import { PlatformModule } from '@kompeten/platform';
-import {
-  COMMAND_CONTROLLERS,
-  COMMAND_HANDLERS,
-  QUERY_CONTROLLERS,
-  QUERY_HANDLERS,
-  READERS,
-} from './feedback.use-cases';
+import { USE_CASES } from '@kompeten/api';
+import { PlatformModule, serviceRoutes } from '@kompeten/platform';
+import { CorrelationReportBuilder } from './correlation/correlation-report.builder';
+import { UnitPeriodFactsReader } from './correlation/unit-period-facts.reader';
+import { USE_CASE_HANDLERS } from './feedback.use-cases';
 import { feedbackWorkers } from './feedback.workers';
 import { CreateTrainingHistory1733100000000 } from './training-history/1733100000000-create-training-history';
 
@@ -18,6 +14,7 @@ import { CreateTrainingHistory1733100000000 } from './training-history/173310000
 @Module({})
 export class FeedbackModule {
   static register(config: ServiceConfig): DynamicModule {
+    const useCases = serviceRoutes('feedback', USE_CASE_HANDLERS, USE_CASES);
     return {
       module: FeedbackModule,
       imports: [
@@ -27,15 +24,15 @@ export class FeedbackModule {
           migrations: [CreateTrainingHistory1733100000000],
           eventSourced: {
             topic: eventTopic('feedback'),
-            upcasters: new UpcasterRegistry(currentVersions(FEEDBACK_EVENTS)),
             workers: feedbackWorkers,
           },
         }),
         // The auditors' read-only view of this service's own log (GET /audit/…, behind the gateway's auditor role).
         AuditHttpModule.forService({ service: 'feedback', databaseUrl: config.DATABASE_URL }),
       ],
-      controllers: [...COMMAND_CONTROLLERS, ...QUERY_CONTROLLERS],
-      providers: [...COMMAND_HANDLERS, ...QUERY_HANDLERS, ...READERS],
+      controllers: useCases.controllers,
+      // What the query handlers read through: the correlation read model's rows and the report built on them.
+      providers: [...useCases.providers, UnitPeriodFactsReader, CorrelationReportBuilder],
     };
   }
 }

@@ -2,19 +2,16 @@ import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
-import type { CommandAccepted, ProblemDetailsDto } from '@kompeten/api';
+import type { CommandAcceptedBody as CommandAccepted, ProblemDetailsDto } from '@kompeten/api';
 import { EventStore, PostgresKeyStore } from '@kompeten/event-store';
 import { Clock } from '@kompeten/platform';
 import { eventually } from '@kompeten/testing';
-import type { GetLeagueTableHandler } from '../src/queries/get-league-table/get-league-table.handler';
+import type { LeagueTable } from '../src/queries/get-league-table/get-league-table.handler';
 import type { UnitScorecardView as UnitScorecard } from '../src/queries/get-unit-scorecard/get-unit-scorecard.handler';
-import type { ListSurveyResponsesHandler } from '../src/queries/list-survey-responses/list-survey-responses.handler';
+import type { SurveyResponseList } from '../src/queries/list-survey-responses/list-survey-responses.handler';
 import { cityDate } from '../src/shared/city-date';
 import { nipsForRun, responseBody, runTag, scoresOf, startFeedbackApp, unitBody } from './feedback-app';
 
-/** The bodies the service answers with (its query handlers' results, as JSON). */
-type LeagueTable = Awaited<ReturnType<GetLeagueTableHandler['execute']>>;
-type SurveyResponseList = Awaited<ReturnType<ListSurveyResponsesHandler['execute']>>;
 interface OpenApiDocument {
   paths: Record<string, unknown>;
 }

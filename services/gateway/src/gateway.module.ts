@@ -16,6 +16,7 @@ import { PUBLIC_SURVEY, RateLimitGuard } from './rate-limit.guard';
 import { WindowCounterStorage } from './rate-limit-storage';
 import { GATEWAY_ROUTES } from './routes';
 import { LiveFeed } from './live/live-feed';
+import { GatewayHooks } from './use-cases';
 
 /** The one door for frontends: auth, roles, validation, idempotency, rate limits, routing. */
 @Module({})
@@ -51,6 +52,7 @@ export class GatewayModule implements NestModule {
         IdempotencyStore,
         LiveFeed,
         UnitDirectory,
+        GatewayHooks,
         // Order matters: authenticate first, so that limits count per token.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -4,6 +4,15 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { startGateway } from './gateway-app';
 import { servedRoutes, toOpenApiPath } from './served-routes';
+import BEFORE from './fixtures/operations-before-issue-17.json';
+
+/** Today's operations as they were before issue 17, with the id each now has (the use case's name). */
+interface OperationBefore {
+  method: string;
+  path: string;
+  operationId: string;
+  renamedTo?: string;
+}
 
 // The document frontend teams build against must describe every route the gateway serves.
 
@@ -17,6 +26,7 @@ type ValidatorDocument = Awaited<ReturnType<typeof SwaggerParser.validate>>;
 
 /** What the checks below read of the document: Nest writes every response and request body inline. */
 interface Operation {
+  operationId?: string;
   summary?: string;
   responses: Record<string, { content?: Record<string, unknown> } | undefined>;
   requestBody?: { content?: Record<string, { schema?: unknown } | undefined> };
@@ -92,5 +102,41 @@ describe('the gateway’s OpenAPI document', () => {
           });
       }
     }
+  });
+
+  it('is a superset of the document before the redesign: every operation still there, ids renamed as listed', () => {
+    const now = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, operationId: op.operationId })),
+    );
+    const missing = (BEFORE as OperationBefore[])
+      .filter((b) => !now.some((n) => n.method === b.method && n.path === b.path))
+      .map((b) => `${b.method} ${b.path}`);
+    expect(missing).toEqual([]);
+    const ids = (BEFORE as OperationBefore[]).map((b) => ({
+      where: `${b.method} ${b.path}`,
+      id: now.find((n) => n.method === b.method && n.path === b.path)?.operationId,
+    }));
+    expect(ids).toEqual(
+      (BEFORE as OperationBefore[]).map((b) => ({ where: `${b.method} ${b.path}`, id: b.renamedTo ?? b.operationId })),
+    );
+    const unique = new Set(now.map((n) => n.operationId));
+    expect(unique.size).toBe(now.length);
+  });
+
+  it('documents a 2xx answer with a schema for every operation, so a generated client never returns void', () => {
+    const undocumented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(
+          ([, op]) =>
+            !Object.entries(op.responses).some(
+              ([status, r]) =>
+                status.startsWith('2') &&
+                Object.keys(r?.content ?? {}).length > 0 &&
+                Object.values(r?.content ?? {}).every((c) => Boolean((c as { schema?: unknown }).schema)),
+            ),
+        )
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(undocumented).toEqual([]);
   });
 });

@@ -4,18 +4,20 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { ReadModel, runAuditCli } from '@kompeten/audit';
 import { testBrokers } from '@kompeten/testing';
-// The tool's catalogue (typed in tools-audit.d.ts). Loading it loads no service code: a model's
-// projections are required from dist/ when the model is first used, after buildDist().
-import { READ_MODELS } from '../../../tools/audit/read-models.cjs';
+// The tool's catalogue: every service's audit entry point (services/<service>/src/<service>.audit.ts).
+import { READ_MODELS } from '../../../tools/audit/src/read-models';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-/** The tool's own catalogue (loads the compiled services' projections from dist/). */
+/** The tool's own catalogue, as the CLI process has it (here from the sources, the process from dist/). */
 export function catalogue(): ReadModel[] {
   return READ_MODELS;
 }
 
-/** Compiles to dist/ (incremental): the CLI process and the catalogue run compiled code. */
+/** The CLI's compiled entry, which `npm run audit` runs after the build. */
+const CLI = ['-r', './deploy/register-paths.cjs', 'dist/tools/audit/src/main.js'];
+
+/** Compiles to dist/ (incremental): the CLI process runs compiled code. */
 export function buildDist(): void {
   execFileSync(path.join(repoRoot, 'node_modules/.bin/tsc'), ['-b', 'tsconfig.build.json'], {
     cwd: repoRoot,
@@ -67,7 +69,7 @@ export interface AuditProcess {
 
 /** The CLI as its own process, exactly as `npm run audit` runs it (after the build), with node flags. */
 export function spawnAudit(args: string[], nodeFlags: string[] = []): AuditProcess {
-  const child = spawn(process.execPath, [...nodeFlags, 'tools/audit/audit.cjs', ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, ...CLI, ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', ...env() },
     stdio: ['ignore', 'pipe', 'pipe'],

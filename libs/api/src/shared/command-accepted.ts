@@ -1,23 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { Response } from 'express';
 import type { DomainEvent, HandleResult } from '@kompeten/event-store';
+import type { CommandAcceptedBody } from '../use-case/schema';
 
-/** What every command answers: the stream, its new version (also the ETag) and what happened. */
-export class CommandAccepted {
-  @ApiProperty({ example: 'programme-kom-efektif-2026' }) streamId: string;
-  @ApiProperty({ example: 3, description: 'Send back as If-Match to update only what you saw' }) version: number;
-  @ApiProperty({
-    example: ['StaffEnrolled'],
-    description: 'Event types appended (empty when the command changed nothing)',
-  })
-  events: string[];
-}
-
-export function accepted<E extends DomainEvent>(
-  res: Response,
-  streamId: string,
-  result: HandleResult<E>,
-): CommandAccepted {
-  res.setHeader('ETag', `"${result.version}"`);
+/** A command's answer from what it appended (the service also sends `version` as the ETag). */
+export function accepted<E extends DomainEvent>(streamId: string, result: HandleResult<E>): CommandAcceptedBody {
   return { streamId, version: result.version, events: result.events.map((e) => e.type) };
 }

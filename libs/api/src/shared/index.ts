@@ -1,5 +1,6 @@
 export { IsNip } from './nip.validator';
 export { WorkUnitDto } from './work-unit.dto';
 export { ParseNipPipe } from './parse-nip.pipe';
-export { CommandAccepted, accepted } from './command-accepted';
+export { accepted } from './command-accepted';
 export { ProblemDetailsDto, FieldErrorDto } from './problem-details.dto';
+export { WorkUnitSchema } from './work-unit.schema';

@@ -8,7 +8,7 @@ import { replayCommand } from './replay-command';
 import { verifyCommand } from './verify-command';
 
 export interface AuditCliOptions {
-  /** The read models replay and diff can rebuild (the tool's catalogue: tools/audit/read-models.cjs). */
+  /** The read models replay and diff can rebuild (the tool's catalogue, tools/audit/src/read-models.ts: every service's audit entry point). */
   readModels: ReadModel[];
 }
 

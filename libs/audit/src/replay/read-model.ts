@@ -3,14 +3,19 @@ import type { EventProducingService } from '@kompeten/contracts';
 import type { UpcasterRegistry } from '@kompeten/event-store';
 import type { EventHandler, Projection } from '@kompeten/messaging';
 
+/** A consumer's handler as `eventHandler()` builds it: it names the event types it applies. */
+export type TypedEventHandler = EventHandler & { readonly eventTypes: readonly string[] };
+
 /** A read model another service's events feed (a consumer of that topic), in tables of fixed names. */
 export interface ConsumerPart {
   /** Names the part in reports. */
   name: string;
   from: EventProducingService;
-  /** Types the live consumer handles; others are skipped, as the consumer skips them. */
-  eventTypes: string[];
-  handle: EventHandler;
+  /**
+   * The very handler the live consumer runs. A replay hands it only the types it names
+   * (`handle.eventTypes`) and skips the others unopened, as the consumer does.
+   */
+  handle: TypedEventHandler;
 }
 
 /** What the auditor sees of a read model: rows of one query over its tables, in key order. */
@@ -56,7 +61,7 @@ export interface ReadModel {
   consumers?: ConsumerPart[];
   /** Create the consumers' tables (the owning service's migrations). */
   migrations?: (new () => MigrationInterface)[];
-  /** Upcasters per producing service; default: the current schema versions in libs/contracts. */
+  /** Upcasters per producing service; default: the service's contracts in libs/contracts, with their upcasters (`serviceUpcasters`). */
   upcasters?: Partial<Record<EventProducingService, UpcasterRegistry>>;
   /** Parameter names the views take as `$1, $2 …` (`--param nip=…`); an absent one is null. */
   params?: string[];

@@ -7,7 +7,7 @@ import type { AuditTarget } from '../shared/audit-settings';
 import { Progress, ProgressOutput } from '../shared/progress';
 import { openSource } from '../sources/open-source';
 import type { RecordSource, SourceKind } from '../sources/record-source';
-import { contractUpcasters } from './contract-upcasters';
+import { serviceUpcasters } from './contract-upcasters';
 import { cut, Cutoff, mergeByTime, SourcedRecord } from './cut-sources';
 import { ReadModel, sourcesOf } from './read-model';
 import { inSchema, openReplaySchema, ReplayRun, saveValue, SourceState } from './replay-schema';
@@ -87,7 +87,7 @@ export async function replay(o: ReplayOptions): Promise<ReplayResult> {
     sources.set(service, source);
     return cut(service, source, saved.cursor, cutoffFor(o, service), o.signal);
   });
-  const openers = new Map(services.map((s) => [s, new EventOpener(model.upcasters?.[s] ?? contractUpcasters(s))]));
+  const openers = new Map(services.map((s) => [s, new EventOpener(model.upcasters?.[s] ?? serviceUpcasters(s))]));
   const progress = new Progress(`replay ${model.name} (${o.source})`, () => total([...sources.values()]), o.progress);
   const batchSize = o.batchSize ?? 1000;
   let batch: SourcedRecord[] = [];
@@ -151,7 +151,7 @@ async function applyBatch(
   const { model } = o;
   const wanted = (item: SourcedRecord) =>
     (item.service === model.service && (model.projections?.length ?? 0) > 0) ||
-    (model.consumers ?? []).some((c) => c.from === item.service && c.eventTypes.includes(item.record.type));
+    (model.consumers ?? []).some((c) => c.from === item.service && c.handle.eventTypes.includes(item.record.type));
   const toOpen = batch.filter(wanted);
   const opened = new Map<string, Awaited<ReturnType<EventOpener['open']>>[number]>();
   for (const [service, opener] of openers) {
@@ -167,7 +167,7 @@ async function applyBatch(
     }
     if (event)
       for (const c of model.consumers ?? [])
-        if (c.from === item.service && c.eventTypes.includes(event.type)) await c.handle(event, tx);
+        if (c.from === item.service && c.handle.eventTypes.includes(event.type)) await c.handle(event, tx);
     const s = state.get(item.service)!;
     s.cursor = item.cursor;
     s.chain = { position: item.record.position, hash: item.record.hash };

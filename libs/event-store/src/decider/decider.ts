@@ -1,28 +1,4 @@
-import type { DomainEvent } from '../store/event-envelope';
-
-/**
- * Business logic as a pure decider (Emmett): no I/O, no clock (the command carries `now`).
- * `decide` throws a domain error (with a `problem()`) to refuse a command.
- */
-export interface Decider<Command, State, Event extends DomainEvent> {
-  decide(command: Command, state: State): Event[];
-  evolve(state: State, event: Event): State;
-  initialState(): State;
-}
-
-/** Folds a stream's events into state. */
-export function fold<State, Event extends DomainEvent>(
-  decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
-  events: Event[],
-): State {
-  return events.reduce(decider.evolve, decider.initialState());
-}
-
-/** Given–when–then for decider tests: `given(events).when(command)` returns the decided events. */
-export function givenEvents<Command, State, Event extends DomainEvent>(
-  decider: Decider<Command, State, Event>,
-  events: Event[],
-) {
-  const state = fold(decider, events);
-  return { when: (command: Command) => decider.decide(command, state), state };
-}
+// Deciders moved to @kompeten/domain (framework-free, libs/README.md "Domain errors"); this path stays
+// for the imports inside event-store that still name it.
+export type { Decider } from '@kompeten/domain';
+export { fold, givenEvents } from '@kompeten/domain';

@@ -1,3 +1,5 @@
+import type { DomainEvent } from '@kompeten/domain';
+
 /**
  * Who did it and why — carried by every event (DESIGN.md). The clock arrives here too: deciders never
  * call `new Date()`; the handler passes `now` in.
@@ -13,11 +15,8 @@ export interface EventMetadata {
   traceparent?: string;
 }
 
-/** An event as a decider produces it: plain data with an explicit type string. */
-export interface DomainEvent<Type extends string = string, Data = unknown> {
-  type: Type;
-  data: Data;
-}
+// An event as a decider produces it ({ type, data }) is the domain's; the envelopes below carry it.
+export type { DomainEvent };
 
 /** Marks which payload fields hold personal data, and whose (one key per person). */
 export interface PersonalData {

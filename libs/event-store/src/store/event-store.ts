@@ -1,7 +1,8 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { ChainReport, verifyChain } from '../chain/verify-chain';
 import type { PersonalKeyStore } from '../personal-data/personal-key-store';
-import { UpcasterRegistry } from '../upcasting/upcasters';
+import { contractUpcasters } from '../upcasting/contract-upcasters';
+import type { UpcasterRegistry } from '../upcasting/upcasters';
 import { AppendQueue } from './append-queue';
 import { WriterDeps, writeAppends } from './append-writer';
 import type { DomainEvent, EventMetadata, EventRecord, ExpectedVersion, NewEvent, StoredEvent } from './event-envelope';
@@ -14,6 +15,7 @@ export { APPENDED_CHANNEL } from './append-writer';
 type HeadRow = { position: string; hash: string };
 
 export interface EventStoreOptions {
+  /** Opens old events and stamps new ones with the current version. Default: every contract's (`contractUpcasters()`). */
   upcasters?: UpcasterRegistry;
   keys?: PersonalKeyStore;
   clock?: () => Date;
@@ -37,7 +39,7 @@ export class EventStore {
     private readonly dataSource: DataSource,
     private readonly options: EventStoreOptions = {},
   ) {
-    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.upcasters = options.upcasters ?? contractUpcasters();
     this.opener = new EventOpener(this.upcasters, options.keys);
     this.clock = options.clock ?? (() => new Date());
     this.queue = new AppendQueue(dataSource, () => this.writerDeps());

@@ -1,9 +1,7 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { StoredEvent } from '@kompeten/event-store';
 import { inTransaction } from '../postgres/in-transaction';
-
-/** Applies one event to a read model, inside the transaction it is given (do not commit it yourself). */
-export type EventHandler = (event: StoredEvent, tx: QueryRunner) => Promise<void>;
+import type { EventHandler } from './event-handler';
 
 /** Runs one handler call (the consumer wraps it in a span that continues the event's trace). */
 export type AroundHandler = (event: StoredEvent, work: () => Promise<void>) => Promise<void>;

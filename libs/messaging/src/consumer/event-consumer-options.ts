@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { PersonalKeyStore, UpcasterRegistry } from '@kompeten/event-store';
 import type { BackoffOptions } from '../shared/backoff';
 import type { MessagingLogger } from '../shared/messaging-logger';
-import type { EventHandler } from './apply-once';
+import type { EventHandler } from './event-handler';
 import type { DeadLetterReason } from './dead-letter';
 
 export interface EventConsumerOptions {
@@ -13,12 +13,13 @@ export interface EventConsumerOptions {
   name: string;
   groupId: string;
   topics: string[];
-  handle: EventHandler;
   /**
-   * The event types this read model handles. Others are acknowledged and skipped before upcasting,
-   * so a new schema version of a type it ignores is not dead-lettered. Default: every type.
+   * Applies each event (build it with `eventHandler`). Events of types it does not name are
+   * acknowledged and skipped before upcasting, so a new schema version of a type it ignores is
+   * never dead-lettered; a bare function handles every type.
    */
-  eventTypes?: string[];
+  handle: EventHandler;
+  /** Opens the events (old versions upcast). Default: every contract's upcasters (`contractUpcasters()`). */
   upcasters?: UpcasterRegistry;
   keys?: PersonalKeyStore;
   /** Attempts for a handler error that is not transient, before the message is dead-lettered (default 5). */

@@ -1,6 +1,6 @@
 import { Consumer, EachBatchPayload, EachMessagePayload, KafkaMessage, Partitioners, Producer } from 'kafkajs';
 import { deadLetterTopic } from '@kompeten/contracts';
-import { EventOpener, StoredEvent, UnknownSchemaVersionError } from '@kompeten/event-store';
+import { contractUpcasters, EventOpener, StoredEvent, UnknownSchemaVersionError } from '@kompeten/event-store';
 import { backoffDelay, delay } from '../shared/backoff';
 import { defaultLogger, errorText, MessagingLogger } from '../shared/messaging-logger';
 import { decodeMessage } from '../wire/decode-message';
@@ -35,6 +35,8 @@ export class EventConsumer {
   private consumer?: Consumer;
   private producer?: Producer;
   private readonly opener: EventOpener;
+  /** The types the handler names; undefined: every type. */
+  private readonly eventTypes?: ReadonlySet<string>;
   private readonly logger: MessagingLogger;
   private abort = new AbortController();
   private readonly tally: EventConsumerStats = {
@@ -46,8 +48,10 @@ export class EventConsumer {
     assignment: {},
   };
 
-  constructor(private readonly options: EventConsumerOptions) {
-    this.opener = new EventOpener(options.upcasters, options.keys);
+  /** `options`: the consumer as defined (what it reads, how it applies), for tools and tests that inspect it. */
+  constructor(readonly options: Readonly<EventConsumerOptions>) {
+    this.opener = new EventOpener(options.upcasters ?? contractUpcasters(), options.keys);
+    this.eventTypes = options.handle.eventTypes && new Set(options.handle.eventTypes);
     this.logger = options.logger ?? defaultLogger(`EventConsumer(${options.name})`);
   }
 
@@ -148,7 +152,7 @@ export class EventConsumer {
   }
 
   private handles(type: string): boolean {
-    return !this.options.eventTypes || this.options.eventTypes.includes(type);
+    return !this.eventTypes || this.eventTypes.has(type);
   }
 
   /** Exactly-once apply; each handler call continues the consumed event's trace (its writes and any events it appends join it). */

@@ -43,6 +43,8 @@ export interface RebuildProgress {
 export class ProjectionRunner {
   private readonly signal: AppendSignal;
   private readonly logger: MessagingLogger;
+  /** The types the projection reads; undefined: every type. */
+  private readonly eventTypes?: ReadonlySet<string>;
   private abort = new AbortController();
   private loop?: Promise<void>;
   private lastError?: string;
@@ -50,6 +52,7 @@ export class ProjectionRunner {
   constructor(private readonly options: ProjectionRunnerOptions) {
     assertProjectionName(options.projection.name);
     this.logger = options.logger ?? defaultLogger(`Projection(${options.projection.name})`);
+    this.eventTypes = options.projection.eventTypes && new Set(options.projection.eventTypes);
     this.signal = new AppendSignal(
       dedicatedConnection(options.dataSource, `kompeten-projection:${options.projection.name}`),
       this.logger,
@@ -80,7 +83,7 @@ export class ProjectionRunner {
   /** Applies everything up to the head to the active table; returns its position. */
   async catchUp(): Promise<number> {
     let position = (await ensureActive(this.options.dataSource, this.options.projection)).position;
-    for (let n = this.batchSize; n === this.batchSize;) ({ applied: n, position } = await this.batch('active'));
+    for (let n = this.batchSize; n === this.batchSize;) ({ read: n, position } = await this.batch('active'));
     return position;
   }
 
@@ -96,7 +99,7 @@ export class ProjectionRunner {
     this.logger.log(`rebuilding into ${building.tableName} from position ${building.position}`);
     for (let n = this.batchSize; n === this.batchSize;) {
       const step = await this.batch('building');
-      n = step.applied;
+      n = step.read;
       await this.batch('active');
       const [{ position: head }] = await dataSource.query<{ position: string }[]>(
         'select position from es_head where id = 1',
@@ -113,7 +116,7 @@ export class ProjectionRunner {
       if (current?.tableName !== building.tableName) return previous!; // another replica finished this rebuild
       // The last stretch is applied while the old table is locked, so readers switch from a table at
       // the head to a table at the head; the live loop then follows from the new table's checkpoint.
-      for (let n = this.batchSize; n === this.batchSize;) n = (await this.step(tx, 'building')).applied;
+      for (let n = this.batchSize; n === this.batchSize;) n = (await this.step(tx, 'building')).read;
       await swapIn(tx, projection, current, previous);
       this.logger.log(
         `${projection.name} now reads from ${current.tableName}${previous ? `; dropped ${previous.tableName}` : ''}`,
@@ -122,11 +125,20 @@ export class ProjectionRunner {
     });
   }
 
-  /** The active table and how far behind the log it is. */
   get name(): string {
     return this.options.projection.name;
   }
 
+  /** The projection it keeps (tools and tests inspect what it reads). */
+  get projection(): Projection {
+    return this.options.projection;
+  }
+
+  private reads(type: string): boolean {
+    return !this.eventTypes || this.eventTypes.has(type);
+  }
+
+  /** The active table and how far behind the log it is. */
   async status(): Promise<{ tableName?: string; position: number; headPosition: number; lastError?: string }> {
     const [row] = await this.options.dataSource.query<
       { table_name: string | null; position: string | null; head: string }[]
@@ -149,9 +161,9 @@ export class ProjectionRunner {
         const active = await ensureActive(this.options.dataSource, projection);
         if (active.definitionVersion !== (projection.version ?? 1)) await this.rebuild();
         while (!this.abort.signal.aborted) {
-          const { applied } = await this.batch('active');
+          const { read } = await this.batch('active');
           failures = 0;
-          if (applied < this.batchSize) await this.signal.wait(this.options.pollIntervalMs ?? 1000);
+          if (read < this.batchSize) await this.signal.wait(this.options.pollIntervalMs ?? 1000);
         }
       } catch (e) {
         this.lastError = errorText(e);
@@ -162,25 +174,27 @@ export class ProjectionRunner {
     }
   }
 
-  private batch(state: 'active' | 'building'): Promise<{ applied: number; position: number }> {
+  private batch(state: 'active' | 'building'): Promise<{ read: number; position: number }> {
     return inTransaction(this.options.dataSource, (tx) => this.step(tx, state));
   }
 
   /** One batch: lock the table's checkpoint, read the events after it, apply them, advance it. */
-  private async step(tx: QueryRunner, state: 'active' | 'building'): Promise<{ applied: number; position: number }> {
+  private async step(tx: QueryRunner, state: 'active' | 'building'): Promise<{ read: number; position: number }> {
     const table = await lockTable(tx, this.options.projection.name, state);
-    if (!table) return { applied: 0, position: 0 };
+    if (!table) return { read: 0, position: 0 };
     const rows = await tx.manager.query<EventRow[]>(
       `select ${RECORD_COLUMNS} from es_event where position > $1 order by position limit $2`,
       [table.position, this.batchSize],
     );
-    if (rows.length === 0) return { applied: 0, position: table.position };
-    const events = await this.options.store.open(rows.map(toRecord));
+    if (rows.length === 0) return { read: 0, position: table.position };
+    const records = rows.map(toRecord);
+    // Only the types it reads are opened (decrypted, upcast) and applied; the checkpoint passes them all.
+    const events = await this.options.store.open(records.filter((r) => this.reads(r.type)));
     const { projection } = this.options;
-    if (projection.applyBatch) await projection.applyBatch(events, tx, table.tableName);
+    if (events.length && projection.applyBatch) await projection.applyBatch(events, tx, table.tableName);
     else for (const event of events) await projection.apply(event, tx, table.tableName);
-    const position = events[events.length - 1].position;
+    const position = records[records.length - 1].position;
     await saveCheckpoint(tx, table, position);
-    return { applied: events.length, position };
+    return { read: records.length, position };
   }
 }

@@ -1,20 +1,24 @@
 import type { QueryRunner } from 'typeorm';
-import type { StoredEvent } from '@kompeten/event-store';
+import type { DomainEvent, StoredEvent } from '@kompeten/event-store';
 
 /**
  * A read model built from the service's own event log. Readers query the view `name`; the runner
  * keeps it pointed at the active physical table `<name>__v<n>` and swaps it after a rebuild.
+ * Write one with `projection()`, which types each handler by its event and derives `eventTypes`.
  */
-export interface Projection {
+export interface Projection<E extends DomainEvent = DomainEvent> {
   /** Lowercase SQL identifier (letters, digits, `_`, at most 50 characters): the view readers query. */
   name: string;
   /** Bump when createTable or apply change meaning: a started runner then rebuilds into a fresh table. Default 1. */
   version?: number;
+  /** The event types it reads: the runner opens and applies only these. Absent: every type. */
+  readonly eventTypes?: readonly E['type'][];
   /** Creates the physical table (and its indexes) under the given name. */
   createTable(tx: QueryRunner, tableName: string): Promise<void>;
   /**
-   * Applies one event to the given table within the runner's transaction. Must depend only on the
-   * events (no clock, no other tables that change), so that a rebuild reproduces the live table.
+   * Applies one event to the given table within the runner's transaction (an event of a type it does
+   * not read changes nothing). Must depend only on the events (no clock, no other tables that
+   * change), so that a rebuild reproduces the live table.
    */
   apply(event: StoredEvent, tx: QueryRunner, tableName: string): Promise<void>;
   /**

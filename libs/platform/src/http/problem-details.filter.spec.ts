@@ -1,12 +1,51 @@
 import { BadRequestException } from '@nestjs/common';
+import { DomainError } from '@kompeten/domain';
 import { PROBLEM_BASE } from './problem-details';
-import { toProblem } from './problem-details.filter';
+import { DOMAIN_ERROR_STATUS, toProblem } from './problem-details.filter';
 
 /** What body-parser throws (http-errors): a status, and `expose` when the message may be shown. */
 const httpError = (status: number, message: string, expose = status < 500) =>
   Object.assign(new Error(message), { status, statusCode: status, expose });
 
 describe('toProblem', () => {
+  it('answers a domain error with its kind’s status, its slug as the type and its extensions', () => {
+    const error = DomainError.conflict('enrolment-state', 'Not possible', 'the enrolment is completed', {
+      currentState: 'completed',
+    });
+    // Byte for byte what DomainProblem(409, …) answered: the key order is the body's.
+    expect(JSON.stringify(toProblem(error, '/programmes/p-1/enrolments/e-1'))).toBe(
+      JSON.stringify({
+        type: PROBLEM_BASE + 'enrolment-state',
+        title: 'Not possible',
+        status: 409,
+        detail: 'the enrolment is completed',
+        instance: '/programmes/p-1/enrolments/e-1',
+        currentState: 'completed',
+      }),
+    );
+    expect(toProblem(DomainError.invalid('capacity', 'must be at least 1'))).toEqual({
+      type: PROBLEM_BASE + 'validation',
+      title: 'The request is not valid',
+      status: 400,
+      detail: 'capacity: must be at least 1',
+      instance: undefined,
+      errors: [{ field: 'capacity', message: 'must be at least 1' }],
+    });
+  });
+
+  it('maps every kind of domain error through the one table', () => {
+    expect(DOMAIN_ERROR_STATUS).toEqual({
+      'not-found': 404,
+      conflict: 409,
+      invalid: 400,
+      unprocessable: 422,
+      gone: 410,
+      unavailable: 503,
+    });
+    for (const [kind, status] of Object.entries(DOMAIN_ERROR_STATUS))
+      expect(toProblem(new DomainError(kind as keyof typeof DOMAIN_ERROR_STATUS, 's', 't', 'd')).status).toBe(status);
+  });
+
   it.each([
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
     [

@@ -1,15 +1,29 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { DomainError, type DomainErrorKind } from '@kompeten/domain';
 import { isTransientError } from '@kompeten/messaging';
-import { DomainProblem, PROBLEM_BASE, PROBLEM_JSON, ProblemDetails } from './problem-details';
+import { PROBLEM_BASE, PROBLEM_JSON, ProblemDetails } from './problem-details';
+
+/**
+ * The one table from a domain error's kind to its HTTP status (libs/README.md, "Domain errors").
+ * `toProblem` below answers with it; the gateway's OpenAPI documents with it.
+ */
+export const DOMAIN_ERROR_STATUS = {
+  'not-found': 404,
+  conflict: 409,
+  invalid: 400,
+  unprocessable: 422,
+  gone: 410,
+  unavailable: 503,
+} as const satisfies Record<DomainErrorKind, number>;
 
 /** Builds a problem+json body for known error kinds; other errors become an opaque 500. */
 export function toProblem(error: unknown, instance?: string): ProblemDetails {
-  if (error instanceof DomainProblem) {
+  if (error instanceof DomainError) {
     return {
-      type: PROBLEM_BASE + error.problemType,
+      type: PROBLEM_BASE + error.slug,
       title: error.title,
-      status: error.status,
+      status: DOMAIN_ERROR_STATUS[error.kind],
       detail: error.message,
       instance,
       ...error.extensions,

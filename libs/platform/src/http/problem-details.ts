@@ -12,17 +12,3 @@ export interface ProblemDetails {
 
 export const PROBLEM_JSON = 'application/problem+json';
 export const PROBLEM_BASE = 'https://kompeten.bukittinggi.go.id/problems/';
-
-/** A domain error that knows its HTTP status and problem type (thrown by deciders and handlers). */
-export class DomainProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly problemType: string,
-    readonly title: string,
-    detail?: string,
-    readonly extensions: Record<string, unknown> = {},
-  ) {
-    super(detail ?? title);
-    this.name = 'DomainProblem';
-  }
-}

@@ -1,7 +1,8 @@
-import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Observable, tap } from 'rxjs';
 import { Counter, Histogram, Registry } from 'prom-client';
+import { toProblem } from '../http/problem-details.filter';
 
 /** HTTP rate, latency and errors per route (the route pattern, never the concrete URL: bounded labels). */
 @Injectable()
@@ -40,14 +41,8 @@ export class HttpMetricsInterceptor implements NestInterceptor {
       tap({
         next: () => undefined,
         complete: () => done(res.statusCode),
-        error: (e) =>
-          done(
-            e instanceof HttpException
-              ? e.getStatus()
-              : typeof (e as { problem?: () => { status: number } }).problem === 'function'
-                ? (e as { problem: () => { status: number } }).problem().status
-                : 500,
-          ),
+        // The status the problem filter will answer with (domain errors, validation, a database that is down …).
+        error: (e) => done(toProblem(e).status),
       }),
     );
   }

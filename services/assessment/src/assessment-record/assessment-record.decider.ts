@@ -1,5 +1,5 @@
 import type { AssessmentRecordEvent } from '@kompeten/contracts';
-import type { Decider } from '@kompeten/event-store';
+import type { Decider } from '@kompeten/domain';
 import type { AssessmentRecordCommand, CommandOf } from './assessment-record.commands';
 import { AssessmentRecordState, evolveRecord, initialRecordState } from './assessment-record.state';
 import { recordResult } from './result.rules';

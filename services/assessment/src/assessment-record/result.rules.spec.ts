@@ -62,7 +62,7 @@ describe('recording an assessment result', () => {
   it('refuses a score outside the method’s range, naming the score', () => {
     const p = problemOf(() => given(postScheduled).when(recordCommand({ method: 'observation', score: 7 })));
     expect(p).toMatchObject({
-      status: 400,
+      kind: 'invalid',
       extensions: { errors: [{ field: 'score', message: 'a observation score is between 1 and 5' }] },
     });
   });
@@ -77,14 +77,14 @@ describe('recording an assessment result', () => {
   });
 
   it('answers an unknown assessment with 404', () => {
-    expect(problemOf(() => given().when(recordCommand())).status).toBe(404);
+    expect(problemOf(() => given().when(recordCommand())).kind).toBe('not-found');
   });
 
   it('takes the same result sent again as done, and refuses a different one with 409', () => {
     const events = given(postScheduled).when(recordCommand());
     expect(given(postScheduled, ...events).when(recordCommand())).toEqual([]);
     expect(problemOf(() => given(postScheduled, ...events).when(recordCommand({ score: 90 })))).toMatchObject({
-      status: 409,
+      kind: 'conflict',
       extensions: { currentState: 'recorded' },
     });
   });
@@ -94,7 +94,7 @@ describe('recording an assessment result', () => {
       type: 'AssessmentCancelled',
       data: { assessmentId: `${ENROLMENT}-post`, nip: NIP, enrolmentId: ENROLMENT, reason: 'programme-cancelled' },
     };
-    expect(problemOf(() => given(postScheduled, cancelled).when(recordCommand())).status).toBe(409);
+    expect(problemOf(() => given(postScheduled, cancelled).when(recordCommand())).kind).toBe('conflict');
   });
 });
 

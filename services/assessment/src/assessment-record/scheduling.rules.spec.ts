@@ -87,21 +87,21 @@ describe('scheduling assessments', () => {
       },
     ]);
     expect(problemOf(() => given().when(byHand({ competencyKnown: false })))).toMatchObject({
-      status: 422,
+      kind: 'unprocessable',
       extensions: { errors: [{ field: 'competencyCode', message: 'is not in the dictionary' }] },
     });
   });
 
   it('refuses a second open periodic assessment of the same competency', () => {
     const [first] = given().when(byHand({}));
-    expect(problemOf(() => given(first).when(byHand({ assessmentId: 'a-2' }))).status).toBe(409);
+    expect(problemOf(() => given(first).when(byHand({ assessmentId: 'a-2' }))).kind).toBe('conflict');
   });
 
   it('refuses a post-assessment by hand with no matching enrolment, naming enrolmentId', () => {
     const p = problemOf(() =>
       given(preScheduled).when(byHand({ kind: 'post', enrolmentId: 'no-such-enrolment', competencyCode: null })),
     );
-    expect(p).toMatchObject({ status: 422, problemType: 'enrolment-not-found' });
+    expect(p).toMatchObject({ kind: 'unprocessable', slug: 'enrolment-not-found' });
     expect(p.extensions.errors).toEqual([
       // @types/jest types the asymmetric matchers `any`; as `unknown` they stand in for a value without it.
       { field: 'enrolmentId', message: expect.stringContaining('no-such-enrolment') as unknown },
@@ -114,8 +114,8 @@ describe('scheduling assessments', () => {
   it('refuses a post-assessment by hand before the training is completed', () => {
     expect(
       problemOf(() => given(preScheduled).when(byHand({ kind: 'post', enrolmentId: ENROLMENT, competencyCode: null })))
-        .status,
-    ).toBe(422);
+        .kind,
+    ).toBe('unprocessable');
   });
 
   it('schedules a post-assessment again by hand once the first is closed, for the enrolment’s competency only', () => {
@@ -144,8 +144,8 @@ describe('scheduling assessments', () => {
     });
     expect(
       problemOf(() => given(postScheduled).when(byHand({ kind: 'post', enrolmentId: ENROLMENT, competencyCode: null })))
-        .status,
-    ).toBe(409);
+        .kind,
+    ).toBe('conflict');
     expect(
       problemOf(() =>
         given(postScheduled, recorded).when(
@@ -156,6 +156,6 @@ describe('scheduling assessments', () => {
   });
 
   it('refuses a periodic assessment tied to an enrolment', () => {
-    expect(problemOf(() => given().when(byHand({ enrolmentId: ENROLMENT }))).status).toBe(400);
+    expect(problemOf(() => given().when(byHand({ enrolmentId: ENROLMENT }))).kind).toBe('invalid');
   });
 });

@@ -1,6 +1,5 @@
 import type { CompetencyDefined } from '@kompeten/contracts';
-import { givenEvents } from '@kompeten/event-store';
-import { DomainProblem } from '@kompeten/platform';
+import { DomainError, givenEvents } from '@kompeten/domain';
 import { CompetencyCommand, competencyDecider } from './competency.decider';
 
 const given = (...events: CompetencyDefined[]) => givenEvents(competencyDecider, events);
@@ -8,7 +7,7 @@ const problemOf = (f: () => unknown) => {
   try {
     f();
   } catch (e) {
-    return e as DomainProblem;
+    return e as DomainError;
   }
   throw new Error('expected a refusal');
 };
@@ -50,10 +49,10 @@ describe('the competency dictionary', () => {
   });
   it('refuses to define a national competency of PermenPANRB 38/2017', () => {
     const p = problemOf(() => given().when({ ...define, code: 'integritas' }));
-    expect(p).toMatchObject({ status: 409, problemType: 'competency-reserved' });
+    expect(p).toMatchObject({ kind: 'conflict', slug: 'competency-reserved' });
   });
   it('refuses a second, different agency definition, and takes a resend as done', () => {
-    expect(problemOf(() => given(defined).when({ ...define, name: 'Other' })).status).toBe(409);
+    expect(problemOf(() => given(defined).when({ ...define, name: 'Other' })).kind).toBe('conflict');
     expect(given(defined).when(define)).toEqual([]);
   });
   it('creates a competency on demand for a programme’s area, once', () => {

@@ -1,6 +1,5 @@
 import type { CompetencyEvent } from '@kompeten/contracts';
-import type { Decider } from '@kompeten/event-store';
-import { DomainProblem } from '@kompeten/platform';
+import { type Decider, DomainError } from '@kompeten/domain';
 import { nationalCompetency } from './national-competencies';
 
 export type CompetencyCommand =
@@ -18,16 +17,14 @@ export type CompetencyState =
 
 const problems = {
   reserved: (code: string) =>
-    new DomainProblem(
-      409,
+    DomainError.conflict(
       'competency-reserved',
       'National competency',
       `${code} is a national competency of PermenPANRB 38/2017; only teknis competencies are defined per agency`,
       { errors: [{ field: 'code', message: 'is reserved' }] },
     ),
   exists: (code: string) =>
-    new DomainProblem(
-      409,
+    DomainError.conflict(
       'competency-exists',
       'Competency already defined',
       `competency ${code} is already in the dictionary`,

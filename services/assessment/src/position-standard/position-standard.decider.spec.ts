@@ -1,6 +1,5 @@
 import type { PositionStandardSet } from '@kompeten/contracts';
-import { givenEvents } from '@kompeten/event-store';
-import { DomainProblem } from '@kompeten/platform';
+import { DomainError, givenEvents } from '@kompeten/domain';
 import { PositionStandardCommand, positionStandardDecider } from './position-standard.decider';
 
 const given = (...events: PositionStandardSet[]) => givenEvents(positionStandardDecider, events);
@@ -8,7 +7,7 @@ const problemOf = (f: () => unknown) => {
   try {
     f();
   } catch (e) {
-    return e as DomainProblem;
+    return e as DomainError;
   }
   throw new Error('expected a refusal');
 };
@@ -60,6 +59,6 @@ describe('position standards (required levels per position)', () => {
         ),
       ).message,
     ).toMatch(/requirements\[1\]\.competencyCode/);
-    expect(problemOf(() => given().when(set([{ competencyCode: 'nope', level: 2 }], ['nope']))).status).toBe(400);
+    expect(problemOf(() => given().when(set([{ competencyCode: 'nope', level: 2 }], ['nope']))).kind).toBe('invalid');
   });
 });

@@ -1,6 +1,5 @@
 import type { PositionStandardEvent } from '@kompeten/contracts';
-import type { Decider } from '@kompeten/event-store';
-import { DomainProblem } from '@kompeten/platform';
+import { type Decider, DomainError } from '@kompeten/domain';
 
 export interface Requirement {
   competencyCode: string;
@@ -18,10 +17,7 @@ export type PositionStandardCommand = {
 
 export type PositionStandardState = { requirements: Requirement[] | null };
 
-const invalid = (field: string, message: string) =>
-  new DomainProblem(400, 'validation', 'The request is not valid', `${field}: ${message}`, {
-    errors: [{ field, message }],
-  });
+const invalid = (field: string, message: string) => DomainError.invalid(field, message);
 
 const sameSet = (a: Requirement[], b: Requirement[]) =>
   a.length === b.length && a.every((r) => b.some((x) => x.competencyCode === r.competencyCode && x.level === r.level));

@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
+import type { CompetencyType } from '@kompeten/contracts';
 import { NATIONAL_COMPETENCIES } from '../competency/national-competencies';
 
 export interface CompetencyEntry {
   code: string;
   name: string;
-  competencyType: string;
+  competencyType: CompetencyType;
   source: 'PermenPANRB 38/2017' | 'agency' | 'on-demand';
   description: string | null;
   levelDescriptions: string[] | null;
@@ -23,7 +24,7 @@ export async function competencyDictionary(db: DataSource): Promise<CompetencyEn
     ...teknis.map((r) => ({
       code: r.code as string,
       name: r.name as string,
-      competencyType: r.competency_type as string,
+      competencyType: r.competency_type as CompetencyType,
       source: r.origin as 'agency' | 'on-demand',
       description: r.description as string | null,
       levelDescriptions: r.level_descriptions as string[] | null,

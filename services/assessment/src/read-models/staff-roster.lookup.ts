@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DomainProblem } from '@kompeten/platform';
+import { DomainError } from '@kompeten/domain';
 
 export interface RosterEntry {
   nip: string;
@@ -27,7 +27,7 @@ interface StaffRosterRow {
 export async function staffOnRoster(db: DataSource, nip: string): Promise<RosterEntry> {
   const [row] = await db.query<StaffRosterRow[]>('select * from staff_roster where nip = $1', [nip]);
   if (!row) {
-    throw new DomainProblem(404, 'staff-not-found', 'Unknown staff', `no staff member with NIP ${nip} on the roster`, {
+    throw DomainError.notFound('staff-not-found', 'Unknown staff', `no staff member with NIP ${nip} on the roster`, {
       errors: [{ field: 'nip', message: 'is not on the staff roster' }],
     });
   }

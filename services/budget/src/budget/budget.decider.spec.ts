@@ -1,6 +1,5 @@
 import type { BudgetEvent } from '@kompeten/contracts';
-import { givenEvents } from '@kompeten/event-store';
-import { DomainProblem } from '@kompeten/platform';
+import { DomainError, givenEvents } from '@kompeten/domain';
 import type { CommitmentRequest } from './budget.commands';
 import { budgetDecider } from './budget.decider';
 
@@ -56,7 +55,7 @@ const problemOf = (f: () => unknown) => {
   try {
     f();
   } catch (e) {
-    return e as DomainProblem;
+    return e as DomainError;
   }
   throw new Error('expected a refusal');
 };
@@ -100,8 +99,8 @@ describe('opening and allocating a budget', () => {
           fundingSource: 'APBD',
           ceiling: 1,
         }),
-      ).status,
-    ).toBe(409);
+      ).kind,
+    ).toBe('conflict');
   });
   it('allocates to a programme or a competency area, one allocation per target', () => {
     expect(
@@ -125,7 +124,7 @@ describe('opening and allocating a budget', () => {
           target: { kind: 'competency-area', competencyArea: 'patient-management' },
           amount: 5,
         }),
-      ).problemType,
+      ).slug,
     ).toBe('allocation-exists');
   });
   it('never allocates beyond the ceiling', () => {
@@ -163,9 +162,9 @@ describe('opening and allocating a budget', () => {
     expect(
       problemOf(() =>
         given().when({ type: 'AllocateFunds', target: { kind: 'programme', programmeId: 'p' }, amount: 1 }),
-      ).status,
-    ).toBe(404);
-    expect(problemOf(() => given().when({ type: 'CloseBudget' })).status).toBe(404);
+      ).kind,
+    ).toBe('not-found');
+    expect(problemOf(() => given().when({ type: 'CloseBudget' })).kind).toBe('not-found');
   });
 });
 
@@ -201,7 +200,7 @@ describe('revising an allocation', () => {
     const events = [opened, toProgramme(10_000_000), committed(1), committed(2), spent];
     expect(given(...events).when(revise(2_900_000))).toHaveLength(1);
     expect(problemOf(() => given(...events).when(revise(2_899_999)))).toMatchObject({
-      status: 400,
+      kind: 'invalid',
       extensions: { errors: [{ field: 'amount' }] },
     });
   });
@@ -212,7 +211,7 @@ describe('revising an allocation', () => {
   });
   it('changes nothing when the amount is the same, and answers 404 for an unknown allocation', () => {
     expect(given(opened, toProgramme(10)).when(revise(10))).toEqual([]);
-    expect(problemOf(() => given(opened).when(revise(10))).problemType).toBe('allocation-not-found');
+    expect(problemOf(() => given(opened).when(revise(10))).slug).toBe('allocation-not-found');
   });
 });
 
@@ -385,10 +384,10 @@ describe('recording expenditure', () => {
     });
     expect(fieldOf(() => given(...events).when(byHand('c2', 1_600_001)))).toBe('amount');
     expect(fieldOf(() => given(...events).when(byHand('c2', -1)))).toBe('amount');
-    expect(problemOf(() => given(...events).when(byHand('nope', 1))).status).toBe(404);
+    expect(problemOf(() => given(...events).when(byHand('nope', 1))).kind).toBe('not-found');
     const spent = given(...events).when(byHand('c2', 1));
     expect(problemOf(() => given(...events, ...spent).when(byHand('c2', 1)))).toMatchObject({
-      status: 409,
+      kind: 'conflict',
       extensions: { currentState: 'spent' },
     });
   });
@@ -408,17 +407,16 @@ describe('closing the year', () => {
     expect(
       problemOf(() =>
         given(...closed).when({ type: 'AllocateFunds', target: { kind: 'programme', programmeId: 'p' }, amount: 1 }),
-      ).problemType,
+      ).slug,
     ).toBe('budget-closed');
     expect(
       problemOf(() =>
         given(...closed).when({ type: 'ReviseAllocation', allocationId: 'programme-kom-2026', amount: 1 }),
-      ).status,
-    ).toBe(409);
+      ).kind,
+    ).toBe('conflict');
     expect(
-      problemOf(() => given(...closed).when({ type: 'RecordExpenditure', commitmentId: 'c1', amount: 1, jp: 1 }))
-        .status,
-    ).toBe(409);
+      problemOf(() => given(...closed).when({ type: 'RecordExpenditure', commitmentId: 'c1', amount: 1, jp: 1 })).kind,
+    ).toBe('conflict');
   });
   it('answers a completion of a lapsed commitment with ExpenditureRejected', () => {
     const closed = [...events, ...given(...events).when({ type: 'CloseBudget' })];

@@ -1,5 +1,5 @@
 import type { BudgetEvent } from '@kompeten/contracts';
-import type { Decider } from '@kompeten/event-store';
+import type { Decider } from '@kompeten/domain';
 import type { BudgetCommand } from './budget.commands';
 import { decideCommitment, decideExpenditure, expenditureRecorded, release } from './commitment.rules';
 import { problems, requireRupiah } from './budget.problems';

@@ -1,47 +1,32 @@
-import { DomainProblem } from '@kompeten/platform';
+import { DomainError } from '@kompeten/domain';
 import type { Commitment } from './budget.state';
 
-/** The budget decider's refusals, each with its HTTP status and problem type. */
+/** The budget decider's refusals, each with its kind (the HTTP edge maps it to a status) and problem type. */
 export const problems = {
   notFound: () => {
     const message = 'no such budget: the unit has no budget for that year and funding source';
-    return new DomainProblem(404, 'budget-not-found', 'Unknown budget', message, {
+    return DomainError.notFound('budget-not-found', 'Unknown budget', message, {
       errors: [{ field: 'budgetId', message }],
     });
   },
   exists: (budgetId: string) =>
-    new DomainProblem(409, 'budget-exists', 'Budget already opened', `budget ${budgetId} is already open`),
+    DomainError.conflict('budget-exists', 'Budget already opened', `budget ${budgetId} is already open`),
   closed: (budgetId: string) =>
-    new DomainProblem(409, 'budget-closed', 'Budget closed', `budget ${budgetId} is closed for the year`),
-  invalid: (field: string, message: string) =>
-    new DomainProblem(400, 'validation', 'The request is not valid', `${field}: ${message}`, {
-      errors: [{ field, message }],
-    }),
+    DomainError.conflict('budget-closed', 'Budget closed', `budget ${budgetId} is closed for the year`),
+  invalid: (field: string, message: string) => DomainError.invalid(field, message),
   allocationNotFound: (allocationId: string) =>
-    new DomainProblem(
-      404,
-      'allocation-not-found',
-      'Unknown allocation',
-      `no allocation ${allocationId} in this budget`,
-    ),
+    DomainError.notFound('allocation-not-found', 'Unknown allocation', `no allocation ${allocationId} in this budget`),
   allocationExists: (allocationId: string) =>
-    new DomainProblem(
-      409,
+    DomainError.conflict(
       'allocation-exists',
       'Already allocated',
       `allocation ${allocationId} exists; revise it instead`,
       { allocationId },
     ),
   commitmentNotFound: (commitmentId: string) =>
-    new DomainProblem(
-      404,
-      'commitment-not-found',
-      'Unknown commitment',
-      `no commitment ${commitmentId} in this budget`,
-    ),
+    DomainError.notFound('commitment-not-found', 'Unknown commitment', `no commitment ${commitmentId} in this budget`),
   commitmentState: (c: Commitment) =>
-    new DomainProblem(
-      409,
+    DomainError.conflict(
       'commitment-state',
       'Not possible in the commitment’s current state',
       `commitment ${c.commitmentId} is ${c.status}`,

@@ -1,6 +1,6 @@
-import type { QueryRunner } from 'typeorm';
 import type { ProgrammeEvent } from '@kompeten/contracts';
-import type { EventStore, StoredEvent } from '@kompeten/event-store';
+import type { EventMetadata, EventStore, StoredEvent } from '@kompeten/event-store';
+import { eventHandler } from '@kompeten/messaging';
 import { commitFundsOnStaffEnrolled } from './commit-funds-on-staff-enrolled.reaction';
 import { recordExpenditureOnTrainingCompleted } from './record-expenditure-on-training-completed.reaction';
 import {
@@ -8,15 +8,12 @@ import {
   releaseFundsOnProgrammeCancelled,
 } from './release-funds-on-enrolment-ended.reaction';
 
-/** The enrolment events the budget's half of the saga listens to (the consumer skips the rest unopened). */
-export const ENROLMENT_EVENTS_FOR_BUDGET = [
-  'StaffEnrolled',
-  'EnrolmentWithdrawn',
-  'EnrolmentWaitlisted',
-  'ProgrammeCancelled',
-  'TrainingCompleted',
-  'TrainingNotCompleted',
-];
+/** The enrolment's event caused ours: keep the correlation, record the causation. */
+const causedBy = (stored: StoredEvent): EventMetadata => ({
+  actor: 'service:budget',
+  correlationId: stored.metadata.correlationId,
+  causationId: stored.eventId,
+});
 
 /**
  * The budget side of the enrolment ↔ budget saga. Runs inside the consumer's transaction, so the
@@ -24,32 +21,18 @@ export const ENROLMENT_EVENTS_FOR_BUDGET = [
  * a crash before commit is redone, and every enrolment is decided exactly once.
  */
 export function reactToEnrolmentEvent(store: EventStore) {
-  return async (stored: StoredEvent, tx: QueryRunner): Promise<void> => {
-    const event = { type: stored.type, data: stored.data } as ProgrammeEvent;
-    // The enrolment's event caused ours: keep the correlation, record the causation.
-    const metadata = {
-      actor: 'service:budget',
-      correlationId: stored.metadata.correlationId,
-      causationId: stored.eventId,
-    };
-    switch (event.type) {
-      case 'StaffEnrolled':
-        return commitFundsOnStaffEnrolled(store, tx, event.data, metadata);
-      case 'EnrolmentWithdrawn':
-        return releaseFundsOnEnrolmentEnded(store, tx, event.data.enrolmentId, 'withdrawn', metadata);
-      case 'TrainingNotCompleted':
-        return releaseFundsOnEnrolmentEnded(store, tx, event.data.enrolmentId, 'not-completed', metadata);
-      case 'EnrolmentWaitlisted':
-        // Capacity waitlisting never held money; a funds waitlisting follows our own rejection and normally holds none either.
-        if (event.data.reason === 'funds')
-          await releaseFundsOnEnrolmentEnded(store, tx, event.data.enrolmentId, 'waitlisted', metadata);
-        return;
-      case 'ProgrammeCancelled':
-        return releaseFundsOnProgrammeCancelled(store, tx, event.data.programmeId, metadata);
-      case 'TrainingCompleted':
-        return recordExpenditureOnTrainingCompleted(store, tx, event.data, metadata);
-      default:
-        return;
-    }
-  };
+  return eventHandler<ProgrammeEvent>({
+    StaffEnrolled: (e, tx) => commitFundsOnStaffEnrolled(store, tx, e.data, causedBy(e)),
+    EnrolmentWithdrawn: (e, tx) =>
+      releaseFundsOnEnrolmentEnded(store, tx, e.data.enrolmentId, 'withdrawn', causedBy(e)),
+    TrainingNotCompleted: (e, tx) =>
+      releaseFundsOnEnrolmentEnded(store, tx, e.data.enrolmentId, 'not-completed', causedBy(e)),
+    EnrolmentWaitlisted: async (e, tx) => {
+      // Capacity waitlisting never held money; a funds waitlisting follows our own rejection and normally holds none either.
+      if (e.data.reason === 'funds')
+        await releaseFundsOnEnrolmentEnded(store, tx, e.data.enrolmentId, 'waitlisted', causedBy(e));
+    },
+    ProgrammeCancelled: (e, tx) => releaseFundsOnProgrammeCancelled(store, tx, e.data.programmeId, causedBy(e)),
+    TrainingCompleted: (e, tx) => recordExpenditureOnTrainingCompleted(store, tx, e.data, causedBy(e)),
+  });
 }

@@ -1,37 +1,37 @@
 import type { QueryRunner } from 'typeorm';
 import type { BudgetEvent } from '@kompeten/contracts';
-import type { StoredEvent } from '@kompeten/event-store';
-import type { Projection } from '@kompeten/messaging';
+import { projection } from '@kompeten/messaging';
 
 /**
  * Every change in the money taken (committed + spent) with its time: commitments add, releases
  * subtract, expenditure adds the difference from its commitment. The forecast reads its rate here.
  */
-export const budgetMovementProjection: Projection = {
+export const budgetMovementProjection = projection<BudgetEvent>({
   name: 'budget_movement',
-  async createTable(tx: QueryRunner, t: string) {
+  async createTable(tx, t) {
     await tx.query(
       `create table "${t}" (position bigint primary key, budget_id text not null, occurred_at timestamptz not null, taken bigint not null)`,
     );
     await tx.query(`create index on "${t}" (budget_id, occurred_at)`);
   },
-  async apply(stored: StoredEvent, tx: QueryRunner, t: string) {
-    const e = stored as unknown as BudgetEvent;
-    const taken =
-      e.type === 'FundsCommitted'
-        ? e.data.amount
-        : e.type === 'FundsReleased'
-          ? -e.data.amount
-          : e.type === 'ExpenditureRecorded'
-            ? e.data.amount - e.data.committed
-            : null;
-    if (taken === null || taken === 0) return;
-    const budgetId = (e.data as { budgetId: string }).budgetId;
-    await tx.query(`insert into "${t}" (position, budget_id, occurred_at, taken) values ($1, $2, $3, $4)`, [
-      stored.position,
-      budgetId,
-      stored.occurredAt,
-      taken,
-    ]);
+  on: {
+    FundsCommitted: (e, tx, t) => move(tx, t, e, e.data.amount),
+    FundsReleased: (e, tx, t) => move(tx, t, e, -e.data.amount),
+    ExpenditureRecorded: (e, tx, t) => move(tx, t, e, e.data.amount - e.data.committed),
   },
-};
+});
+
+async function move(
+  tx: QueryRunner,
+  t: string,
+  e: { position: number; occurredAt: string; data: { budgetId: string } },
+  taken: number,
+): Promise<void> {
+  if (taken === 0) return;
+  await tx.query(`insert into "${t}" (position, budget_id, occurred_at, taken) values ($1, $2, $3, $4)`, [
+    e.position,
+    e.data.budgetId,
+    e.occurredAt,
+    taken,
+  ]);
+}

@@ -1,6 +1,5 @@
 import type { ProgrammeDetails, ProgrammeEvent, WorkUnit } from '@kompeten/contracts';
-import { givenEvents } from '@kompeten/event-store';
-import { DomainProblem } from '@kompeten/platform';
+import { DomainError, givenEvents } from '@kompeten/domain';
 import { programmeDecider } from './programme.decider';
 
 // Asymmetric matchers (expect.objectContaining) are typed `any` by @types/jest: read as `unknown` here.
@@ -50,7 +49,7 @@ const problemOf = (f: () => unknown) => {
   try {
     f();
   } catch (e) {
-    return e as DomainProblem;
+    return e as DomainError;
   }
   throw new Error('expected a refusal');
 };
@@ -64,28 +63,28 @@ describe('the programme catalogue', () => {
       problemOf(() =>
         given().when({ type: 'PublishProgramme', programmeId: 'p1', details: details({ form: 'magang' }) }),
       ),
-    ).toMatchObject({ status: 400, extensions: { errors: [{ field: 'universityPartner' }] } });
+    ).toMatchObject({ kind: 'invalid', extensions: { errors: [{ field: 'universityPartner' }] } });
   });
   it('refuses a self-paced programme without a completion rule', () => {
     expect(
       problemOf(() =>
         given().when({ type: 'PublishProgramme', programmeId: 'p1', details: details({ form: 'e-learning' }) }),
-      ).status,
-    ).toBe(400);
+      ).kind,
+    ).toBe('invalid');
   });
   it('refuses to publish the same programme twice', () => {
     expect(
       problemOf(() => given(published()).when({ type: 'PublishProgramme', programmeId: 'p1', details: details() }))
-        .status,
-    ).toBe(409);
+        .kind,
+    ).toBe('conflict');
   });
   it('revises, but never below the seats already taken', () => {
     const events = whenEnrolled('a', 'b');
     expect(given(...events).when({ type: 'ReviseProgramme', changes: { capacity: 3 } })).toEqual([
       { type: 'ProgrammeRevised', data: { programmeId: 'p1', changes: { capacity: 3 } } },
     ]);
-    expect(problemOf(() => given(...events).when({ type: 'ReviseProgramme', changes: { capacity: 1 } })).status).toBe(
-      400,
+    expect(problemOf(() => given(...events).when({ type: 'ReviseProgramme', changes: { capacity: 1 } })).kind).toBe(
+      'invalid',
     );
   });
   it('on cancellation tells every enrolled and waitlisted staff member', () => {
@@ -95,7 +94,7 @@ describe('the programme catalogue', () => {
     ]);
   });
   it('answers commands for an unknown programme with 404', () => {
-    expect(problemOf(() => given().when(enrol('a'))).status).toBe(404);
+    expect(problemOf(() => given().when(enrol('a'))).kind).toBe('not-found');
   });
 });
 
@@ -122,19 +121,19 @@ describe('enrolment', () => {
   });
   it('refuses to enrol the same staff member twice', () => {
     expect(problemOf(() => given(...whenEnrolled('a')).when(enrol('a')))).toMatchObject({
-      status: 409,
-      problemType: 'already-enrolled',
+      kind: 'conflict',
+      slug: 'already-enrolled',
     });
   });
   it('refuses staff who have left, and cancelled programmes', () => {
-    expect(problemOf(() => given(published()).when({ ...enrol('a'), staffActive: false })).status).toBe(409);
+    expect(problemOf(() => given(published()).when({ ...enrol('a'), staffActive: false })).kind).toBe('conflict');
     expect(
       problemOf(() =>
         given(published(), {
           type: 'ProgrammeCancelled',
           data: { programmeId: 'p1', reason: 'x', affectedNips: [] },
         }).when(enrol('a')),
-      ).problemType,
+      ).slug,
     ).toBe('programme-cancelled');
   });
   it('is confirmed when the budget commits the funds, once', () => {
@@ -199,8 +198,8 @@ describe('withdrawal', () => {
     expect(
       problemOf(() =>
         given(published()).when({ type: 'WithdrawEnrolment', nip: 'z', reason: 'other', note: 'x', year: 2026 }),
-      ).status,
-    ).toBe(404);
+      ).kind,
+    ).toBe('not-found');
     const done = [
       ...whenEnrolled('a'),
       confirmed('a'),
@@ -214,7 +213,7 @@ describe('withdrawal', () => {
       problemOf(() =>
         given(...done).when({ type: 'WithdrawEnrolment', nip: 'a', reason: 'other', note: null, year: 2026 }),
       ),
-    ).toMatchObject({ status: 409, extensions: { currentState: 'completed' } });
+    ).toMatchObject({ kind: 'conflict', extensions: { currentState: 'completed' } });
   });
 });
 
@@ -235,13 +234,13 @@ describe('attendance and completion', () => {
   it('refuses attendance for an unknown session or an unconfirmed enrolment', () => {
     expect(
       problemOf(() => given(...ready()).when({ type: 'RecordAttendance', nip: 'a', sessionId: 's9', attended: true }))
-        .status,
-    ).toBe(400);
+        .kind,
+    ).toBe('invalid');
     expect(
       problemOf(() =>
         given(...whenEnrolled('a')).when({ type: 'RecordAttendance', nip: 'a', sessionId: 's1', attended: true }),
-      ).status,
-    ).toBe(409);
+      ).kind,
+    ).toBe('conflict');
   });
   it('completes with the JP credited to the year of completion', () => {
     expect(given(...ready()).when({ type: 'CompleteTraining', nip: 'a', completedOn: '2026-02-03' })).toEqual([
@@ -267,7 +266,7 @@ describe('attendance and completion', () => {
     ];
     expect(
       problemOf(() => given(...events).when({ type: 'CompleteTraining', nip: 'a', completedOn: '2026-02-03' })),
-    ).toMatchObject({ status: 409, extensions: { currentState: 'withdrawn' } });
+    ).toMatchObject({ kind: 'conflict', extensions: { currentState: 'withdrawn' } });
   });
   it('records non-completion', () => {
     expect(
@@ -322,6 +321,6 @@ describe('self-paced learning', () => {
     ).toEqual(['LearningProgressRecorded']);
   });
   it('refuses a module the programme does not have', () => {
-    expect(problemOf(() => given(...elearning()).when(statement('st-1', 'started', 'm9'))).status).toBe(400);
+    expect(problemOf(() => given(...elearning()).when(statement('st-1', 'started', 'm9'))).kind).toBe('invalid');
   });
 });

@@ -1,5 +1,5 @@
 import type { ProgrammeDetails, ProgrammeEvent } from '@kompeten/contracts';
-import type { Decider } from '@kompeten/event-store';
+import type { Decider } from '@kompeten/domain';
 import type { ProgrammeCommand } from './programme.commands';
 import { decideParticipation } from './participation.rules';
 import { problems } from './programme.problems';

@@ -1,32 +1,28 @@
-import { DomainProblem } from '@kompeten/platform';
+import { DomainError } from '@kompeten/domain';
 import type { Enrolment, ProgrammeState } from './programme.state';
 
-/** The programme decider's refusals, each with its HTTP status and problem type. */
+/** The programme decider's refusals, each with its kind (the HTTP edge maps it to a status) and problem type. */
 export const problems = {
   notFound: (id?: string) =>
-    new DomainProblem(404, 'programme-not-found', 'Unknown programme', `no programme ${id ?? ''}`.trim()),
+    DomainError.notFound('programme-not-found', 'Unknown programme', `no programme ${id ?? ''}`.trim()),
   exists: (id: string) =>
-    new DomainProblem(409, 'programme-exists', 'Programme already published', `programme ${id} already exists`),
+    DomainError.conflict('programme-exists', 'Programme already published', `programme ${id} already exists`),
   cancelled: (s: ProgrammeState) =>
-    new DomainProblem(409, 'programme-cancelled', 'Programme cancelled', `programme ${s.programmeId} is cancelled`),
-  invalid: (field: string, message: string) =>
-    new DomainProblem(400, 'validation', 'The request is not valid', `${field}: ${message}`, {
-      errors: [{ field, message }],
-    }),
+    DomainError.conflict('programme-cancelled', 'Programme cancelled', `programme ${s.programmeId} is cancelled`),
+  invalid: (field: string, message: string) => DomainError.invalid(field, message),
   notEnrolled: (nip: string) =>
-    new DomainProblem(404, 'enrolment-not-found', 'Not enrolled', `NIP ${nip} is not enrolled in this programme`),
+    DomainError.notFound('enrolment-not-found', 'Not enrolled', `NIP ${nip} is not enrolled in this programme`),
   alreadyEnrolled: (e: Enrolment) =>
-    new DomainProblem(409, 'already-enrolled', 'Already enrolled', `NIP ${e.nip} is already enrolled (${e.status})`, {
+    DomainError.conflict('already-enrolled', 'Already enrolled', `NIP ${e.nip} is already enrolled (${e.status})`, {
       currentState: e.status,
       enrolmentId: e.enrolmentId,
     }),
   wrongState: (e: Enrolment, action: string) =>
-    new DomainProblem(
-      409,
+    DomainError.conflict(
       'enrolment-state',
       'Not possible in the enrolment’s current state',
       `cannot ${action}: the enrolment is ${e.status}`,
       { currentState: e.status, enrolmentId: e.enrolmentId },
     ),
-  staffLeft: (nip: string) => new DomainProblem(409, 'staff-left', 'Staff has left', `NIP ${nip} has left the service`),
+  staffLeft: (nip: string) => DomainError.conflict('staff-left', 'Staff has left', `NIP ${nip} has left the service`),
 };

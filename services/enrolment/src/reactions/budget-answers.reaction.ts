@@ -1,11 +1,10 @@
 import type { QueryRunner } from 'typeorm';
 import type { BudgetEvent } from '@kompeten/contracts';
+import { DomainError } from '@kompeten/domain';
 import { EventStore, handleCommand, StoredEvent } from '@kompeten/event-store';
-import { DomainProblem } from '@kompeten/platform';
+import { eventHandler } from '@kompeten/messaging';
+import type { ProgrammeCommand } from '../programme/programme.commands';
 import { programmeDecider, programmeStreamId } from '../programme/programme.decider';
-
-/** The budget events this process manager listens to. */
-export const BUDGET_ANSWERS = ['FundsCommitted', 'CommitmentRejected'];
 
 /**
  * The enrolment side of the enrolment ↔ budget saga:
@@ -15,43 +14,29 @@ export const BUDGET_ANSWERS = ['FundsCommitted', 'CommitmentRejected'];
  * commit together: a redelivered answer is skipped, a crash before commit is redone.
  */
 export function reactToBudgetAnswer(store: EventStore) {
-  const react = async (stored: StoredEvent, tx: QueryRunner): Promise<void> => {
-    const event = { type: stored.type, data: stored.data } as BudgetEvent;
+  const answer = async (stored: StoredEvent, tx: QueryRunner, programmeId: string, command: ProgrammeCommand) => {
     // The budget's event caused ours: keep the correlation, record the causation.
     const metadata = {
       actor: 'service:enrolment',
       correlationId: stored.metadata.correlationId,
       causationId: stored.eventId,
     };
-    if (event.type === 'FundsCommitted') {
-      const { programmeId, nip, enrolmentId, commitmentId } = event.data;
-      await handleCommand(
-        store,
-        programmeDecider,
-        programmeStreamId(programmeId),
-        { type: 'ConfirmEnrolment', nip, enrolmentId, commitmentId },
-        metadata,
-        { tx },
-      );
-    } else if (event.type === 'CommitmentRejected') {
-      const { programmeId, nip, enrolmentId, detail } = event.data;
-      await handleCommand(
-        store,
-        programmeDecider,
-        programmeStreamId(programmeId),
-        { type: 'WaitlistForFunds', nip, enrolmentId, detail },
-        metadata,
-        { tx },
-      );
-    }
-  };
-  return async (stored: StoredEvent, tx: QueryRunner): Promise<void> => {
     try {
-      await react(stored, tx);
+      await handleCommand(store, programmeDecider, programmeStreamId(programmeId), command, metadata, { tx });
     } catch (e) {
       // An answer about a programme this service does not know changes nothing; retrying would not help.
-      if (e instanceof DomainProblem && e.status === 404) return;
+      if (e instanceof DomainError && e.kind === 'not-found') return;
       throw e;
     }
   };
+  return eventHandler<BudgetEvent>({
+    FundsCommitted: (e, tx) => {
+      const { programmeId, nip, enrolmentId, commitmentId } = e.data;
+      return answer(e, tx, programmeId, { type: 'ConfirmEnrolment', nip, enrolmentId, commitmentId });
+    },
+    CommitmentRejected: (e, tx) => {
+      const { programmeId, nip, enrolmentId, detail } = e.data;
+      return answer(e, tx, programmeId, { type: 'WaitlistForFunds', nip, enrolmentId, detail });
+    },
+  });
 }

@@ -1,6 +1,5 @@
 import type { StaffEvent, WorkUnit } from '@kompeten/contracts';
-import { givenEvents } from '@kompeten/event-store';
-import { DomainProblem } from '@kompeten/platform';
+import { DomainError, givenEvents } from '@kompeten/domain';
 import { staffDecider } from './staff.decider';
 
 const NIP = '198609262015051001';
@@ -21,7 +20,7 @@ const problemOf = (f: () => unknown) => {
   try {
     f();
   } catch (e) {
-    return e as DomainProblem;
+    return e as DomainError;
   }
   throw new Error('expected a refusal');
 };
@@ -52,8 +51,8 @@ describe('the staff roster', () => {
           position: 'x',
           today: '2026-01-05',
         }),
-      ).status,
-    ).toBe(409);
+      ).kind,
+    ).toBe('conflict');
   });
   it('transfers between units, keeping where they came from', () => {
     expect(
@@ -89,14 +88,14 @@ describe('the staff roster', () => {
           to: { opd: 'BPBD' },
           effectiveOn: '2027-01-01',
         }),
-      ).status,
-    ).toBe(409);
+      ).kind,
+    ).toBe('conflict');
   });
   it('answers commands for unknown staff with 404', () => {
     expect(
       problemOf(() =>
         given().when({ type: 'RecordStaffDeparture', nip: NIP, reason: 'retired', effectiveOn: '2026-12-31' }),
-      ).status,
-    ).toBe(404);
+      ).kind,
+    ).toBe('not-found');
   });
 });

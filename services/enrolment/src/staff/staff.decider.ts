@@ -1,6 +1,5 @@
-import { DomainProblem } from '@kompeten/platform';
 import type { DepartureReason, EmploymentType, StaffEvent, WorkUnit } from '@kompeten/contracts';
-import type { Decider } from '@kompeten/event-store';
+import { type Decider, DomainError } from '@kompeten/domain';
 
 export type StaffCommand =
   | {
@@ -27,8 +26,7 @@ export const staffDecider: Decider<StaffCommand, StaffState, StaffEvent> = {
   decide(command, state) {
     if (command.type === 'RegisterStaff') {
       if (state.status !== 'unknown')
-        throw new DomainProblem(
-          409,
+        throw DomainError.conflict(
           'staff-exists',
           'Staff already registered',
           `NIP ${command.nip} is already on the roster`,
@@ -39,9 +37,9 @@ export const staffDecider: Decider<StaffCommand, StaffState, StaffEvent> = {
       ];
     }
     if (state.status === 'unknown')
-      throw new DomainProblem(404, 'staff-not-found', 'Unknown staff', `no staff member with NIP ${command.nip}`);
+      throw DomainError.notFound('staff-not-found', 'Unknown staff', `no staff member with NIP ${command.nip}`);
     if (state.status === 'left')
-      throw new DomainProblem(409, 'staff-left', 'Staff has left', `NIP ${command.nip} has left the service`);
+      throw DomainError.conflict('staff-left', 'Staff has left', `NIP ${command.nip} has left the service`);
     switch (command.type) {
       case 'TransferStaff': {
         const position = command.position ?? state.position;

@@ -1,6 +1,5 @@
 import type { ServiceUnitEvent } from '@kompeten/contracts';
-import { givenEvents } from '@kompeten/event-store';
-import { DomainProblem } from '@kompeten/platform';
+import { DomainError, givenEvents } from '@kompeten/domain';
 import { ServiceUnitDetails, serviceUnitDecider } from './service-unit.decider';
 
 const details: ServiceUnitDetails = {
@@ -22,7 +21,7 @@ const problemOf = (f: () => unknown) => {
   try {
     f();
   } catch (e) {
-    return e as DomainProblem;
+    return e as DomainError;
   }
   throw new Error('expected a refusal');
 };
@@ -38,8 +37,8 @@ describe('service units', () => {
     expect(
       problemOf(() =>
         given(registered).when({ type: 'RegisterServiceUnit', unitCode: 'PKM-GB', details, today: '2026-01-06' }),
-      ).status,
-    ).toBe(409);
+      ).kind,
+    ).toBe('conflict');
     const twice = { ...details, services: [details.services[0], details.services[0]] };
     expect(
       problemOf(() => given().when({ type: 'RegisterServiceUnit', unitCode: 'X', details: twice, today: '2026-01-06' }))
@@ -58,8 +57,8 @@ describe('service units', () => {
     expect(
       given(registered).when({ type: 'ReviseServiceUnit', unitCode: 'PKM-GB', changes: { annualServiceUsers: 12000 } }),
     ).toEqual([]);
-    expect(problemOf(() => given().when({ type: 'ReviseServiceUnit', unitCode: 'PKM-GB', changes: {} })).status).toBe(
-      404,
+    expect(problemOf(() => given().when({ type: 'ReviseServiceUnit', unitCode: 'PKM-GB', changes: {} })).kind).toBe(
+      'not-found',
     );
   });
 });

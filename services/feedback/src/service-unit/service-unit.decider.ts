@@ -1,5 +1,5 @@
 import type { ServiceUnitEvent, ServiceUnitKind, UnitService } from '@kompeten/contracts';
-import type { Decider } from '@kompeten/event-store';
+import type { Decider } from '@kompeten/domain';
 import { problems } from '../shared/feedback.problems';
 
 export interface ServiceUnitDetails {

@@ -1,5 +1,4 @@
-import { fold, givenEvents } from '@kompeten/event-store';
-import { DomainProblem } from '@kompeten/platform';
+import { DomainError, fold, givenEvents } from '@kompeten/domain';
 import { ikmOf } from '../ikm/ikm';
 import { parsePeriod } from '../ikm/survey-period';
 import { serviceUnitDecider } from '../service-unit/service-unit.decider';
@@ -51,7 +50,7 @@ describe('publishing a unit’s IKM for a period', () => {
   });
 
   it('waits until the period has ended, and publishes once', () => {
-    expect(() => givenEvents(surveyPeriodDecider, []).when({ ...close, today: '2026-03-31' })).toThrow(DomainProblem);
+    expect(() => givenEvents(surveyPeriodDecider, []).when({ ...close, today: '2026-03-31' })).toThrow(DomainError);
     expect(givenEvents(surveyPeriodDecider, givenEvents(surveyPeriodDecider, []).when(close)).when(close)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { SurveyPeriodClosed } from '@kompeten/contracts';
-import type { Decider } from '@kompeten/event-store';
+import type { Decider } from '@kompeten/domain';
 import type { IkmResult } from '../ikm/ikm';
 import type { SurveyPeriod } from '../ikm/survey-period';
 import type { ServiceUnitState } from '../service-unit/service-unit.decider';

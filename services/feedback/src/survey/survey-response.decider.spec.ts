@@ -1,6 +1,5 @@
 import type { SkmScores, SurveyResponseEvent } from '@kompeten/contracts';
-import { fold, givenEvents } from '@kompeten/event-store';
-import { DomainProblem } from '@kompeten/platform';
+import { DomainError, fold, givenEvents } from '@kompeten/domain';
 import { serviceUnitDecider } from '../service-unit/service-unit.decider';
 import { SurveyResponseCommand, surveyResponseDecider } from './survey-response.decider';
 
@@ -60,8 +59,8 @@ const fieldOf = (f: () => unknown) => {
     f();
   } catch (e) {
     return {
-      status: (e as DomainProblem).status,
-      field: ((e as DomainProblem).extensions.errors as { field: string }[] | undefined)?.[0]?.field,
+      kind: (e as DomainError).kind,
+      field: ((e as DomainError).extensions.errors as { field: string }[] | undefined)?.[0]?.field,
     };
   }
   throw new Error('expected a refusal');
@@ -84,11 +83,11 @@ describe('survey responses', () => {
     ['a missing element', { scores: { ...scores, u9: undefined } as unknown as SkmScores }, 'scores.u9'],
     ['an oversized comment', { comment: 'x'.repeat(2001) }, 'comment'],
   ])('refuses %s, naming the field', (_, over, field) => {
-    expect(fieldOf(() => given().when(submit(over)))).toEqual({ status: 400, field });
+    expect(fieldOf(() => given().when(submit(over)))).toEqual({ kind: 'invalid', field });
   });
 
   it('refuses a response for a period whose IKM has been published', () => {
-    expect(fieldOf(() => given().when(submit({ closedPeriods: ['2026-Q1'] }))).status).toBe(409);
+    expect(fieldOf(() => given().when(submit({ closedPeriods: ['2026-Q1'] }))).kind).toBe('conflict');
   });
 
   it('voids a response once, and refuses to void an unknown one', () => {
@@ -109,7 +108,7 @@ describe('survey responses', () => {
     ).toEqual([]);
     expect(
       fieldOf(() => given().when({ type: 'RejectSurveyResponse', submissionId: 's-1', reason: 'spam', note: null }))
-        .status,
-    ).toBe(404);
+        .kind,
+    ).toBe('not-found');
   });
 });

@@ -6,7 +6,7 @@ import type {
   SurveyResponseRejected,
   SurveyResponseSubmitted,
 } from '@kompeten/contracts';
-import type { Decider } from '@kompeten/event-store';
+import type { Decider } from '@kompeten/domain';
 import type { ServiceUnitState } from '../service-unit/service-unit.decider';
 import { problems } from '../shared/feedback.problems';
 

@@ -1,6 +1,7 @@
-/** The roles of Kompeten (DESIGN.md, issue 8). */
-export const ROLES = ['admin', 'training-officer', 'unit-head', 'staff', 'auditor', 'kiosk'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@kompeten/api';
+
+export { ROLES } from '@kompeten/api';
+export type { Role };
 
 /** Who is calling, from a verified token. */
 export interface Principal {

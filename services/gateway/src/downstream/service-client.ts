@@ -1,8 +1,9 @@
+import type { ServiceName } from '@kompeten/api';
 import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { GatewayConfig } from '@kompeten/config';
 import { InjectConfig, PROBLEM_BASE } from '@kompeten/platform';
 
-export type Downstream = 'enrolment' | 'assessment' | 'budget' | 'feedback';
+export type Downstream = ServiceName;
 
 /** A query parameter as the routes' validated query DTOs hold it; empty ones are left out. */
 export type QueryValue = string | number | boolean | null | undefined;

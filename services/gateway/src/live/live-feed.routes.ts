@@ -30,7 +30,15 @@ export class LiveFeedRoutes {
   @ApiOkResponse({
     description:
       'text/event-stream; each event: `event` = type, `id` = resume cursor, `data` = the event (no personal data)',
-    content: { 'text/event-stream': {} },
+    content: {
+      'text/event-stream': {
+        schema: {
+          type: 'string',
+          description:
+            'Server-Sent Events: lines `id: <cursor>`, `event: <type>` (or `heartbeat`), `data: <JSON of the event>`',
+        },
+      },
+    },
   })
   @ApiProblems(400)
   stream(

@@ -18,6 +18,8 @@ import type { AuthenticatedRequest } from '../auth/auth.guard';
 import type { Downstream } from '../downstream/service-client';
 import { Forward } from '../downstream/forward';
 import { ApiProblems } from '../openapi/api-problems.decorator';
+import { openApiSchema } from '@kompeten/api';
+import { AuditChainSchema, AuditEventsSchema, AuditHeadSchema } from '../openapi/audit-answers.schema';
 
 const AUDITED: Downstream[] = ['enrolment', 'assessment', 'budget', 'feedback'];
 
@@ -89,7 +91,7 @@ export class AuditRoutes {
   @ApiOperation({
     summary: 'The head of a service’s hash chain (position and hash) and how far its relay has published to Kafka',
   })
-  @ApiOkResponse({ description: 'The head' })
+  @ApiOkResponse({ description: 'The head', schema: openApiSchema(AuditHeadSchema) })
   @ApiProblems(400)
   head(
     @Param('service', AuditedServicePipe) service: Downstream,
@@ -105,7 +107,10 @@ export class AuditRoutes {
     summary:
       'Recompute a window of a service’s hash chain, linked to a hash the auditor holds; follow `next` to cover the log',
   })
-  @ApiOkResponse({ description: 'Events checked, the head reached, the first break if any' })
+  @ApiOkResponse({
+    description: 'Events checked, the head reached, the first break if any',
+    schema: openApiSchema(AuditChainSchema),
+  })
   @ApiProblems(400)
   chain(
     @Param('service', AuditedServicePipe) service: Downstream,
@@ -121,7 +126,7 @@ export class AuditRoutes {
   @Get(':service/events')
   @Access({ roles: ['auditor'] })
   @ApiOperation({ summary: 'Stored events with their hashes (the export form), a page at a time; follow `next`' })
-  @ApiOkResponse({ description: 'A page of events' })
+  @ApiOkResponse({ description: 'A page of events', schema: openApiSchema(AuditEventsSchema) })
   @ApiProblems(400)
   events(
     @Param('service', AuditedServicePipe) service: Downstream,

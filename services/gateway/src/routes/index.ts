@@ -1,30 +1,12 @@
-import { EnrolmentRoutes } from './enrolments.routes';
-import { ProgrammeRoutes } from './programmes.routes';
-import { StaffRoutes } from './staff.routes';
-import { UnitRoutes } from './units.routes';
 import { LiveFeedRoutes } from '../live/live-feed.routes';
-import { PublicRoutes } from './public.routes';
-import { DocsRoutes } from './docs.routes';
-import { BudgetRoutes } from './budgets.routes';
-import { AssessmentRoutes } from './assessments.routes';
-import { ReportRoutes } from './reports.routes';
-import { ServiceUnitRoutes } from './service-units.routes';
-import { SurveyResponseRoutes } from './survey-responses.routes';
+import { GatewayUseCases } from '../use-cases';
 import { AuditRoutes } from './audit.routes';
+import { DocsRoutes } from './docs.routes';
 
-/** Every public route of the gateway, by resource. */
-export const GATEWAY_ROUTES = [
-  StaffRoutes,
-  ProgrammeRoutes,
-  EnrolmentRoutes,
-  UnitRoutes,
-  BudgetRoutes,
-  AssessmentRoutes,
-  ServiceUnitRoutes,
-  SurveyResponseRoutes,
-  ReportRoutes,
-  PublicRoutes,
-  AuditRoutes,
-  LiveFeedRoutes,
-  DocsRoutes,
-];
+/**
+ * Every public route of the gateway: the use cases (generated from their declarations in
+ * @kompeten/api), and three that are not one service's use case — the auditors' access to each
+ * service's log (`:service` picks it), the live feed (SSE, merged from every service's events)
+ * and the AsyncAPI document.
+ */
+export const GATEWAY_ROUTES = [GatewayUseCases, AuditRoutes, LiveFeedRoutes, DocsRoutes];

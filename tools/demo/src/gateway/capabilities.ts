@@ -1,3 +1,4 @@
+import { allocateFunds, defineCompetency, openBudget, recordAssessmentResult, type UseCase } from '@kompeten/api';
 import type { GatewayClient } from './gateway-client';
 
 /**
@@ -11,15 +12,18 @@ export interface Capabilities {
   paths: string[];
 }
 
+/** A use case's path as the OpenAPI document spells it: `/api/v1/budgets/{budgetId}/allocations`. */
+const openApiPath = (u: UseCase) => `/api/v1${u.path.replace(/:(\w+)/g, '{$1}')}`;
+
 export async function readCapabilities(client: GatewayClient): Promise<Capabilities> {
   const res = await fetch(`${client.baseUrl}/api/docs-json`, { signal: AbortSignal.timeout(10_000) });
   if (!res.ok) throw new Error(`GET ${client.baseUrl}/api/docs-json → ${res.status}: is this a Kompeten gateway?`);
   const doc = (await res.json()) as { paths?: Record<string, unknown> };
   const paths = Object.keys(doc.paths ?? {});
-  const has = (p: string) => paths.includes(`/api/v1${p}`);
+  const serves = (...useCases: UseCase[]) => useCases.every((u) => paths.includes(openApiPath(u)));
   return {
     paths,
-    budget: has('/budgets') && has('/budgets/{budgetId}/allocations'),
-    assessment: has('/staff/{nip}/assessments/{assessmentId}/result') && has('/competencies'),
+    budget: serves(openBudget, allocateFunds),
+    assessment: serves(recordAssessmentResult, defineCompetency),
   };
 }

@@ -1,3 +1,13 @@
+import {
+  createKompetenClient,
+  KompetenProblem,
+  parseBody,
+  type KompetenClient,
+  type ProblemDocument,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse,
+} from '@kompeten/client';
 import { Semaphore } from '../run/semaphore';
 
 /** Who makes a request: each actor has its own token (and so its own rate limit), as real users and kiosks do. */
@@ -8,63 +18,41 @@ export interface Actor {
 }
 export type TokenIssuer = (actor: Actor) => Promise<string>;
 
-export interface Answer {
-  status: number;
-  /** The parsed JSON (null when empty), or the text of any other answer (CSV, plain text). */
-  body: unknown;
-  retryAfter: number | null;
-  date: string | null;
-}
-
-export interface RequestOptions {
-  body?: unknown;
-  query?: Record<string, string | number | boolean | undefined>;
-  idempotencyKey?: string;
-}
-
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The fields of the gateway's problem+json bodies (RFC 9457, plus `currentState` on a 409), each possibly absent. */
-interface ProblemFields {
-  type?: unknown;
-  title?: string;
-  detail?: string;
-  currentState?: string;
-}
 /** The body's problem fields; none for a body that is not an object (no body, CSV, plain text). */
-const problemOf = (a: Answer): ProblemFields => (typeof a.body === 'object' && a.body !== null ? a.body : {});
+const problemOf = (a: TransportResponse): ProblemDocument =>
+  typeof a.body === 'object' && a.body !== null ? (a.body as ProblemDocument) : {};
 
 /** The problem type's last segment (`staff-exists`), or '' for a body that is not problem+json. */
-export const problemCode = (a: Answer) => {
+const problemCode = (a: TransportResponse) => {
   const { type } = problemOf(a);
   return typeof type === 'string' ? (type.split('/').pop() ?? '') : '';
 };
 
-export class GatewayError extends Error {
-  constructor(
-    readonly method: string,
-    readonly path: string,
-    readonly answer: Answer,
-  ) {
-    super(
-      `${method} ${path} → ${answer.status} ${problemCode(answer) || ''}: ${problemOf(answer).detail ?? problemOf(answer).title ?? JSON.stringify(answer.body)?.slice(0, 300)}`,
-    );
-  }
-}
+/** Seconds the answer asks to wait before trying again, or null. */
+const retryAfterOf = (a: TransportResponse) => {
+  const seconds = Number(a.headers['retry-after']);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
+};
 
 /**
- * The gateway's public API, and nothing else. At most 2 × `concurrency` requests are in flight; a request
- * is retried when retrying is safe — the gateway or a service is briefly unavailable (503 with
- * Retry-After, 502/504, a network error), a rate limit (429), the same Idempotency-Key is still
- * being processed (409), or the command lost a race for its stream's version (409 conflict: nothing
- * was written). Commands carry an Idempotency-Key, so a retried command never acts twice.
+ * The gateway's public API, and nothing else: the typed client (@kompeten/client) over a transport
+ * that keeps at most 2 × `concurrency` requests in flight and retries when retrying is safe — the
+ * gateway or a service is briefly unavailable (503 with Retry-After, 502/504, a network error), a
+ * rate limit (429), the same Idempotency-Key is still being processed (409), or the command lost a
+ * race for its stream's version (409 conflict: nothing was written). Commands carry an
+ * Idempotency-Key, sent again unchanged with every retry, so a retried command never acts twice.
  */
 export class GatewayClient {
   private readonly tokens = new Map<string, Promise<string>>();
+  private readonly clients = new Map<string, KompetenClient>();
   private readonly slots: Semaphore;
   requests = 0;
   retries = 0;
+  /** Sees every answer as it arrives (tests check them against the OpenAPI document). */
+  observe?: (request: TransportRequest, answer: TransportResponse) => void;
 
   /** `concurrency` per step; the training and the survey steps run side by side, so twice that in flight. */
   constructor(
@@ -76,24 +64,31 @@ export class GatewayClient {
     this.slots = new Semaphore(concurrency * 2);
   }
 
+  /** The typed API as this actor (with its own token), or with no token for the public endpoints. */
+  as(actor: Actor | null): KompetenClient {
+    const key = actor ? `${actor.role}:${actor.sub}` : '';
+    let client = this.clients.get(key);
+    if (!client) {
+      client = createKompetenClient({
+        baseUrl: this.baseUrl,
+        ...(actor ? { token: () => this.token(actor) } : {}),
+        transport: this.transport,
+      });
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
   private token(actor: Actor): Promise<string> {
     const key = `${actor.role}:${actor.sub}`;
     if (!this.tokens.has(key)) this.tokens.set(key, this.issue(actor));
     return this.tokens.get(key)!;
   }
 
-  async send(actor: Actor | null, method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<Answer> {
-    const query = Object.entries(options.query ?? {})
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
-      .join('&');
-    const url = `${this.baseUrl}/api/v1${path}${query ? `?${query}` : ''}`;
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (actor) headers.Authorization = `Bearer ${await this.token(actor)}`;
-    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  /** The client's transport: the request pool and the retries. */
+  readonly transport: Transport = async (request) => {
     for (let attempt = 1; ; attempt++) {
-      const answer = await this.slots.use(() => this.once(method, url, headers, options.body));
+      const answer = await this.slots.use(() => this.once(request));
       // Lost a race for the stream version (the service retried and lost again): nothing was appended,
       // and the gateway released the key, so the same command is sent again under the same key.
       const raced = answer?.status === 409 && problemCode(answer) === 'conflict';
@@ -107,62 +102,50 @@ export class GatewayClient {
         (answer.status === 409 &&
           /still being processed/.test(`${problemOf(answer).title} ${problemOf(answer).detail}`));
       if (!retry || attempt >= this.maxAttempts) {
-        if (answer === null) throw new Error(`${method} ${path}: the gateway did not answer after ${attempt} attempts`);
+        if (answer === null)
+          throw new Error(`${request.method} ${request.path}: the gateway did not answer after ${attempt} attempts`);
         return answer;
       }
       this.retries++;
-      await sleep(answer?.retryAfter ? answer.retryAfter * 1000 : Math.min(5000, 100 * 2 ** attempt));
+      const wait = answer ? retryAfterOf(answer) : null;
+      await sleep(wait ? wait * 1000 : Math.min(5000, 100 * 2 ** attempt));
     }
-  }
+  };
 
-  /**
-   * Like send, but anything but the expected statuses, problem codes (`staff-exists`) or codes with
-   * the current state (`enrolment-state:completed`: a retried command found its own work done) is an error.
-   */
-  async expect(
-    actor: Actor | null,
-    method: 'GET' | 'POST',
-    path: string,
-    ok: (number | string)[],
-    options: RequestOptions = {},
-  ): Promise<Answer> {
-    const answer = await this.send(actor, method, path, options);
-    const code = problemCode(answer);
-    if (ok.includes(answer.status) || ok.includes(code) || ok.includes(`${code}:${problemOf(answer).currentState}`))
-      return answer;
-    throw new GatewayError(method, path, answer);
-  }
-
-  private async once(
-    method: string,
-    url: string,
-    headers: Record<string, string>,
-    body: unknown,
-  ): Promise<Answer | null> {
+  private async once(request: TransportRequest): Promise<TransportResponse | null> {
     this.requests++;
     try {
-      const res = await fetch(url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+      const res = await fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: AbortSignal.timeout(30_000),
       });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : null;
-      } catch {
-        /* CSV or plain text */
-      }
-      const retryAfter = Number(res.headers.get('retry-after'));
-      return {
-        status: res.status,
-        body: parsed,
-        retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
-        date: res.headers.get('date'),
-      };
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
+      const answer = { status: res.status, body: parseBody(await res.text()), headers };
+      this.observe?.(request, answer);
+      return answer;
     } catch {
       return null; // refused, reset or timed out: safe to retry (commands carry an Idempotency-Key)
     }
+  }
+}
+
+/**
+ * The call's answer, or undefined when it failed with one of the expected problems: a code
+ * (`staff-exists`) or a code with the current state (`enrolment-state:completed`: a retried command
+ * found its own work done). Any other failure is thrown.
+ */
+export async function unless<T>(call: Promise<T>, ...expected: string[]): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (e) {
+    if (
+      e instanceof KompetenProblem &&
+      (expected.includes(e.code) || expected.includes(`${e.code}:${e.problem.currentState}`))
+    )
+      return undefined;
+    throw e;
   }
 }

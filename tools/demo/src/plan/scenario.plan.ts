@@ -49,7 +49,7 @@ function retag(plan: Omit<ScenarioPlan, 'units'>, units: ServiceUnitSpec[]): Sce
     ...plan,
     units: units.map((u) => ({ ...u, code: t(u.code), opd: t(u.opd) })),
     staff: plan.staff.map((s) => ({ ...s, workUnit: wu(s.workUnit) })),
-    movements: plan.movements.map((m) => (m.to ? { ...m, to: { opd: t(m.to.opd) } } : m)),
+    movements: plan.movements.map((m) => (m.kind === 'transfer' ? { ...m, to: { opd: t(m.to.opd) } } : m)),
     programmes: plan.programmes.map((p) => ({
       ...p,
       spec: { ...p.spec, fundingOpd: t(p.spec.fundingOpd) },

@@ -51,13 +51,10 @@ export function audienceOf(staff: StaffPlan[], audience: { units?: string[]; opd
   );
 }
 
-export interface StaffMovement {
-  nip: string;
-  kind: 'transfer' | 'departure';
-  to?: { opd: string };
-  reason?: 'retired' | 'resigned';
-  effectiveOn: string;
-}
+/** A transfer to another OPD, or a departure (retirement, resignation), effective on a date. */
+export type StaffMovement = { nip: string; effectiveOn: string } & (
+  { kind: 'transfer'; to: { opd: string } } | { kind: 'departure'; reason: 'retired' | 'resigned' }
+);
 
 /** A few office staff move to another OPD or retire this month: the roster keeps their history. */
 export function planMovements(

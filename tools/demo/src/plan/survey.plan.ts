@@ -1,19 +1,29 @@
+import type { RespondentProfile } from '@kompeten/contracts';
 import { ServiceUnitSpec } from '../city/bukittinggi.city';
 import { baselineOf, ELEMENTS, NOISE, TRAINING_EFFECT } from '../city/training-effect';
 import type { ScenarioSize } from '../scenario-sizes';
 import { daysInMonth, isoDate, Timeline } from './calendar';
 import type { SeededRandom } from './seeded-random';
 
+/** A profile field's values (the respondent's profile as the survey form asks it). */
+type Profile<K extends keyof RespondentProfile> = NonNullable<RespondentProfile[K]>;
+
+/** One citizen's answer, as the kiosk submits it (submitSurveyResponse's body). */
 export interface SurveyResponsePlan {
   submissionId: string;
   unitCode: string;
   serviceCode: string;
   servedOn: string;
-  scores: Record<string, number>;
+  scores: Record<(typeof ELEMENTS)[number], number>;
   servedBy?: string;
   comment?: string;
   channel: 'kiosk' | 'paper';
-  respondent?: { gender: 'L' | 'P'; ageGroup: string; education: string; occupation: string };
+  respondent?: {
+    gender: Profile<'gender'>;
+    ageGroup: Profile<'ageGroup'>;
+    education: Profile<'education'>;
+    occupation: Profile<'occupation'>;
+  };
 }
 
 /** The first quarter surveyed (relative to the current one): eight full quarters and the current one. */
@@ -32,7 +42,7 @@ const POOR = [
   'Informasi persyaratan kurang jelas.',
   'Sistem sering offline.',
 ];
-const AGES: [string, number][] = [
+const AGES: [Profile<'ageGroup'>, number][] = [
   ['<20', 5],
   ['20-29', 22],
   ['30-39', 27],
@@ -40,7 +50,7 @@ const AGES: [string, number][] = [
   ['50-59', 15],
   ['60+', 9],
 ];
-const EDUCATION: [string, number][] = [
+const EDUCATION: [Profile<'education'>, number][] = [
   ['sd', 10],
   ['smp', 15],
   ['sma', 40],
@@ -48,7 +58,7 @@ const EDUCATION: [string, number][] = [
   ['s1', 22],
   ['s2+', 3],
 ];
-const OCCUPATION: [string, number][] = [
+const OCCUPATION: [Profile<'occupation'>, number][] = [
   ['pns', 8],
   ['tni-polri', 3],
   ['private', 25],
@@ -107,7 +117,7 @@ export function planUnitSurveys(
               r,
             ),
           ]),
-        );
+        ) as SurveyResponsePlan['scores'];
         const mean = ELEMENTS.reduce((s, e) => s + scores[e], 0) / ELEMENTS.length;
         out.push({
           submissionId: r.uuid(),

@@ -1,40 +1,8 @@
+import type { getCorrelationReport, ResponseOf } from '@kompeten/api';
 import type { Actor, GatewayClient } from '../gateway/gateway-client';
 
-interface GroupChange {
-  n: number;
-  units: string[];
-  meanChange: number | null;
-}
-interface ProgrammeEffect {
-  programmeId: string;
-  window: { pre: string; post: string };
-  treated: GroupChange;
-  control: GroupChange;
-  withoutSurveys: { treated: string[]; control: string[] };
-  estimate: number | null;
-  ci95: [number, number] | null;
-  pValue: number | null;
-  status: string;
-}
-interface StaffOutcome {
-  outcome: string;
-  trained: { staff: number };
-  untrained: { staff: number };
-  difference: number | null;
-  ci95: [number, number] | null;
-  status: string;
-}
-export interface CorrelationReport {
-  from: string;
-  to: string;
-  observations: number;
-  units: number;
-  observationsBelowSampleTarget: number;
-  statement: string;
-  programmeEffects: ProgrammeEffect[];
-  staffComparison: { responsesNamingStaff: number; outcomes: StaffOutcome[] };
-  rows: { unitCode: string; period: string; survey: { responses: number } }[];
-}
+/** The report as JSON (the declaration's answer; with format=csv it would be the CSV text). */
+export type CorrelationReport = Exclude<ResponseOf<typeof getCorrelationReport>, string>;
 
 /** One programme's difference-in-differences, read as a sentence: rose, fell, or no change detectable. */
 export interface Finding {
@@ -42,7 +10,7 @@ export interface Finding {
   pre: string;
   post: string;
   estimate: number | null;
-  ci95: [number, number] | null;
+  ci95: number[] | null;
   status: string;
   trained: number;
   untrained: number;
@@ -56,8 +24,9 @@ export async function fetchReport(
   from: string,
   to: string,
 ): Promise<CorrelationReport> {
-  return (await client.expect(actor, 'GET', '/correlation-report', [200], { query: { from, to } }))
-    .body as CorrelationReport;
+  const report = await client.as(actor).getCorrelationReport({ query: { from, to } });
+  if (typeof report === 'string') throw new Error('the correlation report came as CSV, not JSON');
+  return report;
 }
 
 export function findings(report: CorrelationReport): Finding[] {
@@ -77,7 +46,7 @@ export function findings(report: CorrelationReport): Finding[] {
 
 const num = (x: number | null | undefined, digits = 1) =>
   x === null || x === undefined ? '–' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
-const ci = (c: [number, number] | null, digits = 1) =>
+const ci = (c: readonly number[] | null, digits = 1) =>
   c ? `95% CI ${num(c[0], digits)} … ${num(c[1], digits)}` : 'no interval';
 
 /** The summary npm start prints: which units' IKM rose after their staff were trained, with n and CI. */

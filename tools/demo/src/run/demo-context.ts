@@ -6,6 +6,7 @@ import type { Progress } from './progress';
 /** What every step gets: the plan, the gateway, what it serves, where to report. */
 export interface DemoContext {
   plan: ScenarioPlan;
+  /** `client.as(actor)` is the typed API (@kompeten/client) with that actor's token. */
   client: GatewayClient;
   caps: Capabilities;
   progress: Progress;

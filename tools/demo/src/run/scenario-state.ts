@@ -1,3 +1,4 @@
+import { isKompetenProblem } from '@kompeten/client';
 import type { GatewayClient } from '../gateway/gateway-client';
 import type { ScenarioPlan } from '../plan/scenario.plan';
 import { actors } from './demo-context';
@@ -10,22 +11,26 @@ export type ScenarioState = { kind: 'empty' } | { kind: 'complete' | 'partial' }
  * thing a run does before waiting for the read models).
  */
 export async function scenarioState(client: GatewayClient, plan: ScenarioPlan): Promise<ScenarioState> {
-  const officer = actors.bkpsdm(plan);
+  const api = client.as(actors.bkpsdm(plan));
   const programme = plan.programmes.find((p) => p.programmeId === plan.effect.programmeId)!;
-  const p = await client.send(officer, 'GET', `/programmes/${programme.programmeId}`);
-  if (p.status === 404) return { kind: 'empty' };
-  if (p.status !== 200) throw new Error(`GET /programmes/${programme.programmeId} → ${p.status}`);
-  const { capacity } = p.body as { capacity: number };
-  if (capacity !== programme.capacity) {
+  const found = await api.getProgramme({ params: { programmeId: programme.programmeId } }).catch((e: unknown) => {
+    if (isKompetenProblem(e, 404)) return null;
+    throw e;
+  });
+  if (!found) return { kind: 'empty' };
+  if (found.capacity !== programme.capacity) {
     return {
       kind: 'other',
-      detail: `${programme.programmeId} has ${capacity} seats here, ${programme.capacity} in the ${plan.size.name} plan of seed ${plan.seed}`,
+      detail: `${programme.programmeId} has ${found.capacity} seats here, ${programme.capacity} in the ${plan.size.name} plan of seed ${plan.seed}`,
     };
   }
   const unit = plan.units[plan.units.length - 1];
   const quarter = plan.closedQuarters[plan.closedQuarters.length - 1];
-  const card = await client.send(officer, 'GET', `/service-units/${unit.code}/scorecard`, {
-    query: { period: quarter.id },
-  });
-  return { kind: card.status === 200 && (card.body as { published: boolean }).published ? 'complete' : 'partial' };
+  const card = await api
+    .getUnitScorecard({ params: { unitCode: unit.code }, query: { period: quarter.id } })
+    .catch((e: unknown) => {
+      if (isKompetenProblem(e)) return null; // not there (yet): the run stopped before
+      throw e;
+    });
+  return { kind: card?.published ? 'complete' : 'partial' };
 }

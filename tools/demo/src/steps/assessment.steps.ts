@@ -1,3 +1,4 @@
+import { isKompetenProblem } from '@kompeten/client';
 import type { AssessmentPlan } from '../plan/participation.plan';
 import { actors, DemoContext } from '../run/demo-context';
 import { forEachConcurrent } from '../run/semaphore';
@@ -25,17 +26,16 @@ async function record(
     : kind === 'on-the-job'
       ? `supervisor:${x.workUnit.serviceUnit ?? x.workUnit.opd}`
       : 'assessor:bkpsdm-asesor';
-  const path = `/staff/${x.nip}/assessments/${enrolmentId}-${kind}/result`;
+  const api = ctx.client.as(actors.officerOf(x.workUnit));
+  const params = { nip: x.nip, assessmentId: `${enrolmentId}-${kind}` };
   for (const deadline = Date.now() + 90_000; ;) {
-    const a = await ctx.client.expect(
-      actors.officerOf(x.workUnit),
-      'POST',
-      path,
-      [201, 'assessment-not-found', 'assessment-closed'],
-      { body: { assessor, ...result } },
-    );
-    if (a.status === 201) return true;
-    if (a.status === 409 || Date.now() > deadline) return false; // cancelled (withdrawn), or never scheduled
+    try {
+      await api.recordAssessmentResult({ params, body: { assessor, ...result } });
+      return true;
+    } catch (e) {
+      if (!isKompetenProblem(e, 'assessment-not-found', 'assessment-closed')) throw e;
+      if (e.code === 'assessment-closed' || Date.now() > deadline) return false; // cancelled (withdrawn), or never scheduled
+    }
     await sleep(1000);
   }
 }

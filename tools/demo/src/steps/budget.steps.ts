@@ -1,3 +1,4 @@
+import { unless } from '../gateway/gateway-client';
 import { actors, commandKey, DemoContext } from '../run/demo-context';
 import { forEachConcurrent } from '../run/semaphore';
 
@@ -9,7 +10,7 @@ export const budgetIdOf = (fiscalYear: number, opd: string) => `${fiscalYear}-${
  * funded. Dinas Sosial and Satpol PP get less than their plans need, and waitlist the rest for funds.
  */
 export async function openBudgets(ctx: DemoContext): Promise<void> {
-  const { plan, client } = ctx;
+  const { plan } = ctx;
   if (!ctx.caps.budget) {
     ctx.progress.log(
       'budgets: skipped — this gateway has no budget routes yet (POST /api/v1/budgets); every enrolment will wait for funds',
@@ -19,24 +20,26 @@ export async function openBudgets(ctx: DemoContext): Promise<void> {
   const fiscalYear = plan.timeline.year;
   const allocations = plan.budgets.flatMap((b) => b.allocations.map((a) => ({ budget: b, a })));
   const task = ctx.progress.task('budgets and allocations', plan.budgets.length + allocations.length);
+  const api = ctx.client.as(actors.planner);
   await forEachConcurrent(plan.budgets, ctx.concurrency, async (b) => {
-    await client.expect(actors.planner, 'POST', '/budgets', [201, 'budget-exists'], {
-      body: { fiscalYear, opd: b.opd, fundingSource: 'APBD', ceiling: b.ceiling },
-      idempotencyKey: commandKey(plan, 'budget', fiscalYear, b.opd),
-    });
+    await unless(
+      api.openBudget({
+        body: { fiscalYear, opd: b.opd, fundingSource: 'APBD', ceiling: b.ceiling },
+        idempotencyKey: commandKey(plan, 'budget', fiscalYear, b.opd),
+      }),
+      'budget-exists',
+    );
     task.tick();
   });
   await forEachConcurrent(allocations, ctx.concurrency, async ({ budget, a }) => {
     const target = 'programmeId' in a ? a.programmeId : a.competencyArea;
-    await client.expect(
-      actors.planner,
-      'POST',
-      `/budgets/${budgetIdOf(fiscalYear, budget.opd)}/allocations`,
-      [201, 'allocation-exists'],
-      {
+    await unless(
+      api.allocateFunds({
+        params: { budgetId: budgetIdOf(fiscalYear, budget.opd) },
         body: a,
         idempotencyKey: commandKey(plan, 'allocation', fiscalYear, budget.opd, target),
-      },
+      }),
+      'allocation-exists',
     );
     task.tick();
   });

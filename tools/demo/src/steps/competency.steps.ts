@@ -1,4 +1,5 @@
 import { TEKNIS_COMPETENCIES } from '../city/catalogue';
+import { unless } from '../gateway/gateway-client';
 import { actors, commandKey, DemoContext } from '../run/demo-context';
 import { forEachConcurrent } from '../run/semaphore';
 
@@ -19,7 +20,8 @@ const POSITION_STANDARDS: Record<string, Record<string, number>> = {
 
 /** The agency's teknis competencies and its position standards (the national ones are fixed by regulation). */
 export async function defineCompetencies(ctx: DemoContext): Promise<void> {
-  const { plan, client } = ctx;
+  const { plan } = ctx;
+  const api = ctx.client.as(actors.bkpsdm(plan));
   if (!ctx.caps.assessment) {
     ctx.progress.log(
       'competencies: skipped — this gateway has no assessment routes yet (POST /api/v1/competencies); results are not recorded',
@@ -30,18 +32,21 @@ export async function defineCompetencies(ctx: DemoContext): Promise<void> {
   const standards = Object.entries(POSITION_STANDARDS);
   const task = ctx.progress.task('competencies and standards', competencies.length + standards.length);
   await forEachConcurrent(competencies, ctx.concurrency, async ([code, name]) => {
-    await client.expect(actors.bkpsdm(plan), 'POST', '/competencies', [201, 'competency-exists'], {
-      body: {
-        code,
-        name,
-        levelDescriptions: ['Mengenal', 'Memahami', 'Menerapkan', 'Menganalisis', 'Menjadi rujukan'],
-      },
-      idempotencyKey: commandKey(plan, 'competency', code),
-    });
+    await unless(
+      api.defineCompetency({
+        body: {
+          code,
+          name,
+          levelDescriptions: ['Mengenal', 'Memahami', 'Menerapkan', 'Menganalisis', 'Menjadi rujukan'],
+        },
+        idempotencyKey: commandKey(plan, 'competency', code),
+      }),
+      'competency-exists',
+    );
     task.tick();
   });
   await forEachConcurrent(standards, ctx.concurrency, async ([position, levels]) => {
-    await client.expect(actors.bkpsdm(plan), 'POST', '/position-standards', [201], {
+    await api.setPositionStandard({
       body: {
         position,
         requirements: Object.entries(levels).map(([competencyCode, level]) => ({ competencyCode, level })),

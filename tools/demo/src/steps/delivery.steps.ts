@@ -1,3 +1,4 @@
+import { unless } from '../gateway/gateway-client';
 import { actors, commandKey, DemoContext } from '../run/demo-context';
 import { forEachInLanes } from '../run/semaphore';
 import { byProgramme, Enrolments, Participation, participations } from './enrolment.steps';
@@ -25,29 +26,28 @@ export async function deliverTraining(ctx: DemoContext, views: Enrolments): Prom
     byProgramme,
     async (item) => {
       const { programme, participant: x } = item;
-      const officer = actors.officerOf(x.workUnit);
-      const base = `/programmes/${programme.programmeId}/enrolments/${x.nip}`;
+      const api = ctx.client.as(actors.officerOf(x.workUnit));
+      const params = { programmeId: programme.programmeId, nip: x.nip };
       const key = (...parts: string[]) => commandKey(ctx.plan, ...parts, programme.programmeId, x.nip);
-      for (const a of x.attendance) {
-        await ctx.client.expect(officer, 'POST', `${base}/attendance`, [201], {
-          body: a,
-          idempotencyKey: key('attend', a.sessionId),
-        });
-      }
-      // A statement id makes a resend harmless by itself; no Idempotency-Key needed.
-      for (const s of x.statements)
-        await ctx.client.expect(officer, 'POST', `${base}/statements`, [201, 200], { body: s });
-      if (x.outcome === 'complete' && !programme.spec.modules) {
-        await ctx.client.expect(officer, 'POST', `${base}/completion`, [201, 'enrolment-state:completed'], {
-          body: { completedOn: x.completedOn },
-          idempotencyKey: key('complete'),
-        });
+      for (const a of x.attendance)
+        await api.recordAttendance({ params, body: a, idempotencyKey: key('attend', a.sessionId) });
+      // A statement id makes a resend harmless by itself (200 the second time); no Idempotency-Key needed.
+      for (const s of x.statements) await api.recordLearningProgress({ params, body: s });
+      if (x.outcome === 'complete' && !programme.spec.modules && x.completedOn) {
+        await unless(
+          api.completeTraining({ params, body: { completedOn: x.completedOn }, idempotencyKey: key('complete') }),
+          'enrolment-state:completed',
+        );
       }
       if (x.outcome === 'not-complete') {
-        await ctx.client.expect(officer, 'POST', `${base}/non-completion`, [201, 'enrolment-state:not-completed'], {
-          body: { reason: programme.spec.modules ? NOT_COMPLETED.selfPaced : NOT_COMPLETED.classroom },
-          idempotencyKey: key('not-complete'),
-        });
+        await unless(
+          api.recordNonCompletion({
+            params,
+            body: { reason: programme.spec.modules ? NOT_COMPLETED.selfPaced : NOT_COMPLETED.classroom },
+            idempotencyKey: key('not-complete'),
+          }),
+          'enrolment-state:not-completed',
+        );
       }
       if (x.outcome === 'complete') completed.push(item);
       task.tick();

@@ -1,12 +1,14 @@
+import type { getProgramme, ResponseOf } from '@kompeten/api';
+import { unless } from '../gateway/gateway-client';
 import type { ParticipantPlan, ProgrammePlan } from '../plan/participation.plan';
 import { actors, commandKey, DemoContext } from '../run/demo-context';
 import { forEachConcurrent, forEachInLanes } from '../run/semaphore';
 
-export interface EnrolmentView {
-  enrolmentId: string;
-  nip: string;
-  status: string;
-}
+/** What the steps need of an enrolment, as GET /programmes/:id shows it. */
+export type EnrolmentView = Pick<
+  ResponseOf<typeof getProgramme>['enrolments'][number],
+  'enrolmentId' | 'nip' | 'status'
+>;
 /** programmeId → nip → the enrolment as GET /programmes/:id shows it. */
 export type Enrolments = Map<string, Map<string, EnrolmentView>>;
 export interface Participation {
@@ -33,15 +35,13 @@ export async function enrolParticipants(ctx: DemoContext): Promise<void> {
     all,
     byProgramme,
     async ({ programme, participant: x }) => {
-      await ctx.client.expect(
-        actors.officerOf(x.workUnit),
-        'POST',
-        `/programmes/${programme.programmeId}/enrolments`,
-        [201, 'already-enrolled'],
-        {
+      await unless(
+        ctx.client.as(actors.officerOf(x.workUnit)).enrolStaff({
+          params: { programmeId: programme.programmeId },
           body: { nip: x.nip },
           idempotencyKey: commandKey(ctx.plan, 'enrol', programme.programmeId, x.nip),
-        },
+        }),
+        'already-enrolled',
       );
       task.tick();
     },
@@ -51,8 +51,9 @@ export async function enrolParticipants(ctx: DemoContext): Promise<void> {
 }
 
 async function readProgramme(ctx: DemoContext, programmeId: string): Promise<Map<string, EnrolmentView>> {
-  const { body } = await ctx.client.expect(actors.bkpsdm(ctx.plan), 'GET', `/programmes/${programmeId}`, [200]);
-  const { enrolments, waitlist } = body as { enrolments: EnrolmentView[]; waitlist: EnrolmentView[] };
+  const { enrolments, waitlist } = await ctx.client
+    .as(actors.bkpsdm(ctx.plan))
+    .getProgramme({ params: { programmeId } });
   const list = [...enrolments, ...waitlist];
   return new Map(list.map((e) => [e.nip, { enrolmentId: e.enrolmentId, nip: e.nip, status: e.status }]));
 }
@@ -105,15 +106,13 @@ export async function withdraw(ctx: DemoContext, views: Enrolments): Promise<voi
     leaving,
     byProgramme,
     async ({ programme, participant: x }) => {
-      await ctx.client.expect(
-        actors.officerOf(x.workUnit),
-        'POST',
-        `/programmes/${programme.programmeId}/enrolments/${x.nip}/withdrawal`,
-        [201, 'enrolment-state:withdrawn'],
-        {
-          body: x.withdrawal,
+      await unless(
+        ctx.client.as(actors.officerOf(x.workUnit)).withdrawEnrolment({
+          params: { programmeId: programme.programmeId, nip: x.nip },
+          body: x.withdrawal!,
           idempotencyKey: commandKey(ctx.plan, 'withdraw', programme.programmeId, x.nip),
-        },
+        }),
+        'enrolment-state:withdrawn',
       );
       task.tick();
     },

@@ -1,22 +1,27 @@
 import { forEachConcurrent } from '../run/semaphore';
+import { unless } from '../gateway/gateway-client';
 import { actors, commandKey, DemoContext } from '../run/demo-context';
 
 /** Puskesmas and counters, with their services and yearly users (the sample-size population). */
 export async function registerServiceUnits(ctx: DemoContext): Promise<void> {
-  const { plan, client } = ctx;
+  const { plan } = ctx;
+  const api = ctx.client.as(actors.bkpsdm(plan));
   const task = ctx.progress.task('service units', plan.units.length);
   await forEachConcurrent(plan.units, ctx.concurrency, async (u) => {
-    await client.expect(actors.bkpsdm(plan), 'POST', '/service-units', [201, 'service-unit-exists'], {
-      body: {
-        unitCode: u.code,
-        name: u.name,
-        opd: u.opd,
-        kind: u.kind,
-        services: u.services,
-        annualServiceUsers: u.annualServiceUsers,
-      },
-      idempotencyKey: commandKey(plan, 'unit', u.code),
-    });
+    await unless(
+      api.registerServiceUnit({
+        body: {
+          unitCode: u.code,
+          name: u.name,
+          opd: u.opd,
+          kind: u.kind,
+          services: u.services,
+          annualServiceUsers: u.annualServiceUsers,
+        },
+        idempotencyKey: commandKey(plan, 'unit', u.code),
+      }),
+      'service-unit-exists',
+    );
     task.tick();
   });
   task.done();
@@ -31,10 +36,13 @@ export async function registerStaff(ctx: DemoContext): Promise<void> {
     ctx.concurrency,
     async (s) => {
       const workUnit = s.workUnit.serviceUnit ? s.workUnit : { opd: s.workUnit.opd };
-      await client.expect(actors.officerOf(s.workUnit), 'POST', '/staff', [201, 'staff-exists'], {
-        body: { nip: s.nip, name: s.name, employmentType: s.employmentType, workUnit, position: s.position },
-        idempotencyKey: commandKey(plan, 'staff', s.nip),
-      });
+      await unless(
+        client.as(actors.officerOf(s.workUnit)).registerStaff({
+          body: { nip: s.nip, name: s.name, employmentType: s.employmentType, workUnit, position: s.position },
+          idempotencyKey: commandKey(plan, 'staff', s.nip),
+        }),
+        'staff-exists',
+      );
       task.tick();
     },
     ctx.failed,
@@ -44,27 +52,31 @@ export async function registerStaff(ctx: DemoContext): Promise<void> {
 
 /** The catalogue, published by BKPSDM; self-paced programmes complete by their modules (minimum score 70). */
 export async function publishProgrammes(ctx: DemoContext): Promise<void> {
-  const { plan, client } = ctx;
+  const { plan } = ctx;
+  const api = ctx.client.as(actors.bkpsdm(plan));
   const task = ctx.progress.task('programmes', plan.programmes.length);
   await forEachConcurrent(plan.programmes, ctx.concurrency, async (p) => {
     const s = p.spec;
-    await client.expect(actors.bkpsdm(plan), 'POST', '/programmes', [201, 'programme-exists'], {
-      body: {
-        programmeId: p.programmeId,
-        title: s.title,
-        competencyType: s.competencyType,
-        competencyArea: s.competencyArea,
-        form: s.form,
-        universityPartner: s.universityPartner ?? null,
-        jp: s.jp,
-        costPerParticipant: s.costPerParticipant,
-        capacity: p.capacity,
-        fundingOpd: s.fundingOpd,
-        sessions: p.sessions,
-        completionRule: s.modules ? { modules: s.modules, minScore: 70 } : null,
-      },
-      idempotencyKey: commandKey(plan, 'programme', p.programmeId),
-    });
+    await unless(
+      api.publishProgramme({
+        body: {
+          programmeId: p.programmeId,
+          title: s.title,
+          competencyType: s.competencyType,
+          competencyArea: s.competencyArea,
+          form: s.form,
+          universityPartner: s.universityPartner ?? null,
+          jp: s.jp,
+          costPerParticipant: s.costPerParticipant,
+          capacity: p.capacity,
+          fundingOpd: s.fundingOpd,
+          sessions: p.sessions,
+          completionRule: s.modules ? { modules: s.modules, minScore: 70 } : null,
+        },
+        idempotencyKey: commandKey(plan, 'programme', p.programmeId),
+      }),
+      'programme-exists',
+    );
     task.tick();
   });
   task.done();
@@ -79,17 +91,26 @@ export async function moveStaff(ctx: DemoContext): Promise<void> {
     plan.movements,
     ctx.concurrency,
     async (m) => {
-      const officer = actors.officerOf(byNip.get(m.nip)!.workUnit);
+      const api = client.as(actors.officerOf(byNip.get(m.nip)!.workUnit));
+      const params = { nip: m.nip };
       if (m.kind === 'transfer') {
-        await client.expect(officer, 'POST', `/staff/${m.nip}/transfers`, [201, 'staff-left'], {
-          body: { to: m.to, effectiveOn: m.effectiveOn },
-          idempotencyKey: commandKey(plan, 'transfer', m.nip),
-        });
+        await unless(
+          api.transferStaff({
+            params,
+            body: { to: m.to, effectiveOn: m.effectiveOn },
+            idempotencyKey: commandKey(plan, 'transfer', m.nip),
+          }),
+          'staff-left',
+        );
       } else {
-        await client.expect(officer, 'POST', `/staff/${m.nip}/departure`, [201, 'staff-left'], {
-          body: { reason: m.reason, effectiveOn: m.effectiveOn },
-          idempotencyKey: commandKey(plan, 'depart', m.nip),
-        });
+        await unless(
+          api.recordStaffDeparture({
+            params,
+            body: { reason: m.reason, effectiveOn: m.effectiveOn },
+            idempotencyKey: commandKey(plan, 'depart', m.nip),
+          }),
+          'staff-left',
+        );
       }
       task.tick();
     },

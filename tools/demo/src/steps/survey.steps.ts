@@ -14,13 +14,7 @@ export async function submitSurveys(ctx: DemoContext): Promise<number> {
     plan.surveys,
     ctx.concurrency,
     async (r, i) => {
-      await ctx.client.expect(
-        actors.kiosk(r.unitCode, i % plan.size.kiosksPerUnit),
-        'POST',
-        '/survey-responses',
-        [201, 200],
-        { body: r },
-      );
+      await ctx.client.as(actors.kiosk(r.unitCode, i % plan.size.kiosksPerUnit)).submitSurveyResponse({ body: r });
       accepted++;
       task.tick();
     },
@@ -39,15 +33,10 @@ export async function closePeriods(ctx: DemoContext): Promise<void> {
     closures,
     ctx.concurrency,
     async ({ u, q }) => {
-      await ctx.client.expect(
-        actors.officerOf({ opd: u.opd }),
-        'POST',
-        `/service-units/${u.code}/periods/${q.id}/closure`,
-        [201],
-        {
-          idempotencyKey: commandKey(plan, 'close', u.code, q.id),
-        },
-      );
+      await ctx.client.as(actors.officerOf({ opd: u.opd })).closeSurveyPeriod({
+        params: { unitCode: u.code, period: q.id },
+        idempotencyKey: commandKey(plan, 'close', u.code, q.id),
+      });
       task.tick();
     },
     ctx.failed,

@@ -1,18 +1,17 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { AssessmentRecordEvent } from '@kompeten/contracts';
+import { accepted, recordAssessmentResult } from '@kompeten/api';
 import { EventStore, fold } from '@kompeten/event-store';
-import { Clock } from '@kompeten/platform';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { AssessmentPolicy } from '../../assessment.policy';
 import { requiredLevel } from '../../position-standard/required-level';
 import { staffOnRoster } from '../../read-models/staff-roster.lookup';
 import { dateOf } from '../../shared/calendar';
 import { assessmentRecordDecider, assessmentRecordStreamId } from '../assessment-record.decider';
 import { runRecordCommand } from '../run-record-command';
-import { RecordAssessmentResultCommand } from './record-assessment-result.command';
 
-@CommandHandler(RecordAssessmentResultCommand)
-export class RecordAssessmentResultHandler implements ICommandHandler<RecordAssessmentResultCommand> {
+@Handles(recordAssessmentResult)
+export class RecordAssessmentResultHandler implements UseCaseHandler<typeof recordAssessmentResult> {
   constructor(
     private readonly store: EventStore,
     private readonly db: DataSource,
@@ -20,31 +19,32 @@ export class RecordAssessmentResultHandler implements ICommandHandler<RecordAsse
     private readonly policy: AssessmentPolicy,
   ) {}
 
-  async execute(c: RecordAssessmentResultCommand) {
-    const staff = await staffOnRoster(this.db, c.nip);
+  async handle({ params: { nip, assessmentId }, body, metadata }: UseCaseRequest<typeof recordAssessmentResult>) {
+    const staff = await staffOnRoster(this.db, nip);
     // The level is judged against the staff member's current position; the decider refuses an unknown assessment.
-    const history = await this.store.readStream<AssessmentRecordEvent>(assessmentRecordStreamId(c.nip));
+    const history = await this.store.readStream<AssessmentRecordEvent>(assessmentRecordStreamId(nip));
     const state = fold(
       assessmentRecordDecider,
       history.map(({ type, data }) => ({ type, data }) as AssessmentRecordEvent),
     );
-    const competencyCode = state.assessments[c.assessmentId]?.competencyCode ?? '';
+    const competencyCode = state.assessments[assessmentId]?.competencyCode ?? '';
     const today = dateOf(this.clock.now());
-    return runRecordCommand(
+    const result = await runRecordCommand(
       this.store,
       {
         type: 'RecordAssessmentResult',
-        nip: c.nip,
-        assessmentId: c.assessmentId,
-        assessor: c.assessor,
-        method: c.method,
-        score: c.score,
-        assessedOn: c.assessedOn ?? today,
+        nip,
+        assessmentId,
+        assessor: body.assessor,
+        method: body.method,
+        score: body.score,
+        assessedOn: body.assessedOn ?? today,
         today,
         certificationMonths: this.policy.certificationMonths,
         required: await requiredLevel(this.store, staff.position, competencyCode, this.policy.defaultRequiredLevel),
       },
-      c.metadata,
+      metadata,
     );
+    return accepted(assessmentRecordStreamId(nip), result);
   }
 }

@@ -1,25 +1,27 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, defineCompetency } from '@kompeten/api';
 import { EventStore, handleCommand } from '@kompeten/event-store';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { competencyDecider, competencyStreamId } from '../competency.decider';
-import { DefineCompetencyCommand } from './define-competency.command';
 
-@CommandHandler(DefineCompetencyCommand)
-export class DefineCompetencyHandler implements ICommandHandler<DefineCompetencyCommand> {
+@Handles(defineCompetency)
+export class DefineCompetencyHandler implements UseCaseHandler<typeof defineCompetency> {
   constructor(private readonly store: EventStore) {}
 
-  execute(c: DefineCompetencyCommand) {
-    return handleCommand(
+  async handle({ body, metadata }: UseCaseRequest<typeof defineCompetency>) {
+    const streamId = competencyStreamId(body.code);
+    const result = await handleCommand(
       this.store,
       competencyDecider,
-      competencyStreamId(c.code),
+      streamId,
       {
         type: 'DefineCompetency',
-        code: c.code,
-        name: c.name,
-        description: c.description,
-        levelDescriptions: c.levelDescriptions,
+        code: body.code,
+        name: body.name,
+        description: body.description ?? null,
+        levelDescriptions: body.levelDescriptions ?? null,
       },
-      c.metadata,
+      metadata,
     );
+    return accepted(streamId, result);
   }
 }

@@ -1,31 +1,34 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, setPositionStandard } from '@kompeten/api';
 import { EventStore, handleCommand } from '@kompeten/event-store';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { competencyExists } from '../../competency/competency-exists';
 import { positionStandardDecider, positionStandardStreamId } from '../position-standard.decider';
 import { positionKey } from '../required-level';
-import { SetPositionStandardCommand } from './set-position-standard.command';
 
-@CommandHandler(SetPositionStandardCommand)
-export class SetPositionStandardHandler implements ICommandHandler<SetPositionStandardCommand> {
+@Handles(setPositionStandard)
+export class SetPositionStandardHandler implements UseCaseHandler<typeof setPositionStandard> {
   constructor(private readonly store: EventStore) {}
 
-  async execute(c: SetPositionStandardCommand) {
-    const codes = [...new Set(c.requirements.map((r) => r.competencyCode))];
+  async handle({ body, metadata, expectedVersion }: UseCaseRequest<typeof setPositionStandard>) {
+    const requirements = body.requirements.map(({ competencyCode, level }) => ({ competencyCode, level }));
+    const codes = [...new Set(requirements.map((r) => r.competencyCode))];
     const known = await Promise.all(codes.map((code) => competencyExists(this.store, code)));
-    const key = positionKey(c.position);
-    return handleCommand(
+    const key = positionKey(body.position);
+    const streamId = positionStandardStreamId(key);
+    const result = await handleCommand(
       this.store,
       positionStandardDecider,
-      positionStandardStreamId(key),
+      streamId,
       {
         type: 'SetPositionStandard',
         positionKey: key,
-        position: c.position,
-        requirements: c.requirements,
+        position: body.position,
+        requirements,
         unknownCodes: codes.filter((_, i) => !known[i]),
       },
-      c.metadata,
-      { expectedVersion: c.expectedVersion },
+      metadata,
+      { expectedVersion },
     );
+    return accepted(streamId, result);
   }
 }

@@ -1,4 +1,4 @@
-import { AssessmentView, competencySummary, programmeGains } from './competency-profile';
+import { AssessmentView, CertificationView, competencySummary, programmeGains } from './competency-profile';
 
 const view = (over: Partial<AssessmentView>): AssessmentView => ({
   assessmentId: 'a',
@@ -80,7 +80,7 @@ describe('the staff competency profile', () => {
         assessedOn: null,
       },
     ];
-    const cert = {
+    const cert: CertificationView = {
       certificationId: 'c',
       competencyCode: 'integritas',
       level: 4,

@@ -1,33 +1,15 @@
+import { getCompetencyProfile, type ResponseOf } from '@kompeten/api';
 import { gapOf, RequirementRow } from '../required-levels';
 
+/** What GET /staff/:nip/competency-profile answers, and its parts. */
+type Profile = ResponseOf<typeof getCompetencyProfile>;
 /** An assessment as the profile shows it (a row of the `assessments` read model). */
-export interface AssessmentView {
-  assessmentId: string;
-  kind: string;
-  competencyCode: string;
-  enrolmentId: string | null;
-  programmeId: string | null;
-  trigger: string;
-  dueOn: string;
-  status: 'scheduled' | 'recorded' | 'cancelled';
-  assessor: string | null;
-  method: string | null;
-  score: number | null;
-  level: number | null;
-  assessedOn: string | null;
-  late: boolean | null;
-  learningGain: number | null;
-  cancelReason: string | null;
-}
-export interface CertificationView {
-  certificationId: string;
-  competencyCode: string;
-  level: number;
-  requiredLevel: number;
-  certifiedOn: string;
-  expiresOn: string;
-  status: string;
-}
+export type AssessmentView = Profile['history'][number];
+/** A certification as the profile shows it (a row of the `certifications` read model). */
+export type CertificationView = Profile['certifications'][number];
+type CompetencyStanding = Profile['competencies'][number];
+type ProgrammeGain = Profile['programmes'][number];
+type Snapshot = NonNullable<ProgrammeGain['pre']>;
 
 const byDate = (a: AssessmentView, b: AssessmentView) =>
   (a.assessedOn ?? a.dueOn).localeCompare(b.assessedOn ?? b.dueOn);
@@ -43,7 +25,7 @@ export function competencySummary(
   history: AssessmentView[],
   certifications: CertificationView[],
   names: Map<string, string>,
-) {
+): CompetencyStanding[] {
   const codes = [
     ...new Set([
       ...required.map((r) => r.competencyCode),
@@ -58,7 +40,7 @@ export function competencySummary(
     const gap = requiredLevel === null ? null : gapOf({ requiredLevel, assessedLevel: currentLevel });
     const certification =
       certifications.filter((c) => c.competencyCode === code && c.status !== 'superseded').pop() ?? null;
-    const status =
+    const status: CompetencyStanding['status'] =
       requiredLevel === null ? 'not-required' : currentLevel === null ? 'not-assessed' : gap ? 'gap' : 'meets';
     return {
       code,
@@ -73,7 +55,7 @@ export function competencySummary(
   });
 }
 
-const snapshot = (list: AssessmentView[]) => {
+const snapshot = (list: AssessmentView[]): Snapshot | null => {
   const a = latestRecorded(list) ?? list.filter((x) => x.status !== 'cancelled').pop() ?? list[list.length - 1];
   return a
     ? {
@@ -90,7 +72,7 @@ const snapshot = (list: AssessmentView[]) => {
 };
 
 /** Per enrolment: pre, post and on-the-job results; learning gain = post − pre level (score gain when both used the same method). */
-export function programmeGains(history: AssessmentView[]) {
+export function programmeGains(history: AssessmentView[]): ProgrammeGain[] {
   const enrolments = [...new Set(history.filter((a) => a.enrolmentId).map((a) => a.enrolmentId as string))];
   return enrolments.map((enrolmentId) => {
     const of = (kind: string) => history.filter((a) => a.enrolmentId === enrolmentId && a.kind === kind);

@@ -1,19 +1,19 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { getCompetencyProfile, type ResponseOf } from '@kompeten/api';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { staffOnRoster } from '../../read-models/staff-roster.lookup';
 import { competencyNames } from '../competency-names';
 import { requirementRows } from '../required-levels';
 import { AssessmentView, CertificationView, competencySummary, programmeGains } from './competency-profile';
-import { GetCompetencyProfileQuery } from './get-competency-profile.query';
 
 /** A staff member's competencies over time: levels against their position's standard, certifications, every assessment, learning gain per programme. */
-@QueryHandler(GetCompetencyProfileQuery)
-export class GetCompetencyProfileHandler implements IQueryHandler<GetCompetencyProfileQuery> {
+@Handles(getCompetencyProfile)
+export class GetCompetencyProfileHandler implements UseCaseHandler<typeof getCompetencyProfile> {
   constructor(private readonly db: DataSource) {}
 
-  async execute({ nip }: GetCompetencyProfileQuery) {
+  async handle({ params: { nip } }: UseCaseRequest<typeof getCompetencyProfile>): Promise<CompetencyProfile> {
     const staff = await staffOnRoster(this.db, nip);
-    const history: AssessmentView[] = await this.db.query(
+    const history = await this.db.query<AssessmentView[]>(
       `
       select assessment_id as "assessmentId", kind, competency_code as "competencyCode", enrolment_id as "enrolmentId", programme_id as "programmeId",
              trigger, due_on::text as "dueOn", status, assessor, method, score::float8 as score, level, assessed_on::text as "assessedOn", late,
@@ -21,7 +21,7 @@ export class GetCompetencyProfileHandler implements IQueryHandler<GetCompetencyP
         from assessments where nip = $1 order by coalesce(assessed_on, due_on), scheduled_at`,
       [nip],
     );
-    const certifications: CertificationView[] = await this.db.query(
+    const certifications = await this.db.query<CertificationView[]>(
       `
       select certification_id as "certificationId", competency_code as "competencyCode", level, required_level as "requiredLevel",
              certified_on::text as "certifiedOn", expires_on::text as "expiresOn", status
@@ -41,3 +41,6 @@ export class GetCompetencyProfileHandler implements IQueryHandler<GetCompetencyP
     };
   }
 }
+
+/** What GET /staff/:nip/competency-profile answers. */
+export type CompetencyProfile = ResponseOf<typeof getCompetencyProfile>;

@@ -1,16 +1,17 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { getUnitGapReport } from '@kompeten/api';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { competencyNames } from '../competency-names';
 import { requirementRows } from '../required-levels';
-import { GetUnitGapReportQuery } from './get-unit-gap-report.query';
 import { staffWithGaps, unitGaps } from './unit-gaps';
 
 /** A unit's competency gaps against its staff's position standards, now. */
-@QueryHandler(GetUnitGapReportQuery)
-export class GetUnitGapReportHandler implements IQueryHandler<GetUnitGapReportQuery> {
+@Handles(getUnitGapReport)
+export class GetUnitGapReportHandler implements UseCaseHandler<typeof getUnitGapReport> {
   constructor(private readonly db: DataSource) {}
 
-  async execute({ opd, serviceUnit }: GetUnitGapReportQuery) {
+  async handle({ params: { opd }, query }: UseCaseRequest<typeof getUnitGapReport>) {
+    const serviceUnit = query.serviceUnit ?? null;
     const [{ headcount }] = await this.db.query<{ headcount: number }[]>(
       `select count(*)::int as headcount from staff_roster where status = 'active' and opd = $1 and ($2::text is null or service_unit = $2)`,
       [opd, serviceUnit],

@@ -1,7 +1,8 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { daysBetween } from '../../shared/calendar';
-import { ListOverdueAssessmentsQuery } from './list-overdue-assessments.query';
+import type { AssessmentKind } from '@kompeten/contracts';
+import { listOverdueAssessments } from '@kompeten/api';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { dateOf, daysBetween } from '../../shared/calendar';
 
 const LIMIT = 500;
 
@@ -9,7 +10,7 @@ const LIMIT = 500;
 interface MissingRow {
   assessmentId: string;
   nip: string;
-  kind: string;
+  kind: AssessmentKind;
   competencyCode: string;
   enrolmentId: string | null;
   programmeId: string | null;
@@ -19,14 +20,21 @@ interface MissingRow {
 }
 
 /**
- * Missing assessments (still open past their due date, as of a date) and how many were recorded late.
- * Staff who left are not chased; staff the roster does not know yet are shown without a unit.
+ * Missing assessments (still open past their due date, as of a date, today by default) and how many
+ * were recorded late. Staff who left are not chased; staff the roster does not know yet are shown without a unit.
  */
-@QueryHandler(ListOverdueAssessmentsQuery)
-export class ListOverdueAssessmentsHandler implements IQueryHandler<ListOverdueAssessmentsQuery> {
-  constructor(private readonly db: DataSource) {}
+@Handles(listOverdueAssessments)
+export class ListOverdueAssessmentsHandler implements UseCaseHandler<typeof listOverdueAssessments> {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
-  async execute({ asOf, opd, serviceUnit }: ListOverdueAssessmentsQuery) {
+  async handle({ query }: UseCaseRequest<typeof listOverdueAssessments>) {
+    // A date-time is accepted too (ISO 8601); its date is what is checked and answered.
+    const asOf = dateOf(query.asOf ?? this.clock.now());
+    const opd = query.opd ?? null;
+    const serviceUnit = query.serviceUnit ?? null;
     const unit = `($2::text is null or s.opd = $2) and ($3::text is null or s.service_unit = $3) and coalesce(s.status, 'active') = 'active'`;
     const missing = await this.db.query<MissingRow[]>(
       `

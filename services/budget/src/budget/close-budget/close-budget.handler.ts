@@ -1,13 +1,16 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, closeBudget } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { budgetStreamId } from '../budget.decider';
 import { runBudgetCommand } from '../run-budget-command';
-import { CloseBudgetCommand } from './close-budget.command';
 
-@CommandHandler(CloseBudgetCommand)
-export class CloseBudgetHandler implements ICommandHandler<CloseBudgetCommand> {
+/** Closes the fiscal year: open commitments lapse, then the budget closes (honours If-Match). */
+@Handles(closeBudget)
+export class CloseBudgetHandler implements UseCaseHandler<typeof closeBudget> {
   constructor(private readonly store: EventStore) {}
 
-  execute(c: CloseBudgetCommand) {
-    return runBudgetCommand(this.store, c.budgetId, { type: 'CloseBudget' }, c.metadata, c.expectedVersion);
+  async handle({ params: { budgetId }, metadata, expectedVersion }: UseCaseRequest<typeof closeBudget>) {
+    const result = await runBudgetCommand(this.store, budgetId, { type: 'CloseBudget' }, metadata, expectedVersion);
+    return accepted(budgetStreamId(budgetId), result);
   }
 }

@@ -1,28 +1,27 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, openBudget } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
-import { budgetIdOf } from '../budget.decider';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { budgetIdOf, budgetStreamId } from '../budget.decider';
 import { runBudgetCommand } from '../run-budget-command';
-import { OpenBudgetCommand } from './open-budget.command';
 
-@CommandHandler(OpenBudgetCommand)
-export class OpenBudgetHandler implements ICommandHandler<OpenBudgetCommand> {
+/** Opens a fiscal-year budget for a unit and funding source; its id is made of the three. */
+@Handles(openBudget)
+export class OpenBudgetHandler implements UseCaseHandler<typeof openBudget> {
   constructor(private readonly store: EventStore) {}
 
-  async execute(c: OpenBudgetCommand) {
-    const budgetId = budgetIdOf(c.fiscalYear, c.opd, c.fundingSource);
+  async handle({
+    body: { fiscalYear, opd, fundingSource, ceiling },
+    metadata,
+    res,
+  }: UseCaseRequest<typeof openBudget>) {
+    const budgetId = budgetIdOf(fiscalYear, opd, fundingSource);
     const result = await runBudgetCommand(
       this.store,
       budgetId,
-      {
-        type: 'OpenBudget',
-        budgetId,
-        fiscalYear: c.fiscalYear,
-        opd: c.opd,
-        fundingSource: c.fundingSource,
-        ceiling: c.ceiling,
-      },
-      c.metadata,
+      { type: 'OpenBudget', budgetId, fiscalYear, opd, fundingSource, ceiling },
+      metadata,
     );
-    return { budgetId, result };
+    res.setHeader('Location', `/budgets/${budgetId}`);
+    return { budgetId, ...accepted(budgetStreamId(budgetId), result) };
   }
 }

@@ -1,18 +1,25 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, recordExpenditure } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { budgetStreamId } from '../budget.decider';
 import { runBudgetCommand } from '../run-budget-command';
-import { RecordExpenditureCommand } from './record-expenditure.command';
 
-@CommandHandler(RecordExpenditureCommand)
-export class RecordExpenditureHandler implements ICommandHandler<RecordExpenditureCommand> {
+/** Records the actual cost of one commitment by hand. */
+@Handles(recordExpenditure)
+export class RecordExpenditureHandler implements UseCaseHandler<typeof recordExpenditure> {
   constructor(private readonly store: EventStore) {}
 
-  execute(c: RecordExpenditureCommand) {
-    return runBudgetCommand(
+  async handle({
+    params: { budgetId, commitmentId },
+    body: { amount, jp },
+    metadata,
+  }: UseCaseRequest<typeof recordExpenditure>) {
+    const result = await runBudgetCommand(
       this.store,
-      c.budgetId,
-      { type: 'RecordExpenditure', commitmentId: c.commitmentId, amount: c.amount, jp: c.jp },
-      c.metadata,
+      budgetId,
+      { type: 'RecordExpenditure', commitmentId, amount, jp },
+      metadata,
     );
+    return accepted(budgetStreamId(budgetId), result);
   }
 }

@@ -1,19 +1,27 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, reviseAllocation } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { budgetStreamId } from '../budget.decider';
 import { runBudgetCommand } from '../run-budget-command';
-import { ReviseAllocationCommand } from './revise-allocation.command';
 
-@CommandHandler(ReviseAllocationCommand)
-export class ReviseAllocationHandler implements ICommandHandler<ReviseAllocationCommand> {
+/** Revises an allocation's amount (honours If-Match). */
+@Handles(reviseAllocation)
+export class ReviseAllocationHandler implements UseCaseHandler<typeof reviseAllocation> {
   constructor(private readonly store: EventStore) {}
 
-  execute(c: ReviseAllocationCommand) {
-    return runBudgetCommand(
+  async handle({
+    params: { budgetId, allocationId },
+    body: { amount },
+    metadata,
+    expectedVersion,
+  }: UseCaseRequest<typeof reviseAllocation>) {
+    const result = await runBudgetCommand(
       this.store,
-      c.budgetId,
-      { type: 'ReviseAllocation', allocationId: c.allocationId, amount: c.amount },
-      c.metadata,
-      c.expectedVersion,
+      budgetId,
+      { type: 'ReviseAllocation', allocationId, amount },
+      metadata,
+      expectedVersion,
     );
+    return accepted(budgetStreamId(budgetId), result);
   }
 }

@@ -1,47 +1,48 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { DomainProblem } from '@kompeten/platform';
+import type { FundingSource } from '@kompeten/contracts';
+import { getBudget, type ResponseOf } from '@kompeten/api';
+import { DomainError } from '@kompeten/domain';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { rupiah, usage } from '../money';
-import { GetBudgetQuery } from './get-budget.query';
 
 /** A row of budget_overview (bigint sums come back as strings). */
 interface BudgetOverviewRow {
   budget_id: string;
   fiscal_year: number;
   opd: string;
-  funding_source: string;
+  funding_source: FundingSource;
   ceiling: string;
   allocated: string;
   committed: string;
   spent: string;
   rejections: number;
-  status: string;
+  status: 'open' | 'closed';
   opened_at: Date;
   closed_at: Date | null;
 }
 
-/** A row of budget_allocation. */
-interface BudgetAllocationRow {
+/** A row of budget_allocation: a programme's own money, or a competency area's. */
+type BudgetAllocationRow = {
   budget_id: string;
   allocation_id: string;
-  target_kind: string;
-  programme_id: string | null;
-  competency_area: string | null;
   amount: string;
   committed: string;
   spent: string;
-}
+} & (
+  | { target_kind: 'programme'; programme_id: string; competency_area: null }
+  | { target_kind: 'competency-area'; programme_id: null; competency_area: string }
+);
 
 /** A budget with its ceiling, what is unallocated, and each allocation's use. */
-@QueryHandler(GetBudgetQuery)
-export class GetBudgetHandler implements IQueryHandler<GetBudgetQuery> {
+@Handles(getBudget)
+export class GetBudgetHandler implements UseCaseHandler<typeof getBudget> {
   constructor(private readonly db: DataSource) {}
 
-  async execute({ budgetId }: GetBudgetQuery) {
+  async handle({ params: { budgetId } }: UseCaseRequest<typeof getBudget>): Promise<BudgetView> {
     const [b] = await this.db.query<BudgetOverviewRow[]>('select * from budget_overview where budget_id = $1', [
       budgetId,
     ]);
-    if (!b) throw new DomainProblem(404, 'budget-not-found', 'Unknown budget', `no budget ${budgetId}`);
+    if (!b) throw DomainError.notFound('budget-not-found', 'Unknown budget', `no budget ${budgetId}`);
     const rows = await this.db.query<BudgetAllocationRow[]>(
       'select * from budget_allocation where budget_id = $1 order by allocation_id',
       [budgetId],
@@ -60,8 +61,8 @@ export class GetBudgetHandler implements IQueryHandler<GetBudgetQuery> {
         allocationId: a.allocation_id,
         target:
           a.target_kind === 'programme'
-            ? { kind: 'programme', programmeId: a.programme_id }
-            : { kind: 'competency-area', competencyArea: a.competency_area },
+            ? { kind: a.target_kind, programmeId: a.programme_id }
+            : { kind: a.target_kind, competencyArea: a.competency_area },
         ...usage({ allocated: a.amount, committed: a.committed, spent: a.spent }),
       })),
     };
@@ -69,4 +70,4 @@ export class GetBudgetHandler implements IQueryHandler<GetBudgetQuery> {
 }
 
 /** What GET /budgets/:budgetId answers. */
-export type BudgetView = Awaited<ReturnType<GetBudgetHandler['execute']>>;
+export type BudgetView = ResponseOf<typeof getBudget>;

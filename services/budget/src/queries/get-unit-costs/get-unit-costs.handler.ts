@@ -1,7 +1,7 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { getUnitCosts, type ResponseOf } from '@kompeten/api';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { rupiah } from '../money';
-import { GetUnitCostsQuery } from './get-unit-costs.query';
 
 /** The figures of spent commitments (sums are null when nothing was spent). */
 interface CostRow {
@@ -27,11 +27,17 @@ export function costFigures(r: CostRow) {
 
 const SPENT = `from budget_commitment c join budget_overview b using (budget_id) where c.status = 'spent' and b.opd = $1 and b.fiscal_year = $2`;
 
-@QueryHandler(GetUnitCostsQuery)
-export class GetUnitCostsHandler implements IQueryHandler<GetUnitCostsQuery> {
-  constructor(private readonly db: DataSource) {}
+/** Money spent on completed training in a unit's year: overall and per programme. */
+@Handles(getUnitCosts)
+export class GetUnitCostsHandler implements UseCaseHandler<typeof getUnitCosts> {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
-  async execute({ opd, fiscalYear }: GetUnitCostsQuery) {
+  async handle({ params: { opd }, query }: UseCaseRequest<typeof getUnitCosts>): Promise<UnitCostsView> {
+    // The UTC year for now (#18 moves "this year" to the city's business time).
+    const fiscalYear = query.fiscalYear ?? this.clock.now().getUTCFullYear();
     const figures = `count(*)::int as completions, count(distinct c.nip)::int as trained, sum(c.spent) as spent, sum(c.jp) as jp`;
     const [total] = await this.db.query<CostRow[]>(`select ${figures} ${SPENT}`, [opd, fiscalYear]);
     const rows = await this.db.query<(CostRow & { programme_id: string })[]>(
@@ -49,3 +55,6 @@ export class GetUnitCostsHandler implements IQueryHandler<GetUnitCostsQuery> {
     };
   }
 }
+
+/** What GET /units/:opd/costs answers. */
+export type UnitCostsView = ResponseOf<typeof getUnitCosts>;

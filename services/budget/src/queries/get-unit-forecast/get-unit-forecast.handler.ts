@@ -1,9 +1,9 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { DomainProblem } from '@kompeten/platform';
+import { getUnitForecast, type ResponseOf } from '@kompeten/api';
+import { DomainError } from '@kompeten/domain';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { usage } from '../money';
 import { forecastRunOut } from './forecast';
-import { GetUnitForecastQuery } from './get-unit-forecast.query';
 
 /** The unit's open budgets summed (sums are null when it has none). */
 interface UnitRow {
@@ -16,18 +16,24 @@ interface UnitRow {
 }
 
 /** The unit's open budgets of the year: what is free now, and when it runs out at the recent rate. */
-@QueryHandler(GetUnitForecastQuery)
-export class GetUnitForecastHandler implements IQueryHandler<GetUnitForecastQuery> {
-  constructor(private readonly db: DataSource) {}
+@Handles(getUnitForecast)
+export class GetUnitForecastHandler implements UseCaseHandler<typeof getUnitForecast> {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
-  async execute({ opd, fiscalYear, windowDays, now }: GetUnitForecastQuery) {
+  async handle({ params: { opd }, query }: UseCaseRequest<typeof getUnitForecast>): Promise<UnitForecastView> {
+    const now = this.clock.now();
+    const fiscalYear = query.fiscalYear ?? now.getUTCFullYear();
+    const windowDays = query.windowDays ?? 30;
     const [unit] = await this.db.query<UnitRow[]>(
       `select count(*)::int as budgets, sum(allocated) as allocated, sum(committed) as committed, sum(spent) as spent, min(opened_at) as opened_at
          from budget_overview where opd = $1 and fiscal_year = $2 and status = 'open'`,
       [opd, fiscalYear],
     );
     if (!unit.budgets)
-      throw new DomainProblem(404, 'budget-not-found', 'No open budget', `${opd} has no open budget for ${fiscalYear}`);
+      throw DomainError.notFound('budget-not-found', 'No open budget', `${opd} has no open budget for ${fiscalYear}`);
     const since = new Date(now.getTime() - windowDays * 86_400_000);
     const [taken] = await this.db.query<{ taken: string }[]>(
       `select coalesce(sum(m.taken), 0) as taken from budget_movement m join budget_overview b using (budget_id)
@@ -52,3 +58,6 @@ export class GetUnitForecastHandler implements IQueryHandler<GetUnitForecastQuer
     };
   }
 }
+
+/** What GET /units/:opd/forecast answers. */
+export type UnitForecastView = ResponseOf<typeof getUnitForecast>;

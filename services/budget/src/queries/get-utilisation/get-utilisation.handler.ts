@@ -1,9 +1,8 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import type { FundingSource } from '@kompeten/contracts';
+import { getUtilisation, type ResponseOf } from '@kompeten/api';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { rupiah, usage } from '../money';
-import { GetUtilisationQuery } from './get-utilisation.query';
-
-const BUDGET_COLUMN = { unit: 'opd', 'funding-source': 'funding_source' } as const;
 
 // A programme can be paid from its own allocation or from its competency area's: "allocated" and
 // "free" count its own allocations only, "committed" and "spent" count every commitment for it.
@@ -26,8 +25,9 @@ interface ProgrammeRow {
   committed: string | null;
   spent: string | null;
 }
-interface BudgetGroupRow {
-  key: string;
+/** Budgets grouped by a column of budget_overview: the unit (opd) or the funding source. */
+interface BudgetGroupRow<K extends string = string> {
+  key: K;
   ceiling: string;
   allocated: string;
   committed: string;
@@ -36,42 +36,59 @@ interface BudgetGroupRow {
 }
 
 /** Allocated, committed, spent and free money per unit, funding source or programme, for a year. */
-@QueryHandler(GetUtilisationQuery)
-export class GetUtilisationHandler implements IQueryHandler<GetUtilisationQuery> {
-  constructor(private readonly db: DataSource) {}
+@Handles(getUtilisation)
+export class GetUtilisationHandler implements UseCaseHandler<typeof getUtilisation> {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
-  async execute({ fiscalYear, by, opd }: GetUtilisationQuery) {
-    const params = [fiscalYear, opd ?? null];
-    if (by === 'programme') {
-      const rows = await this.db.query<ProgrammeRow[]>(BY_PROGRAMME, params);
-      return {
-        fiscalYear,
-        by,
-        opd: opd ?? null,
-        rows: rows.map((r) => ({
-          programmeId: r.key,
-          ...usage(r),
-          free: rupiah(r.free),
-        })),
-      };
+  async handle({ query }: UseCaseRequest<typeof getUtilisation>): Promise<UtilisationView> {
+    const fiscalYear = query.fiscalYear ?? this.clock.now().getUTCFullYear();
+    const opd = query.opd ?? null;
+    const params = [fiscalYear, opd];
+    switch (query.by ?? 'unit') {
+      case 'programme': {
+        const rows = await this.db.query<ProgrammeRow[]>(BY_PROGRAMME, params);
+        return {
+          fiscalYear,
+          by: 'programme',
+          opd,
+          rows: rows.map((r) => ({ programmeId: r.key, ...usage(r), free: rupiah(r.free) })),
+        };
+      }
+      case 'funding-source': {
+        const rows = await this.budgetGroups<FundingSource>('funding_source', params);
+        return {
+          fiscalYear,
+          by: 'funding-source',
+          opd,
+          rows: rows.map((r) => ({ fundingSource: r.key, ...budgetGroup(r) })),
+        };
+      }
+      case 'unit': {
+        const rows = await this.budgetGroups('opd', params);
+        return { fiscalYear, by: 'unit', opd, rows: rows.map((r) => ({ opd: r.key, ...budgetGroup(r) })) };
+      }
     }
-    const column = BUDGET_COLUMN[by];
-    const rows = await this.db.query<BudgetGroupRow[]>(
+  }
+
+  private budgetGroups<K extends string>(column: 'opd' | 'funding_source', params: unknown[]) {
+    return this.db.query<BudgetGroupRow<K>[]>(
       `select ${column} as key, sum(ceiling) as ceiling, sum(allocated) as allocated, sum(committed) as committed, sum(spent) as spent, count(*)::int as budgets
          from budget_overview where fiscal_year = $1 and ($2::text is null or opd = $2) group by ${column} order by ${column}`,
       params,
     );
-    return {
-      fiscalYear,
-      by,
-      opd: opd ?? null,
-      rows: rows.map((r) => ({
-        [by === 'unit' ? 'opd' : 'fundingSource']: r.key,
-        budgets: r.budgets,
-        ceiling: rupiah(r.ceiling),
-        unallocated: rupiah(r.ceiling) - rupiah(r.allocated),
-        ...usage(r),
-      })),
-    };
   }
 }
+
+/** A group of budgets: their count, ceilings, what is unallocated and the money's use. */
+const budgetGroup = (r: BudgetGroupRow) => ({
+  budgets: r.budgets,
+  ceiling: rupiah(r.ceiling),
+  unallocated: rupiah(r.ceiling) - rupiah(r.allocated),
+  ...usage(r),
+});
+
+/** What GET /utilisation answers (its rows' shape follows `by`). */
+export type UtilisationView = ResponseOf<typeof getUtilisation>;

@@ -1,13 +1,20 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, cancelProgramme } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
-import { CancelProgrammeCommand } from './cancel-programme.command';
 
-@CommandHandler(CancelProgrammeCommand)
-export class CancelProgrammeHandler implements ICommandHandler<CancelProgrammeCommand> {
+@Handles(cancelProgramme)
+export class CancelProgrammeHandler implements UseCaseHandler<typeof cancelProgramme> {
   constructor(private readonly store: EventStore) {}
 
-  execute(c: CancelProgrammeCommand) {
-    return runProgrammeCommand(this.store, c.programmeId, { type: 'CancelProgramme', reason: c.reason }, c.metadata);
+  async handle({ params: { programmeId }, body, metadata }: UseCaseRequest<typeof cancelProgramme>) {
+    const result = await runProgrammeCommand(
+      this.store,
+      programmeId,
+      { type: 'CancelProgramme', reason: body.reason },
+      metadata,
+    );
+    return accepted(programmeStreamId(programmeId), result);
   }
 }

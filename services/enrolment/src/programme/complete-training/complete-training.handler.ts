@@ -1,18 +1,20 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, completeTraining } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
-import { CompleteTrainingCommand } from './complete-training.command';
 
-@CommandHandler(CompleteTrainingCommand)
-export class CompleteTrainingHandler implements ICommandHandler<CompleteTrainingCommand> {
+@Handles(completeTraining)
+export class CompleteTrainingHandler implements UseCaseHandler<typeof completeTraining> {
   constructor(private readonly store: EventStore) {}
 
-  execute(c: CompleteTrainingCommand) {
-    return runProgrammeCommand(
+  async handle({ params: { programmeId, nip }, body, metadata }: UseCaseRequest<typeof completeTraining>) {
+    const result = await runProgrammeCommand(
       this.store,
-      c.programmeId,
-      { type: 'CompleteTraining', nip: c.nip, completedOn: c.completedOn },
-      c.metadata,
+      programmeId,
+      { type: 'CompleteTraining', nip, completedOn: body.completedOn },
+      metadata,
     );
+    return accepted(programmeStreamId(programmeId), result);
   }
 }

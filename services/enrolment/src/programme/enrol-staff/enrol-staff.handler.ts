@@ -1,43 +1,45 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import type { StaffEvent } from '@kompeten/contracts';
+import { accepted, enrolStaff } from '@kompeten/api';
+import { DomainError } from '@kompeten/domain';
 import { EventStore, fold } from '@kompeten/event-store';
-import { Clock, DomainProblem } from '@kompeten/platform';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { staffDecider, staffStreamId } from '../../staff/staff.decider';
+import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
-import { EnrolStaffCommand } from './enrol-staff.command';
 
-@CommandHandler(EnrolStaffCommand)
-export class EnrolStaffHandler implements ICommandHandler<EnrolStaffCommand> {
+@Handles(enrolStaff)
+export class EnrolStaffHandler implements UseCaseHandler<typeof enrolStaff> {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
 
-  async execute(c: EnrolStaffCommand) {
+  async handle({ params: { programmeId }, body: { nip }, metadata }: UseCaseRequest<typeof enrolStaff>) {
     // The staff member's current unit is what the budget charges and reports group by.
     const staff = fold(
       staffDecider,
-      (await this.store.readStream<StaffEvent>(staffStreamId(c.nip))).map(
+      (await this.store.readStream<StaffEvent>(staffStreamId(nip))).map(
         ({ type, data }) => ({ type, data }) as StaffEvent,
       ),
     );
     if (staff.status === 'unknown')
-      throw new DomainProblem(404, 'staff-not-found', 'Unknown staff', `no staff member with NIP ${c.nip}`);
+      throw DomainError.notFound('staff-not-found', 'Unknown staff', `no staff member with NIP ${nip}`);
     // Concurrent enrolments for the last seat: the loser's append conflicts, handleCommand reloads
     // and decides again, and the programme is now full — so it is waitlisted, never over capacity.
-    return runProgrammeCommand(
+    const result = await runProgrammeCommand(
       this.store,
-      c.programmeId,
+      programmeId,
       {
         type: 'EnrolStaff',
         enrolmentId: uuidv7(),
-        nip: c.nip,
+        nip,
         workUnit: staff.workUnit,
         staffActive: staff.status === 'active',
         year: this.clock.now().getUTCFullYear(),
       },
-      c.metadata,
+      metadata,
     );
+    return accepted(programmeStreamId(programmeId), result);
   }
 }

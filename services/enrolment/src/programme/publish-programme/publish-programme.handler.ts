@@ -1,18 +1,31 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, publishProgramme } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
-import { PublishProgrammeCommand } from './publish-programme.command';
 
-@CommandHandler(PublishProgrammeCommand)
-export class PublishProgrammeHandler implements ICommandHandler<PublishProgrammeCommand> {
+@Handles(publishProgramme)
+export class PublishProgrammeHandler implements UseCaseHandler<typeof publishProgramme> {
   constructor(private readonly store: EventStore) {}
 
-  execute(c: PublishProgrammeCommand) {
-    return runProgrammeCommand(
+  async handle({ body, metadata }: UseCaseRequest<typeof publishProgramme>) {
+    const { programmeId, ...details } = body;
+    const result = await runProgrammeCommand(
       this.store,
-      c.programmeId,
-      { type: 'PublishProgramme', programmeId: c.programmeId, details: c.details },
-      c.metadata,
+      programmeId,
+      {
+        type: 'PublishProgramme',
+        programmeId,
+        details: {
+          ...details,
+          universityPartner: details.universityPartner ?? null,
+          completionRule: details.completionRule
+            ? { modules: details.completionRule.modules, minScore: details.completionRule.minScore ?? null }
+            : null,
+        },
+      },
+      metadata,
     );
+    return accepted(programmeStreamId(programmeId), result);
   }
 }

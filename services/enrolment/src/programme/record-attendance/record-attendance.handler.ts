@@ -1,18 +1,20 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, recordAttendance } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
-import { RecordAttendanceCommand } from './record-attendance.command';
 
-@CommandHandler(RecordAttendanceCommand)
-export class RecordAttendanceHandler implements ICommandHandler<RecordAttendanceCommand> {
+@Handles(recordAttendance)
+export class RecordAttendanceHandler implements UseCaseHandler<typeof recordAttendance> {
   constructor(private readonly store: EventStore) {}
 
-  execute(c: RecordAttendanceCommand) {
-    return runProgrammeCommand(
+  async handle({ params: { programmeId, nip }, body, metadata }: UseCaseRequest<typeof recordAttendance>) {
+    const result = await runProgrammeCommand(
       this.store,
-      c.programmeId,
-      { type: 'RecordAttendance', nip: c.nip, sessionId: c.sessionId, attended: c.attended },
-      c.metadata,
+      programmeId,
+      { type: 'RecordAttendance', nip, sessionId: body.sessionId, attended: body.attended },
+      metadata,
     );
+    return accepted(programmeStreamId(programmeId), result);
   }
 }

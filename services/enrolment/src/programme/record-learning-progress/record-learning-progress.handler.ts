@@ -1,29 +1,30 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, recordLearningProgress } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
-import { Clock } from '@kompeten/platform';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
-import { RecordLearningProgressCommand } from './record-learning-progress.command';
 
-@CommandHandler(RecordLearningProgressCommand)
-export class RecordLearningProgressHandler implements ICommandHandler<RecordLearningProgressCommand> {
+@Handles(recordLearningProgress)
+export class RecordLearningProgressHandler implements UseCaseHandler<typeof recordLearningProgress> {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
 
-  execute(c: RecordLearningProgressCommand) {
-    return runProgrammeCommand(
+  async handle({ params: { programmeId, nip }, body, metadata }: UseCaseRequest<typeof recordLearningProgress>) {
+    const result = await runProgrammeCommand(
       this.store,
-      c.programmeId,
+      programmeId,
       {
         type: 'RecordLearningProgress',
-        nip: c.nip,
-        ...c.statement,
-        score: c.statement.score ?? null,
-        seconds: c.statement.seconds ?? null,
+        nip,
+        ...body,
+        score: body.score ?? null,
+        seconds: body.seconds ?? null,
         today: this.clock.now().toISOString().slice(0, 10),
       },
-      c.metadata,
+      metadata,
     );
+    return accepted(programmeStreamId(programmeId), result);
   }
 }

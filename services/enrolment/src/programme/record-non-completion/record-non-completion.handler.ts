@@ -1,18 +1,20 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, recordNonCompletion } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
-import { RecordNonCompletionCommand } from './record-non-completion.command';
 
-@CommandHandler(RecordNonCompletionCommand)
-export class RecordNonCompletionHandler implements ICommandHandler<RecordNonCompletionCommand> {
+@Handles(recordNonCompletion)
+export class RecordNonCompletionHandler implements UseCaseHandler<typeof recordNonCompletion> {
   constructor(private readonly store: EventStore) {}
 
-  execute(c: RecordNonCompletionCommand) {
-    return runProgrammeCommand(
+  async handle({ params: { programmeId, nip }, body, metadata }: UseCaseRequest<typeof recordNonCompletion>) {
+    const result = await runProgrammeCommand(
       this.store,
-      c.programmeId,
-      { type: 'RecordNonCompletion', nip: c.nip, reason: c.reason },
-      c.metadata,
+      programmeId,
+      { type: 'RecordNonCompletion', nip, reason: body.reason },
+      metadata,
     );
+    return accepted(programmeStreamId(programmeId), result);
   }
 }

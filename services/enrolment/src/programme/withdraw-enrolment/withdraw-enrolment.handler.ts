@@ -1,28 +1,29 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, withdrawEnrolment } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
-import { Clock } from '@kompeten/platform';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
-import { WithdrawEnrolmentCommand } from './withdraw-enrolment.command';
 
-@CommandHandler(WithdrawEnrolmentCommand)
-export class WithdrawEnrolmentHandler implements ICommandHandler<WithdrawEnrolmentCommand> {
+@Handles(withdrawEnrolment)
+export class WithdrawEnrolmentHandler implements UseCaseHandler<typeof withdrawEnrolment> {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
 
-  execute(c: WithdrawEnrolmentCommand) {
-    return runProgrammeCommand(
+  async handle({ params: { programmeId, nip }, body, metadata }: UseCaseRequest<typeof withdrawEnrolment>) {
+    const result = await runProgrammeCommand(
       this.store,
-      c.programmeId,
+      programmeId,
       {
         type: 'WithdrawEnrolment',
-        nip: c.nip,
-        reason: c.reason,
-        note: c.note,
+        nip,
+        reason: body.reason,
+        note: body.note ?? null,
         year: this.clock.now().getUTCFullYear(),
       },
-      c.metadata,
+      metadata,
     );
+    return accepted(programmeStreamId(programmeId), result);
   }
 }

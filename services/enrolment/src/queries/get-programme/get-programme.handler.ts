@@ -1,14 +1,14 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { ProgrammeDetails } from '@kompeten/contracts';
-import { DomainProblem } from '@kompeten/platform';
-import { GetProgrammeQuery } from './get-programme.query';
+import { getProgramme, type ENROLMENT_STATUSES, type ResponseOf } from '@kompeten/api';
+import { DomainError } from '@kompeten/domain';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 
 /** A row of the programme_catalogue read model (programme-catalogue.projection.ts). */
 interface CatalogueRow {
   programme_id: string;
   details: ProgrammeDetails;
-  status: string;
+  status: 'published' | 'cancelled';
   published_at: Date;
   cancel_reason: string | null;
 }
@@ -19,7 +19,7 @@ interface EnrolmentRow {
   nip: string;
   opd: string;
   service_unit: string | null;
-  status: string;
+  status: (typeof ENROLMENT_STATUSES)[number];
   waitlist_reason: string | null;
   withdrawal_reason: string | null;
   completed_on: string | null;
@@ -28,15 +28,15 @@ interface EnrolmentRow {
 }
 
 /** A programme with its seats, enrolments and waitlist (in the order seats will be offered). */
-@QueryHandler(GetProgrammeQuery)
-export class GetProgrammeHandler implements IQueryHandler<GetProgrammeQuery> {
+@Handles(getProgramme)
+export class GetProgrammeHandler implements UseCaseHandler<typeof getProgramme> {
   constructor(private readonly db: DataSource) {}
 
-  async execute({ programmeId }: GetProgrammeQuery) {
+  async handle({ params: { programmeId } }: UseCaseRequest<typeof getProgramme>): Promise<ProgrammeView> {
     const [p] = await this.db.query<CatalogueRow[]>('select * from programme_catalogue where programme_id = $1', [
       programmeId,
     ]);
-    if (!p) throw new DomainProblem(404, 'programme-not-found', 'Unknown programme', `no programme ${programmeId}`);
+    if (!p) throw DomainError.notFound('programme-not-found', 'Unknown programme', `no programme ${programmeId}`);
     const rows = await this.db.query<EnrolmentRow[]>(
       `select enrolment_id, nip, opd, service_unit, status, waitlist_reason, withdrawal_reason, completed_on::text as completed_on, attendance, updated_at
          from enrolment_history where programme_id = $1 order by updated_at, enrolment_id`,
@@ -67,4 +67,4 @@ export class GetProgrammeHandler implements IQueryHandler<GetProgrammeQuery> {
 }
 
 /** What GET /programmes/:programmeId answers. */
-export type ProgrammeView = Awaited<ReturnType<GetProgrammeHandler['execute']>>;
+export type ProgrammeView = ResponseOf<typeof getProgramme>;

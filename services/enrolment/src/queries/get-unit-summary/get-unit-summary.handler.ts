@@ -1,15 +1,23 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { getUnitSummary, type ResponseOf } from '@kompeten/api';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { JP_RIGHT_PNS } from '../jp-ledger';
-import { GetUnitSummaryQuery } from './get-unit-summary.query';
+
+/** What GET /units/:opd/summary answers. */
+export type UnitSummaryView = ResponseOf<typeof getUnitSummary>;
 
 /** A unit's year: headcount, participation, withdrawal reasons (workload first, as the seed warns), JP coverage. */
-@QueryHandler(GetUnitSummaryQuery)
-export class GetUnitSummaryHandler implements IQueryHandler<GetUnitSummaryQuery> {
-  constructor(private readonly db: DataSource) {}
+@Handles(getUnitSummary)
+export class GetUnitSummaryHandler implements UseCaseHandler<typeof getUnitSummary> {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
-  async execute({ opd, year, serviceUnit }: GetUnitSummaryQuery) {
-    const unit = [opd, serviceUnit ?? null];
+  async handle({ params: { opd }, query }: UseCaseRequest<typeof getUnitSummary>): Promise<UnitSummaryView> {
+    const year = query.year ?? this.clock.now().getUTCFullYear();
+    const serviceUnit = query.serviceUnit ?? null;
+    const unit = [opd, serviceUnit];
     const [head] = await this.db.query<{ headcount: number; pns: number }[]>(
       `select count(*)::int as headcount, count(*) filter (where employment_type = 'PNS')::int as pns
          from staff_roster where status = 'active' and opd = $1 and ($2::text is null or service_unit = $2)`,
@@ -37,7 +45,7 @@ export class GetUnitSummaryHandler implements IQueryHandler<GetUnitSummaryQuery>
     );
     return {
       opd,
-      serviceUnit: serviceUnit ?? null,
+      serviceUnit,
       year,
       headcount: head.headcount,
       participants: part.participants,
@@ -54,6 +62,3 @@ export class GetUnitSummaryHandler implements IQueryHandler<GetUnitSummaryQuery>
     };
   }
 }
-
-/** What GET /units/:opd/summary answers. */
-export type UnitSummaryView = Awaited<ReturnType<GetUnitSummaryHandler['execute']>>;

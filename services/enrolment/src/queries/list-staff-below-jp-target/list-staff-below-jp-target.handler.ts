@@ -1,7 +1,10 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { listStaffBelowJpTarget, type ResponseOf } from '@kompeten/api';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { JP_RIGHT_PNS } from '../jp-ledger';
-import { ListStaffBelowJpTargetQuery } from './list-staff-below-jp-target.query';
+
+/** What GET /jp-ledger/below-target answers. */
+export type StaffBelowJpTargetView = ResponseOf<typeof listStaffBelowJpTarget>;
 
 interface BelowTargetRow {
   nip: string;
@@ -12,11 +15,15 @@ interface BelowTargetRow {
 }
 
 /** Active PNS staff with fewer than 20 JP completed in the year, per unit — the list BKPSDM acts on. */
-@QueryHandler(ListStaffBelowJpTargetQuery)
-export class ListStaffBelowJpTargetHandler implements IQueryHandler<ListStaffBelowJpTargetQuery> {
-  constructor(private readonly db: DataSource) {}
+@Handles(listStaffBelowJpTarget)
+export class ListStaffBelowJpTargetHandler implements UseCaseHandler<typeof listStaffBelowJpTarget> {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
-  async execute({ year, opd, serviceUnit }: ListStaffBelowJpTargetQuery) {
+  async handle({ query }: UseCaseRequest<typeof listStaffBelowJpTarget>): Promise<StaffBelowJpTargetView> {
+    const year = query.year ?? this.clock.now().getUTCFullYear();
     const rows = await this.db.query<BelowTargetRow[]>(
       `select s.nip, s.opd, s.service_unit, s.position, coalesce(sum(h.jp_credited) filter (where h.status = 'completed'), 0)::int as jp
          from staff_roster s left join enrolment_history h on h.nip = s.nip and h.year = $1
@@ -24,7 +31,7 @@ export class ListStaffBelowJpTargetHandler implements IQueryHandler<ListStaffBel
         group by s.nip, s.opd, s.service_unit, s.position
        having coalesce(sum(h.jp_credited) filter (where h.status = 'completed'), 0) < $4
         order by s.opd, s.service_unit nulls first, jp, s.nip`,
-      [year, opd ?? null, serviceUnit ?? null, JP_RIGHT_PNS],
+      [year, query.opd ?? null, query.serviceUnit ?? null, JP_RIGHT_PNS],
     );
     return {
       year,
@@ -40,6 +47,3 @@ export class ListStaffBelowJpTargetHandler implements IQueryHandler<ListStaffBel
     };
   }
 }
-
-/** What GET /jp-ledger/below-target answers. */
-export type StaffBelowJpTargetView = Awaited<ReturnType<ListStaffBelowJpTargetHandler['execute']>>;

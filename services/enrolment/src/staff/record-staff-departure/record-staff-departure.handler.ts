@@ -1,19 +1,20 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, recordStaffDeparture } from '@kompeten/api';
 import { EventStore, handleCommand } from '@kompeten/event-store';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { staffDecider, staffStreamId } from '../staff.decider';
-import { RecordStaffDepartureCommand } from './record-staff-departure.command';
 
-@CommandHandler(RecordStaffDepartureCommand)
-export class RecordStaffDepartureHandler implements ICommandHandler<RecordStaffDepartureCommand> {
+@Handles(recordStaffDeparture)
+export class RecordStaffDepartureHandler implements UseCaseHandler<typeof recordStaffDeparture> {
   constructor(private readonly store: EventStore) {}
 
-  execute(c: RecordStaffDepartureCommand) {
-    return handleCommand(
+  async handle({ params: { nip }, body, metadata }: UseCaseRequest<typeof recordStaffDeparture>) {
+    const result = await handleCommand(
       this.store,
       staffDecider,
-      staffStreamId(c.nip),
-      { type: 'RecordStaffDeparture', nip: c.nip, reason: c.reason, effectiveOn: c.effectiveOn },
-      c.metadata,
+      staffStreamId(nip),
+      { type: 'RecordStaffDeparture', nip, reason: body.reason, effectiveOn: body.effectiveOn },
+      metadata,
     );
+    return accepted(staffStreamId(nip), result);
   }
 }

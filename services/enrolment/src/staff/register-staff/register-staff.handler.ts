@@ -1,33 +1,26 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, registerStaff } from '@kompeten/api';
 import { EventStore, handleCommand } from '@kompeten/event-store';
-import { Clock } from '@kompeten/platform';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { staffDecider, staffStreamId } from '../staff.decider';
-import { RegisterStaffCommand } from './register-staff.command';
 
-@CommandHandler(RegisterStaffCommand)
-export class RegisterStaffHandler implements ICommandHandler<RegisterStaffCommand> {
+@Handles(registerStaff)
+export class RegisterStaffHandler implements UseCaseHandler<typeof registerStaff> {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
 
-  execute(c: RegisterStaffCommand) {
+  async handle({ body, metadata }: UseCaseRequest<typeof registerStaff>) {
+    const { nip, name, employmentType, workUnit, position } = body;
     const today = this.clock.now().toISOString().slice(0, 10);
-    return handleCommand(
+    const result = await handleCommand(
       this.store,
       staffDecider,
-      staffStreamId(c.nip),
-      {
-        type: 'RegisterStaff',
-        nip: c.nip,
-        name: c.name,
-        employmentType: c.employmentType,
-        workUnit: c.workUnit,
-        position: c.position,
-        today,
-      },
-      c.metadata,
-      { expectedVersion: 'no-stream', personal: () => ({ subject: `staff:${c.nip}`, fields: ['name'] }) },
+      staffStreamId(nip),
+      { type: 'RegisterStaff', nip, name, employmentType, workUnit, position, today },
+      metadata,
+      { expectedVersion: 'no-stream', personal: () => ({ subject: `staff:${nip}`, fields: ['name'] }) },
     );
+    return accepted(staffStreamId(nip), result);
   }
 }

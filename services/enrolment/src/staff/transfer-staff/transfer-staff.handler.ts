@@ -1,20 +1,21 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, transferStaff } from '@kompeten/api';
 import { EventStore, handleCommand } from '@kompeten/event-store';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { staffDecider, staffStreamId } from '../staff.decider';
-import { TransferStaffCommand } from './transfer-staff.command';
 
-@CommandHandler(TransferStaffCommand)
-export class TransferStaffHandler implements ICommandHandler<TransferStaffCommand> {
+@Handles(transferStaff)
+export class TransferStaffHandler implements UseCaseHandler<typeof transferStaff> {
   constructor(private readonly store: EventStore) {}
 
-  execute(c: TransferStaffCommand) {
-    return handleCommand(
+  async handle({ params: { nip }, body, metadata, expectedVersion }: UseCaseRequest<typeof transferStaff>) {
+    const result = await handleCommand(
       this.store,
       staffDecider,
-      staffStreamId(c.nip),
-      { type: 'TransferStaff', nip: c.nip, to: c.to, position: c.position, effectiveOn: c.effectiveOn },
-      c.metadata,
-      { expectedVersion: c.expectedVersion },
+      staffStreamId(nip),
+      { type: 'TransferStaff', nip, to: body.to, position: body.position, effectiveOn: body.effectiveOn },
+      metadata,
+      { expectedVersion },
     );
+    return accepted(staffStreamId(nip), result);
   }
 }

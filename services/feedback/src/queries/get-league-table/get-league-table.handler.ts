@@ -1,7 +1,8 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { getLeagueTable, type ResponseOf } from '@kompeten/api';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { UnitPeriodFactsReader } from '../../correlation/unit-period-facts.reader';
 import type { UnitPeriodFacts } from '../../correlation/unit-period-facts';
-import { GetLeagueTableQuery } from './get-league-table.query';
+import { periodOrCurrentQuarter } from '../../shared/period-or-fail';
 
 const byIkm = (a: UnitPeriodFacts, b: UnitPeriodFacts) =>
   (b.survey.ikm ?? -1) - (a.survey.ikm ?? -1) || a.unitCode.localeCompare(b.unitCode);
@@ -10,11 +11,16 @@ const byIkm = (a: UnitPeriodFacts, b: UnitPeriodFacts) =>
  * The city's units by IKM. Only units whose responses reach the Krejcie–Morgan target are ranked;
  * the others are listed after them, unranked, with the reason — a league of three responses is noise.
  */
-@QueryHandler(GetLeagueTableQuery)
-export class GetLeagueTableHandler implements IQueryHandler<GetLeagueTableQuery> {
-  constructor(private readonly facts: UnitPeriodFactsReader) {}
+@Handles(getLeagueTable)
+export class GetLeagueTableHandler implements UseCaseHandler<typeof getLeagueTable> {
+  constructor(
+    private readonly facts: UnitPeriodFactsReader,
+    private readonly clock: Clock,
+  ) {}
 
-  async execute({ period, filter }: GetLeagueTableQuery) {
+  async handle({ query }: UseCaseRequest<typeof getLeagueTable>): Promise<LeagueTable> {
+    const period = periodOrCurrentQuarter(query.period, this.clock);
+    const filter = { opd: query.opd, kind: query.kind };
     const all = (await this.facts.facts(period, filter)).sort(byIkm);
     const ranked = all.filter((f) => f.survey.ikm !== null && f.survey.sampleAdequate);
     const unranked = all.filter((f) => !ranked.includes(f));
@@ -54,3 +60,6 @@ export class GetLeagueTableHandler implements IQueryHandler<GetLeagueTableQuery>
     };
   }
 }
+
+/** What GET /league-table answers. */
+export type LeagueTable = ResponseOf<typeof getLeagueTable>;

@@ -1,12 +1,13 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { SKM_ELEMENTS, type UnitService } from '@kompeten/contracts';
+import { getUnitScorecard, type ResponseOf } from '@kompeten/api';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { JP_RIGHT } from '../../correlation/unit-period-facts';
 import { UnitPeriodFactsReader } from '../../correlation/unit-period-facts.reader';
 import { IkmGrade, SKM_ELEMENT_NAMES } from '../../ikm/ikm';
 import { shiftPeriod } from '../../ikm/survey-period';
 import { problems } from '../../shared/feedback.problems';
-import { GetUnitScorecardQuery } from './get-unit-scorecard.query';
+import { periodOrCurrentQuarter } from '../../shared/period-or-fail';
 
 /** The unit's row of the service_units read model, as far as the scorecard shows it. */
 interface ServiceUnitRow {
@@ -25,14 +26,16 @@ interface PeriodClosureRow {
 }
 
 /** A unit in a period: IKM with its n, NRR per element, grade and sample target; its staff's training; the published figure. */
-@QueryHandler(GetUnitScorecardQuery)
-export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQuery> {
+@Handles(getUnitScorecard)
+export class GetUnitScorecardHandler implements UseCaseHandler<typeof getUnitScorecard> {
   constructor(
     private readonly db: DataSource,
     private readonly facts: UnitPeriodFactsReader,
+    private readonly clock: Clock,
   ) {}
 
-  async execute({ unitCode, period }: GetUnitScorecardQuery) {
+  async handle({ params: { unitCode }, query }: UseCaseRequest<typeof getUnitScorecard>): Promise<UnitScorecardView> {
+    const period = periodOrCurrentQuarter(query.period, this.clock);
     const [[current], [previous], [unit], [published], staff] = await Promise.all([
       this.facts.facts(period, { unitCodes: [unitCode] }),
       this.facts.facts(shiftPeriod(period, -1), { unitCodes: [unitCode] }),
@@ -102,4 +105,4 @@ export class GetUnitScorecardHandler implements IQueryHandler<GetUnitScorecardQu
 }
 
 /** What GET /service-units/:unitCode/scorecard answers. */
-export type UnitScorecardView = Awaited<ReturnType<GetUnitScorecardHandler['execute']>>;
+export type UnitScorecardView = ResponseOf<typeof getUnitScorecard>;

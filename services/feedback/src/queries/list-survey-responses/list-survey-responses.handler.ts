@@ -1,15 +1,15 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import {
-  SKM_ELEMENTS,
-  type RespondentProfile,
-  type SkmElement,
-  type SurveyResponseRejected,
-  type SurveyResponseSubmitted,
+import type {
+  RespondentProfile,
+  SkmElement,
+  SurveyResponseRejected,
+  SurveyResponseSubmitted,
 } from '@kompeten/contracts';
+import { listSurveyResponses, type ResponseOf } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { periodOrCurrentQuarter } from '../../shared/period-or-fail';
 import { surveyResponseStreamId } from '../../survey/survey-response.decider';
-import { ListSurveyResponsesQuery } from './list-survey-responses.query';
 
 /** A row of the survey_responses read model as the list selects it (u1 … u9 are smallint). */
 interface SurveyResponseRow extends Record<SkmElement, number> {
@@ -24,19 +24,31 @@ interface SurveyResponseRow extends Record<SkmElement, number> {
   rejection_reason: SurveyResponseRejected['data']['reason'] | null;
 }
 
+/** What GET /service-units/:unitCode/responses answers. */
+export type SurveyResponseList = ResponseOf<typeof listSurveyResponses>;
+type SurveyResponseItem = SurveyResponseList['items'][number];
+
 /**
  * A unit's responses in a period, newest first. Comments and contact details live only in the log,
  * sealed: they are opened from there, and only when asked for (after an erasure they read as null
  * with `erased` naming them).
  */
-@QueryHandler(ListSurveyResponsesQuery)
-export class ListSurveyResponsesHandler implements IQueryHandler<ListSurveyResponsesQuery> {
+@Handles(listSurveyResponses)
+export class ListSurveyResponsesHandler implements UseCaseHandler<typeof listSurveyResponses> {
   constructor(
     private readonly db: DataSource,
     private readonly store: EventStore,
+    private readonly clock: Clock,
   ) {}
 
-  async execute({ unitCode, period, includePersonal, limit, offset }: ListSurveyResponsesQuery) {
+  async handle({
+    params: { unitCode },
+    query,
+  }: UseCaseRequest<typeof listSurveyResponses>): Promise<SurveyResponseList> {
+    const period = periodOrCurrentQuarter(query.period, this.clock);
+    const includePersonal = query.includePersonal ?? false;
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
     const where = 'unit_code = $1 and served_on between $2 and $3';
     const [{ total }] = await this.db.query<{ total: number }[]>(
       `select count(*)::int as total from survey_responses where ${where}`,
@@ -48,11 +60,11 @@ export class ListSurveyResponsesHandler implements IQueryHandler<ListSurveyRespo
          from survey_responses where ${where} order by served_on desc, recorded_at desc limit $4 offset $5`,
       [unitCode, period.start, period.end, limit, offset],
     );
-    const items = rows.map((r) => ({
+    const items = rows.map((r): SurveyResponseItem => ({
       submissionId: r.submission_id,
       serviceCode: r.service_code,
       servedOn: r.served_on,
-      scores: Object.fromEntries(SKM_ELEMENTS.map((u) => [u, r[u]])),
+      scores: { u1: r.u1, u2: r.u2, u3: r.u3, u4: r.u4, u5: r.u5, u6: r.u6, u7: r.u7, u8: r.u8, u9: r.u9 },
       servedBy: r.served_by,
       hasComment: r.has_comment,
       respondent: r.respondent,
@@ -65,11 +77,9 @@ export class ListSurveyResponsesHandler implements IQueryHandler<ListSurveyRespo
         const [submitted] = await this.store.readStream<SurveyResponseSubmitted>(
           surveyResponseStreamId(item.submissionId),
         );
-        Object.assign(item, {
-          comment: submitted?.data.comment ?? null,
-          contact: submitted?.data.contact ?? null,
-          erased: submitted?.erased ?? [],
-        });
+        item.comment = submitted?.data.comment ?? null;
+        item.contact = submitted?.data.contact ?? null;
+        item.erased = submitted?.erased ?? [];
       }
     }
     return {

@@ -1,24 +1,25 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, registerServiceUnit } from '@kompeten/api';
 import { EventStore, handleCommand } from '@kompeten/event-store';
-import { Clock } from '@kompeten/platform';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { cityDate } from '../../shared/city-date';
 import { serviceUnitDecider, serviceUnitStreamId } from '../service-unit.decider';
-import { RegisterServiceUnitCommand } from './register-service-unit.command';
 
-@CommandHandler(RegisterServiceUnitCommand)
-export class RegisterServiceUnitHandler implements ICommandHandler<RegisterServiceUnitCommand> {
+@Handles(registerServiceUnit)
+export class RegisterServiceUnitHandler implements UseCaseHandler<typeof registerServiceUnit> {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
 
-  execute(c: RegisterServiceUnitCommand) {
-    return handleCommand(
+  async handle({ body: { unitCode, ...details }, metadata }: UseCaseRequest<typeof registerServiceUnit>) {
+    const streamId = serviceUnitStreamId(unitCode);
+    const result = await handleCommand(
       this.store,
       serviceUnitDecider,
-      serviceUnitStreamId(c.unitCode),
-      { type: 'RegisterServiceUnit', unitCode: c.unitCode, details: c.details, today: cityDate(this.clock.now()) },
-      c.metadata,
+      streamId,
+      { type: 'RegisterServiceUnit', unitCode, details, today: cityDate(this.clock.now()) },
+      metadata,
     );
+    return accepted(streamId, result);
   }
 }

@@ -1,20 +1,22 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, reviseServiceUnit } from '@kompeten/api';
 import { EventStore, handleCommand } from '@kompeten/event-store';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { serviceUnitDecider, serviceUnitStreamId } from '../service-unit.decider';
-import { ReviseServiceUnitCommand } from './revise-service-unit.command';
 
-@CommandHandler(ReviseServiceUnitCommand)
-export class ReviseServiceUnitHandler implements ICommandHandler<ReviseServiceUnitCommand> {
+@Handles(reviseServiceUnit)
+export class ReviseServiceUnitHandler implements UseCaseHandler<typeof reviseServiceUnit> {
   constructor(private readonly store: EventStore) {}
 
-  execute(c: ReviseServiceUnitCommand) {
-    return handleCommand(
+  async handle({ params: { unitCode }, body, metadata, expectedVersion }: UseCaseRequest<typeof reviseServiceUnit>) {
+    const streamId = serviceUnitStreamId(unitCode);
+    const result = await handleCommand(
       this.store,
       serviceUnitDecider,
-      serviceUnitStreamId(c.unitCode),
-      { type: 'ReviseServiceUnit', unitCode: c.unitCode, changes: c.changes },
-      c.metadata,
-      { expectedVersion: c.expectedVersion },
+      streamId,
+      { type: 'ReviseServiceUnit', unitCode, changes: body },
+      metadata,
+      { expectedVersion },
     );
+    return accepted(streamId, result);
   }
 }

@@ -1,30 +1,32 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { accepted, closeSurveyPeriod } from '@kompeten/api';
 import { EventStore, handleCommand } from '@kompeten/event-store';
-import { Clock } from '@kompeten/platform';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { surveyFacts } from '../../correlation/unit-period-facts';
 import { surveyTotals } from '../../correlation/training-measures.sql';
 import { ikmOf } from '../../ikm/ikm';
 import { loadServiceUnit } from '../../service-unit/load-service-unit';
 import { cityDate } from '../../shared/city-date';
 import { problems } from '../../shared/feedback.problems';
+import { periodOrFail } from '../../shared/period-or-fail';
 import { surveyPeriodDecider, surveyPeriodStreamId } from '../survey-period.decider';
-import { CloseSurveyPeriodCommand } from './close-survey-period.command';
 
 /**
  * Publishes the IKM as the survey read model has it once that read model has caught up with
  * everything appended before the request (a response racing the close may still land after it:
  * the published figure is the one of this moment, and the live scorecard shows both).
  */
-@CommandHandler(CloseSurveyPeriodCommand)
-export class CloseSurveyPeriodHandler implements ICommandHandler<CloseSurveyPeriodCommand> {
+@Handles(closeSurveyPeriod)
+export class CloseSurveyPeriodHandler implements UseCaseHandler<typeof closeSurveyPeriod> {
   constructor(
     private readonly store: EventStore,
     private readonly db: DataSource,
     private readonly clock: Clock,
   ) {}
 
-  async execute({ unitCode, period, metadata }: CloseSurveyPeriodCommand) {
+  async handle({ params: { unitCode, period: periodId }, metadata }: UseCaseRequest<typeof closeSurveyPeriod>) {
+    // The path rule lets 2026-13 through; the calendar does not.
+    const period = periodOrFail(periodId, 'period');
     const unit = await loadServiceUnit(this.store, unitCode);
     if (unit.status === 'unknown') throw problems.unitNotFound(unitCode);
     await this.readModelAt((await this.store.head()).position);
@@ -40,10 +42,11 @@ export class CloseSurveyPeriodHandler implements ICommandHandler<CloseSurveyPeri
       period,
       totals,
     );
-    return handleCommand(
+    const streamId = surveyPeriodStreamId(unitCode, period.id);
+    const result = await handleCommand(
       this.store,
       surveyPeriodDecider,
-      surveyPeriodStreamId(unitCode, period.id),
+      streamId,
       {
         type: 'ClosePeriod',
         unitCode,
@@ -55,6 +58,7 @@ export class CloseSurveyPeriodHandler implements ICommandHandler<CloseSurveyPeri
       },
       metadata,
     );
+    return accepted(streamId, result);
   }
 
   private async readModelAt(position: number, timeoutMs = 5000): Promise<void> {

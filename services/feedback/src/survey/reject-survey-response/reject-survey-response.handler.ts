@@ -1,19 +1,21 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, rejectSurveyResponse } from '@kompeten/api';
 import { EventStore, handleCommand } from '@kompeten/event-store';
+import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { surveyResponseDecider, surveyResponseStreamId } from '../survey-response.decider';
-import { RejectSurveyResponseCommand } from './reject-survey-response.command';
 
-@CommandHandler(RejectSurveyResponseCommand)
-export class RejectSurveyResponseHandler implements ICommandHandler<RejectSurveyResponseCommand> {
+@Handles(rejectSurveyResponse)
+export class RejectSurveyResponseHandler implements UseCaseHandler<typeof rejectSurveyResponse> {
   constructor(private readonly store: EventStore) {}
 
-  execute(c: RejectSurveyResponseCommand) {
-    return handleCommand(
+  async handle({ params: { submissionId }, body, metadata }: UseCaseRequest<typeof rejectSurveyResponse>) {
+    const streamId = surveyResponseStreamId(submissionId);
+    const result = await handleCommand(
       this.store,
       surveyResponseDecider,
-      surveyResponseStreamId(c.submissionId),
-      { type: 'RejectSurveyResponse', submissionId: c.submissionId, reason: c.reason, note: c.note },
-      c.metadata,
+      streamId,
+      { type: 'RejectSurveyResponse', submissionId, reason: body.reason, note: body.note ?? null },
+      metadata,
     );
+    return accepted(streamId, result);
   }
 }

@@ -1,35 +1,35 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { accepted, submitSurveyResponse } from '@kompeten/api';
 import { EventStore, handleCommand } from '@kompeten/event-store';
-import { Clock } from '@kompeten/platform';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { GRANULARITIES, periodOf } from '../../ikm/survey-period';
 import { loadServiceUnit } from '../../service-unit/load-service-unit';
 import { cityDate } from '../../shared/city-date';
 import { surveyPeriodStreamId } from '../survey-period.decider';
 import { respondentSubject, surveyResponseDecider, surveyResponseStreamId } from '../survey-response.decider';
-import { SubmitSurveyResponseCommand } from './submit-survey-response.command';
 
 /**
  * One small stream per response: the append never waits for another kiosk's, and a resent
- * submission loads its own stream, finds it answered and appends nothing.
+ * submission loads its own stream, finds it answered and appends nothing (answered 200, not 201).
  */
-@CommandHandler(SubmitSurveyResponseCommand)
-export class SubmitSurveyResponseHandler implements ICommandHandler<SubmitSurveyResponseCommand> {
+@Handles(submitSurveyResponse)
+export class SubmitSurveyResponseHandler implements UseCaseHandler<typeof submitSurveyResponse> {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
   ) {}
 
-  async execute({ response: r, metadata }: SubmitSurveyResponseCommand) {
+  async handle({ body: r, metadata, res }: UseCaseRequest<typeof submitSurveyResponse>) {
     const unit = await loadServiceUnit(this.store, r.unitCode);
     const closedPeriods: string[] = [];
     for (const g of GRANULARITIES) {
       const p = periodOf(r.servedOn, g);
       if ((await this.store.streamVersion(surveyPeriodStreamId(r.unitCode, p.id))) > 0) closedPeriods.push(p.id);
     }
-    return handleCommand(
+    const streamId = surveyResponseStreamId(r.submissionId);
+    const result = await handleCommand(
       this.store,
       surveyResponseDecider,
-      surveyResponseStreamId(r.submissionId),
+      streamId,
       {
         type: 'SubmitSurveyResponse',
         submissionId: r.submissionId,
@@ -55,5 +55,7 @@ export class SubmitSurveyResponseHandler implements ICommandHandler<SubmitSurvey
             : undefined,
       },
     );
+    res.status(result.events.length ? 201 : 200);
+    return accepted(streamId, result);
   }
 }

@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, Length } from 'class-validator';
+import { ASSESSMENT_METHODS, AssessmentMethod } from '@kompeten/contracts';
+import { CommandAcceptedSchema, defineUseCase, PARAM } from '../use-case';
+
+export class RecordAssessmentResultRequest {
+  @ApiProperty({
+    example: 'assessor:197901012005011002',
+    description: 'An assessor id (NIP, user or vendor id), never a name',
+  })
+  @IsString()
+  @Length(2, 120)
+  assessor: string;
+
+  @ApiProperty({
+    enum: ASSESSMENT_METHODS,
+    description: 'Score ranges: test 0..100, observation 1..5, 360 1..5, portfolio 0..100',
+  })
+  @IsIn(ASSESSMENT_METHODS)
+  method: AssessmentMethod;
+
+  @ApiProperty({ example: 78, description: 'Within the method’s range; the level 1..5 follows from it' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  score: number;
+
+  @ApiPropertyOptional({ example: '2026-02-10', description: 'Defaults to today' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  assessedOn?: string;
+}
+
+export const recordAssessmentResult = defineUseCase({
+  name: 'recordAssessmentResult',
+  service: 'assessment',
+  method: 'POST',
+  path: '/staff/:nip/assessments/:assessmentId/result',
+  tag: 'competencies and assessments',
+  summary: 'Record a result (assessor, method, score → level); certification or a gap follows',
+  params: { nip: PARAM.nip, assessmentId: PARAM.id },
+  body: RecordAssessmentResultRequest,
+  response: CommandAcceptedSchema,
+  access: { roles: ['training-officer'] },
+  problems: [400, 404, 409, 422],
+});

@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { CommandAcceptedSchema, defineUseCase, PARAM } from '../use-case';
+
+const VERBS = ['started', 'completed', 'scored', 'spent'] as const;
+
+/** One statement from the e-learning platform or the mobile app. */
+export class RecordLearningProgressRequest {
+  @ApiProperty({ description: 'Made by the device; a resend with the same id is applied once' })
+  @IsUUID()
+  statementId: string;
+  @ApiProperty({ enum: VERBS }) @IsIn(VERBS) verb: (typeof VERBS)[number];
+  @ApiProperty({ example: 'm1' }) @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/) moduleId: string;
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @IsInt() @Min(0) @Max(100) score?: number;
+  @ApiPropertyOptional({ description: 'Time spent, seconds' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
+  seconds?: number;
+  @ApiProperty({ description: 'When it happened on the device (offline batches arrive late but in place)' })
+  @IsISO8601({ strict: true })
+  deviceTimestamp: string;
+}
+export type LearningStatement = RecordLearningProgressRequest;
+
+export const recordLearningProgress = defineUseCase({
+  name: 'recordLearningProgress',
+  service: 'enrolment',
+  method: 'POST',
+  path: '/programmes/:programmeId/enrolments/:nip/statements',
+  tag: 'enrolments',
+  summary: 'A self-paced learning statement from the e-learning platform or mobile app (a resend is applied once)',
+  params: { programmeId: PARAM.programmeId, nip: PARAM.nip },
+  body: RecordLearningProgressRequest,
+  response: CommandAcceptedSchema,
+  access: { roles: ['training-officer', 'staff'], selfParam: 'nip' },
+  problems: [400, 404, 409],
+});

@@ -1,0 +1,22 @@
+/** The roles of Kompeten (DESIGN.md): a token carries one or more. */
+export const ROLES = ['admin', 'training-officer', 'unit-head', 'staff', 'auditor', 'kiosk'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Who may call a use case through the gateway. `admin` may call every route; `auditor` every GET
+ * (read everything, write nothing). Scopes narrow a role to its own data:
+ *  - `unitParam` / `unitQuery`: a unit-head only for their own OPD (route param, or `opd` query — filled in when absent);
+ *  - `selfParam` / `selfBody`: a staff member only for their own NIP (route param, or body field);
+ *  - `owner`: for answers keyed by something else (a budget, a profile), where in the answer its
+ *    OPD and NIP are: a unit-head may read it only if it is their unit's, a staff member only their own.
+ */
+export interface AccessRule {
+  roles: readonly Role[];
+  unitParam?: string;
+  unitQuery?: boolean;
+  selfParam?: string;
+  selfBody?: string;
+  owner?: { opd?: string; nip?: string };
+  /** No token needed (citizens). */
+  public?: boolean;
+}

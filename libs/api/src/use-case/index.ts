@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './access';
+export * from './params';
+export * from './use-case';

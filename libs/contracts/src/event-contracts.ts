@@ -1,0 +1,15 @@
+import { ASSESSMENT_EVENTS } from './assessment/assessment.events';
+import { BUDGET_EVENTS } from './budget/budget.events';
+import { PROGRAMME_EVENTS } from './enrolment/programme.events';
+import { STAFF_EVENTS } from './enrolment/staff.events';
+import type { EventContract } from './event-contract';
+import { FEEDBACK_EVENTS } from './feedback/feedback.events';
+
+/** Every event type of every service, with its current version and upcasters: what readers open events with. */
+export const EVENT_CONTRACTS: readonly EventContract[] = [
+  ...STAFF_EVENTS,
+  ...PROGRAMME_EVENTS,
+  ...ASSESSMENT_EVENTS,
+  ...BUDGET_EVENTS,
+  ...FEEDBACK_EVENTS,
+];

@@ -1,0 +1,151 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Post, Query, Req, Res, Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOperation, ApiParam, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import {
+  openApiSchema,
+  ProblemDetailsDto,
+  pathParams,
+  successStatus,
+  type ParamRule,
+  type UseCase,
+} from '@kompeten/api';
+
+/** What a generated route hands to whoever serves the use case. */
+export interface RouteInput {
+  params: Record<string, string>;
+  body: unknown;
+  query: unknown;
+  req: Request;
+  res: Response;
+}
+
+/** One route of a generated controller. */
+export interface RouteSpec {
+  useCase: UseCase;
+  /** The Express path (`/api/v1/staff/:nip` at the gateway, `/staff/:nip` at the service). */
+  path: string;
+  /** Error statuses to document besides the declared ones (e.g. the gateway's 401/403/429/503). */
+  extraProblems?: number[];
+  /** More decorators (access rule, headers, rate limit, security). */
+  decorators?: MethodDecorator[];
+  /** The method body: `self` is the controller instance with its injected dependencies. */
+  invoke(deps: unknown[], input: RouteInput): Promise<unknown>;
+}
+
+const MEANING: Record<number, string> = {
+  400: 'Invalid input; `errors` names each field and the reason. Nothing was changed.',
+  401: 'No valid bearer token.',
+  403: 'Your role or scope does not allow this.',
+  404: 'Unknown resource.',
+  409: 'Conflict with the current state (stale If-Match, already done, wrong state; `currentState` says which).',
+  410: 'The personal data was erased.',
+  422: 'The Idempotency-Key was used for a different request.',
+  429: 'Too many requests; see Retry-After.',
+  502: 'A service failed.',
+  503: 'A service is unavailable; retry after Retry-After seconds.',
+};
+
+/** A problem+json answer in the document. */
+export const problemResponse = (status: number) =>
+  ApiResponse({
+    status,
+    description: MEANING[status] ?? `HTTP ${status}`,
+    content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } },
+  });
+
+/** Path parameters checked by their declared rules: a 400 naming each wrong one, before anything runs. */
+export function checkedParams(useCase: UseCase, raw: Record<string, string>): Record<string, string> {
+  const errors = pathParams(useCase.path)
+    .map((name) => ({
+      name,
+      reason: useCase.params[name]?.check(raw[name] ?? ''),
+    }))
+    .filter((p) => p.reason !== undefined)
+    .map((p) => ({ field: p.name, message: p.reason as string }));
+  if (errors.length) throw new BadRequestException({ errors });
+  return Object.fromEntries(pathParams(useCase.path).map((name) => [name, raw[name]]));
+}
+
+/** The 2xx answer in the document: the declared schema (and CSV where offered). */
+function successResponse(useCase: UseCase) {
+  const json = { schema: openApiSchema(useCase.response) };
+  const content: Record<string, { schema: object }> = { 'application/json': json };
+  if (useCase.csv) content['text/csv'] = { schema: { type: 'string', description: 'RFC 4180 CSV with a header row' } };
+  const responses = [ApiResponse({ status: successStatus(useCase), description: useCase.summary, content })];
+  if (useCase.alsoOk) responses.push(ApiResponse({ status: 200, description: useCase.alsoOk, content }));
+  return responses;
+}
+
+/**
+ * A Nest controller class made from declarations — one method per use case, with its route, its
+ * OpenAPI operation (operation id = the use case's name) and the validation of its body and query
+ * by their class-validator classes (through the app's global ValidationPipe, which reads the
+ * parameter types we record here as TypeScript would have).
+ */
+export function useCaseController(name: string, routes: RouteSpec[], deps: Type[] = []): Type {
+  const controller = {
+    [name]: class {
+      [method: string]: unknown;
+      readonly deps: unknown[];
+      constructor(...injected: unknown[]) {
+        this.deps = injected;
+      }
+    },
+  }[name];
+  Reflect.defineMetadata('design:paramtypes', deps, controller);
+  const proto: Record<string, unknown> = controller.prototype;
+
+  for (const route of routes) {
+    const u = route.useCase;
+    const key = u.name;
+    if (key in proto) throw new Error(`use case ${key} is served twice by ${name}`);
+    // Parameter order: req, res, then body and query when declared.
+    const types: unknown[] = [Object, Object];
+    if (u.body) types.push(u.body);
+    if (u.query) types.push(u.query);
+    const bodyAt = u.body ? 2 : -1;
+    const queryAt = u.query ? (u.body ? 3 : 2) : -1;
+    // Named after the use case: @nestjs/swagger finds a method's parameters by its function name.
+    proto[key] = {
+      [key](this: { deps: unknown[] }, req: Request, res: Response, ...rest: unknown[]) {
+        return route.invoke(this.deps, {
+          params: checkedParams(u, req.params as Record<string, string>),
+          body: bodyAt > 0 ? rest[bodyAt - 2] : undefined,
+          query: queryAt > 0 ? rest[queryAt - 2] : undefined,
+          req,
+          res,
+        });
+      },
+    }[key];
+    Reflect.defineMetadata('design:paramtypes', types, proto, key);
+    Req()(proto, key, 0);
+    Res({ passthrough: true })(proto, key, 1);
+    if (u.body) Body()(proto, key, bodyAt);
+    if (u.query) Query()(proto, key, queryAt);
+
+    const problems = [...new Set([...(route.extraProblems ?? []), ...u.problems])].sort();
+    const decorators: MethodDecorator[] = [
+      (u.method === 'GET' ? Get : Post)(route.path),
+      HttpCode(successStatus(u)),
+      ApiTags(u.tag),
+      ApiOperation({ summary: u.summary, operationId: u.name }),
+      ...pathParams(u.path).map((p) => {
+        const rule = u.params[p] as ParamRule | undefined;
+        return ApiParam({
+          name: p,
+          required: true,
+          description: rule?.description,
+          schema: { type: 'string', ...(rule?.pattern ? { pattern: rule.pattern } : {}), example: rule?.example },
+        });
+      }),
+      ...successResponse(u),
+      ApiExtraModels(ProblemDetailsDto),
+      ...problems.map(problemResponse),
+      ...(route.decorators ?? []),
+    ];
+    const descriptor = Object.getOwnPropertyDescriptor(proto, key) as PropertyDescriptor;
+    Object.defineProperty(proto, key, Reflect.decorate(decorators, proto, key, descriptor) ?? descriptor);
+  }
+  Controller()(controller);
+  return controller;
+}

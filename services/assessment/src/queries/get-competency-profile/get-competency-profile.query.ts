@@ -1,3 +1,0 @@
-export class GetCompetencyProfileQuery {
-  constructor(readonly nip: string) {}
-}

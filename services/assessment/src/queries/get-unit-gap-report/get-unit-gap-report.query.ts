@@ -1,6 +1,0 @@
-export class GetUnitGapReportQuery {
-  constructor(
-    readonly opd: string,
-    readonly serviceUnit: string | null,
-  ) {}
-}

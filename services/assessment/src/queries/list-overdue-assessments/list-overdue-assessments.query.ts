@@ -1,7 +1,0 @@
-export class ListOverdueAssessmentsQuery {
-  constructor(
-    readonly asOf: string,
-    readonly opd: string | null,
-    readonly serviceUnit: string | null,
-  ) {}
-}

@@ -1,3 +1,0 @@
-export class GetBudgetQuery {
-  constructor(readonly budgetId: string) {}
-}

@@ -1,6 +1,0 @@
-export class GetUnitCostsQuery {
-  constructor(
-    readonly opd: string,
-    readonly fiscalYear: number,
-  ) {}
-}

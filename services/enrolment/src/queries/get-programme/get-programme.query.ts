@@ -1,3 +1,0 @@
-export class GetProgrammeQuery {
-  constructor(readonly programmeId: string) {}
-}

@@ -1,3 +1,0 @@
-export class GetStaffProfileQuery {
-  constructor(readonly nip: string) {}
-}

@@ -1,7 +1,0 @@
-export class GetUnitSummaryQuery {
-  constructor(
-    readonly opd: string,
-    readonly year: number,
-    readonly serviceUnit?: string,
-  ) {}
-}

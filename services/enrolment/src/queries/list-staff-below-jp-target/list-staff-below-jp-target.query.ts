@@ -1,7 +1,0 @@
-export class ListStaffBelowJpTargetQuery {
-  constructor(
-    readonly year: number,
-    readonly opd?: string,
-    readonly serviceUnit?: string,
-  ) {}
-}

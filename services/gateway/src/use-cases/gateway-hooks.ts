@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { fillPath, getCompetencyProfile, type getPublicScorecards, type ResponseOf, type UseCase } from '@kompeten/api';
+import type { RouteInput } from '@kompeten/platform';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { assertMayRead } from '../auth/scope';
+import type { Principal } from '../auth/principal';
+import { Forward } from '../downstream/forward';
+import { UnitDirectory } from '../downstream/unit-directory';
+
+/** Runs the use case's forward (its service route, with the validated request). */
+type Call = () => Promise<unknown>;
+/** A gateway-side step around the forward, for the few use cases whose answer the gateway shapes. */
+export type Hook = (input: RouteInput, call: Call) => Promise<unknown>;
+
+interface Participant {
+  nip: string;
+  workUnit: { opd: string };
+}
+interface ParticipantLists {
+  enrolments: Participant[];
+  waitlist: Participant[];
+}
+interface LeagueTable {
+  period: unknown;
+  units?: ResponseOf<typeof getPublicScorecards>['units'];
+}
+
+const CACHE_SECONDS = 300;
+const principalOf = (input: RouteInput) => (input.req as AuthenticatedRequest).principal;
+
+/** Unit-heads see their own unit's participants, staff only themselves; the rest see everyone. */
+function visibleTo(p: Principal | undefined, view: ParticipantLists): ParticipantLists {
+  if (!p || p.roles.some((r) => ['admin', 'auditor', 'training-officer'].includes(r))) return view;
+  const mine = (x: Participant) =>
+    (p.roles.includes('unit-head') && x.workUnit.opd === p.unit) || (p.roles.includes('staff') && x.nip === p.nip);
+  return { ...view, enrolments: view.enrolments.filter(mine), waitlist: view.waitlist.filter(mine) };
+}
+
+/** Only admins and the head of the unit's own OPD may read citizens' comments and contact details. */
+const mayReadComments = (p: Principal | undefined) => Boolean(p?.roles.some((r) => r === 'admin' || r === 'unit-head'));
+
+/**
+ * The gateway's own part of a few use cases, by name: filtering participants to the caller's
+ * scope, composing the staff profile from two services, guarding citizens' comments, caching the
+ * public scorecards. Every other use case is forwarded as it is.
+ */
+@Injectable()
+export class GatewayHooks {
+  private readonly scorecards = new Map<string, { at: number; body: unknown }>();
+  private readonly hooks: Record<string, Hook> = {
+    getProgramme: async (input, call) => visibleTo(principalOf(input), (await call()) as ParticipantLists),
+
+    // The roster is the profile; competencies are added when the assessment service can answer.
+    getStaffProfile: async (input, call) => {
+      const [profile, competencies] = await Promise.all([
+        call() as Promise<object>,
+        this.forward
+          .to('assessment', 'GET', fillPath(getCompetencyProfile.path, input.params), input.req, input.res)
+          .catch((e: Error) => ({ unavailable: e.message })),
+      ]);
+      input.res.status(200);
+      return { ...profile, competencies };
+    },
+
+    listSurveyResponses: async (input, call) => {
+      const principal = principalOf(input);
+      assertMayRead(principal, { opd: await this.units.opdOf(input.params.unitCode) });
+      const query = input.query as { includePersonal?: boolean };
+      query.includePersonal = Boolean(query.includePersonal) && mayReadComments(principal);
+      return call();
+    },
+
+    // Aggregates only (never comments or staff data), cached: citizens' traffic never reaches the service twice in 5 minutes.
+    getPublicScorecards: async (input, call) => {
+      input.res.setHeader('Cache-Control', `public, max-age=${CACHE_SECONDS}`);
+      const key = (input.query as { period?: string }).period ?? 'current';
+      const hit = this.scorecards.get(key);
+      if (hit && Date.now() - hit.at < CACHE_SECONDS * 1000) return hit.body;
+      const table = (await call()) as LeagueTable;
+      const body = {
+        period: table.period,
+        units: (table.units ?? []).map((u) => ({
+          unitCode: u.unitCode,
+          name: u.name,
+          opd: u.opd,
+          kind: u.kind,
+          ikm: u.ikm,
+          grade: u.grade,
+          gradeLabel: u.gradeLabel,
+          responses: u.responses,
+          sampleTarget: u.sampleTarget,
+          sampleAdequate: u.sampleAdequate,
+          rank: u.rank,
+        })),
+      };
+      this.scorecards.set(key, { at: Date.now(), body });
+      return body;
+    },
+  };
+
+  constructor(
+    private readonly forward: Forward,
+    private readonly units: UnitDirectory,
+  ) {}
+
+  /** The hook of a use case, if it has one (a composed use case must). */
+  for(u: UseCase): Hook | undefined {
+    const hook = this.hooks[u.name];
+    if (!hook && u.composed) throw new Error(`composed use case ${u.name} has no gateway hook`);
+    return hook;
+  }
+
+  /** Names of the hooks (a test checks each names a declared use case). */
+  get names() {
+    return Object.keys(this.hooks);
+  }
+}
