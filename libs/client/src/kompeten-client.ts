@@ -8,9 +8,13 @@ export const API_PREFIX = '/api/v1';
 
 type Declarations = typeof Api;
 
-/** The exports of @kompeten/api that are use case declarations: each one becomes a method. */
+/** The exports of @kompeten/api that are published use case declarations: each one becomes a method. */
 export type UseCaseName = {
-  [K in keyof Declarations]: Declarations[K] extends UseCase ? K : never;
+  [K in keyof Declarations]: Declarations[K] extends UseCase
+    ? Declarations[K] extends { internal?: true }
+      ? never
+      : K
+    : never;
 }[keyof Declarations];
 
 /** Nothing to add (an empty part of a request). */
@@ -92,7 +96,6 @@ export function createKompetenClient(options: KompetenClientOptions): KompetenCl
   const tokenOf = async () => (typeof options.token === 'function' ? await options.token() : options.token);
 
   const call = async (u: UseCase, request: AnyRequest = {}): Promise<unknown> => {
-    if (u.internal) throw new Error(`${u.name} is internal: the gateway does not serve it`);
     const path = `${API_PREFIX}${fillPath(u.path, request.params ?? {})}`;
     const query = queryOf(request.query);
     const body = isCommand(u) ? (request.body ?? {}) : undefined;
@@ -120,6 +123,7 @@ export function createKompetenClient(options: KompetenClientOptions): KompetenCl
   };
 
   const methods: Record<string, (request?: AnyRequest) => Promise<unknown>> = {};
-  for (const u of USE_CASES) methods[u.name] = (request) => call(u, request);
+  // An internal use case is served by its service only: no method (and none in the type either).
+  for (const u of USE_CASES) if (!u.internal) methods[u.name] = (request) => call(u, request);
   return methods as unknown as KompetenClient;
 }

@@ -60,15 +60,19 @@ export interface UseCase<
   internal?: boolean;
 }
 
-/** Declares a use case, inferring its parameter names, body, query and response types. */
+/**
+ * Declares a use case, inferring its parameter names, body, query and response types — and whether
+ * it is internal, so that the typed client offers no method for what the gateway does not serve.
+ */
 export const defineUseCase = <
   const P extends string = never,
   B extends object | undefined = undefined,
   Q extends object | undefined = undefined,
   R extends TSchema = TSchema,
+  const I extends boolean = false,
 >(
-  useCase: UseCase<P, B, Q, R>,
-): UseCase<P, B, Q, R> => useCase;
+  useCase: UseCase<P, B, Q, R> & { internal?: I },
+): UseCase<P, B, Q, R> & { internal?: I } => useCase;
 
 /** Is it a command (appends events) rather than a query? */
 export const isCommand = (u: Pick<UseCase, 'method'>) => u.method === 'POST';
