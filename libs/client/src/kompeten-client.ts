@@ -125,5 +125,7 @@ export function createKompetenClient(options: KompetenClientOptions): KompetenCl
   const methods: Record<string, (request?: AnyRequest) => Promise<unknown>> = {};
   // An internal use case is served by its service only: no method (and none in the type either).
   for (const u of USE_CASES) if (!u.internal) methods[u.name] = (request) => call(u, request);
+  // The one cast: methods made at runtime from USE_CASES take their types from the declarations'
+  // exports; a spec checks that each export's key is its name, so both lists are the same.
   return methods as unknown as KompetenClient;
 }
