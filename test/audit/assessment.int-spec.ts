@@ -10,15 +10,19 @@ import { auditFixture, AuditFixture, quiet } from './support/audit-fixture';
 import { meta, nipOf } from './support/enrolment-log';
 import type { DiffReport, ReplayFileMeta, Row } from './support/reports';
 
+/** What staff member i's post-assessment events share. */
+const postAssessment = (i: number) => ({
+  assessmentId: `asm-${i}`,
+  nip: nipOf(i),
+  kind: 'post',
+  competencyCode: 'pelayanan-kesehatan',
+  enrolmentId: `enr-${i}`,
+  programmeId: 'komunikasi',
+});
 const scheduled = (i: number): NewEvent => ({
   type: 'AssessmentScheduled',
   data: {
-    assessmentId: `asm-${i}`,
-    nip: nipOf(i),
-    kind: 'post',
-    competencyCode: 'pelayanan-kesehatan',
-    enrolmentId: `enr-${i}`,
-    programmeId: 'komunikasi',
+    ...postAssessment(i),
     trainingCompletedOn: '2026-03-12',
     dueOn: '2026-04-12',
     trigger: 'training-completed',
@@ -27,12 +31,7 @@ const scheduled = (i: number): NewEvent => ({
 const recorded = (i: number): NewEvent => ({
   type: 'AssessmentRecorded',
   data: {
-    assessmentId: `asm-${i}`,
-    nip: nipOf(i),
-    kind: 'post',
-    competencyCode: 'pelayanan-kesehatan',
-    enrolmentId: `enr-${i}`,
-    programmeId: 'komunikasi',
+    ...postAssessment(i),
     assessor: 'user:assessor',
     method: 'test',
     score: 80,

@@ -1,4 +1,5 @@
 import { parseNip, UNIT_CODE, UNIT_CODE_MESSAGE } from '@kompeten/contracts';
+import { OPD_CODE, PROGRAMME_ID } from '../budget/codes';
 
 /**
  * A path parameter's rule: checked by the gateway before anything is forwarded and by the service
@@ -31,12 +32,12 @@ export const PARAM = {
     example: '198609262015051001',
   } satisfies ParamRule,
   programmeId: matching(
-    /^[a-z0-9][a-z0-9-]{2,63}$/,
+    PROGRAMME_ID,
     'must be 3–64 lowercase letters, digits or dashes',
     'A programme id (lowercase code)',
     'kom-efektif-2026',
   ),
-  opd: matching(/^[A-Z0-9][A-Z0-9-]{1,63}$/, 'must be an OPD code such as DINKES', 'An OPD code', 'DINKES'),
+  opd: matching(OPD_CODE, 'must be an OPD code such as DINKES', 'An OPD code', 'DINKES'),
   unitCode: matching(UNIT_CODE, UNIT_CODE_MESSAGE, 'A service unit code', 'PUSKESMAS-GULAI-BANCAH'),
   id: matching(
     /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/,

@@ -6,7 +6,7 @@ import { PROBLEM_BASE, PROBLEM_JSON, ProblemDetails } from './problem-details';
 
 /**
  * The one table from a domain error's kind to its HTTP status (libs/README.md, "Domain errors").
- * `toProblem` below answers with it; the gateway's OpenAPI documents with it.
+ * `toProblem` below answers with it.
  */
 export const DOMAIN_ERROR_STATUS = {
   'not-found': 404,

@@ -55,15 +55,13 @@ export const problemResponse = (status: number) =>
 
 /** Path parameters checked by their declared rules: a 400 naming each wrong one, before anything runs. */
 export function checkedParams(useCase: UseCase, raw: Record<string, string>): Record<string, string> {
-  const errors = pathParams(useCase.path)
-    .map((name) => ({
-      name,
-      reason: useCase.params[name]?.check(raw[name] ?? ''),
-    }))
-    .filter((p) => p.reason !== undefined)
-    .map((p) => ({ field: p.name, message: p.reason as string }));
+  const names = pathParams(useCase.path);
+  const errors = names.flatMap((name) => {
+    const reason = useCase.params[name]?.check(raw[name] ?? '');
+    return reason === undefined ? [] : [{ field: name, message: reason }];
+  });
   if (errors.length) throw new BadRequestException({ errors });
-  return Object.fromEntries(pathParams(useCase.path).map((name) => [name, raw[name]]));
+  return Object.fromEntries(names.map((name) => [name, raw[name]]));
 }
 
 /** The 2xx answer in the document: the declared schema (and CSV where offered). */
@@ -99,29 +97,27 @@ export function useCaseController(name: string, routes: RouteSpec[], deps: Type[
     const u = route.useCase;
     const key = u.name;
     if (key in proto) throw new Error(`use case ${key} is served twice by ${name}`);
-    // Parameter order: req, res, then body and query when declared.
-    const types: unknown[] = [Object, Object];
-    if (u.body) types.push(u.body);
-    if (u.query) types.push(u.query);
-    const bodyAt = u.body ? 2 : -1;
-    const queryAt = u.query ? (u.body ? 3 : 2) : -1;
+    // Parameter order: req, res, then body and query when declared (after req and res: 2 and 3, or 2).
+    const bodyAt = u.body ? 2 : undefined;
+    const queryAt = u.query ? (u.body ? 3 : 2) : undefined;
     // Named after the use case: @nestjs/swagger finds a method's parameters by its function name.
     proto[key] = {
-      [key](this: { deps: unknown[] }, req: Request, res: Response, ...rest: unknown[]) {
+      [key](this: { deps: unknown[] }, ...args: unknown[]) {
+        const [req, res] = args as [Request, Response];
         return route.invoke(this.deps, {
           params: checkedParams(u, req.params as Record<string, string>),
-          body: bodyAt > 0 ? rest[bodyAt - 2] : undefined,
-          query: queryAt > 0 ? rest[queryAt - 2] : undefined,
+          body: bodyAt && args[bodyAt],
+          query: queryAt && args[queryAt],
           req,
           res,
         });
       },
     }[key];
-    Reflect.defineMetadata('design:paramtypes', types, proto, key);
+    Reflect.defineMetadata('design:paramtypes', [Object, Object, ...[u.body, u.query].filter(Boolean)], proto, key);
     Req()(proto, key, 0);
     Res({ passthrough: true })(proto, key, 1);
-    if (u.body) Body()(proto, key, bodyAt);
-    if (u.query) Query()(proto, key, queryAt);
+    if (bodyAt) Body()(proto, key, bodyAt);
+    if (queryAt) Query()(proto, key, queryAt);
 
     const problems = [...new Set([...(route.extraProblems ?? []), ...u.problems])].sort();
     const decorators: MethodDecorator[] = [

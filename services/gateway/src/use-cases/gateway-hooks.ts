@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { fillPath, getCompetencyProfile, type getPublicScorecards, type ResponseOf, type UseCase } from '@kompeten/api';
+import {
+  fillPath,
+  getCompetencyProfile,
+  USE_CASES,
+  type getPublicScorecards,
+  type ResponseOf,
+  type UseCase,
+} from '@kompeten/api';
 import type { RouteInput } from '@kompeten/platform';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { assertMayRead } from '../auth/scope';
@@ -101,17 +108,19 @@ export class GatewayHooks {
   constructor(
     private readonly forward: Forward,
     private readonly units: UnitDirectory,
-  ) {}
-
-  /** The hook of a use case, if it has one (a composed use case must). */
-  for(u: UseCase): Hook | undefined {
-    const hook = this.hooks[u.name];
-    if (!hook && u.composed) throw new Error(`composed use case ${u.name} has no gateway hook`);
-    return hook;
+  ) {
+    // Checked once, at start-up: a hook must name a declared use case, and a composed one needs its hook.
+    const declared = new Set(USE_CASES.map((u) => u.name));
+    const unknown = Object.keys(this.hooks).filter((name) => !declared.has(name));
+    const missing = USE_CASES.filter((u) => u.composed && !this.hooks[u.name]).map((u) => u.name);
+    if (unknown.length || missing.length)
+      throw new Error(
+        `gateway hooks for undeclared use cases [${unknown.join(', ')}], none for composed [${missing.join(', ')}]`,
+      );
   }
 
-  /** Names of the hooks (a test checks each names a declared use case). */
-  get names() {
-    return Object.keys(this.hooks);
+  /** The hook of a use case, if it has one. */
+  for(u: UseCase): Hook | undefined {
+    return this.hooks[u.name];
   }
 }
