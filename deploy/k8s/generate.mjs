@@ -153,6 +153,7 @@ export function manifests() {
         KAFKA_BROKERS: 'kafka-kafka-bootstrap.kafka.svc.cluster.local:9092',
         LOG_LEVEL: 'info',
         LOG_FORMAT: 'json',
+        CITY_TIME_ZONE: 'Asia/Jakarta',
       },
     },
     {

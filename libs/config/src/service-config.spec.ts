@@ -16,3 +16,19 @@ describe('the PORT setting', () => {
     expect(() => loadConfig(ServiceConfig, env(port))).toThrow(/PORT must be/);
   });
 });
+
+describe('the CITY_TIME_ZONE setting', () => {
+  it('defaults to WIB (Asia/Jakarta)', () => {
+    expect(loadConfig(ServiceConfig, env('0')).CITY_TIME_ZONE).toBe('Asia/Jakarta');
+  });
+
+  it('takes a WITA or WIT city’s zone', () => {
+    expect(loadConfig(ServiceConfig, { ...env('0'), CITY_TIME_ZONE: 'Asia/Makassar' }).CITY_TIME_ZONE).toBe(
+      'Asia/Makassar',
+    );
+  });
+
+  it('refuses a zone the runtime does not know, naming CITY_TIME_ZONE', () => {
+    expect(() => loadConfig(ServiceConfig, { ...env('0'), CITY_TIME_ZONE: 'WIB+7' })).toThrow(/CITY_TIME_ZONE must be/);
+  });
+});

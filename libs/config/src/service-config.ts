@@ -1,5 +1,34 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidateIf,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
+
+/** A time zone the runtime's IANA database knows (Node ships it through Intl). */
+@ValidatorConstraint({ name: 'knownTimeZone' })
+class KnownTimeZone implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    if (typeof value !== 'string') return false;
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage() {
+    return 'CITY_TIME_ZONE must be an IANA time zone such as Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)';
+  }
+}
 
 /** Settings every Kompeten service reads from its environment. */
 export class ServiceConfig {
@@ -28,6 +57,14 @@ export class ServiceConfig {
   @IsOptional()
   @IsIn(['json', 'pretty'], { message: 'LOG_FORMAT must be json or pretty' })
   LOG_FORMAT: 'json' | 'pretty' = 'json';
+
+  /**
+   * The city's IANA time zone: "today", "this year", quarters and fiscal years are the city's
+   * (Asia/Jakarta = WIB; Asia/Makassar = WITA; Asia/Jayapura = WIT).
+   */
+  @IsOptional()
+  @Validate(KnownTimeZone)
+  CITY_TIME_ZONE = 'Asia/Jakarta';
 
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',').map((b) => b.trim());

@@ -10,6 +10,7 @@ import { PostgresReadiness } from './database/postgres-readiness';
 import { runMigrations } from './database/run-migrations';
 import { SERVICE_IDENTITY } from './service-identity';
 import { Clock, SystemClock } from './clock';
+import { CityCalendar } from '@kompeten/domain';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
@@ -163,6 +164,7 @@ export class PlatformModule {
         PostgresReadiness,
         MigrateOnBoot,
         { provide: Clock, useClass: SystemClock },
+        { provide: CityCalendar, useValue: new CityCalendar(config.CITY_TIME_ZONE) },
         {
           provide: Registry,
           useFactory: (dataSource: DataSource, client: KafkaClient, workers: MessagingWorker[] | undefined) => {
@@ -192,6 +194,7 @@ export class PlatformModule {
         SERVICE_CONFIG,
         KafkaClient,
         Clock,
+        CityCalendar,
         Registry,
         CqrsModule,
         TypeOrmModule,
