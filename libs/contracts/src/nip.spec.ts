@@ -38,3 +38,16 @@ describe('NIP', () => {
     expect(parseNip(nip, today)).toMatchObject({ ok: false, part });
   });
 });
+
+describe('NIP dates in the city’s calendar', () => {
+  // 1 March 2027, 03:00 WIB — still 28 February in UTC.
+  const earlyMorning = new Date('2027-02-28T20:00:00Z');
+
+  it('accepts an appointment this month (WIB) before 07:00, when UTC is still in last month', () => {
+    expect(parseNip('199001012027031001', earlyMorning)).toMatchObject({ ok: true });
+  });
+
+  it('still refuses next month', () => {
+    expect(parseNip('199001012027041001', earlyMorning)).toMatchObject({ ok: false, part: 'appointment' });
+  });
+});

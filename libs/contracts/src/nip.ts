@@ -1,3 +1,5 @@
+import { CityCalendar } from '@kompeten/domain';
+
 /**
  * NIP (Nomor Induk Pegawai), the 18-digit civil-servant number:
  *   YYYYMMDD (birth date) · YYYYMM (appointment, TMT CPNS) · G (gender: 1 male, 2 female) · NNN (sequence ≥ 001)
@@ -19,8 +21,14 @@ const isRealDate = (y: number, m: number, d: number) => {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 };
 
-/** Parses and validates a NIP. `today` bounds the dates (no births or appointments in the future). */
-export function parseNip(value: string, today: Date = new Date()): NipResult {
+const WIB = new CityCalendar();
+
+/**
+ * Parses and validates a NIP. `today` bounds the dates (no births or appointments in the future), read
+ * in the city's calendar (WIB unless given): at 03:00 WIB on 1 March an appointment in March is not in
+ * the future, although UTC is still in February.
+ */
+export function parseNip(value: string, today: Date = new Date(), calendar: CityCalendar = WIB): NipResult {
   if (!/^\d{18}$/.test(value)) return { ok: false, part: 'format', message: 'NIP must be exactly 18 digits' };
   const n = (from: number, to: number) => Number(value.slice(from, to));
   const [by, bm, bd] = [n(0, 4), n(4, 6), n(6, 8)];
@@ -28,11 +36,13 @@ export function parseNip(value: string, today: Date = new Date()): NipResult {
   const gender = value[14];
   const sequence = n(15, 18);
   const birth = `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
-  const thisYear = today.getUTCFullYear();
-  if (by < 1900 || !isRealDate(by, bm, bd) || new Date(`${birth}T00:00:00Z`) > today) {
+  const cityToday = calendar.dateOf(today);
+  const thisYear = Number(cityToday.slice(0, 4));
+  const thisMonth = Number(cityToday.slice(5, 7));
+  if (by < 1900 || !isRealDate(by, bm, bd) || birth > cityToday) {
     return { ok: false, part: 'birthDate', message: `NIP digits 1–8 (${value.slice(0, 8)}) are not a real birth date` };
   }
-  if (am < 1 || am > 12 || ay > thisYear || (ay === thisYear && am > today.getUTCMonth() + 1)) {
+  if (am < 1 || am > 12 || ay > thisYear || (ay === thisYear && am > thisMonth)) {
     return {
       ok: false,
       part: 'appointment',
