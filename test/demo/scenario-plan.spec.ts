@@ -1,4 +1,6 @@
 import { parseNip } from '@kompeten/contracts';
+import { fiscalYearOf } from '@kompeten/domain';
+import { ATTENDANCE_THRESHOLD, SECONDS_PER_JP } from '../../tools/demo/src/plan/participation.plan';
 import { planScenario } from '../../tools/demo/src/plan/scenario.plan';
 import { SIZES } from '../../tools/demo/src/scenario-sizes';
 
@@ -31,8 +33,75 @@ describe('the demo scenario plan', () => {
           ...x.statements.map((s) => s.deviceTimestamp.slice(0, 10)),
         ]),
       ]),
+      ...plan.staff.flatMap((s) => [s.registeredOn, s.positionSince]),
     ].filter((d): d is string => Boolean(d));
     expect(dates.every((d) => d <= plan.timeline.lastDay)).toBe(true);
+  });
+
+  it('registers every staff member from a real date before the history’s first quarter, after their appointment', () => {
+    expect(plan.timeline.historyStart).toBe('2024-10-01'); // quarter −8 of 2026-Q4
+    for (const s of plan.staff) {
+      expect(s.registeredOn < plan.timeline.historyStart).toBe(true);
+      const tmt = `${s.nip.slice(8, 12)}-${s.nip.slice(12, 14)}-01`; // the appointment (PPPK: contract start) in the NIP
+      if (s.employmentType === 'PNS') expect(s.registeredOn >= tmt).toBe(true);
+      else expect(s.registeredOn).toBe(tmt);
+      expect(s.positionSince >= s.registeredOn && s.positionSince < plan.timeline.historyStart).toBe(true);
+    }
+    // Real dates, not one go-live date for everybody.
+    expect(new Set(plan.staff.map((s) => s.registeredOn)).size).toBeGreaterThan(plan.staff.length / 2);
+  });
+
+  it('charges every programme to the fiscal year of its first session, and opens a budget per OPD and year', () => {
+    expect(plan.timeline.fiscalYears).toEqual([2024, 2025, 2026]);
+    for (const p of plan.programmes) {
+      expect(p.fiscalYear).toBe(fiscalYearOf(p.sessions[0]?.date ?? p.quarter.start));
+      expect(plan.budgets.find((b) => b.fiscalYear === p.fiscalYear && b.opd === p.spec.fundingOpd)).toBeDefined();
+      // Only its own year's budget allocates money to it.
+      const allocatedIn = plan.budgets
+        .filter((b) => b.allocations.some((a) => 'programmeId' in a && a.programmeId === p.programmeId))
+        .map((b) => b.fiscalYear);
+      expect(allocatedIn).toEqual(p.spec.competencyArea === 'disaster-management' ? [] : [p.fiscalYear]);
+    }
+    expect(new Set(plan.programmes.map((p) => p.fiscalYear))).toEqual(new Set([2025, 2026]));
+    for (const year of plan.timeline.fiscalYears)
+      expect(plan.budgets.filter((b) => b.fiscalYear === year)).toHaveLength(9);
+  });
+
+  it('backfills programmes whose first session has passed with late enrolment, and only those', () => {
+    for (const p of plan.programmes) expect(p.lateEnrolment).toBe(p.sessions.length > 0);
+  });
+
+  it('completes below the attendance threshold only with a coded override, and codes every non-completion', () => {
+    const taking = plan.programmes.flatMap((p) => p.participants.map((x) => ({ p, x })));
+    for (const { p, x } of taking) {
+      const attended = x.attendance.filter((a) => a.attended).length;
+      const below = p.sessions.length > 0 && attended < ATTENDANCE_THRESHOLD * p.sessions.length;
+      expect(Boolean(x.attendanceOverride)).toBe(x.outcome === 'complete' && below);
+      expect(Boolean(x.nonCompletion)).toBe(x.outcome === 'not-complete');
+      if (x.nonCompletion?.reason === 'other') expect(x.nonCompletion.note).toBeTruthy();
+      if (x.completedOn && p.sessions.length) expect(x.completedOn >= p.sessions[0].date).toBe(true);
+    }
+    expect(taking.filter(({ x }) => x.attendanceOverride).length).toBeGreaterThan(0);
+    const reasons = new Set(taking.flatMap(({ x }) => (x.nonCompletion ? [x.nonCompletion.reason] : [])));
+    expect([...reasons].every((r) => ['absent', 'workload', 'illness', 'failed-assessment', 'other'].includes(r))).toBe(
+      true,
+    );
+    expect([...reasons]).toEqual(expect.arrayContaining(['absent', 'workload']));
+  });
+
+  it('reports enough time on task before a self-paced completion (1 JP = 45 minutes)', () => {
+    for (const p of plan.programmes.filter((x) => x.spec.modules)) {
+      for (const x of p.participants.filter((y) => y.outcome === 'complete')) {
+        const last = x.statements[x.statements.length - 1];
+        expect(last).toMatchObject({ verb: 'completed', moduleId: p.spec.modules![p.spec.modules!.length - 1] });
+        const seconds = x.statements.slice(0, -1).reduce((s, st) => s + (st.seconds ?? 0), 0);
+        expect(seconds).toBeGreaterThanOrEqual(p.spec.jp * SECONDS_PER_JP);
+        expect(x.completedOn).toBe(last.deviceTimestamp.slice(0, 10));
+        // In order on the device's clock.
+        const stamps = x.statements.map((st) => st.deviceTimestamp);
+        expect([...stamps].sort()).toEqual(stamps);
+      }
+    }
   });
 
   it('makes workload the commonest reason to withdraw', () => {
@@ -71,6 +140,7 @@ describe('the demo scenario plan', () => {
       plan.programmes.some(
         (p) =>
           p.spec.fundingOpd === b.opd &&
+          p.fiscalYear === b.fiscalYear &&
           b.allocations.some(
             (a) =>
               'programmeId' in a &&

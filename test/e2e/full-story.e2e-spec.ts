@@ -89,6 +89,8 @@ describe('a full story through the gateway', () => {
           employmentType: 'PNS',
           workUnit: { opd: OPD, serviceUnit: UNIT },
           position: 'Perawat',
+          // Serving since before the training below (registration dates are the business's, not the clock's).
+          registeredOn: '2026-01-05',
         })
         .expect(201);
     }
@@ -118,6 +120,8 @@ describe('a full story through the gateway', () => {
         capacity: 10,
         fundingOpd: OPD,
         sessions: [{ sessionId: 's1', date: '2026-02-02', title: 'Hari 1' }],
+        // Training held in February, recorded now: enrolment after the first session needs late enrolment.
+        lateEnrolment: true,
       })
       .expect(201);
 

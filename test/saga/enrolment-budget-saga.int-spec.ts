@@ -15,8 +15,9 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
   let budget: BudgetApp;
   const run = randomBytes(3).toString('hex');
   const opd = `SAGA-${run.toUpperCase()}`; // a unit nobody else funds: stale events from other runs never touch it
-  // The enrolment service charges enrolments to the current year (its clock); so does this budget.
-  const year = new Date().getUTCFullYear();
+  // The programmes name their fiscal year (their sessions are in February 2026), so the budget is 2026's
+  // whatever the clock says; completions are dated in 2026, never in the future.
+  const year = 2026;
   const budgetId = `${year}-${opd}-APBD`;
   const P1 = `kom-${run}`;
   const P2 = `bencana-${run}`;
@@ -50,13 +51,14 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
         .expect(201);
     await en()
       .post('/programmes')
-      .send(programmeBody(P1, { fundingOpd: opd, capacity: 10 }))
+      .send(programmeBody(P1, { fundingOpd: opd, capacity: 10, fiscalYear: year }))
       .expect(201);
     await en()
       .post('/programmes')
       .send(
         programmeBody(P2, {
           fundingOpd: opd,
+          fiscalYear: year,
           capacity: 20,
           costPerParticipant: 1_000_000,
           competencyArea: 'disaster-management',
@@ -104,22 +106,34 @@ describe('the enrolment ↔ budget saga, through the real broker', () => {
     ]);
   });
 
-  it('releases the funds of a withdrawal, and the next enrolment gets them', async () => {
+  it('gives the funds of a withdrawal to the longest-waiting enrolment, not to a newcomer', async () => {
     const before = await statuses(P1);
     const confirmed = Object.keys(before).filter((n) => before[n] === 'confirmed');
+    const log = await budget.app.get(EventStore).readStream(`budget-${budgetId}`);
+    const firstInLine = (log.find((e) => e.type === 'CommitmentRejected')!.data as { nip: string }).nip;
     await en().post(`/programmes/${P1}/enrolments/${confirmed[0]}/withdrawal`).send({ reason: 'workload' }).expect(201);
-    await until(async () => ((await budgetView()).committed === 3_000_000 ? true : undefined));
+    // The budget's queue commits the freed money to the first in line; the enrolment service confirms it.
+    await until(async () => ((await statuses(P1))[firstInLine] === 'confirmed' ? true : undefined));
     await en()
       .post(`/programmes/${P1}/enrolments`)
       .send({ nip: nip(5) })
       .expect(201);
-    await until(async () => ((await statuses(P1))[nip(5)] === 'confirmed' ? true : undefined));
-    expect((await budgetView()).committed).toBe(4_500_000);
+    await until(async () => ((await statuses(P1))[nip(5)] === 'waitlisted-funds' ? true : undefined));
+    const view = await until(async () => {
+      const v = await budgetView();
+      return v.waiting === 2 ? v : undefined;
+    });
+    expect(view.committed).toBe(4_500_000);
   });
 
   it('records the expenditure of a completion: cost per JP and per trained staff member', async () => {
     const now = await statuses(P1);
     const trained = Object.keys(now).find((n) => now[n] === 'confirmed')!;
+    for (const sessionId of ['s1', 's2'])
+      await en()
+        .post(`/programmes/${P1}/enrolments/${trained}/attendance`)
+        .send({ sessionId, attended: true })
+        .expect(201);
     await en()
       .post(`/programmes/${P1}/enrolments/${trained}/completion`)
       .send({ completedOn: `${year}-11-20` })

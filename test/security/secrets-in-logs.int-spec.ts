@@ -151,6 +151,7 @@ describe('secrets in the logs of a full run', () => {
           capacity: 5,
           fundingOpd: opd,
           sessions: [{ sessionId: 's1', date: '2026-02-02', title: 'Hari 1' }],
+          lateEnrolment: true,
         },
         tokens.officer,
         `logs-programme-${tag}`,

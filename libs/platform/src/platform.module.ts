@@ -67,6 +67,8 @@ export interface WorkerContext {
   service: string;
   /** Every contract's upcasters (libs/contracts): give them to each EventConsumer. */
   upcasters: UpcasterRegistry;
+  /** The city's calendar (CITY_TIME_ZONE): dates a worker derives from an event's instant are the city's. */
+  calendar: CityCalendar;
 }
 
 @Injectable()
@@ -102,6 +104,7 @@ export class PlatformModule {
     ];
     // One registry for the store and every worker: each event contract's upcasters, no per-service list to forget.
     const upcasters = contractUpcasters();
+    const calendar = new CityCalendar(config.CITY_TIME_ZONE);
     const eventStoreProviders = eventSourced
       ? [
           { provide: PostgresKeyStore, useFactory: (ds: DataSource) => new PostgresKeyStore(ds), inject: [DataSource] },
@@ -118,7 +121,7 @@ export class PlatformModule {
               keys: PostgresKeyStore,
               client: KafkaClient,
             ): MessagingWorker[] => {
-              const ctx = { dataSource, store, keys, kafka: client.kafka, service, upcasters };
+              const ctx = { dataSource, store, keys, kafka: client.kafka, service, upcasters, calendar };
               const relay = eventSourced.topic
                 ? [
                     new OutboxRelay({
@@ -164,7 +167,7 @@ export class PlatformModule {
         PostgresReadiness,
         MigrateOnBoot,
         { provide: Clock, useClass: SystemClock },
-        { provide: CityCalendar, useValue: new CityCalendar(config.CITY_TIME_ZONE) },
+        { provide: CityCalendar, useValue: calendar },
         {
           provide: Registry,
           useFactory: (dataSource: DataSource, client: KafkaClient, workers: MessagingWorker[] | undefined) => {

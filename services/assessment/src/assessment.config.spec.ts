@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '@kompeten/config';
 import { AssessmentConfig } from './assessment.config';
 import { AssessmentPolicy } from './assessment.policy';
+import { DEFAULT_SCORE_LEVELS } from './assessment-record/score-levels';
 
 const base = {
   PORT: '3002',
@@ -21,6 +22,19 @@ describe('the assessment service’s settings', () => {
     expect(() => loadConfig(AssessmentConfig, { ...base, ASSESSMENT_FOLLOW_UP_MONTHS: '7' })).toThrow(ConfigError);
     expect(() => loadConfig(AssessmentConfig, { ...base, ASSESSMENT_FOLLOW_UP_MONTHS: '7' })).toThrow(
       /ASSESSMENT_FOLLOW_UP_MONTHS must be 3, 4, 5 or 6/,
+    );
+  });
+  it('take Kompeten’s default score-to-level mapping, or the city’s for the methods it names', () => {
+    expect(AssessmentPolicy.from(loadConfig(AssessmentConfig, base)).scoreLevels).toBe(DEFAULT_SCORE_LEVELS);
+    const city = AssessmentPolicy.from(
+      loadConfig(AssessmentConfig, { ...base, ASSESSMENT_SCORE_LEVELS: '{"test":[55,70,85,95]}' }),
+    );
+    expect(city.scoreLevels.test.minimumFor).toEqual([55, 70, 85, 95]);
+    expect(city.scoreLevels['360']).toBe(DEFAULT_SCORE_LEVELS['360']);
+  });
+  it('refuse a wrong mapping at start-up, naming the setting', () => {
+    expect(() => loadConfig(AssessmentConfig, { ...base, ASSESSMENT_SCORE_LEVELS: '{"test":[70,60,80,90]}' })).toThrow(
+      /ASSESSMENT_SCORE_LEVELS gives test \[70,60,80,90\]/,
     );
   });
 });

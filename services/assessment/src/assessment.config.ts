@@ -1,6 +1,28 @@
 import { Transform } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+  Validate,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { ServiceConfig } from '@kompeten/config';
+import { scoreLevelsFrom } from './assessment-record/score-levels';
+
+/** ASSESSMENT_SCORE_LEVELS read as the service reads it; the message says what is wrong. */
+@ValidatorConstraint({ name: 'scoreLevels' })
+class ScoreLevelsSetting implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return typeof value === 'string' && typeof scoreLevelsFrom(value) !== 'string';
+  }
+  defaultMessage({ value }: ValidationArguments) {
+    const why = typeof value === 'string' ? scoreLevelsFrom(value) : 'ASSESSMENT_SCORE_LEVELS must be a string';
+    return typeof why === 'string' ? why : '';
+  }
+}
 
 const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? value : Number(value));
 
@@ -49,4 +71,12 @@ export class AssessmentConfig extends ServiceConfig {
   @IsInt()
   @Min(100)
   ASSESSMENT_EXPIRY_CHECK_MS = 3_600_000;
+
+  /**
+   * Score to level per assessment method, overriding Kompeten's default for the methods it names
+   * (JSON, e.g. `{"test":[60,70,80,90]}`: the minimum scores of levels 2..5). See score-levels.ts.
+   */
+  @IsOptional()
+  @Validate(ScoreLevelsSetting)
+  ASSESSMENT_SCORE_LEVELS?: string;
 }

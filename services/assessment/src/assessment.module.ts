@@ -26,7 +26,10 @@ export class AssessmentModule {
           service: 'assessment',
           config,
           migrations: assessmentMigrations,
-          eventSourced: { topic: eventTopic('assessment'), workers: (ctx) => assessmentWorkers(ctx, policy, clock) },
+          eventSourced: {
+            topic: eventTopic('assessment'),
+            workers: (ctx) => assessmentWorkers(ctx, policy, clock, ctx.calendar),
+          },
         }),
         // The auditors' read-only view of this service's own log (GET /audit/…, behind the gateway's auditor role).
         AuditHttpModule.forService({ service: 'assessment', databaseUrl: config.DATABASE_URL }),

@@ -1,4 +1,5 @@
 import { eventTopic } from '@kompeten/contracts';
+import { CityCalendar } from '@kompeten/domain';
 import { EventConsumer, MessagingWorker, ProjectionRunner } from '@kompeten/messaging';
 import type { Clock, WorkerContext } from '@kompeten/platform';
 import type { AssessmentPolicy } from './assessment.policy';
@@ -17,11 +18,15 @@ export const ASSESSMENT_PROJECTIONS = [
   certificationsProjection,
 ];
 
-/** The assessment service's background work: its read models, its copy of the roster, the enrolment reactions and the expiry check. */
+/**
+ * The assessment service's background work: its read models, its copy of the roster, the enrolment
+ * reactions and the expiry check. `calendar` is the city's (AssessmentModule builds it from CITY_TIME_ZONE).
+ */
 export function assessmentWorkers(
   { dataSource, store, kafka, upcasters }: WorkerContext,
   policy: AssessmentPolicy,
   clock: Clock,
+  calendar: CityCalendar = new CityCalendar(),
 ): MessagingWorker[] {
   const enrolmentTopic = eventTopic('enrolment');
   return [
@@ -43,8 +48,8 @@ export function assessmentWorkers(
       name: 'assessment.enrolment-reactions',
       groupId: 'kompeten-assessment.enrolment-reactions',
       topics: [enrolmentTopic],
-      handle: reactToEnrolmentEvent(store, policy),
+      handle: reactToEnrolmentEvent(store, policy, calendar),
     }),
-    new CertificationExpiryWorker({ dataSource, store, clock, everyMs: policy.expiryCheckMs }),
+    new CertificationExpiryWorker({ dataSource, store, clock, calendar, everyMs: policy.expiryCheckMs }),
   ];
 }

@@ -12,10 +12,10 @@ import type {
   ResponseOf,
   scheduleAssessment,
 } from '@kompeten/api';
+import { addDays, CityCalendar } from '@kompeten/domain';
 import { EventStore } from '@kompeten/event-store';
 import type { ProblemDetails } from '@kompeten/platform';
 import { eventually } from '@kompeten/testing';
-import { addDays } from '../src/shared/calendar';
 import { startAssessmentApp, TestClock, uniqueNip } from './assessment-app';
 import { enrolmentOf, NURSE, PKM, staffRegistered } from './enrolment-events.mother';
 import { fakeEnrolment } from './fake-enrolment';
@@ -37,8 +37,9 @@ describe('the assessment service over HTTP', () => {
   let enrolment: Awaited<ReturnType<typeof fakeEnrolment>>;
   const http = () => request(app.getHttpServer());
   const run = randomBytes(4).toString('hex');
-  const [A, B, D, stranger] = [uniqueNip(), uniqueNip(), uniqueNip(), uniqueNip()];
+  const [A, B, D, E, stranger] = [uniqueNip(), uniqueNip(), uniqueNip(), uniqueNip(), uniqueNip()];
   const [eA, eB, eD] = [`e-a-${run}`, `e-b-${run}`, `e-d-${run}`];
+  const WIB = new CityCalendar('Asia/Jakarta');
   const programme = `asm-${run}`;
   // Partial: until the roster knows the staff member, the answer is a 404 problem.
   const profile = (nip: string) =>
@@ -56,8 +57,15 @@ describe('the assessment service over HTTP', () => {
     ({ app, stop, clock } = await startAssessmentApp({ ASSESSMENT_EXPIRY_CHECK_MS: '200' }));
     store = app.get(EventStore);
     enrolment = await fakeEnrolment();
-    await enrolment.publish(staffRegistered(A), staffRegistered(B), staffRegistered(D));
-    for (const nip of [A, B, D])
+    // E works elsewhere (another OPD and position): it stays out of DINKES's figures below.
+    const elsewhere = { opd: 'DISDUKCAPIL', serviceUnit: null };
+    await enrolment.publish(
+      staffRegistered(A),
+      staffRegistered(B),
+      staffRegistered(D),
+      staffRegistered(E, 'Analis Kependudukan', elsewhere),
+    );
+    for (const nip of [A, B, D, E])
       await eventually(async () =>
         (await http().get(`/staff/${nip}/competency-profile`)).status === 200 ? true : undefined,
       );
@@ -131,7 +139,8 @@ describe('the assessment service over HTTP', () => {
       competencyCode: 'manajemen-pasien',
       trigger: 'enrolment-confirmed',
       status: 'scheduled',
-      dueOn: addDays(confirmed.occurredAt.slice(0, 10), 7),
+      // Confirmed on the city's date of the event (EnrolmentConfirmed carries none).
+      dueOn: addDays(WIB.dateOf(new Date(confirmed.occurredAt)), 7),
     });
     await enrolment.publish(a.completed('2026-11-20'));
     expect(await eventually(() => assessment(A, `${eA}-post`))).toMatchObject({
@@ -143,7 +152,7 @@ describe('the assessment service over HTTP', () => {
   });
 
   it('records results: the level from the score, the learning gain, and a certification at the position’s level', async () => {
-    // Level 2 before training, where the position requires 4: the gap the training is for.
+    // Level 1 before training (30/100), where the position requires 4: the gap the training is for.
     expect(
       (
         (await record(A, `${eA}-pre`, { method: 'test', score: 30, assessedOn: '2026-11-02' }).expect(201))
@@ -155,7 +164,8 @@ describe('the assessment service over HTTP', () => {
     const [recorded] = (await store.readStream(`assessment-record-${A}`))
       .filter((e) => e.type === 'AssessmentRecorded')
       .slice(-1);
-    expect(recorded.data).toMatchObject({ level: 5, learningGain: 3, late: false, method: 'test', score: 85 });
+    // 85/100 is level 4 (80–89) under the default mapping: 4 − 1 = 3 levels gained.
+    expect(recorded.data).toMatchObject({ level: 4, learningGain: 3, late: false, method: 'test', score: 85 });
     // Two projections (assessments, certifications) catch up independently: wait for both.
     const p = await eventually(async () => {
       const r = await profile(A);
@@ -169,7 +179,7 @@ describe('the assessment service over HTTP', () => {
         expect.objectContaining({
           code: 'manajemen-pasien',
           requiredLevel: 4,
-          currentLevel: 5,
+          currentLevel: 4,
           gap: 0,
           status: 'meets',
           // @types/jest types the asymmetric matchers `any`; as `unknown` they stand in for a value without it.
@@ -178,6 +188,39 @@ describe('the assessment service over HTTP', () => {
         expect.objectContaining({ code: 'komunikasi', requiredLevel: 3, currentLevel: null, status: 'not-assessed' }),
       ]),
     );
+  });
+
+  it('accepts a result dated today at 03:00 WIB, when the UTC date is still yesterday', async () => {
+    const scheduled = (
+      await http()
+        .post(`/staff/${E}/assessments`)
+        .send({ kind: 'periodic', competencyCode: 'integritas', dueOn: '2026-12-15' })
+        .expect(201)
+    ).body as Scheduled;
+    clock.setInstant('2026-11-29T20:00:00.000Z'); // 03:00 WIB on 30 November
+    try {
+      const res = await record(E, scheduled.assessmentId, {
+        method: 'observation',
+        score: 4,
+        assessedOn: '2026-11-30',
+      });
+      expect(res.status).toBe(201);
+      const [recorded] = (await store.readStream(`assessment-record-${E}`)).filter(
+        (e) => e.type === 'AssessmentRecorded',
+      );
+      expect(recorded.data).toMatchObject({ assessedOn: '2026-11-30', level: 4 });
+      const tomorrow = await record(E, scheduled.assessmentId, {
+        method: 'observation',
+        score: 4,
+        assessedOn: '2026-12-01',
+      });
+      expect(tomorrow.status).toBe(400);
+      expect((tomorrow.body as ProblemDetails).errors).toEqual([
+        { field: 'assessedOn', message: 'cannot be after today (2026-11-30)' },
+      ]);
+    } finally {
+      clock.set('2026-11-29');
+    }
   });
 
   describe('bad input: a 4xx problem naming the field, nothing appended', () => {

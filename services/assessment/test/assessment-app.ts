@@ -13,8 +13,13 @@ export class TestClock extends Clock {
   now() {
     return new Date(this.current);
   }
+  /** 16:00 WIB on that date (09:00 UTC): the same date in the city and in UTC. */
   set(isoDate: string) {
     this.current = new Date(`${isoDate}T09:00:00.000Z`);
+  }
+  /** An exact instant, e.g. 03:00 WIB, when the UTC date is still the day before. */
+  setInstant(iso: string) {
+    this.current = new Date(iso);
   }
 }
 

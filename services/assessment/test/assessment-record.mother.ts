@@ -3,6 +3,7 @@ import type { AssessmentRecordEvent, AssessmentScheduled } from '@kompeten/contr
 import { DomainError, givenEvents } from '@kompeten/domain';
 import type { CommandOf } from '../src/assessment-record/assessment-record.commands';
 import { assessmentRecordDecider } from '../src/assessment-record/assessment-record.decider';
+import { DEFAULT_SCORE_LEVELS } from '../src/assessment-record/score-levels';
 
 export const NIP = '198609262015051001';
 export const ENROLMENT = '0193a3c4-0000-7000-8000-00000000e001';
@@ -69,5 +70,6 @@ export const recordCommand = (
   today: '2026-02-10',
   required: { level: 4, source: 'position', position: 'Perawat' },
   certificationMonths: 36,
+  scoreLevels: DEFAULT_SCORE_LEVELS,
   ...over,
 });

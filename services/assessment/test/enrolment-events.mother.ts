@@ -6,7 +6,15 @@ export const NURSE = 'Perawat Ahli Pertama';
 
 export const staffRegistered = (nip: string, position = NURSE, workUnit = PKM): StaffEvent => ({
   type: 'StaffRegistered',
-  data: { nip, name: null, employmentType: 'PNS', workUnit, position, registeredOn: '2026-01-05' },
+  data: {
+    nip,
+    name: null,
+    employmentType: 'PNS',
+    workUnit,
+    position,
+    registeredOn: '2026-01-05',
+    positionSince: '2026-01-05',
+  },
 });
 
 export function enrolmentOf(
@@ -28,6 +36,8 @@ export function enrolmentOf(
         competencyType: 'teknis',
         competencyArea,
         year: 2026,
+        attempt: 1,
+        enrolledOn: '2026-11-01',
       },
     } satisfies ProgrammeEvent as ProgrammeEvent,
     confirmed: {
@@ -50,7 +60,12 @@ export function enrolmentOf(
         workUnit: PKM,
         fundingOpd: 'DINKES',
         costPerParticipant: 1500000,
+        attendanceOverride: null,
       },
     }),
+    notCompleted: {
+      type: 'TrainingNotCompleted',
+      data: { ...ids, reason: 'workload', note: null },
+    } satisfies ProgrammeEvent as ProgrammeEvent,
   };
 }

@@ -2,16 +2,19 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceConfig } from '@kompeten/config';
 import { eventTopic } from '@kompeten/contracts';
 import { AuditHttpModule } from '@kompeten/audit';
-import { PlatformModule, serviceRoutes } from '@kompeten/platform';
+import { Clock, PlatformModule, serviceRoutes } from '@kompeten/platform';
 import { USE_CASES } from '@kompeten/api';
 import { USE_CASE_HANDLERS } from './budget.use-cases';
 import { budgetWorkers } from './budget.workers';
 import { budgetMigrations } from './schema';
 
-/** The budget service: fiscal-year budgets per unit and funding source, allocations, commitments, spending. */
+/**
+ * The budget service: fiscal-year budgets per unit and funding source, allocations, commitments,
+ * spending, the funds queue. `clock` replaces the system clock (tests set the time of day).
+ */
 @Module({})
 export class BudgetModule {
-  static register(config: ServiceConfig): DynamicModule {
+  static register(config: ServiceConfig, options: { clock?: Clock } = {}): DynamicModule {
     const useCases = serviceRoutes('budget', USE_CASE_HANDLERS, USE_CASES);
     return {
       module: BudgetModule,
@@ -26,7 +29,10 @@ export class BudgetModule {
         AuditHttpModule.forService({ service: 'budget', databaseUrl: config.DATABASE_URL }),
       ],
       controllers: useCases.controllers,
-      providers: useCases.providers,
+      // A given Clock shadows the platform's, so every handler reads the same one.
+      providers: options.clock
+        ? [...useCases.providers, { provide: Clock, useValue: options.clock }]
+        : useCases.providers,
     };
   }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { INestApplication } from '@nestjs/common';
 import { loadConfig, ServiceConfig } from '@kompeten/config';
-import { createServiceApp } from '@kompeten/platform';
+import { Clock, createServiceApp } from '@kompeten/platform';
 import { createTestDatabase, TestDatabase, testBrokers } from '@kompeten/testing';
 import { BudgetModule } from '../src/budget.module';
 
@@ -15,8 +15,21 @@ export interface BudgetApp {
   stop: () => Promise<void>;
 }
 
-/** The real budget service on a throwaway database (or the given one) and the real broker. */
-export async function startBudgetApp(existing?: TestDatabase): Promise<BudgetApp> {
+/** A clock the test sets (the time of day matters: the city's date is not UTC's). */
+export class TestClock extends Clock {
+  constructor(public current: Date) {
+    super();
+  }
+  now() {
+    return new Date(this.current);
+  }
+}
+
+/**
+ * The real budget service on a throwaway database (or the given one) and the real broker; `clock`
+ * replaces the system clock for its handlers.
+ */
+export async function startBudgetApp(existing?: TestDatabase, options: { clock?: Clock } = {}): Promise<BudgetApp> {
   const db = existing ?? (await createTestDatabase('budget'));
   const config = loadConfig(ServiceConfig, {
     PORT: '1',
@@ -24,7 +37,7 @@ export async function startBudgetApp(existing?: TestDatabase): Promise<BudgetApp
     KAFKA_BROKERS: testBrokers().join(','),
     LOG_LEVEL: 'error',
   });
-  const app = await createServiceApp(BudgetModule.register(config), config, 'budget');
+  const app = await createServiceApp(BudgetModule.register(config, options), config, 'budget');
   await app.init();
   const close = () => app.close();
   return {

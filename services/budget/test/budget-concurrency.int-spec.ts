@@ -7,7 +7,7 @@ import { eventually } from '@kompeten/testing';
 import { budgetDecider } from '../src/budget/budget.decider';
 import { reactToEnrolmentEvent } from '../src/reactions/enrolment-events.reaction';
 import { BudgetApp, startBudgetApp, uniqueOpd } from './budget-app';
-import { asStored, fakeEnrolment, staffEnrolled } from './enrolment-events';
+import { asStored, fakeEnrolment, laterEvent, staffEnrolled } from './enrolment-events';
 
 const COST = 1_500_000;
 const FITS = 7;
@@ -119,6 +119,79 @@ describe('commitments racing for a nearly exhausted budget', () => {
       } finally {
         await enrolment.stop();
       }
+    },
+  );
+
+  it.each([1, 2, 3])(
+    'money freed in parallel goes to the line in order, exactly once, across redeliveries and a crash (round %i)',
+    async () => {
+      const { opd, streamId } = await nearlyExhaustedBudget(a, 'LINE');
+      const events = Array.from({ length: FIRED }, (_, i) => staffEnrolled(opd, i));
+      const react = reactToEnrolmentEvent(store);
+      const ds = a.app.get(DataSource);
+      const handle = (e: Parameters<typeof asStored>[0]) => inTransaction(ds, (tx) => react(asStored(e), tx));
+      await Promise.all(events.map(handle));
+      const log = await store.readStream<BudgetEvent>(streamId);
+      const byId = new Map(events.map((e) => [e.enrolmentId, e]));
+      const idsOf = (type: string) =>
+        log.filter((e) => e.type === type).map((e) => (e.data as { enrolmentId: string }).enrolmentId);
+      const first = idsOf('FundsCommitted');
+      const line = idsOf('CommitmentRejected');
+      expect([first.length, line.length]).toEqual([FITS, FIRED - FITS]);
+
+      // A crash after deciding: the transaction rolls back, and neither the events nor the index survive.
+      const version = await store.streamVersion(streamId);
+      await expect(
+        inTransaction(ds, async (tx) => {
+          await react(asStored(laterEvent.withdrawn(byId.get(first[0])!)), tx);
+          throw new Error('crash before commit');
+        }),
+      ).rejects.toThrow('crash before commit');
+      expect(await store.streamVersion(streamId)).toBe(version);
+
+      // In parallel: the seven committed withdraw (each release commits the next in line), three in line
+      // withdraw, an officer raises the allocation by two participants, and every StaffEnrolled is redelivered.
+      const leaving = [line[0], line[5], line[10]];
+      const work = () => [
+        ...[...first, ...leaving].map((id) => handle(laterEvent.withdrawn(byId.get(id)!))),
+        ...events.map(handle),
+      ];
+      await Promise.all([
+        ...work(),
+        request(a.app.getHttpServer())
+          .post(`/budgets/2026-${opd}-APBD/allocations/area-patient-management/revisions`)
+          .send({ amount: (FITS + 2) * COST + COST - 1 })
+          .expect(201),
+      ]);
+      const after = await store.readStream<BudgetEvent>(streamId);
+      const open = fold(
+        budgetDecider,
+        after.map(({ type, data }) => ({ type, data }) as BudgetEvent),
+      );
+      // Whatever the interleaving: the first nine still in line hold the money, in line order, each committed once.
+      const stillInLine = line.filter((id) => !leaving.includes(id));
+      const holding = Object.values(open.commitments)
+        .filter((c) => c.status === 'open')
+        .map((c) => c.enrolmentId);
+      expect(holding.sort()).toEqual(stillInLine.slice(0, FITS + 2).sort());
+      expect(open.waiting.map((w) => w.enrolmentId)).toEqual(stillInLine.slice(FITS + 2));
+      const committedTo = after
+        .filter((e) => e.type === 'FundsCommitted')
+        .map((e) => (e.data as { enrolmentId: string }).enrolmentId);
+      expect(committedTo.filter((id) => stillInLine.includes(id))).toEqual(stillInLine.slice(0, FITS + 2));
+      expect(new Set(committedTo).size).toBe(committedTo.length);
+      for (let v = 1; v <= after.length; v++) {
+        const s = fold(
+          budgetDecider,
+          after.slice(0, v).map(({ type, data }) => ({ type, data }) as BudgetEvent),
+        );
+        for (const x of Object.values(s.allocations)) expect(x.committed + x.spent).toBeLessThanOrEqual(x.amount);
+      }
+
+      // Everything redelivered once more (as if msg_processed had lost it all): nothing changes.
+      const settled = await store.streamVersion(streamId);
+      await Promise.all(work());
+      expect(await store.streamVersion(streamId)).toBe(settled);
     },
   );
 

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { eventTopic, StaffEnrolled } from '@kompeten/contracts';
+import { eventTopic, type ProgrammeEvent, type StaffEnrolled } from '@kompeten/contracts';
 import { EventStore, eventStoreMigrations, StoredEvent } from '@kompeten/event-store';
 import { encodeRecord } from '@kompeten/messaging';
 import { createTestDatabase, migratedDataSource, testKafka } from '@kompeten/testing';
@@ -20,24 +20,51 @@ export const staffEnrolled = (
   competencyType: 'teknis',
   competencyArea: 'patient-management',
   year: 2026,
+  attempt: 1,
+  enrolledOn: '2026-11-20',
   ...over,
 });
 
+/** The enrolment's later events, as the enrolment service writes them, about an enrolment made by {@link staffEnrolled}. */
+export const laterEvent = {
+  withdrawn: (e: StaffEnrolled['data']): ProgrammeEvent => ({
+    type: 'EnrolmentWithdrawn',
+    data: { ...ids(e), reason: 'workload', note: null, wasConfirmed: false },
+  }),
+  waitlisted: (e: StaffEnrolled['data'], reason: 'capacity' | 'funds'): ProgrammeEvent => ({
+    type: 'EnrolmentWaitlisted',
+    data: { ...ids(e), workUnit: e.workUnit, reason, detail: null },
+  }),
+  /** An officer's re-request: the same enrolment asks again. */
+  reRequested: (e: StaffEnrolled['data']): ProgrammeEvent => ({
+    type: 'StaffEnrolled',
+    data: { ...e, attempt: e.attempt + 1 },
+  }),
+  cancelled: (programmeId: string): ProgrammeEvent => ({
+    type: 'ProgrammeCancelled',
+    data: { programmeId, reason: 'Narasumber berhalangan', affectedNips: [] },
+  }),
+};
+const ids = (e: StaffEnrolled['data']) => ({ enrolmentId: e.enrolmentId, programmeId: e.programmeId, nip: e.nip });
+
 /** The event as a consumer hands it to a reaction (what arrives after decoding and opening). */
-export const asStored = (data: StaffEnrolled['data']): StoredEvent => ({
-  eventId: uuidv7(),
-  type: 'StaffEnrolled',
-  schemaVersion: 1,
-  streamId: `programme-${data.programmeId}`,
-  streamVersion: 1,
-  position: 1,
-  occurredAt: new Date().toISOString(),
-  recordedAt: new Date().toISOString(),
-  metadata: { actor: 'service:enrolment', correlationId: `corr-${data.enrolmentId}`, causationId: null },
-  data,
-  prevHash: '',
-  hash: '',
-});
+export const asStored = (event: StaffEnrolled['data'] | ProgrammeEvent): StoredEvent => {
+  const { type, data } = 'type' in event ? event : { type: 'StaffEnrolled', data: event };
+  return {
+    eventId: uuidv7(),
+    type,
+    schemaVersion: 2,
+    streamId: `programme-${data.programmeId}`,
+    streamVersion: 1,
+    position: 1,
+    occurredAt: new Date().toISOString(),
+    recordedAt: new Date().toISOString(),
+    metadata: { actor: 'service:enrolment', correlationId: `corr-${data.programmeId}`, causationId: null },
+    data,
+    prevHash: '',
+    hash: '',
+  };
+};
 
 /**
  * Stands in for the enrolment service where a test needs many enrolments at once: a real event store
@@ -51,12 +78,14 @@ export async function fakeEnrolment() {
   const producer = testKafka('fake-enrolment').producer();
   await producer.connect();
   return {
-    async publish(events: StaffEnrolled['data'][]) {
+    /** StaffEnrolled for each (the data alone), or any programme event, in this order. */
+    async publish(events: (StaffEnrolled['data'] | ProgrammeEvent)[]) {
       const messages = [];
-      for (const data of events) {
-        const [stored] = await store.append(`programme-${data.programmeId}`, 'any', [{ type: 'StaffEnrolled', data }], {
+      for (const event of events) {
+        const { type, data } = 'type' in event ? event : { type: 'StaffEnrolled' as const, data: event };
+        const [stored] = await store.append(`programme-${data.programmeId}`, 'any', [{ type, data }], {
           actor: 'service:enrolment',
-          correlationId: `corr-${data.enrolmentId}`,
+          correlationId: `corr-${data.programmeId}`,
           causationId: null,
         });
         const [record] = await store.readRecords(stored.position - 1, 1);

@@ -8,6 +8,7 @@ import { ReviseProgrammeHandler } from './programme/revise-programme/revise-prog
 import { CancelProgrammeHandler } from './programme/cancel-programme/cancel-programme.handler';
 import { EnrolStaffHandler } from './programme/enrol-staff/enrol-staff.handler';
 import { WithdrawEnrolmentHandler } from './programme/withdraw-enrolment/withdraw-enrolment.handler';
+import { RequestFundsAgainHandler } from './programme/request-funds-again/request-funds-again.handler';
 import { RecordAttendanceHandler } from './programme/record-attendance/record-attendance.handler';
 import { RecordLearningProgressHandler } from './programme/record-learning-progress/record-learning-progress.handler';
 import { CompleteTrainingHandler } from './programme/complete-training/complete-training.handler';
@@ -28,6 +29,7 @@ export const USE_CASE_HANDLERS = [
   CancelProgrammeHandler,
   EnrolStaffHandler,
   WithdrawEnrolmentHandler,
+  RequestFundsAgainHandler,
   RecordAttendanceHandler,
   RecordLearningProgressHandler,
   CompleteTrainingHandler,

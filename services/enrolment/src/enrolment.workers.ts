@@ -9,7 +9,7 @@ import { reactToBudgetAnswer } from './reactions/budget-answers.reaction';
 export const ENROLMENT_PROJECTIONS = [staffRosterProjection, programmeCatalogueProjection, enrolmentHistoryProjection];
 
 /** The enrolment service's background work: its read models, and its half of the budget saga. */
-export function enrolmentWorkers({ dataSource, store, kafka, upcasters }: WorkerContext): MessagingWorker[] {
+export function enrolmentWorkers({ dataSource, store, kafka, upcasters, calendar }: WorkerContext): MessagingWorker[] {
   return [
     ...ENROLMENT_PROJECTIONS.map((projection) => new ProjectionRunner({ dataSource, store, projection })),
     new EventConsumer({
@@ -19,7 +19,7 @@ export function enrolmentWorkers({ dataSource, store, kafka, upcasters }: Worker
       name: 'enrolment.budget-answers',
       groupId: 'kompeten-enrolment.budget-answers',
       topics: [eventTopic('budget')],
-      handle: reactToBudgetAnswer(store),
+      handle: reactToBudgetAnswer(store, calendar),
     }),
   ];
 }

@@ -23,7 +23,11 @@ describe('the enrolment service over HTTP', () => {
         .post('/staff')
         .send(staffBody(nip(i)))
         .expect(201);
-    await http().post('/programmes').send(programmeBody('kom-2026')).expect(201);
+    // It began in February 2026 and takes late enrolment: the tests run on today's clock.
+    await http()
+      .post('/programmes')
+      .send(programmeBody('kom-2026', { lateEnrolment: true }))
+      .expect(201);
   });
   afterAll(() => stop());
 
@@ -69,13 +73,18 @@ describe('the enrolment service over HTTP', () => {
     });
 
     it('transfers with If-Match, and refuses a stale one with 409', async () => {
+      // Serving since January: the transfers below are dated after the registration, as they must be.
       await http()
-        .post(`/staff/${nip(1)}/transfers`)
+        .post('/staff')
+        .send(staffBody(nip(102), { registeredOn: '2026-01-05' }))
+        .expect(201);
+      await http()
+        .post(`/staff/${nip(102)}/transfers`)
         .set('If-Match', '"1"')
         .send({ to: { opd: 'BPBD' }, effectiveOn: '2026-07-01' })
         .expect(201);
       const stale = await http()
-        .post(`/staff/${nip(1)}/transfers`)
+        .post(`/staff/${nip(102)}/transfers`)
         .set('If-Match', '"1"')
         .send({ to: { opd: 'DISDUKCAPIL' }, effectiveOn: '2026-08-01' })
         .expect(409);
@@ -110,7 +119,7 @@ describe('the enrolment service over HTTP', () => {
     it('gives the last seat to exactly one of many parallel enrolments and waitlists the rest', async () => {
       await http()
         .post('/programmes')
-        .send(programmeBody('last-seat', { capacity: 1 }))
+        .send(programmeBody('last-seat', { capacity: 1, lateEnrolment: true }))
         .expect(201);
       const results = await Promise.all(
         [2, 3, 4, 5, 6, 7].map((i) =>
@@ -149,6 +158,72 @@ describe('the enrolment service over HTTP', () => {
         .send({ reason: 'other' })
         .expect(400);
       expect((res.body as ProblemDetails).errors?.[0].field).toBe('note');
+    });
+
+    it('closes enrolment after the first session unless the programme takes late enrolment', async () => {
+      await http()
+        .post('/programmes')
+        .send(programmeBody('began-2026', { lateEnrolment: false }))
+        .expect(201);
+      const res = await http()
+        .post('/programmes/began-2026/enrolments')
+        .send({ nip: nip(2) })
+        .expect(409);
+      expect(res.body).toMatchObject({
+        type: expect.stringMatching(/enrolment-closed$/) as unknown,
+        firstSession: '2026-02-02',
+      });
+      // The programme's stream, not the whole log: budget services of other suites on the broker may answer meanwhile.
+      expect((await store.readStream('programme-began-2026')).map((e) => e.type)).toEqual(['ProgrammePublished']);
+    });
+
+    it('charges an enrolment to the fiscal year of the programme’s first session', async () => {
+      const next = new Date().getUTCFullYear() + 1;
+      await http()
+        .post('/programmes')
+        .send(programmeBody('next-year', { sessions: [{ sessionId: 's1', date: `${next}-01-11`, title: 'Hari 1' }] }))
+        .expect(201);
+      await http()
+        .post('/programmes/next-year/enrolments')
+        .send({ nip: nip(2) })
+        .expect(201);
+      const [, enrolled] = await store.readStream('programme-next-year');
+      expect(enrolled).toMatchObject({ type: 'StaffEnrolled', data: { year: next, attempt: 1 } });
+    });
+
+    it('refuses a non-completion without a coded reason, and other without a note', async () => {
+      const url = `/programmes/kom-2026/enrolments/${nip(0)}/non-completion`;
+      const free = await http().post(url).send({ reason: 'Hadir kurang dari 80% sesi' }).expect(400);
+      expect((free.body as ProblemDetails).errors?.[0].field).toBe('reason');
+      const other = await http().post(url).send({ reason: 'other' }).expect(400);
+      expect((other.body as ProblemDetails).errors?.[0].field).toBe('note');
+    });
+
+    it('asks the budget again only for an enrolment waitlisted for funds', async () => {
+      // Withdrawn, so that no budget's answer (other suites share the broker) can change its state meanwhile.
+      await http()
+        .post('/programmes/kom-2026/enrolments')
+        .send({ nip: nip(3) })
+        .expect(201);
+      await http()
+        .post(`/programmes/kom-2026/enrolments/${nip(3)}/withdrawal`)
+        .send({ reason: 'transfer' })
+        .expect(201);
+      const res = await http()
+        .post(`/programmes/kom-2026/enrolments/${nip(3)}/funds-request`)
+        .expect(409);
+      expect(res.body).toMatchObject({ currentState: 'withdrawn' });
+    });
+
+    it('validates the programme’s settings: an attendance threshold is a share, a fiscal year a year', async () => {
+      const res = await http()
+        .post('/programmes')
+        .send(programmeBody('bad-settings', { attendanceThreshold: 80, fiscalYear: 26 }))
+        .expect(400);
+      expect((res.body as ProblemDetails).errors?.map((e) => e.field).sort()).toEqual([
+        'attendanceThreshold',
+        'fiscalYear',
+      ]);
     });
 
     it('validates the programme, naming nested fields', async () => {

@@ -51,6 +51,8 @@ export const programmeBody = (programmeId: string, over: Record<string, unknown>
     { sessionId: 's1', date: '2026-02-02', title: 'Hari 1' },
     { sessionId: 's2', date: '2026-02-03', title: 'Hari 2' },
   ],
+  // The sessions lie in the past: the tests record training held before, which needs late enrolment.
+  lateEnrolment: true,
   ...over,
 });
 /** Distinct valid NIPs: born in January 1980 (day from i), appointed 2010-01, male, sequence from i. */

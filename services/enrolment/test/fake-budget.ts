@@ -16,7 +16,8 @@ export async function fakeBudget() {
   const producer = testKafka('fake-budget').producer();
   await producer.connect();
   return {
-    async answer(event: BudgetEvent, correlationId = 'saga') {
+    /** Publishes the budget's answer; resolves to its event id (the consumer records it once applied). */
+    async answer(event: BudgetEvent, correlationId = 'saga'): Promise<string> {
       const [stored] = await store.append(
         `budget-test-${event.type}-${Date.now()}-${Math.random()}`,
         'no-stream',
@@ -25,6 +26,7 @@ export async function fakeBudget() {
       );
       const [record] = await store.readRecords(stored.position - 1, 1);
       await producer.send({ topic: eventTopic('budget'), messages: [encodeRecord(record)] });
+      return stored.eventId;
     },
     async stop() {
       await producer.disconnect();

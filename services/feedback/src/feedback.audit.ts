@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { getCorrelationReport, getUnitScorecard, ResponseOf } from '@kompeten/api';
 import { type ReadModelEntry, runQueryUseCase, serviceAudit } from '@kompeten/audit';
-import { DomainError } from '@kompeten/domain';
+import { CityCalendar, DomainError } from '@kompeten/domain';
 import type { Clock } from '@kompeten/platform';
 import { serviceUnitsProjection } from './read-models/service-units.projection';
 import { surveyPeriodClosuresProjection } from './read-models/survey-period-closures.projection';
@@ -19,6 +19,13 @@ import { applyTrainingSpend } from './training-history/training-spend.consumer';
 // The figures' code (the handlers, and through them Nest, Swagger and class-validator) is loaded when
 // a figure is asked for: the audit tool's other commands stream in a small heap.
 
+/**
+ * The city's calendar for the replay: the same CITY_TIME_ZONE setting the service runs with (default
+ * Asia/Jakarta), so that replayed spending is dated as the live consumer dated it and "the current
+ * quarter" of a figure is the city's. An auditor of a WITA or WIT city sets it as the service has it.
+ */
+const auditCalendar = (): CityCalendar => new CityCalendar(process.env.CITY_TIME_ZONE || undefined);
+
 /** GET /service-units/:unitCode/scorecard's answer. */
 export type UnitScorecard = ResponseOf<typeof getUnitScorecard>;
 /** GET /correlation-report's JSON answer. */
@@ -26,7 +33,7 @@ export type CorrelationReport = Exclude<ResponseOf<typeof getCorrelationReport>,
 
 /**
  * A unit's scorecard as GET /service-units/:unitCode/scorecard answers it: the service's own handler
- * and readers over `db`, at `clock`'s time (no `period`: the quarter `clock` is in). `query` is the
+ * and readers over `db`, at `clock`'s time (no `period`: the city's quarter at `clock`). `query` is the
  * raw query string (`period`), validated by the use case's query class as the service validates it.
  * Throws what the service would answer instead (DomainError, or a 400 naming the parameter).
  */
@@ -35,19 +42,20 @@ export async function unitScorecard(
   clock: Clock,
   unitCode: string,
   query: Record<string, unknown> = {},
+  calendar: CityCalendar = auditCalendar(),
 ): Promise<UnitScorecard> {
   const [{ getUnitScorecard }, { GetUnitScorecardHandler }, { UnitPeriodFactsReader }] = await Promise.all([
     import('@kompeten/api'),
     import('./queries/get-unit-scorecard/get-unit-scorecard.handler'),
     import('./correlation/unit-period-facts.reader'),
   ]);
-  const handler = new GetUnitScorecardHandler(db, new UnitPeriodFactsReader(db), clock);
+  const handler = new GetUnitScorecardHandler(db, new UnitPeriodFactsReader(db), clock, calendar);
   return runQueryUseCase(getUnitScorecard, handler, { params: { unitCode }, query });
 }
 
 /**
  * The correlation report as GET /correlation-report answers it in JSON: the service's own handler
- * and report builder over `db`, at `clock`'s time (no `from`: the year `clock` is in). `query` is the
+ * and report builder over `db`, at `clock`'s time (no `from`: the city's year at `clock`). `query` is the
  * raw query string (`from`, `to`, `opd`, `kind`, `adequateOnly`), validated by the use case's query
  * class. Throws what the service would answer instead; the CSV forms are not figures (`format=csv` is refused).
  */
@@ -55,6 +63,7 @@ export async function correlationReport(
   db: DataSource,
   clock: Clock,
   query: Record<string, unknown> = {},
+  calendar: CityCalendar = auditCalendar(),
 ): Promise<CorrelationReport> {
   if (query.format !== undefined && query.format !== 'json')
     throw DomainError.invalid('format', 'an audit figure is the JSON report (format=json)');
@@ -66,10 +75,14 @@ export async function correlationReport(
       import('./correlation/unit-period-facts.reader'),
     ]);
   const builder = new CorrelationReportBuilder(db, new facts.UnitPeriodFactsReader(db));
-  const report = await runQueryUseCase(getCorrelationReport, new GetCorrelationReportHandler(builder, clock), {
-    params: {},
-    query,
-  });
+  const report = await runQueryUseCase(
+    getCorrelationReport,
+    new GetCorrelationReportHandler(builder, clock, calendar),
+    {
+      params: {},
+      query,
+    },
+  );
   if (typeof report === 'string') throw new Error('the correlation report answered CSV where JSON was asked for');
   return report;
 }
@@ -84,7 +97,7 @@ const trainingSide = {
   consumers: [
     { name: 'staff-training', from: 'enrolment', handle: applyStaffTraining },
     { name: 'assessment-results', from: 'assessment', handle: applyAssessmentResult },
-    { name: 'training-spend', from: 'budget', handle: applyTrainingSpend },
+    { name: 'training-spend', from: 'budget', handle: applyTrainingSpend(auditCalendar()) },
   ],
   migrations: [CreateTrainingHistory1733100000000],
 } satisfies Partial<ReadModelEntry>;

@@ -24,7 +24,8 @@ export class FeedbackModule {
           migrations: [CreateTrainingHistory1733100000000],
           eventSourced: {
             topic: eventTopic('feedback'),
-            workers: feedbackWorkers,
+            // The consumers date spending by the city's calendar, as the handlers do (CITY_TIME_ZONE).
+            workers: (ctx) => feedbackWorkers(ctx, ctx.calendar),
           },
         }),
         // The auditors' read-only view of this service's own log (GET /audit/…, behind the gateway's auditor role).

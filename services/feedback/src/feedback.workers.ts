@@ -1,4 +1,5 @@
 import { eventTopic, EventProducingService } from '@kompeten/contracts';
+import { CityCalendar } from '@kompeten/domain';
 import { EventConsumer, EventHandler, MessagingWorker, ProjectionRunner } from '@kompeten/messaging';
 import type { WorkerContext } from '@kompeten/platform';
 import { serviceUnitsProjection } from './read-models/service-units.projection';
@@ -10,18 +11,29 @@ import { applyTrainingSpend } from './training-history/training-spend.consumer';
 
 export const FEEDBACK_PROJECTIONS = [serviceUnitsProjection, surveyResponsesProjection, surveyPeriodClosuresProjection];
 
-/** The foreign read models: one consumer per topic, each with a fixed name and group shared by every replica. */
-const FOREIGN: { name: string; from: EventProducingService; handle: EventHandler }[] = [
+/**
+ * The foreign read models: one consumer per topic, each with a fixed name and group shared by every
+ * replica. Dates they derive from an event's instant are the city's (`calendar`).
+ */
+export const foreignReadModels = (
+  calendar: CityCalendar,
+): { name: string; from: EventProducingService; handle: EventHandler }[] => [
   { name: 'staff-training', from: 'enrolment', handle: applyStaffTraining },
   { name: 'assessment-results', from: 'assessment', handle: applyAssessmentResult },
-  { name: 'training-spend', from: 'budget', handle: applyTrainingSpend },
+  { name: 'training-spend', from: 'budget', handle: applyTrainingSpend(calendar) },
 ];
 
-/** The feedback service's background work: its own read models, and its copy of the staff's training history. */
-export function feedbackWorkers({ dataSource, store, kafka, upcasters }: WorkerContext): MessagingWorker[] {
+/**
+ * The feedback service's background work: its own read models, and its copy of the staff's training
+ * history. `calendar` is the city's (FeedbackModule builds it from CITY_TIME_ZONE).
+ */
+export function feedbackWorkers(
+  { dataSource, store, kafka, upcasters }: WorkerContext,
+  calendar: CityCalendar = new CityCalendar(),
+): MessagingWorker[] {
   return [
     ...FEEDBACK_PROJECTIONS.map((projection) => new ProjectionRunner({ dataSource, store, projection })),
-    ...FOREIGN.map(
+    ...foreignReadModels(calendar).map(
       (c) =>
         new EventConsumer({
           dataSource,

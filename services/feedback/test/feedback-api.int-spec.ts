@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { CommandAcceptedBody as CommandAccepted, ProblemDetailsDto } from '@kompeten/api';
+import { addDays, CityCalendar } from '@kompeten/domain';
 import { EventStore, PostgresKeyStore } from '@kompeten/event-store';
 import { Clock } from '@kompeten/platform';
 import { eventually } from '@kompeten/testing';
 import type { LeagueTable } from '../src/queries/get-league-table/get-league-table.handler';
 import type { UnitScorecardView as UnitScorecard } from '../src/queries/get-unit-scorecard/get-unit-scorecard.handler';
 import type { SurveyResponseList } from '../src/queries/list-survey-responses/list-survey-responses.handler';
-import { cityDate } from '../src/shared/city-date';
 import { nipsForRun, responseBody, runTag, scoresOf, startFeedbackApp, unitBody } from './feedback-app';
 
 interface OpenApiDocument {
@@ -91,7 +91,7 @@ describe('the feedback service over HTTP', () => {
       expect(await store.readStream(`survey-response-${body.submissionId}`)).toHaveLength(1);
     });
 
-    const tomorrow = () => cityDate(new Date(app.get(Clock).now().getTime() + 86_400_000));
+    const tomorrow = () => addDays(app.get(CityCalendar).dateOf(app.get(Clock).now()), 1);
     it.each([
       ['a score outside 1..4', () => ({ scores: { ...scoresOf('333333333'), u6: 5 } }), 'scores.u6'],
       [
@@ -206,10 +206,10 @@ describe('the feedback service over HTTP', () => {
         nrr: 3.75,
         focus: true,
       });
-      // Same responses over the year: N = 1200 → target 292.
+      // Same responses over the year: N = 1200 → target 291, the published table's row (291.15 rounded to nearest, not up).
       const year = (await http().get(`/service-units/${unit}/scorecard`).query({ period: '2026' }).expect(200))
         .body as UnitScorecard;
-      expect(year.survey).toMatchObject({ responses: 4, population: 1200, sampleTarget: 292 });
+      expect(year.survey).toMatchObject({ responses: 4, population: 1200, sampleTarget: 291 });
     });
 
     it('ranks only units whose sample reaches the target, listing the others with the reason', async () => {
@@ -234,6 +234,29 @@ describe('the feedback service over HTTP', () => {
       });
     });
 
+    it('ranks a unit exactly at its Krejcie–Morgan target: N = 50 asks 44 responses (the published table), not 45', async () => {
+      const exact = `${UNIT}-AT-TARGET`;
+      await http()
+        .post('/service-units')
+        .send(unitBody(exact, { annualServiceUsers: 600 }))
+        .expect(201); // a month: N = 50
+      for (let i = 0; i < 44; i++)
+        await http()
+          .post('/survey-responses')
+          .send(responseBody(randomUUID(), exact, { servedOn: '2026-04-15' }))
+          .expect(201);
+      const table = await eventually(async () => {
+        const r = (await http().get('/league-table').query({ period: '2026-04' }).expect(200)).body as LeagueTable;
+        return r.units.some((u) => u.unitCode === exact && u.responses === 44) ? r : undefined;
+      });
+      expect(table.units.find((u) => u.unitCode === exact)).toMatchObject({
+        rank: 1,
+        responses: 44,
+        sampleTarget: 44,
+        sampleAdequate: true,
+      });
+    });
+
     it('publishes a period’s IKM once it has ended, then refuses responses for it', async () => {
       const closed = await http().post(`/service-units/${unit}/periods/2026-01/closure`).expect(201);
       expect((closed.body as CommandAccepted).events).toEqual(['SurveyPeriodClosed']);
@@ -250,7 +273,7 @@ describe('the feedback service over HTTP', () => {
         .send(responseBody(randomUUID(), unit, { servedOn: '2026-01-31' }))
         .expect(409);
       expect(late.body).toMatchObject({ period: '2026-01' });
-      const thisMonth = cityDate(app.get(Clock).now()).slice(0, 7);
+      const thisMonth = app.get(CityCalendar).dateOf(app.get(Clock).now()).slice(0, 7);
       await http().post(`/service-units/${unit}/periods/${thisMonth}/closure`).expect(409);
       await http().post(`/service-units/${unit}/periods/2026-13/closure`).expect(400);
       expect(

@@ -338,6 +338,7 @@ describe('the correlation report, from a known data set through Kafka and HTTP',
       service: 'enrolment',
       streamId: `staff-${nip(s.id)}`,
       type: 'StaffRegistered',
+      schemaVersion: 1, // written as the enrolment service wrote it before positionSince: read upcast
       data: {
         nip: nip(s.id),
         name: null,
@@ -373,6 +374,7 @@ describe('the correlation report, from a known data set through Kafka and HTTP',
         service: 'enrolment',
         streamId: `programme-${programme(c.programme)}`,
         type: 'TrainingCompleted',
+        schemaVersion: 1, // before attendanceOverride: read upcast
         occurredAt: at(c.on),
         data: {
           enrolmentId,

@@ -9,6 +9,8 @@ export interface ForeignEvent {
   type: string;
   data: unknown;
   occurredAt?: Date;
+  /** The contract version the data is written in (default: the current one); an older one is upcast by the reader. */
+  schemaVersion?: number;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function foreignServices() {
         const [stored] = await store.append(
           e.streamId,
           'any',
-          [{ type: e.type, data: e.data, occurredAt: e.occurredAt }],
+          [{ type: e.type, data: e.data, occurredAt: e.occurredAt, schemaVersion: e.schemaVersion }],
           { actor: `service:${e.service}`, correlationId: 'feedback-test', causationId: null },
         );
         const [record] = await store.readRecords(stored.position - 1, 1);

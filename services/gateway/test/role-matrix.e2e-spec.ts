@@ -29,6 +29,7 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/programmes/:programmeId/enrolments/:nip/statements': ['admin', 'training-officer', 'staff'],
   'POST /api/v1/programmes/:programmeId/enrolments/:nip/completion': ['admin', 'training-officer'],
   'POST /api/v1/programmes/:programmeId/enrolments/:nip/non-completion': ['admin', 'training-officer'],
+  'POST /api/v1/programmes/:programmeId/enrolments/:nip/funds-request': ['admin', 'training-officer'],
   'GET /api/v1/units/:opd/summary': ['admin', 'training-officer', 'unit-head', 'auditor'],
   'GET /api/v1/jp-ledger/below-target': ['admin', 'training-officer', 'unit-head', 'auditor'],
   'GET /api/v1/events/stream': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],

@@ -53,6 +53,8 @@ export const rejected = (i: number): NewEvent => ({
     amount: 1_750_000,
     reason: 'allocation-exhausted',
     detail: 'sisa alokasi tidak cukup',
+    attempt: 1,
+    competencyArea: null,
   },
 });
 export const released = (i: number): NewEvent => ({

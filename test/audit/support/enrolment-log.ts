@@ -25,6 +25,7 @@ export async function registerStaff(store: EventStore, i: number): Promise<void>
           workUnit: unit,
           position: 'Perawat Ahli Pertama',
           registeredOn: '2025-01-06',
+          positionSince: '2025-01-06',
         },
         personal: { subject: `staff:${nip}`, fields: ['name'] },
       },

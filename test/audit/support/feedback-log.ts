@@ -19,6 +19,7 @@ export const staffRegistered = (nip: string, unitCode: string): NewEvent => ({
     workUnit: workUnit(unitCode),
     position: 'Perawat',
     registeredOn: '2025-01-06',
+    positionSince: '2025-01-06',
   },
 });
 

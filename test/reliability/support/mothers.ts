@@ -16,6 +16,7 @@ export const staffBody = (nip: string, opd: string, serviceUnit?: string) => ({
   employmentType: 'PNS',
   workUnit: { opd, ...(serviceUnit ? { serviceUnit } : {}) },
   position: 'Perawat',
+  registeredOn: '2026-01-05',
 });
 
 export const transferBody = (opd: string, effectiveOn = '2026-07-01') => ({ to: { opd }, effectiveOn });
@@ -31,4 +32,6 @@ export const programmeBody = (programmeId: string, fundingOpd: string, competenc
   capacity: 10_000,
   fundingOpd,
   sessions: [{ sessionId: 's1', date: '2026-02-02', title: 'Hari 1' }],
+  // A session in the past: enrolling after it needs late enrolment.
+  lateEnrolment: true,
 });

@@ -30,6 +30,7 @@ const staff = (nip = freshNip()) => ({
   employmentType: 'PNS',
   workUnit: { opd: 'SEC', serviceUnit: 'SEC-UNIT' },
   position: 'Perawat',
+  registeredOn: '2026-01-05',
 });
 const programme = (programmeId = `sec-${fresh()}`) => ({
   programmeId,
@@ -43,6 +44,7 @@ const programme = (programmeId = `sec-${fresh()}`) => ({
   capacity: 50,
   fundingOpd: 'SEC',
   sessions: [{ sessionId: 's1', date: '2026-02-02', title: 'Hari 1' }],
+  lateEnrolment: true,
 });
 const unit = (unitCode = `SEC-${fresh().toUpperCase()}`) => ({
   unitCode,
@@ -143,7 +145,11 @@ export const COMMANDS: Record<string, CommandCase> = {
   },
   'POST /api/v1/programmes/:programmeId/enrolments/:nip/non-completion': {
     params: { programmeId: 'sec-ghost-programme', nip: GHOST_NIP },
-    body: () => ({ reason: 'Hadir kurang dari 80% sesi' }),
+    body: () => ({ reason: 'absent', note: 'Hadir kurang dari 80% sesi' }),
+  },
+  'POST /api/v1/programmes/:programmeId/enrolments/:nip/funds-request': {
+    params: { programmeId: 'sec-ghost-programme', nip: GHOST_NIP },
+    body: () => ({}),
   },
   'POST /api/v1/service-units': { params: {}, body: () => unit() },
   'POST /api/v1/service-units/:unitCode/revisions': {

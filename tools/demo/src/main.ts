@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { CityCalendar } from '@kompeten/domain';
 import { parseDemoOptions, USAGE } from './demo-options';
 import { devTokenIssuer } from './gateway/dev-token-issuer';
 import { GatewayClient } from './gateway/gateway-client';
-import { cityDate } from './plan/calendar';
 import { planScenario, ScenarioPlan } from './plan/scenario.plan';
 import { fetchReport, headlineLines } from './report/correlation-headline';
 import { runScenario } from './run-scenario';
@@ -15,12 +15,15 @@ import { SIZES } from './scenario-sizes';
 // `npm run demo -- --size large`: a seeded Bukittinggi, driven through the gateway's public API.
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..'); // dist/tools/demo/src → the repository
 
-/** The gateway's date (its clock decides "today" for enrolments and surveys), as the city reads it. */
+/**
+ * The gateway's date (its clock decides "today" for enrolments and surveys), in the city's calendar:
+ * the time zone the services read (`CITY_TIME_ZONE`, default Asia/Jakarta — Bukittinggi is WIB).
+ */
 async function gatewayToday(gateway: string): Promise<string> {
   const res = await fetch(`${gateway}/health`, { signal: AbortSignal.timeout(10_000) }).catch(() => null);
   if (!res) throw new Error(`no gateway at ${gateway} (start the platform with npm start)`);
   const date = res.headers.get('date');
-  return cityDate(date ? new Date(date) : new Date());
+  return new CityCalendar(process.env.CITY_TIME_ZONE || undefined).dateOf(date ? new Date(date) : new Date());
 }
 
 const describe = (plan: ScenarioPlan) => {

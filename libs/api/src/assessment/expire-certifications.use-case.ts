@@ -3,7 +3,11 @@ import { IsISO8601, IsOptional } from 'class-validator';
 import { DateOnly, defineUseCase, Type } from '../use-case';
 
 export class ExpireCertificationsRequest {
-  @ApiPropertyOptional({ example: '2029-03-01', description: 'The date to check as of; defaults to today' })
+  @ApiPropertyOptional({
+    example: '2029-03-01',
+    description:
+      'The date to check as of; defaults to today (the city’s date); a date-time is read as the city’s date at that instant',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   asOf?: string;

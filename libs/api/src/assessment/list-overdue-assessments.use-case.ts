@@ -6,7 +6,10 @@ import { DateOnly, defineUseCase, Nullable, StringEnum, Type } from '../use-case
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
 
 export class OverdueAssessmentsRequest {
-  @ApiPropertyOptional({ example: '2026-06-01', description: 'Defaults to today' })
+  @ApiPropertyOptional({
+    example: '2026-06-01',
+    description: 'Defaults to today (the city’s date); a date-time is read as the city’s date at that instant',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   asOf?: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ASSESSMENT_METHODS, AssessmentMethod } from '@kompeten/contracts';
 import { CommandAcceptedSchema, defineUseCase, PARAM } from '../use-case';
 
@@ -19,13 +19,21 @@ export class RecordAssessmentResultRequest {
   @IsIn(ASSESSMENT_METHODS)
   method: AssessmentMethod;
 
-  @ApiProperty({ example: 78, description: 'Within the method’s range; the level 1..5 follows from it' })
+  @ApiProperty({
+    example: 78,
+    description:
+      'Within the method’s range; the level 1..5 follows from it by the method’s score-to-level mapping (default: test and portfolio level 3 from 70, a 1..5 rubric’s points are its levels)',
+  })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   score: number;
 
-  @ApiPropertyOptional({ example: '2026-02-10', description: 'Defaults to today' })
+  @ApiPropertyOptional({
+    example: '2026-02-10',
+    description: 'The city’s date of the assessment; not after today (the city’s), which is the default',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'assessedOn must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'assessedOn must be a real date' })
   assessedOn?: string;
 }
 

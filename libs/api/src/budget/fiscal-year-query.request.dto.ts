@@ -3,7 +3,10 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class FiscalYearQueryRequest {
-  @ApiPropertyOptional({ example: 2026, description: 'Defaults to the current year' })
+  @ApiPropertyOptional({
+    example: 2026,
+    description: 'Defaults to the city’s current fiscal year (CITY_TIME_ZONE, e.g. WIB)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

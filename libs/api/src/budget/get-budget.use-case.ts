@@ -32,6 +32,9 @@ export const BudgetViewSchema = Type.Composite([
   UsageSchema,
   Type.Object({
     rejections: Type.Integer({ description: 'Commitments refused for lack of money' }),
+    waiting: Type.Integer({
+      description: 'Funds requests waiting in this budget’s queue: committed in order as money comes free',
+    }),
     allocations: Type.Array(AllocationSchema, { description: 'By allocation id' }),
   }),
 ]);

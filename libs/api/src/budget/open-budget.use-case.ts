@@ -5,7 +5,14 @@ import { CommandAcceptedSchema, defineUseCase, Type } from '../use-case';
 import { MAX_RUPIAH, OPD_CODE } from './codes';
 
 export class OpenBudgetRequest {
-  @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) fiscalYear: number;
+  @ApiProperty({
+    example: 2026,
+    description: 'From 2000 up to the city’s next fiscal year: next year’s budget can be opened before the year starts',
+  })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  fiscalYear: number;
   @ApiProperty({ example: 'DINKES', description: 'The OPD (work unit) whose training budget this is' })
   @Matches(OPD_CODE, { message: 'opd must be an OPD code such as DINKES' })
   opd: string;
@@ -34,5 +41,6 @@ export const openBudget = defineUseCase({
     CommandAcceptedSchema,
   ]),
   access: { roles: ['training-officer'] },
+  // 400 also for a fiscal year more than one year ahead of the city's (the decider knows the city's year).
   problems: [400, 409],
 });

@@ -1,9 +1,21 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
 import { IsNip } from '../shared/nip.validator';
+import { IsBusinessDate } from './business-date.validator';
 import { CommandAcceptedSchema, defineUseCase, PARAM } from '../use-case';
 
 export class EnrolStaffRequest {
   @ApiProperty({ example: '198609262015051001' }) @IsNip() nip: string;
+
+  /**
+   * The day the staff member enrolled (default the city's today; never in the future): an enrolment made on
+   * paper, or before go-live, keeps its real date — self-paced statements are accepted from that day on.
+   * It does not reopen a closed programme: enrolling after the first session still needs late enrolment.
+   */
+  @ApiPropertyOptional({ format: 'date', example: '2026-01-05' })
+  @IsOptional()
+  @IsBusinessDate()
+  enrolledOn?: string;
 }
 
 export const enrolStaff = defineUseCase({

@@ -1,14 +1,16 @@
-import { COMPETENCY_TYPES, EMPLOYMENT_TYPES, WITHDRAWAL_REASONS } from '@kompeten/contracts';
+import { COMPETENCY_TYPES, EMPLOYMENT_TYPES, NON_COMPLETION_REASONS, WITHDRAWAL_REASONS } from '@kompeten/contracts';
 import { WorkUnitSchema } from '../shared/work-unit.schema';
 import { DateOnly, DateTime, defineUseCase, Dictionary, Nullable, PARAM, StringEnum, Type } from '../use-case';
 import { ENROLMENT_STATUSES } from './get-programme.use-case';
 
 const LedgerYear = Type.Object({
-  year: Type.Integer(),
-  jpCompleted: Type.Integer({ description: 'JP credited by the trainings completed in the year' }),
+  year: Type.Integer({ description: 'PNS: the calendar year; PPPK: the year the contract year begins' }),
+  from: DateOnly({ description: 'First day of the year: 1 January (PNS), the contract anniversary (PPPK)' }),
+  to: DateOnly({ description: 'Last day of the year (the year runs on to it even when it is still under way)' }),
+  jpCompleted: Type.Integer({ description: 'JP credited by the trainings completed in the year (0 when none)' }),
   target: Nullable(Type.Integer({ description: 'PNS: the 20 JP a year they have a right to; null for PPPK' })),
   cap: Nullable(Type.Integer({ description: 'PPPK: at most 24 JP per contract year; null for PNS' })),
-  belowTarget: Type.Boolean(),
+  belowTarget: Type.Boolean({ description: 'PNS below their 20 JP in the year (a year with 0 JP included)' }),
   overCap: Type.Boolean(),
 });
 
@@ -24,6 +26,9 @@ const Training = Type.Object({
   jpCredited: Type.Integer({ description: 'JP credited to the ledger (on completion)' }),
   completedOn: Nullable(DateOnly()),
   withdrawalReason: Nullable(StringEnum(WITHDRAWAL_REASONS)),
+  nonCompletionReason: Nullable(
+    StringEnum(NON_COMPLETION_REASONS, { description: 'Why it ended without completion (coded); null otherwise' }),
+  ),
   attendance: Dictionary(StringEnum(['attended', 'missed']), { description: 'attended or missed, by session id' }),
 });
 
@@ -45,9 +50,15 @@ export const StaffRecordSchema = Type.Object({
   workUnit: WorkUnitSchema,
   position: Type.String(),
   status: StringEnum(['active', 'left']),
+  registeredOn: DateOnly({ description: 'When they began serving the city (PPPK: the contract’s start)' }),
+  positionSince: DateOnly({ description: 'When they took up the current position' }),
+  leftOn: Nullable(DateOnly({ description: 'When they left; null while serving' })),
   unitHistory: Type.Array(UnitMove, { description: 'Transfers, oldest first' }),
   training: Type.Array(Training, { description: 'Every enrolment, in the order enrolled' }),
-  jpLedger: Type.Array(LedgerYear, { description: 'Years with completed training, in order' }),
+  jpLedger: Type.Array(LedgerYear, {
+    description:
+      'Every year from the registration year to the city’s current year (or the year they left), 0 JP included, oldest first; PPPK: contract years from the registration anniversary',
+  }),
 });
 
 /** The enrolment service's part of the staff profile; the gateway composes it (getStaffProfile). */

@@ -5,16 +5,22 @@ export const UnitSummarySchema = Type.Object({
   opd: Type.String({ example: 'DINKES' }),
   serviceUnit: Nullable(Type.String({ description: 'null: the whole OPD' })),
   year: Type.Integer({ example: 2026 }),
-  headcount: Type.Integer({ description: 'Active staff' }),
+  headcount: Type.Integer({ description: 'Active staff registered by the end of the year' }),
   participants: Type.Integer({ description: 'Distinct staff enrolled in the year' }),
   enrolments: Type.Integer(),
   completions: Type.Integer(),
   jpCompleted: Type.Integer({ description: 'JP credited in the year' }),
   participationRate: Nullable(Type.Number({ description: 'participants / headcount; null without staff' })),
   withdrawalsByReason: Dictionary(Type.Integer(), { description: 'Withdrawals by reason (workload, illness, …)' }),
+  nonCompletionsByReason: Dictionary(Type.Integer(), {
+    description:
+      'Trainings ended without completion, by coded reason (workload, illness, absent, failed-assessment, other)',
+  }),
   jpCoverage: Type.Object({
-    pns: Type.Integer({ description: 'Active PNS staff' }),
-    meeting20Jp: Type.Integer({ description: 'Of them, those with at least 20 JP completed in the year' }),
+    pns: Type.Integer({ description: 'Active PNS staff registered by the end of the year' }),
+    meeting20Jp: Type.Integer({
+      description: 'Of them, those with at least 20 JP from trainings completed in the year',
+    }),
     share: Nullable(Type.Number({ description: 'meeting20Jp / pns; null without PNS staff' })),
   }),
 });
@@ -25,7 +31,8 @@ export const getUnitSummary = defineUseCase({
   method: 'GET',
   path: '/units/:opd/summary',
   tag: 'units',
-  summary: 'A unit’s year: participation, withdrawal reasons, JP coverage',
+  summary:
+    'A unit’s year (default: the city’s current year): participation, withdrawal and non-completion reasons, JP coverage',
   params: { opd: PARAM.opd },
   query: UnitYearQueryRequest,
   response: UnitSummarySchema,

@@ -15,6 +15,7 @@ export * from './get-programme.use-case';
 // Enrolments
 export * from './enrol-staff.use-case';
 export * from './withdraw-enrolment.use-case';
+export * from './request-funds-again.use-case';
 export * from './record-attendance.use-case';
 export * from './record-learning-progress.use-case';
 export * from './complete-training.use-case';

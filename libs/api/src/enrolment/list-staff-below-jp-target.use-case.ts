@@ -24,7 +24,7 @@ export const listStaffBelowJpTarget = defineUseCase({
   method: 'GET',
   path: '/jp-ledger/below-target',
   tag: 'units',
-  summary: 'Active PNS staff below their 20 JP in the year (unit-heads: their unit)',
+  summary: 'Active PNS staff below their 20 JP in the year (default: the city’s current year; unit-heads: their unit)',
   params: {},
   query: UnitYearQueryRequest,
   response: StaffBelowJpTargetSchema,

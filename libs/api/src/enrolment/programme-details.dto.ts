@@ -4,9 +4,10 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
+  IsNumber,
   IsOptional,
   IsString,
   Length,
@@ -15,7 +16,14 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { COMPETENCY_TYPES, CompetencyType, PROGRAMME_FORMS, ProgrammeForm } from '@kompeten/contracts';
+import {
+  COMPETENCY_TYPES,
+  CompetencyType,
+  DEFAULT_ATTENDANCE_THRESHOLD,
+  PROGRAMME_FORMS,
+  ProgrammeForm,
+} from '@kompeten/contracts';
+import { IsBusinessDate } from './business-date.validator';
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -23,7 +31,10 @@ export class SessionDto {
   @ApiProperty({ example: 's1' })
   @Matches(CODE, { message: 'sessionId must be a short lowercase code' })
   sessionId: string;
-  @ApiProperty({ example: '2026-02-02' }) @IsISO8601({ strict: true }) date: string;
+  // A date only, in the city's calendar: times of day come with issue #19.
+  @ApiProperty({ example: '2026-02-02', description: 'The day of the session (YYYY-MM-DD, no time of day)' })
+  @IsBusinessDate()
+  date: string;
   @ApiProperty({ example: 'Hari 1: komunikasi terapeutik' }) @IsString() @Length(1, 200) title: string;
 }
 
@@ -75,4 +86,33 @@ export class ProgrammeDetailsDto {
   @ValidateNested()
   @Type(() => CompletionRuleDto)
   completionRule?: CompletionRuleDto | null;
+  @ApiPropertyOptional({
+    example: 2026,
+    nullable: true,
+    description:
+      'The fiscal year its costs are charged to; absent or null: the year of the first session (without sessions: of each enrolment)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  fiscalYear?: number | null;
+  @ApiPropertyOptional({
+    example: DEFAULT_ATTENDANCE_THRESHOLD,
+    minimum: 0,
+    maximum: 1,
+    description: `Share of the sessions a participant attends to complete (default ${DEFAULT_ATTENDANCE_THRESHOLD})`,
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  attendanceThreshold?: number;
+  @ApiPropertyOptional({
+    example: false,
+    description: 'Whether staff may still enrol after the first session’s date (default false: enrolment closes)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  lateEnrolment?: boolean;
 }

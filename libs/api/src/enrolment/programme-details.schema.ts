@@ -16,4 +16,7 @@ export const ProgrammeDetailsSchema = Type.Object({
   completionRule: Nullable(
     Type.Object({ modules: Type.Array(Type.String()), minScore: Type.Optional(Nullable(Type.Integer())) }),
   ),
+  fiscalYear: Nullable(Type.Integer({ description: 'The fiscal year charged; null: the year of the first session' })),
+  attendanceThreshold: Type.Number({ description: 'Share of the sessions a participant attends to complete' }),
+  lateEnrolment: Type.Boolean({ description: 'Whether staff may enrol after the first session’s date' }),
 });

@@ -12,14 +12,24 @@ export class RecordLearningProgressRequest {
   @ApiProperty({ enum: VERBS }) @IsIn(VERBS) verb: (typeof VERBS)[number];
   @ApiProperty({ example: 'm1' }) @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/) moduleId: string;
   @ApiPropertyOptional({ minimum: 0, maximum: 100 }) @IsOptional() @IsInt() @Min(0) @Max(100) score?: number;
-  @ApiPropertyOptional({ description: 'Time spent, seconds' })
+  @ApiPropertyOptional({
+    description: 'Time spent, seconds (summed: the training completes once they cover its JP × 45 min)',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(86_400)
   seconds?: number;
-  @ApiProperty({ description: 'When it happened on the device (offline batches arrive late but in place)' })
+  @ApiProperty({
+    example: '2026-03-01T10:00:00+07:00',
+    description:
+      'When it happened on the device, with its offset (offline batches arrive late but in place): not more than 5 minutes ahead of the service, not before the enrolment. A completing statement dates the completion (the city date of this instant).',
+  })
   @IsISO8601({ strict: true })
+  // Without an offset the instant is ambiguous: the city date of the completion depends on it.
+  @Matches(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'deviceTimestamp must be a date and time with its offset (Z or ±hh:mm)',
+  })
   deviceTimestamp: string;
 }
 export type LearningStatement = RecordLearningProgressRequest;

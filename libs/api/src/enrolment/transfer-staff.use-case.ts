@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { WorkUnitDto } from '../shared/work-unit.dto';
 import { CommandAcceptedSchema, defineUseCase, PARAM } from '../use-case';
+import { IsBusinessDate } from './business-date.validator';
 
 export class TransferStaffRequest {
   @ApiProperty({ type: WorkUnitDto })
@@ -16,8 +17,13 @@ export class TransferStaffRequest {
   @Length(2, 120)
   position?: string;
 
-  @ApiProperty({ example: '2026-07-01' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({
+    example: '2026-07-01',
+    format: 'date',
+    description:
+      'The city’s date the move takes effect: not in the future, not before the current unit or position began (registration or the last transfer)',
+  })
+  @IsBusinessDate()
   effectiveOn: string;
 }
 

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export class UnitYearQueryRequest {
-  @ApiPropertyOptional({ example: 2026, description: 'Defaults to the current year' })
+  @ApiPropertyOptional({ example: 2026, description: 'Defaults to the city’s current year (its time zone, not UTC)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -144,6 +144,10 @@ export const CorrelationReportSchema = T.Object({
   observations: T.Integer({ description: 'Unit-periods with an IKM' }),
   units: T.Integer({ description: 'Distinct units among them' }),
   observationsBelowSampleTarget: T.Integer(),
+  observationsWithoutHeadcount: T.Integer({
+    description:
+      'Of the observations, unit-periods with no staff known in the unit on the period’s last day: their training measures are null, so they are left out of every correlation with one',
+  }),
   notes: T.Array(T.String()),
   methods: T.Object({
     pearson: T.String(),

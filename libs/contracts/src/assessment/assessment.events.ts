@@ -9,8 +9,9 @@ export const ASSESSMENT_METHODS = ['test', 'observation', '360', 'portfolio'] as
 export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
 
 /**
- * What a score means: its range per method. The level (1..5) is where the score falls in the range,
- * in five equal bands, so a 1..5 rubric maps to itself and a test's 80..100 is level 5.
+ * What a score means: its range per method. The level (1..5) a score reaches is the assessment
+ * service's configuration per method (services/assessment/src/assessment-record/score-levels.ts,
+ * ASSESSMENT_SCORE_LEVELS); AssessmentRecorded carries the level it gave.
  */
 export const METHOD_SCORE_RANGES: Record<AssessmentMethod, { min: number; max: number }> = {
   test: { min: 0, max: 100 },

@@ -33,18 +33,54 @@ export type FundsCommitted = {
     amount: number;
   };
 };
-/** No budget for the unit, the allocation exhausted, or the year closed: the enrolment service waitlists. */
+/**
+ * No budget for the unit, the allocation exhausted, or the year closed: the enrolment service waitlists.
+ * In a budget stream, `allocation-exhausted` and `no-allocation` also put the request in that budget's
+ * funds queue (see {@link waitsForFunds}); it is committed in turn when money comes free.
+ */
 export type CommitmentRejected = {
   type: 'CommitmentRejected';
   data: {
     budgetId: string | null;
     enrolmentId: string;
+    /** Which funds request of the enrolment this answers (StaffEnrolled's attempt: 1, then +1 per further request). */
+    attempt: number;
     programmeId: string;
     nip: string;
     opd: string;
+    /** What the queue needs to find the allocations that may pay; null only in v1 events (they never wait). */
+    competencyArea: string | null;
     amount: number;
     reason: 'no-budget' | 'no-allocation' | 'allocation-exhausted' | 'budget-closed';
     detail: string;
+  };
+};
+
+/**
+ * Whether a rejection puts its request in the budget's funds queue. Not in the no-budget rejection
+ * stream (no money can ever arrive there) nor in a closed budget; not for v1 rejections, recorded
+ * before the queue existed (their enrolments were told to enrol again).
+ */
+export const waitsForFunds = (r: CommitmentRejected['data']) =>
+  r.budgetId !== null &&
+  r.competencyArea !== null &&
+  (r.reason === 'allocation-exhausted' || r.reason === 'no-allocation');
+
+/**
+ * A waiting funds request leaves the budget's queue without money: the enrolment was withdrawn,
+ * did not complete, was waitlisted for a seat, or its programme was cancelled; a newer request of it
+ * replaced it (`re-requested`); or the budget closed for the year.
+ */
+export type FundsRequestWithdrawn = {
+  type: 'FundsRequestWithdrawn';
+  data: {
+    budgetId: string;
+    enrolmentId: string;
+    attempt: number;
+    programmeId: string;
+    nip: string;
+    amount: number;
+    reason: 'withdrawn' | 'cancelled' | 'not-completed' | 'waitlisted' | 're-requested' | 'budget-closed';
   };
 };
 /** `year-closed`: the commitment lapsed when the fiscal year was closed. */
@@ -101,6 +137,7 @@ export type BudgetEvent =
   | AllocationRevised
   | FundsCommitted
   | CommitmentRejected
+  | FundsRequestWithdrawn
   | FundsReleased
   | ExpenditureRecorded
   | ExpenditureRejected
@@ -134,14 +171,39 @@ export const BUDGET_EVENTS: EventContract[] = [
     version: 1,
     service: 'budget',
     stream: B,
-    description: 'The cost of one enrolment reserved; the enrolment service confirms it.',
+    description:
+      'The cost of one enrolment reserved, on its request or later from the funds queue (commitmentId ' +
+      '`<budgetId>:c<n>`, the budget’s n-th commitment); the enrolment service confirms it.',
   },
   {
     type: 'CommitmentRejected',
-    version: 1,
+    version: 2,
     service: 'budget',
     stream: `${B} (or budget-rejections-<fiscalYear>-<opd> when no budget exists)`,
-    description: 'No money for this enrolment, with the reason; the enrolment service waitlists it.',
+    description:
+      'No money for this funds request (enrolment and attempt), with the reason; the enrolment service waitlists it. ' +
+      'In a budget stream, allocation-exhausted and no-allocation put it in that budget’s funds queue: it is ' +
+      'committed in order when money comes free. No-budget and budget-closed rejections do not wait (re-request).',
+    upcasters: [
+      {
+        fromVersion: 1,
+        // v1 predates the queue and re-requests: the first request, and no area (so it never waits).
+        upcast: (v1: Omit<CommitmentRejected['data'], 'attempt' | 'competencyArea'>) => ({
+          ...v1,
+          attempt: 1,
+          competencyArea: null,
+        }),
+      },
+    ],
+  },
+  {
+    type: 'FundsRequestWithdrawn',
+    version: 1,
+    service: 'budget',
+    stream: B,
+    description:
+      'A request waiting in the funds queue leaves it without money: enrolment withdrawn, not completed or ' +
+      'waitlisted for a seat, programme cancelled, replaced by a re-request, or the budget closed.',
   },
   {
     type: 'FundsReleased',
@@ -149,7 +211,8 @@ export const BUDGET_EVENTS: EventContract[] = [
     service: 'budget',
     stream: B,
     description:
-      'A commitment given back (withdrawal, cancellation, non-completion, funds waitlisting, or lapsed at year end).',
+      'A commitment given back (withdrawal, cancellation, non-completion, waitlisting for want of a seat, or ' +
+      'lapsed at year end); the money goes to the funds queue first.',
   },
   {
     type: 'ExpenditureRecorded',

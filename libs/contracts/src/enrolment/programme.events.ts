@@ -1,6 +1,14 @@
 import type { EventContract } from '../event-contract';
-import type { CompetencyType, ProgrammeForm, WithdrawalReason, WorkUnit } from './shared.types';
+import type {
+  AttendanceOverrideReason,
+  CompetencyType,
+  NonCompletionReason,
+  ProgrammeForm,
+  WithdrawalReason,
+  WorkUnit,
+} from './shared.types';
 
+/** One session of a classroom programme: a date only (times of day come with issue #19). */
 export interface Session {
   sessionId: string;
   date: string;
@@ -26,6 +34,18 @@ export interface ProgrammeDetails {
   fundingOpd: string;
   sessions: Session[];
   completionRule: CompletionRule | null;
+  /** The fiscal year its costs are charged to; null: the year of the first session (or of the enrolment without sessions). */
+  fiscalYear: number | null;
+  /** Share of the sessions (0–1) a participant attends to complete, unless an officer overrides with a reason. */
+  attendanceThreshold: number;
+  /** Whether staff may still enrol after the first session's date. */
+  lateEnrolment: boolean;
+}
+
+/** Why an officer completed a participant below the attendance threshold. */
+export interface AttendanceOverride {
+  reason: AttendanceOverrideReason;
+  note: string | null;
 }
 
 /** Stream `programme-<programmeId>`: the catalogue entry and everyone taking part in it. */
@@ -52,7 +72,12 @@ export type StaffEnrolled = {
     jp: number;
     competencyType: CompetencyType;
     competencyArea: string;
+    /** The fiscal year charged: the programme's (explicit, or its first session's), else the year of enrolledOn. */
     year: number;
+    /** 1 for the enrolment's first funds request, +1 on each officer re-request (the budget answers each once). */
+    attempt: number;
+    /** The city date the staff member enrolled (for a promotion from the waitlist: the day the seat was given); null in v1. */
+    enrolledOn: string | null;
   };
 };
 export type EnrolmentConfirmed = {
@@ -119,11 +144,13 @@ export type TrainingCompleted = {
     workUnit: WorkUnit;
     fundingOpd: string;
     costPerParticipant: number;
+    /** Set when an officer completed the participant below the attendance threshold. */
+    attendanceOverride: AttendanceOverride | null;
   };
 };
 export type TrainingNotCompleted = {
   type: 'TrainingNotCompleted';
-  data: { enrolmentId: string; programmeId: string; nip: string; reason: string };
+  data: { enrolmentId: string; programmeId: string; nip: string; reason: NonCompletionReason; note: string | null };
 };
 
 export type ProgrammeEvent =
@@ -144,18 +171,29 @@ const P = 'programme-<programmeId>';
 export const PROGRAMME_EVENTS: EventContract[] = [
   {
     type: 'ProgrammePublished',
-    version: 1,
+    version: 2,
     service: 'enrolment',
     stream: P,
     description:
-      'A programme enters the catalogue: competency type and area, form, JP, cost per participant, capacity, sessions.',
+      'A programme enters the catalogue: competency type and area, form, JP, cost per participant, capacity, sessions (dates), the fiscal year charged (null: the first session’s), the attendance threshold and whether late enrolment is allowed.',
+    // v1 programmes had no such settings: the year of their first session, 80 % attendance, enrolment closing at the
+    // first session. The values are written out here, not taken from today's defaults: what v1 meant never changes.
+    upcasters: [
+      {
+        fromVersion: 1,
+        upcast: (v1) => ({ ...v1, fiscalYear: null, attendanceThreshold: 0.8, lateEnrolment: false }),
+      },
+    ],
   },
   {
     type: 'ProgrammeRevised',
-    version: 1,
+    version: 2,
     service: 'enrolment',
     stream: P,
-    description: 'Catalogue details change (never capacity below the seats taken).',
+    description:
+      'Catalogue details change, only the fields named (never capacity below the seats taken); new seats go to the waitlist in order (StaffEnrolled).',
+    // v2 may name fiscalYear, attendanceThreshold and lateEnrolment; a v1 revision never did, so it reads as it is.
+    upcasters: [{ fromVersion: 1, upcast: (v1) => v1 }],
   },
   {
     type: 'ProgrammeCancelled',
@@ -167,11 +205,13 @@ export const PROGRAMME_EVENTS: EventContract[] = [
   },
   {
     type: 'StaffEnrolled',
-    version: 1,
+    version: 2,
     service: 'enrolment',
     stream: P,
     description:
-      'A seat is taken and the cost is asked of the funding OPD’s budget; confirmation follows FundsCommitted.',
+      'A seat is taken and the cost is asked of the funding OPD’s budget for the programme’s fiscal year (year); confirmation follows FundsCommitted. Also when a freed seat goes to the next on the waitlist, and on an officer’s re-request for funds (same enrolmentId, attempt + 1).',
+    // v1 enrolments made one funds request and did not record the day.
+    upcasters: [{ fromVersion: 1, upcast: (v1) => ({ ...v1, attempt: 1, enrolledOn: null }) }],
   },
   {
     type: 'EnrolmentConfirmed',
@@ -185,7 +225,8 @@ export const PROGRAMME_EVENTS: EventContract[] = [
     version: 1,
     service: 'enrolment',
     stream: P,
-    description: 'No seat (capacity) or no funds (CommitmentRejected); the staff member waits.',
+    description:
+      'No seat (capacity: waits for one, in the order of enrolment) or no funds (CommitmentRejected: waits in the budget’s queue, or for an officer’s re-request); the seat it held goes to the next on the waitlist.',
   },
   {
     type: 'EnrolmentWithdrawn',
@@ -206,16 +247,26 @@ export const PROGRAMME_EVENTS: EventContract[] = [
   },
   {
     type: 'TrainingCompleted',
-    version: 1,
+    version: 2,
     service: 'enrolment',
     stream: P,
-    description: 'Completion; the JP are credited to the staff member’s ledger for that year.',
+    description:
+      'Completion (dated by the officer, or by the city date of the completing self-paced statement); the JP are credited to the staff member’s ledger for that year. attendanceOverride: the coded reason an officer gave to complete below the attendance threshold.',
+    upcasters: [{ fromVersion: 1, upcast: (v1) => ({ ...v1, attendanceOverride: null }) }],
   },
   {
     type: 'TrainingNotCompleted',
-    version: 1,
+    version: 2,
     service: 'enrolment',
     stream: P,
-    description: 'The programme ended without completion for this staff member.',
+    description:
+      'The programme ended without completion for this staff member, with a coded reason (workload, illness, absent, failed-assessment, other + note).',
+    // v1 reasons were free text: kept word for word as the note of `other`.
+    upcasters: [
+      {
+        fromVersion: 1,
+        upcast: ({ reason, ...rest }: { reason: string }) => ({ ...rest, reason: 'other', note: reason }),
+      },
+    ],
   },
 ];

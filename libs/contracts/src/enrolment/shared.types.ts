@@ -20,3 +20,17 @@ export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
 
 export const DEPARTURE_REASONS = ['retired', 'resigned', 'dismissed', 'deceased', 'contract-ended', 'other'] as const;
 export type DepartureReason = (typeof DEPARTURE_REASONS)[number];
+
+/**
+ * Why a training ended without completion, coded so that the workload statistics can count them
+ * (workload is the reason the seed names first); `other` carries a note.
+ */
+export const NON_COMPLETION_REASONS = ['workload', 'illness', 'absent', 'failed-assessment', 'other'] as const;
+export type NonCompletionReason = (typeof NON_COMPLETION_REASONS)[number];
+
+/** Why an officer completes a staff member whose attendance is below the programme's threshold. */
+export const ATTENDANCE_OVERRIDE_REASONS = ['make-up-session', 'official-duty', 'illness-excused', 'other'] as const;
+export type AttendanceOverrideReason = (typeof ATTENDANCE_OVERRIDE_REASONS)[number];
+
+/** Share of a programme's sessions a participant attends to complete, unless the programme says otherwise. */
+export const DEFAULT_ATTENDANCE_THRESHOLD = 0.8;

@@ -44,7 +44,7 @@ describe('the Postgres event store', () => {
       ['StaffTransferred', 2],
     ]);
     expect(read[0]).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       occurredAt: occurredAt.toISOString(),
       metadata: { actor: 'user:officer-bkpsdm', correlationId: 'corr-1', causationId: 'cmd-7' },
     });

@@ -7,9 +7,3 @@ export function scoreOutOfRange(method: AssessmentMethod, score: number): string
     ? null
     : `a ${method} score is between ${min} and ${max}`;
 }
-
-/** Where the score falls in the method's range, in five equal bands: the competency level 1..5. */
-export function levelFor(method: AssessmentMethod, score: number): number {
-  const { min, max } = METHOD_SCORE_RANGES[method];
-  return Math.min(5, 1 + Math.floor(((score - min) * 5) / (max - min)));
-}

@@ -1,5 +1,6 @@
 import type { AssessmentKind, AssessmentMethod } from '@kompeten/contracts';
 import type { RequiredLevel } from '../position-standard/required-level';
+import type { ScoreLevels } from './score-levels';
 
 /** Everything a staff member's assessment record can be asked; handlers and reactions fill in ids, dates and policy. */
 export type AssessmentRecordCommand =
@@ -41,9 +42,12 @@ export type AssessmentRecordCommand =
       method: AssessmentMethod;
       score: number;
       assessedOn: string;
+      /** The city's date when the result is recorded (CityCalendar): the result may not be dated after it. */
       today: string;
       required: RequiredLevel;
       certificationMonths: number;
+      /** How each method's scores become levels (the policy's, from ASSESSMENT_SCORE_LEVELS or the default). */
+      scoreLevels: ScoreLevels;
     }
   | {
       type: 'CancelOpenAssessments';

@@ -1,7 +1,7 @@
 import type { AssessmentRecordEvent } from '@kompeten/contracts';
 import { ENROLMENT, given, NIP, postScheduled, preScheduled, recordCommand } from '../../test/assessment-record.mother';
 
-const certifiedEvents = given(postScheduled).when(recordCommand({ score: 85 }));
+const certifiedEvents = given(postScheduled).when(recordCommand({ score: 95 }));
 const certified = certifiedEvents[1] as Extract<AssessmentRecordEvent, { type: 'CompetencyCertified' }>;
 const expire = (asOf: string, certificationId = certified.data.certificationId) =>
   ({ type: 'ExpireCertification', nip: NIP, certificationId, asOf }) as const;
@@ -47,7 +47,7 @@ describe('cancelling what was still due', () => {
         assessor: 'a',
         method: 'test',
         score: 40,
-        level: 3,
+        level: 1,
         assessedOn: '2026-01-10',
         late: false,
         learningGain: null,

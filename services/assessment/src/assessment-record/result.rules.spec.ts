@@ -1,4 +1,5 @@
 import type { AssessmentRecordEvent } from '@kompeten/contracts';
+import { DEFAULT_SCORE_LEVELS } from './score-levels';
 import {
   ENROLMENT,
   given,
@@ -40,11 +41,11 @@ describe('recording an assessment result', () => {
         assessor: 'assessor:198001012005011001',
         method: 'test',
         score: 85,
-        level: 5,
+        level: 4,
         assessedOn: '2026-02-10',
         dueOn: '2026-02-17',
         late: false,
-        learningGain: 3,
+        learningGain: 2,
       },
     });
   });
@@ -100,7 +101,7 @@ describe('recording an assessment result', () => {
 
 describe('certification and gaps', () => {
   it('certifies a competency when the post-assessment reaches the required level, until the validity ends', () => {
-    const [, certified] = given(postScheduled).when(recordCommand({ score: 60 }));
+    const [, certified] = given(postScheduled).when(recordCommand({ score: 80 }));
     expect(certified).toEqual({
       type: 'CompetencyCertified',
       data: {
@@ -119,7 +120,7 @@ describe('certification and gaps', () => {
   });
 
   it('does not certify below the required level, and identifies the gap the position sets', () => {
-    const events = given(postScheduled).when(recordCommand({ score: 45 }));
+    const events = given(postScheduled).when(recordCommand({ score: 72 }));
     expect(types(events)).toEqual(['AssessmentRecorded', 'CompetencyGapIdentified']);
     expect(events[1].data).toEqual({
       nip: NIP,
@@ -134,11 +135,26 @@ describe('certification and gaps', () => {
 
   it('judges against the default level when the position sets none, without calling it a gap', () => {
     const required = { level: 3, source: 'default', position: 'Perawat' } as const;
-    expect(types(given(postScheduled).when(recordCommand({ score: 45, required })))).toEqual([
+    expect(types(given(postScheduled).when(recordCommand({ score: 70, required })))).toEqual([
       'AssessmentRecorded',
       'CompetencyCertified',
     ]);
-    expect(types(given(postScheduled).when(recordCommand({ score: 30, required })))).toEqual(['AssessmentRecorded']);
+    expect(types(given(postScheduled).when(recordCommand({ score: 69, required })))).toEqual(['AssessmentRecorded']);
+  });
+
+  it('does not certify a competency on a 40/100 post-test (the default mapping and requirement)', () => {
+    const required = { level: 3, source: 'default', position: 'Perawat' } as const;
+    const events = given(postScheduled).when(recordCommand({ method: 'test', score: 40, required }));
+    expect(types(events)).toEqual(['AssessmentRecorded']);
+    expect(events[0].data).toMatchObject({ score: 40, level: 1 });
+  });
+
+  it('maps the score by the mapping the command carries (the city’s setting)', () => {
+    const scoreLevels = { ...DEFAULT_SCORE_LEVELS, test: { minimumFor: [30, 40, 50, 60], source: 'city' } } as const;
+    const required = { level: 3, source: 'default', position: 'Perawat' } as const;
+    const events = given(postScheduled).when(recordCommand({ score: 40, required, scoreLevels }));
+    expect(types(events)).toEqual(['AssessmentRecorded', 'CompetencyCertified']);
+    expect(events[0].data).toMatchObject({ level: 3 });
   });
 
   it('certifies only on a post-assessment; an on-the-job result below the requirement is a gap', () => {

@@ -1,8 +1,9 @@
 import type { AssessmentRecordEvent, AssessmentRecorded } from '@kompeten/contracts';
 import { addMonths } from '../shared/calendar';
-import { levelFor, scoreOutOfRange } from './assessment-methods';
+import { scoreOutOfRange } from './assessment-methods';
 import type { CommandOf } from './assessment-record.commands';
 import { problems } from './assessment-record.problems';
+import { levelFor } from './score-levels';
 import type { Assessment, AssessmentRecordState } from './assessment-record.state';
 
 type RecordCommand = CommandOf<'RecordAssessmentResult'>;
@@ -33,7 +34,7 @@ function checkInput(c: RecordCommand, a: Assessment, s: AssessmentRecordState) {
 }
 
 /**
- * A result: the level follows from the score; a post-assessment at or above the required level
+ * A result: the level follows from the score by the method's mapping (score-levels.ts); a post-assessment at or above the required level
  * certifies the competency (valid for the configured months); any assessment below the level the
  * staff member's position requires identifies a gap.
  */
@@ -43,7 +44,7 @@ export function recordResult(c: RecordCommand, s: AssessmentRecordState): Assess
   checkInput(c, a, s);
   if (a.status === 'recorded' && sameResult(a, c)) return []; // a resend
   if (a.status !== 'scheduled') throw problems.closed(a);
-  const level = levelFor(c.method, c.score);
+  const level = levelFor(c.method, c.score, c.scoreLevels);
   const pre = a.kind === 'post' ? preLevel(s, a.enrolmentId) : null;
   const ids = { nip: c.nip, competencyCode: a.competencyCode, assessmentId: a.assessmentId };
   const recorded: AssessmentRecorded = {

@@ -1,5 +1,6 @@
 import type { AssessmentRecordEvent, AssessmentScheduled } from '@kompeten/contracts';
-import { addDays, addMonths } from '../shared/calendar';
+import { addDays } from '@kompeten/domain';
+import { addMonths } from '../shared/calendar';
 import type { CommandOf } from './assessment-record.commands';
 import { problems } from './assessment-record.problems';
 import type { Assessment, AssessmentRecordState } from './assessment-record.state';

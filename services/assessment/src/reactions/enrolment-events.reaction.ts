@@ -1,10 +1,10 @@
 import type { QueryRunner } from 'typeorm';
 import type { ProgrammeEvent } from '@kompeten/contracts';
+import type { CityCalendar } from '@kompeten/domain';
 import type { EventMetadata, EventStore, StoredEvent } from '@kompeten/event-store';
 import { eventHandler } from '@kompeten/messaging';
 import type { AssessmentPolicy } from '../assessment.policy';
 import { runRecordCommand } from '../assessment-record/run-record-command';
-import { dateOf } from '../shared/calendar';
 import { scheduleAssessmentsOnTrainingCompleted } from './schedule-assessments-on-training-completed.reaction';
 import {
   rememberCompetencyOnStaffEnrolled,
@@ -25,7 +25,7 @@ const causedBy = (stored: StoredEvent): EventMetadata => ({
  * processed-message record and the appended events commit together: a redelivered event is skipped,
  * a crash before commit is redone. Events about staff or enrolments this record never saw decide nothing.
  */
-export function reactToEnrolmentEvent(store: EventStore, policy: AssessmentPolicy) {
+export function reactToEnrolmentEvent(store: EventStore, policy: AssessmentPolicy, calendar: CityCalendar) {
   const cancel = (
     stored: StoredEvent,
     tx: QueryRunner,
@@ -36,7 +36,15 @@ export function reactToEnrolmentEvent(store: EventStore, policy: AssessmentPolic
   return eventHandler<ProgrammeEvent>({
     StaffEnrolled: (e, tx) => rememberCompetencyOnStaffEnrolled(tx, e.data),
     EnrolmentConfirmed: (e, tx) =>
-      schedulePreAssessmentOnEnrolmentConfirmed(store, tx, e.data, dateOf(e.occurredAt), policy, causedBy(e)),
+      // EnrolmentConfirmed carries no date: it was confirmed on the city's date of its occurredAt.
+      schedulePreAssessmentOnEnrolmentConfirmed(
+        store,
+        tx,
+        e.data,
+        calendar.dateOf(new Date(e.occurredAt)),
+        policy,
+        causedBy(e),
+      ),
     TrainingCompleted: (e, tx) => scheduleAssessmentsOnTrainingCompleted(store, tx, e.data, policy, causedBy(e)),
     EnrolmentWithdrawn: (e, tx) =>
       cancel(e, tx, e.data.nip, { enrolmentId: e.data.enrolmentId }, 'enrolment-withdrawn'),

@@ -1,20 +1,22 @@
-// Calendar dates as ISO strings (YYYY-MM-DD) in UTC: pure arithmetic on given dates, never the clock.
+// Business dates (YYYY-MM-DD). "Today" is always the city's (CityCalendar from @kompeten/domain, the
+// CITY_TIME_ZONE setting), never a slice of a UTC timestamp: before 07:00 WIB the UTC date is still
+// yesterday. Arithmetic on given dates (addDays, daysBetween from @kompeten/domain; addMonths here)
+// involves no time zone.
+import type { CityCalendar } from '@kompeten/domain';
 
-export const dateOf = (instant: Date | string): string =>
-  (typeof instant === 'string' ? instant : instant.toISOString()).slice(0, 10);
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return dateOf(d);
-}
+/**
+ * The date a query or check runs as of: a date the caller gives is taken as it is; a date-time
+ * (ISO 8601, the API accepts one) is the city's date at that instant; none is the city's today.
+ */
+export const asOfDate = (given: string | undefined, now: Date, calendar: CityCalendar): string =>
+  given === undefined ? calendar.dateOf(now) : DATE_ONLY.test(given) ? given : calendar.dateOf(new Date(given));
 
 /** The same day n months later; a day the target month lacks becomes its last day (01-31 + 1 → 02-28). */
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number);
   const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return dateOf(new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))));
+  const target = new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay)));
+  return `${target.getUTCFullYear()}-${String(target.getUTCMonth() + 1).padStart(2, '0')}-${String(target.getUTCDate()).padStart(2, '0')}`;
 }
-
-export const daysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);

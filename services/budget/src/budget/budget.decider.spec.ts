@@ -2,6 +2,7 @@ import type { BudgetEvent } from '@kompeten/contracts';
 import { DomainError, givenEvents } from '@kompeten/domain';
 import type { CommitmentRequest } from './budget.commands';
 import { budgetDecider } from './budget.decider';
+import { serveQueue } from './funds-queue.rules';
 
 // Object mothers: Dinas Kesehatan's 2026 APBD training budget of Rp 100 juta.
 const B = '2026-DINKES-APBD';
@@ -23,8 +24,8 @@ const toArea = (amount: number, competencyArea = 'patient-management'): BudgetEv
   },
 });
 const request = (n: number, over: Partial<CommitmentRequest> = {}): CommitmentRequest => ({
-  commitmentId: `c${n}`,
   enrolmentId: `e${n}`,
+  attempt: 1,
   programmeId: 'kom-2026',
   nip: `nip${n}`,
   opd: 'DINKES',
@@ -42,7 +43,7 @@ const committed = (n: number, allocationId = 'programme-kom-2026', amount = 1_50
   data: {
     budgetId: B,
     allocationId,
-    commitmentId: `c${n}`,
+    commitmentId: `${B}:c${n}`,
     enrolmentId: `e${n}`,
     programmeId: 'kom-2026',
     nip: `nip${n}`,
@@ -71,6 +72,7 @@ describe('opening and allocating a budget', () => {
         opd: 'DINKES',
         fundingSource: 'APBD',
         ceiling: 100_000_000,
+        thisYear: 2026,
       }),
     ).toEqual([opened]);
   });
@@ -84,9 +86,30 @@ describe('opening and allocating a budget', () => {
           opd: 'DINKES',
           fundingSource: 'APBD',
           ceiling,
+          thisYear: 2026,
         }),
       ),
     ).toBe('ceiling');
+  });
+  const openFor = (fiscalYear: number, thisYear: number) =>
+    given().when({
+      type: 'OpenBudget',
+      budgetId: `${fiscalYear}-DINKES-APBD`,
+      fiscalYear,
+      opd: 'DINKES',
+      fundingSource: 'APBD',
+      ceiling: 100_000_000,
+      thisYear,
+    });
+  it('opens next year’s budget before the year starts (the APBD is adopted in the year before), and past years', () => {
+    expect(openFor(2027, 2026)).toMatchObject([{ type: 'BudgetOpened', data: { fiscalYear: 2027 } }]);
+    expect(openFor(2024, 2026)).toMatchObject([{ type: 'BudgetOpened', data: { fiscalYear: 2024 } }]);
+  });
+  it('refuses a budget more than one fiscal year ahead of the city’s year, naming the field', () => {
+    expect(problemOf(() => openFor(2028, 2026))).toMatchObject({
+      kind: 'invalid',
+      extensions: { errors: [{ field: 'fiscalYear', message: expect.stringContaining('at most 2027') as unknown }] },
+    });
   });
   it('refuses to open the same budget twice', () => {
     expect(
@@ -98,6 +121,7 @@ describe('opening and allocating a budget', () => {
           opd: 'DINKES',
           fundingSource: 'APBD',
           ceiling: 1,
+          thisYear: 2026,
         }),
       ).kind,
     ).toBe('conflict');
@@ -188,7 +212,7 @@ describe('revising an allocation', () => {
       data: {
         budgetId: B,
         allocationId: 'programme-kom-2026',
-        commitmentId: 'c1',
+        commitmentId: `${B}:c1`,
         enrolmentId: 'e1',
         programmeId: 'kom-2026',
         nip: 'nip1',
@@ -274,7 +298,7 @@ describe('committing funds for an enrolment', () => {
   });
   it('answers each enrolment once: a second request for the same enrolment changes nothing', () => {
     const events = [opened, toProgramme(10_000_000), committed(1)];
-    expect(given(...events).when(commit(1, { commitmentId: 'another' }))).toEqual([]);
+    expect(given(...events).when(commit(1))).toEqual([]);
     const rejected = given().when(commit(2));
     expect(given(...rejected).when(commit(2))).toEqual([]);
   });
@@ -291,7 +315,7 @@ describe('releasing funds', () => {
     data: {
       budgetId: B,
       allocationId: 'programme-kom-2026',
-      commitmentId: `c${n}`,
+      commitmentId: `${B}:c${n}`,
       enrolmentId: `e${n}`,
       amount: 1_500_000,
       reason,
@@ -329,7 +353,7 @@ describe('recording expenditure', () => {
         data: {
           budgetId: B,
           allocationId: 'programme-kom-2026',
-          commitmentId: 'c1',
+          commitmentId: `${B}:c1`,
           enrolmentId: 'e1',
           programmeId: 'kom-2026',
           nip: 'nip1',
@@ -363,7 +387,7 @@ describe('recording expenditure', () => {
       ...given(...rejected).when({ type: 'ReviseAllocation', allocationId: 'programme-kom-2026', amount: 3_500_000 }),
     ];
     expect(
-      given(...revised).when({ type: 'RecordExpenditure', commitmentId: 'c1', amount: 2_000_000, jp: 24 })[0],
+      given(...revised).when({ type: 'RecordExpenditure', commitmentId: `${B}:c1`, amount: 2_000_000, jp: 24 })[0],
     ).toMatchObject({ type: 'ExpenditureRecorded', data: { committed: 1_500_000, amount: 2_000_000 } });
   });
   it('records once, and ignores unknown or released commitments', () => {
@@ -378,15 +402,15 @@ describe('recording expenditure', () => {
       amount,
       jp: 24,
     });
-    expect(given(...events).when(byHand('c2', 1_000_000))[0]).toMatchObject({
+    expect(given(...events).when(byHand(`${B}:c2`, 1_000_000))[0]).toMatchObject({
       type: 'ExpenditureRecorded',
       data: { enrolmentId: 'e2', amount: 1_000_000 },
     });
-    expect(fieldOf(() => given(...events).when(byHand('c2', 1_600_001)))).toBe('amount');
-    expect(fieldOf(() => given(...events).when(byHand('c2', -1)))).toBe('amount');
+    expect(fieldOf(() => given(...events).when(byHand(`${B}:c2`, 1_600_001)))).toBe('amount');
+    expect(fieldOf(() => given(...events).when(byHand(`${B}:c2`, -1)))).toBe('amount');
     expect(problemOf(() => given(...events).when(byHand('nope', 1))).kind).toBe('not-found');
-    const spent = given(...events).when(byHand('c2', 1));
-    expect(problemOf(() => given(...events, ...spent).when(byHand('c2', 1)))).toMatchObject({
+    const spent = given(...events).when(byHand(`${B}:c2`, 1));
+    expect(problemOf(() => given(...events, ...spent).when(byHand(`${B}:c2`, 1)))).toMatchObject({
       kind: 'conflict',
       extensions: { currentState: 'spent' },
     });
@@ -415,7 +439,8 @@ describe('closing the year', () => {
       ).kind,
     ).toBe('conflict');
     expect(
-      problemOf(() => given(...closed).when({ type: 'RecordExpenditure', commitmentId: 'c1', amount: 1, jp: 1 })).kind,
+      problemOf(() => given(...closed).when({ type: 'RecordExpenditure', commitmentId: `${B}:c1`, amount: 1, jp: 1 }))
+        .kind,
     ).toBe('conflict');
   });
   it('answers a completion of a lapsed commitment with ExpenditureRejected', () => {
@@ -426,11 +451,16 @@ describe('closing the year', () => {
   });
 });
 
-describe('the invariant: committed + spent ≤ allocated ≤ ceiling', () => {
-  it('holds after any sequence of commands (random walk)', () => {
-    let events: BudgetEvent[] = [opened];
+describe('the invariants: committed + spent ≤ allocated ≤ ceiling, and the funds queue served as far as the money goes', () => {
+  it('hold after any sequence of commands (random walk)', () => {
+    let s = given(opened).state;
+    const events: BudgetEvent[] = [opened];
     let seed = 7;
-    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    // A 32-bit LCG, read from its high bits (its low bits repeat with short periods).
+    const rnd = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 16) % n;
+    };
     const commands = [
       () => ({
         type: 'AllocateFunds' as const,
@@ -438,21 +468,43 @@ describe('the invariant: committed + spent ≤ allocated ≤ ceiling', () => {
         amount: 1 + rnd(40_000_000),
       }),
       () => ({ type: 'ReviseAllocation' as const, allocationId: `area-a${rnd(3)}`, amount: rnd(40_000_000) }),
-      () => commit(rnd(60), { competencyArea: `a${rnd(3)}`, programmeId: `p${rnd(2)}`, amount: rnd(3_000_000) }),
-      () => ({ type: 'ReleaseFunds' as const, enrolmentId: `e${rnd(60)}`, reason: 'withdrawn' as const }),
+      () =>
+        commit(rnd(60), {
+          attempt: 1 + rnd(3),
+          competencyArea: `a${rnd(3)}`,
+          programmeId: `p${rnd(2)}`,
+          amount: rnd(3_000_000),
+        }),
+      () => commit(rnd(60), { competencyArea: `a${rnd(3)}`, programmeId: `p${rnd(2)}`, amount: rnd(30_000_000) }),
+      () => ({
+        type: 'ReleaseFunds' as const,
+        enrolmentId: `e${rnd(60)}`,
+        reason: rnd(2) ? ('withdrawn' as const) : ('waitlisted' as const),
+      }),
+      () => ({ type: 'ReleaseProgrammeFunds' as const, programmeId: `p${rnd(2)}`, reason: 'cancelled' as const }),
+      () => ({ type: 'WithdrawFundsRequest' as const, enrolmentId: `e${rnd(60)}`, attempt: 1 + rnd(4) }),
       () => ({ type: 'RecordCompletionCost' as const, enrolmentId: `e${rnd(60)}`, amount: rnd(4_000_000), jp: 8 }),
     ];
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < 3000; i++) {
       try {
-        events = [...events, ...given(...events).when(commands[rnd(commands.length)]())];
+        const decided = budgetDecider.decide(commands[rnd(commands.length)](), s);
+        events.push(...decided);
+        s = decided.reduce((x, e) => budgetDecider.evolve(x, e), s);
       } catch {
         /* a refusal appends nothing */
       }
-      const s = given(...events).state;
       const allocations = Object.values(s.allocations);
       for (const a of allocations) expect(a.committed + a.spent).toBeLessThanOrEqual(a.amount);
       expect(allocations.reduce((t, a) => t + a.amount, 0)).toBeLessThanOrEqual(s.ceiling);
+      // Nobody waits for money that is there for them, and nobody waits while holding a commitment.
+      expect(serveQueue(s)).toEqual([]);
+      const waiting = s.waiting.map((w) => w.enrolmentId);
+      expect(new Set(waiting).size).toBe(waiting.length);
+      for (const id of waiting) expect(s.commitments[id]?.status).not.toBe('open');
     }
-    expect(events.filter((e) => e.type === 'FundsCommitted').length).toBeGreaterThan(10);
+    const commitments = events.filter((e) => e.type === 'FundsCommitted');
+    expect(commitments.length).toBeGreaterThan(10);
+    expect(new Set(commitments.map((e) => e.data.commitmentId)).size).toBe(commitments.length);
+    expect(events.filter((e) => e.type === 'FundsRequestWithdrawn').length).toBeGreaterThan(10);
   });
 });

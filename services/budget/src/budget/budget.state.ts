@@ -1,9 +1,9 @@
-import type {
-  AllocationTarget,
-  BudgetEvent,
-  CommitmentRejected,
-  FundingSource,
-  FundsReleased,
+import {
+  type AllocationTarget,
+  type BudgetEvent,
+  type FundingSource,
+  type FundsReleased,
+  waitsForFunds,
 } from '@kompeten/contracts';
 
 export interface Allocation {
@@ -27,10 +27,21 @@ export interface Commitment {
   expenditureRejected: boolean;
 }
 
+/** A rejected funds request waiting in the budget's queue for money to come free. */
+export interface WaitingRequest {
+  enrolmentId: string;
+  attempt: number;
+  programmeId: string;
+  nip: string;
+  opd: string;
+  competencyArea: string;
+  amount: number;
+}
+
 /**
  * One fiscal-year budget of one OPD and funding source. The same state also folds a unit's
  * rejection stream (`budget-rejections-<year>-<opd>`), where it stays `unknown` and only
- * remembers which enrolments were answered.
+ * remembers which requests were answered.
  */
 export interface BudgetState {
   status: 'unknown' | 'open' | 'closed';
@@ -40,10 +51,18 @@ export interface BudgetState {
   fundingSource: FundingSource;
   ceiling: number;
   allocations: Record<string, Allocation>;
-  /** By enrolment id: at most one commitment per enrolment, ever. */
+  /** By enrolment id: its latest commitment here (at most one is open at a time). */
   commitments: Record<string, Commitment>;
-  /** By enrolment id: enrolments this stream answered with a rejection. */
-  rejections: Record<string, CommitmentRejected['data']['reason']>;
+  /**
+   * By enrolment id: the highest funds request (attempt) this stream answered. A commitment answers
+   * every attempt until it is given back because the enrolment was waitlisted: then its next
+   * request (a promotion to a seat) is decided again.
+   */
+  answered: Record<string, number>;
+  /** The funds queue, in the order the requests were rejected. */
+  waiting: WaitingRequest[];
+  /** FundsCommitted events so far: the decider numbers new commitments from it. */
+  commitmentCount: number;
 }
 
 export const initialBudgetState = (): BudgetState => ({
@@ -55,14 +74,19 @@ export const initialBudgetState = (): BudgetState => ({
   ceiling: 0,
   allocations: {},
   commitments: {},
-  rejections: {},
+  answered: {},
+  waiting: [],
+  commitmentCount: 0,
 });
+
+const EVERY_ATTEMPT = Number.MAX_SAFE_INTEGER;
 
 export const free = (a: Allocation) => a.amount - a.committed - a.spent;
 export const totalAllocated = (s: BudgetState) => Object.values(s.allocations).reduce((sum, a) => sum + a.amount, 0);
 export const totalSpent = (s: BudgetState) => Object.values(s.allocations).reduce((sum, a) => sum + a.spent, 0);
-export const answered = (s: BudgetState, enrolmentId: string) =>
-  enrolmentId in s.commitments || enrolmentId in s.rejections;
+export const answered = (s: BudgetState, enrolmentId: string, attempt: number) =>
+  (s.answered[enrolmentId] ?? 0) >= attempt;
+export const waitingOf = (s: BudgetState, enrolmentId: string) => s.waiting.find((w) => w.enrolmentId === enrolmentId);
 
 export const allocationIdFor = (t: AllocationTarget) =>
   t.kind === 'programme' ? `programme-${t.programmeId}` : `area-${t.competencyArea}`;
@@ -74,6 +98,14 @@ const withAllocation = (s: BudgetState, id: string, change: (a: Allocation) => P
 const withCommitment = (s: BudgetState, enrolmentId: string, change: Partial<Commitment>): BudgetState => ({
   ...s,
   commitments: { ...s.commitments, [enrolmentId]: { ...s.commitments[enrolmentId], ...change } },
+});
+const withAnswer = (s: BudgetState, enrolmentId: string, attempt: number): BudgetState => ({
+  ...s,
+  answered: { ...s.answered, [enrolmentId]: attempt },
+});
+const leavingQueue = (s: BudgetState, enrolmentId: string): BudgetState => ({
+  ...s,
+  waiting: s.waiting.filter((w) => w.enrolmentId !== enrolmentId),
 });
 
 export function evolveBudget(s: BudgetState, event: BudgetEvent): BudgetState {
@@ -95,7 +127,8 @@ export function evolveBudget(s: BudgetState, event: BudgetEvent): BudgetState {
       const { commitmentId, enrolmentId, programmeId, nip, allocationId, amount } = event.data;
       const next = withAllocation(s, allocationId, (a) => ({ committed: a.committed + amount }));
       return {
-        ...next,
+        ...withAnswer(leavingQueue(next, enrolmentId), enrolmentId, EVERY_ATTEMPT),
+        commitmentCount: s.commitmentCount + 1,
         commitments: {
           ...next.commitments,
           [enrolmentId]: {
@@ -112,11 +145,24 @@ export function evolveBudget(s: BudgetState, event: BudgetEvent): BudgetState {
         },
       };
     }
-    case 'CommitmentRejected':
-      return { ...s, rejections: { ...s.rejections, [event.data.enrolmentId]: event.data.reason } };
+    case 'CommitmentRejected': {
+      const r = event.data;
+      // A newer request of the same enrolment takes its place at the end of the line.
+      const next = withAnswer(leavingQueue(s, r.enrolmentId), r.enrolmentId, r.attempt);
+      if (!waitsForFunds(r) || r.competencyArea === null) return next;
+      const { enrolmentId, attempt, programmeId, nip, opd, amount, competencyArea } = r;
+      return {
+        ...next,
+        waiting: [...next.waiting, { enrolmentId, attempt, programmeId, nip, opd, competencyArea, amount }],
+      };
+    }
+    case 'FundsRequestWithdrawn':
+      return leavingQueue(s, event.data.enrolmentId);
     case 'FundsReleased': {
-      const next = withAllocation(s, event.data.allocationId, (a) => ({ committed: a.committed - event.data.amount }));
-      return withCommitment(next, event.data.enrolmentId, { status: 'released', releaseReason: event.data.reason });
+      const { allocationId, enrolmentId, amount, reason } = event.data;
+      const next = withAllocation(s, allocationId, (a) => ({ committed: a.committed - amount }));
+      const released = withCommitment(next, enrolmentId, { status: 'released', releaseReason: reason });
+      return reason === 'waitlisted' ? withAnswer(released, enrolmentId, 0) : released;
     }
     case 'ExpenditureRecorded': {
       const { allocationId, enrolmentId, committed, amount } = event.data;

@@ -27,8 +27,8 @@ const budget = (source: string, ...allocations: [string, number][]): BudgetCandi
 };
 const none: BudgetCandidate = { streamId: 'budget-rejections-2026-DINKES', state: fold(budgetDecider, []), version: 0 };
 const request: CommitmentRequest = {
-  commitmentId: 'c1',
   enrolmentId: 'e1',
+  attempt: 1,
   programmeId: 'kom-2026',
   nip: 'n',
   opd: 'DINKES',
@@ -76,5 +76,24 @@ describe('choosing which of a unit’s budgets pays', () => {
       request,
     );
     expect(choice).toMatchObject({ candidate: { streamId: 'budget-rejections-2026-DINKES' }, events: [] });
+  });
+  it('decides a re-request (the next attempt) again: a budget opened since the no-budget rejection pays it', () => {
+    const rejected = fold(budgetDecider, budgetDecider.decide({ type: 'CommitFunds', ...request }, none.state));
+    const choice = chooseBudget(
+      [budget('APBD', ['programme-kom-2026', 5_000_000])],
+      { ...none, state: rejected, version: 1 },
+      { ...request, attempt: 2 },
+    );
+    expect(choice.candidate.streamId).toBe('budget-2026-DINKES-APBD');
+    expect(choice.events).toMatchObject([{ type: 'FundsCommitted', data: { enrolmentId: 'e1' } }]);
+  });
+  it('answers nothing when another year’s budget already holds a commitment for the enrolment', () => {
+    const lastYear = budget('APBD', ['programme-kom-2026', 5_000_000]);
+    const committed = budgetDecider.decide({ type: 'CommitFunds', ...request }, lastYear.state);
+    const holding = { ...lastYear, state: committed.reduce((x, e) => budgetDecider.evolve(x, e), lastYear.state) };
+    const choice = chooseBudget([budget('DAK', ['programme-kom-2026', 5_000_000])], none, { ...request, attempt: 2 }, [
+      holding,
+    ]);
+    expect(choice.events).toEqual([]);
   });
 });

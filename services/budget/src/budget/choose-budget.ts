@@ -11,7 +11,7 @@ export interface BudgetCandidate {
 
 export interface BudgetChoice {
   candidate: BudgetCandidate;
-  /** Empty when the enrolment was answered before (a redelivery). */
+  /** Empty when this request (enrolment, attempt) was answered before (a redelivery). */
   events: BudgetEvent[];
 }
 
@@ -27,15 +27,22 @@ function rank(events: BudgetEvent[], s: BudgetState): number {
 /**
  * A unit may hold one budget per funding source for the year; StaffEnrolled names only the unit and
  * the year. Asks each budget (in funding-source order) and keeps the best answer. With no budget at
- * all the unit's rejection stream answers. Pure: the caller appends to the chosen stream at the
+ * all the unit's rejection stream answers. A request rejected for want of money waits in the
+ * budget that gave the most telling answer; money arriving in another budget does not reach it
+ * (the officer re-requests, and it is decided again across all of them). Pure: the caller appends to the chosen stream at the
  * version it read, so a concurrent change to that stream makes it read and choose again.
  */
 export function chooseBudget(
   budgets: BudgetCandidate[],
   rejections: BudgetCandidate,
   request: CommitmentRequest,
+  elsewhere: BudgetCandidate[] = [],
 ): BudgetChoice {
-  const before = [...budgets, rejections].find((c) => answered(c.state, request.enrolmentId));
+  // `elsewhere`: streams that answered this enrolment before under another fiscal year (the
+  // programme's year was revised between its requests); they answer a redelivery too.
+  const before = [...budgets, rejections, ...elsewhere].find((c) =>
+    answered(c.state, request.enrolmentId, request.attempt),
+  );
   if (before) return { candidate: before, events: [] };
   const open = budgets.filter((c) => c.state.status !== 'unknown');
   if (open.length === 0)

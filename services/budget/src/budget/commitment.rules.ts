@@ -1,37 +1,34 @@
 import type { BudgetEvent, CommitmentRejected } from '@kompeten/contracts';
 import type { BudgetCommand, CommitmentRequest, ReleaseReason } from './budget.commands';
 import { requireRupiah } from './budget.problems';
-import { allocationIdFor, answered, BudgetState, Commitment, free } from './budget.state';
+import { answered, BudgetState, Commitment, free } from './budget.state';
+import { allocationsFor, fundsCommitted, heldForQueue, payingAllocation } from './funds-queue.rules';
 
 type Reason = CommitmentRejected['data']['reason'];
 
-/** The allocations that may pay for a programme, in the order they are tried: its own, then its competency area's. */
-export function allocationsFor(s: BudgetState, programmeId: string, competencyArea: string) {
-  return [
-    allocationIdFor({ kind: 'programme', programmeId }),
-    allocationIdFor({ kind: 'competency-area', competencyArea }),
-  ]
-    .map((id) => s.allocations[id])
-    .filter((a) => a !== undefined);
-}
-
 /**
- * Commit the cost of one enrolment, or say why not. Never throws for lack of money: the enrolment
- * service needs an answer either way. Answers each enrolment once: a redelivered request changes nothing.
+ * Commit the cost of one funds request, or say why not. Never throws for lack of money: the
+ * enrolment service needs an answer either way. Answers each request (enrolment, attempt) once: a
+ * redelivered request changes nothing. A new request stands behind every request already waiting
+ * in this budget for the same allocations (funds-queue.rules.ts); rejected for want of money, it
+ * waits in line itself (the state's evolve puts it there).
  */
 export function decideCommitment(c: CommitmentRequest, s: BudgetState): BudgetEvent[] {
-  if (answered(s, c.enrolmentId)) return [];
+  if (answered(s, c.enrolmentId, c.attempt)) return [];
   requireRupiah('amount', c.amount, 0);
-  const { enrolmentId, programmeId, nip, opd, amount } = c;
+  const { enrolmentId, attempt, programmeId, nip, opd, competencyArea, amount } = c;
+  const inLine = `; waits for funds in this budget, number ${s.waiting.filter((w) => w.enrolmentId !== enrolmentId).length + 1} in line`;
   const reject = (reason: Reason, detail: string): BudgetEvent[] => [
     {
       type: 'CommitmentRejected',
       data: {
         budgetId: s.status === 'unknown' ? null : s.budgetId,
         enrolmentId,
+        attempt,
         programmeId,
         nip,
         opd,
+        competencyArea,
         amount,
         reason,
         detail,
@@ -40,33 +37,24 @@ export function decideCommitment(c: CommitmentRequest, s: BudgetState): BudgetEv
   ];
   if (s.status === 'unknown') return reject('no-budget', `${opd} has no training budget for ${c.fiscalYear}`);
   if (s.status === 'closed') return reject('budget-closed', `budget ${s.budgetId} is closed for the year`);
-  const candidates = allocationsFor(s, programmeId, c.competencyArea);
+  const candidates = allocationsFor(s, programmeId, competencyArea);
   if (candidates.length === 0) {
     return reject(
       'no-allocation',
-      `budget ${s.budgetId} allocates nothing to programme ${programmeId} or competency area ${c.competencyArea}`,
+      `budget ${s.budgetId} allocates nothing to programme ${programmeId} or competency area ${competencyArea}${inLine}`,
     );
   }
-  const fit = candidates.find((a) => free(a) >= amount);
+  const held = heldForQueue(s, enrolmentId);
+  const fit = payingAllocation(s, c, held);
   if (!fit) {
     const left = candidates.map((a) => `${a.allocationId} has ${free(a)} free`).join(', ');
-    return reject('allocation-exhausted', `budget ${s.budgetId}: ${left}; ${amount} needed`);
+    const heldBack = candidates.filter((a) => held.has(a.allocationId) && free(a) >= amount);
+    const ahead = heldBack.length
+      ? `; earlier requests wait for ${heldBack.map((a) => a.allocationId).join(' and ')}`
+      : '';
+    return reject('allocation-exhausted', `budget ${s.budgetId}: ${left}; ${amount} needed${ahead}${inLine}`);
   }
-  return [
-    {
-      type: 'FundsCommitted',
-      data: {
-        budgetId: s.budgetId,
-        allocationId: fit.allocationId,
-        commitmentId: c.commitmentId,
-        enrolmentId,
-        programmeId,
-        nip,
-        opd: s.opd,
-        amount,
-      },
-    },
-  ];
+  return [fundsCommitted(s, c, fit)];
 }
 
 /** Gives back every open commitment that matches; releasing what is not open changes nothing. */

@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import type { BudgetEvent } from '@kompeten/contracts';
+import { type BudgetEvent, waitsForFunds } from '@kompeten/contracts';
 import {
   EventMetadata,
   EventRow,
@@ -14,7 +14,7 @@ import { budgetDecider } from '../budget/budget.decider';
 import type { BudgetCandidate } from '../budget/choose-budget';
 
 /**
- * Reads budget streams through the consumer's own transaction, not the pool: after a conflicting
+ * Reads budget streams through the caller's own transaction, not the pool: after a conflicting
  * append the transaction holds the log's head lock, and waiting for a second pooled connection
  * while holding it could stall every other writer queued behind it.
  */
@@ -46,58 +46,99 @@ export interface Decision {
 }
 
 /**
- * Read → decide → append at the version read, inside the consumer's transaction. A conflict means
- * another writer committed to that stream in between: read and decide again. The failed append
- * already holds the head lock, so nobody can append before our retry: it succeeds the second time.
+ * Read → decide → append at the version read, inside the caller's transaction (a consumer's, or an
+ * HTTP command's). A conflict means another writer committed to that stream in between: read and
+ * decide again. The failed append already holds the head lock, so nobody can append before our
+ * retry: it succeeds the second time. With `expectedVersion` (If-Match) there is no retry: the
+ * client decided on what it saw, and a conflict is its 409.
+ * Whatever the decision committed or put in a queue is indexed in the same transaction.
  */
 export async function appendDecision(
   store: EventStore,
   tx: QueryRunner,
   metadata: EventMetadata,
   decide: () => Promise<Decision>,
+  expectedVersion?: number,
 ): Promise<StoredEvent<BudgetEvent>[]> {
   for (let attempt = 1; ; attempt++) {
     const { candidate, events } = await decide();
+    if (expectedVersion !== undefined && candidate.version !== expectedVersion)
+      throw new WrongExpectedVersionError(candidate.streamId, expectedVersion, candidate.version);
     if (events.length === 0) return [];
     try {
-      return await store.append<BudgetEvent>(
+      const appended = await store.append<BudgetEvent>(
         candidate.streamId,
         candidate.version,
         events.map(({ type, data }) => ({ type, data })),
         metadata,
         tx,
       );
+      await indexAnswers(tx, appended);
+      return appended;
     } catch (e) {
-      if (!(e instanceof WrongExpectedVersionError) || attempt >= 5) throw e;
+      if (!(e instanceof WrongExpectedVersionError) || expectedVersion !== undefined || attempt >= 5) throw e;
     }
   }
 }
 
-/** A row of budget_commitment_index (QueryRunner.query answers `any`: the callers below state the row type). */
-interface CommitmentIndexRow {
+/** A row of either index (QueryRunner.query answers `any`: the callers below state the row type). */
+interface IndexRow {
   stream_id: string;
 }
 
-/** Remembers which stream holds an enrolment's commitment (same transaction as the FundsCommitted). */
-export async function indexCommitment(tx: QueryRunner, enrolmentId: string, programmeId: string, streamId: string) {
-  await tx.query(
-    'insert into budget_commitment_index (enrolment_id, programme_id, stream_id) values ($1, $2, $3) on conflict do nothing',
-    [enrolmentId, programmeId, streamId],
-  );
+/**
+ * Releases, withdrawals, cancellations and completions name only the enrolment (or programme), not
+ * the unit and year that answered it; two indexes answer that, written in the same transaction as
+ * the events they point to — a projection would lag, and a release read from a lagging table could
+ * miss a commitment made a moment before. `budget_commitment_index`: the stream of an enrolment's
+ * latest commitment. `budget_request_index`: the stream where its latest rejected request waits.
+ */
+async function indexAnswers(tx: QueryRunner, appended: StoredEvent<BudgetEvent>[]) {
+  for (const { streamId, type, data } of appended) {
+    const e = { type, data } as BudgetEvent;
+    if (e.type === 'FundsCommitted') await upsert(tx, 'budget_commitment_index', e.data, streamId);
+    if (e.type === 'CommitmentRejected' && waitsForFunds(e.data))
+      await upsert(tx, 'budget_request_index', e.data, streamId);
+  }
 }
 
-export async function streamOfEnrolment(tx: QueryRunner, enrolmentId: string): Promise<string | undefined> {
-  const [row] = await tx.manager.query<CommitmentIndexRow[]>(
+const upsert = (
+  tx: QueryRunner,
+  table: 'budget_commitment_index' | 'budget_request_index',
+  d: { enrolmentId: string; programmeId: string },
+  streamId: string,
+) =>
+  tx.query(
+    `insert into ${table} (enrolment_id, programme_id, stream_id) values ($1, $2, $3)
+     on conflict (enrolment_id) do update set programme_id = excluded.programme_id, stream_id = excluded.stream_id`,
+    [d.enrolmentId, d.programmeId, streamId],
+  );
+
+/** The streams that may hold an enrolment's commitment or waiting request (at most two). */
+export async function streamsOfEnrolment(tx: QueryRunner, enrolmentId: string): Promise<string[]> {
+  const rows = await tx.manager.query<IndexRow[]>(
+    `select stream_id from budget_commitment_index where enrolment_id = $1
+     union select stream_id from budget_request_index where enrolment_id = $1 order by stream_id`,
+    [enrolmentId],
+  );
+  return rows.map((r) => r.stream_id);
+}
+
+/** Every stream holding a commitment or a waiting request of the programme. */
+export async function streamsOfProgramme(tx: QueryRunner, programmeId: string): Promise<string[]> {
+  const rows = await tx.manager.query<IndexRow[]>(
+    `select stream_id from budget_commitment_index where programme_id = $1
+     union select stream_id from budget_request_index where programme_id = $1 order by stream_id`,
+    [programmeId],
+  );
+  return rows.map((r) => r.stream_id);
+}
+
+/** The stream of the enrolment's latest commitment (where a completion is paid from). */
+export async function streamOfCommitment(tx: QueryRunner, enrolmentId: string): Promise<string | undefined> {
+  const [row] = await tx.manager.query<IndexRow[]>(
     'select stream_id from budget_commitment_index where enrolment_id = $1',
     [enrolmentId],
   );
   return row?.stream_id;
-}
-
-export async function streamsOfProgramme(tx: QueryRunner, programmeId: string): Promise<string[]> {
-  const rows = await tx.manager.query<CommitmentIndexRow[]>(
-    'select distinct stream_id from budget_commitment_index where programme_id = $1 order by stream_id',
-    [programmeId],
-  );
-  return rows.map((r) => r.stream_id);
 }

@@ -1,16 +1,18 @@
 import type { QueryRunner } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
 import { FUNDING_SOURCES, StaffEnrolled } from '@kompeten/contracts';
 import type { EventMetadata, EventStore } from '@kompeten/event-store';
 import type { CommitmentRequest } from '../budget/budget.commands';
-import { budgetIdOf, budgetStreamId, rejectionStreamId } from '../budget/budget.decider';
+import { budgetDecider, budgetIdOf, budgetStreamId, rejectionStreamId } from '../budget/budget.decider';
 import { chooseBudget } from '../budget/choose-budget';
-import { appendDecision, indexCommitment, readBudgets } from './budget-streams';
+import { appendDecision, readBudgets, streamsOfEnrolment } from './budget-streams';
 
 /**
- * CommitFundsOnStaffEnrolled: charge the programme's cost to the funding OPD's budget for the year
- * → FundsCommitted, or CommitmentRejected with the reason (in the unit's rejection stream when it
- * has no budget at all). Either answer is appended in the consumer's transaction, once.
+ * CommitFundsOnStaffEnrolled: charge the programme's cost to the funding OPD's budget for the
+ * programme's fiscal year (`year`, which the enrolment service sets: a December enrolment for a
+ * January course asks next year's budget) → FundsCommitted, or CommitmentRejected with the reason
+ * (in the unit's rejection stream when it has no budget that year). A re-request (a higher attempt)
+ * first takes the enrolment's older request out of the queue it waits in, then is decided again
+ * like a new one. All in the consumer's transaction, once.
  */
 export async function commitFundsOnStaffEnrolled(
   store: EventStore,
@@ -20,6 +22,7 @@ export async function commitFundsOnStaffEnrolled(
 ) {
   const {
     enrolmentId,
+    attempt,
     programmeId,
     nip,
     fundingOpd: opd,
@@ -28,8 +31,8 @@ export async function commitFundsOnStaffEnrolled(
     costPerParticipant: amount,
   } = enrolled;
   const request: CommitmentRequest = {
-    commitmentId: uuidv7(),
     enrolmentId,
+    attempt,
     programmeId,
     nip,
     opd,
@@ -39,14 +42,21 @@ export async function commitFundsOnStaffEnrolled(
   };
   const budgets = FUNDING_SOURCES.map((source) => budgetStreamId(budgetIdOf(fiscalYear, opd, source)));
   const rejections = rejectionStreamId(fiscalYear, opd);
-  const appended = await appendDecision(store, tx, metadata, async () => {
-    const read = await readBudgets(store, tx, [...budgets, rejections]);
+  const before = await streamsOfEnrolment(tx, enrolmentId);
+  for (const streamId of before)
+    await appendDecision(store, tx, metadata, async () => {
+      const candidate = (await readBudgets(store, tx, [streamId])).get(streamId)!;
+      const withdraw = { type: 'WithdrawFundsRequest' as const, enrolmentId, attempt };
+      return { candidate, events: budgetDecider.decide(withdraw, candidate.state) };
+    });
+  const elsewhere = before.filter((id) => id !== rejections && !budgets.includes(id));
+  await appendDecision(store, tx, metadata, async () => {
+    const read = await readBudgets(store, tx, [...budgets, rejections, ...elsewhere]);
     return chooseBudget(
       budgets.map((id) => read.get(id)!),
       read.get(rejections)!,
       request,
+      elsewhere.map((id) => read.get(id)!),
     );
   });
-  const committed = appended.find((e) => e.type === 'FundsCommitted');
-  if (committed) await indexCommitment(tx, enrolmentId, programmeId, committed.streamId);
 }

@@ -18,7 +18,7 @@ const causedBy = (stored: StoredEvent): EventMetadata => ({
 /**
  * The budget side of the enrolment ↔ budget saga. Runs inside the consumer's transaction, so the
  * processed-message record and the appended answer commit together: a redelivered event is skipped,
- * a crash before commit is redone, and every enrolment is decided exactly once.
+ * a crash before commit is redone, and every funds request (enrolment, attempt) is decided exactly once.
  */
 export function reactToEnrolmentEvent(store: EventStore) {
   return eventHandler<ProgrammeEvent>({
@@ -28,8 +28,12 @@ export function reactToEnrolmentEvent(store: EventStore) {
     TrainingNotCompleted: (e, tx) =>
       releaseFundsOnEnrolmentEnded(store, tx, e.data.enrolmentId, 'not-completed', causedBy(e)),
     EnrolmentWaitlisted: async (e, tx) => {
-      // Capacity waitlisting never held money; a funds waitlisting follows our own rejection and normally holds none either.
-      if (e.data.reason === 'funds')
+      // Capacity: the queue committed money for it (or it was re-requested) but its seat went meanwhile —
+      // give the money back and take it out of the queue; it asks again (a new attempt) when it gets a seat.
+      // Funds: it answers our rejection, which committed nothing. Any commitment open by the time it arrives
+      // came later, from the queue, and the enrolment service answers that one itself: releasing here
+      // would leave it confirmed without money.
+      if (e.data.reason === 'capacity')
         await releaseFundsOnEnrolmentEnded(store, tx, e.data.enrolmentId, 'waitlisted', causedBy(e));
     },
     ProgrammeCancelled: (e, tx) => releaseFundsOnProgrammeCancelled(store, tx, e.data.programmeId, causedBy(e)),

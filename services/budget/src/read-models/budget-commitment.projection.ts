@@ -1,14 +1,18 @@
 import type { QueryRunner } from 'typeorm';
-import type { BudgetEvent } from '@kompeten/contracts';
+import { type BudgetEvent, waitsForFunds } from '@kompeten/contracts';
 import { projection } from '@kompeten/messaging';
 
 /**
- * One row per enrolment the budget answered: committed, rejected (with the reason), released or
- * spent (with the actual cost and the JP delivered). Costs per JP and per trained staff member are
- * queries over it.
+ * One row per enrolment the budget answered, with its latest answer: committed, waiting in a funds
+ * queue or rejected (with the reason), withdrawn from the queue, released or spent (with the actual
+ * cost and the JP delivered). An enrolment answered again (from the queue, on a re-request, after
+ * a release for a waitlisting) keeps one row. Costs per JP and per trained staff member are
+ * queries over it; so is the length of a budget's queue.
  */
 export const budgetCommitmentProjection = projection<BudgetEvent>({
   name: 'budget_commitment',
+  // v2: answers replace the row (v1 inserted once per enrolment), and the queue's statuses.
+  version: 2,
   async createTable(tx, t) {
     await tx.query(`create table "${t}" (
       enrolment_id text primary key, stream_id text not null, budget_id text, allocation_id text, commitment_id text,
@@ -28,12 +32,13 @@ export const budgetCommitmentProjection = projection<BudgetEvent>({
       }),
     CommitmentRejected: (e, tx, t) =>
       answer(tx, t, e, {
-        status: 'rejected',
+        status: waitsForFunds(e.data) ? 'waiting' : 'rejected',
         reason: e.data.reason,
         detail: e.data.detail,
         allocationId: null,
         commitmentId: null,
       }),
+    FundsRequestWithdrawn: (e, tx, t) => settle(tx, t, e, `status = 'withdrawn', reason = $3`, [e.data.reason]),
     FundsReleased: (e, tx, t) => settle(tx, t, e, `status = 'released', reason = $3`, [e.data.reason]),
     ExpenditureRecorded: (e, tx, t) =>
       settle(tx, t, e, `status = 'spent', spent = $3, jp = $4`, [e.data.amount, e.data.jp]),
@@ -41,7 +46,7 @@ export const budgetCommitmentProjection = projection<BudgetEvent>({
   },
 });
 
-/** The budget's answer to an enrolment: the row is created with it. */
+/** The budget's latest answer to an enrolment: the row is created with the first, replaced by each later one. */
 function answer(
   tx: QueryRunner,
   t: string,
@@ -68,7 +73,11 @@ function answer(
   const d = e.data;
   return tx.query(
     `insert into "${t}" (enrolment_id, stream_id, budget_id, allocation_id, commitment_id, programme_id, nip, opd, amount, status, reason, detail, decided_at)
-    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+    on conflict (enrolment_id) do update set stream_id = excluded.stream_id, budget_id = excluded.budget_id,
+      allocation_id = excluded.allocation_id, commitment_id = excluded.commitment_id, programme_id = excluded.programme_id,
+      nip = excluded.nip, opd = excluded.opd, amount = excluded.amount, status = excluded.status, reason = excluded.reason,
+      detail = excluded.detail, spent = null, jp = null, decided_at = excluded.decided_at, settled_at = null`,
     [
       d.enrolmentId,
       e.streamId,

@@ -1,14 +1,33 @@
-import type { ProgrammeDetails, WithdrawalReason, WorkUnit } from '@kompeten/contracts';
+import type {
+  AttendanceOverride,
+  NonCompletionReason,
+  ProgrammeDetails,
+  WithdrawalReason,
+  WorkUnit,
+} from '@kompeten/contracts';
 
-/** Everything the programme decider can be asked; handlers fill in ids and the clock. */
+/**
+ * Everything the programme decider can be asked; handlers fill in ids and the time. `today` is the
+ * city's date (CityCalendar) when the command is decided — the decider never reads a clock.
+ */
 export type ProgrammeCommand =
   | { type: 'PublishProgramme'; programmeId: string; details: ProgrammeDetails }
-  | { type: 'ReviseProgramme'; changes: Partial<ProgrammeDetails> }
+  | { type: 'ReviseProgramme'; changes: Partial<ProgrammeDetails>; today: string }
   | { type: 'CancelProgramme'; reason: string }
-  | { type: 'EnrolStaff'; enrolmentId: string; nip: string; workUnit: WorkUnit; staffActive: boolean; year: number }
+  | {
+      type: 'EnrolStaff';
+      enrolmentId: string;
+      nip: string;
+      workUnit: WorkUnit;
+      staffActive: boolean;
+      today: string;
+      /** The day the enrolment was made (the request's, default today). */
+      enrolledOn: string;
+    }
   | { type: 'ConfirmEnrolment'; nip: string; enrolmentId: string; commitmentId: string }
-  | { type: 'WaitlistForFunds'; nip: string; enrolmentId: string; detail: string }
-  | { type: 'WithdrawEnrolment'; nip: string; reason: WithdrawalReason; note: string | null; year: number }
+  | { type: 'WaitlistForFunds'; nip: string; enrolmentId: string; attempt: number; detail: string; today: string }
+  | { type: 'RequestFundsAgain'; nip: string; today: string }
+  | { type: 'WithdrawEnrolment'; nip: string; reason: WithdrawalReason; note: string | null; today: string }
   | { type: 'RecordAttendance'; nip: string; sessionId: string; attended: boolean }
   | {
       type: 'RecordLearningProgress';
@@ -19,7 +38,16 @@ export type ProgrammeCommand =
       score: number | null;
       seconds: number | null;
       deviceTimestamp: string;
+      /** The city date of deviceTimestamp (the completion date when this statement completes the training). */
+      deviceDate: string;
+      /** When the service received the statement (an instant, ISO 8601): the device may not be ahead of it. */
+      receivedAt: string;
+    }
+  | {
+      type: 'CompleteTraining';
+      nip: string;
+      completedOn: string;
+      attendanceOverride: AttendanceOverride | null;
       today: string;
     }
-  | { type: 'CompleteTraining'; nip: string; completedOn: string }
-  | { type: 'RecordNonCompletion'; nip: string; reason: string };
+  | { type: 'RecordNonCompletion'; nip: string; reason: NonCompletionReason; note: string | null };

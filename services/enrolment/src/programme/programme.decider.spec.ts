@@ -1,58 +1,20 @@
-import type { ProgrammeDetails, ProgrammeEvent, WorkUnit } from '@kompeten/contracts';
-import { DomainError, givenEvents } from '@kompeten/domain';
-import { programmeDecider } from './programme.decider';
+import {
+  BEFORE,
+  complete,
+  confirmed,
+  details,
+  enrol,
+  fundsCommitted,
+  given,
+  problemOf,
+  published,
+  whenEnrolled,
+  withdraw,
+} from '../../test/programme.mother';
 
 // Asymmetric matchers (expect.objectContaining) are typed `any` by @types/jest: read as `unknown` here.
-
-// Object mothers: a believable programme and the events that set the scene.
-const PKM: WorkUnit = { opd: 'DINKES', serviceUnit: 'PUSKESMAS-GULAI-BANCAH' };
-const details = (over: Partial<ProgrammeDetails> = {}): ProgrammeDetails => ({
-  title: 'Komunikasi efektif dan manajemen pasien',
-  competencyType: 'teknis',
-  competencyArea: 'patient-management',
-  form: 'klasikal',
-  universityPartner: null,
-  jp: 24,
-  costPerParticipant: 1_500_000,
-  capacity: 2,
-  fundingOpd: 'DINKES',
-  sessions: [
-    { sessionId: 's1', date: '2026-02-02', title: 'Hari 1' },
-    { sessionId: 's2', date: '2026-02-03', title: 'Hari 2' },
-  ],
-  completionRule: null,
-  ...over,
-});
-const published = (over: Partial<ProgrammeDetails> = {}): ProgrammeEvent => ({
-  type: 'ProgrammePublished',
-  data: { programmeId: 'p1', ...details(over) },
-});
-const given = (...events: ProgrammeEvent[]) => givenEvents(programmeDecider, events);
-const enrol = (nip: string, enrolmentId = `e-${nip}`) => ({
-  type: 'EnrolStaff' as const,
-  enrolmentId,
-  nip,
-  workUnit: PKM,
-  staffActive: true,
-  year: 2026,
-});
-const whenEnrolled = (...nips: string[]) => {
-  const events: ProgrammeEvent[] = [published()];
-  for (const nip of nips) events.push(...given(...events).when(enrol(nip)));
-  return events;
-};
-const confirmed = (nip: string): ProgrammeEvent => ({
-  type: 'EnrolmentConfirmed',
-  data: { enrolmentId: `e-${nip}`, programmeId: 'p1', nip, commitmentId: `c-${nip}` },
-});
-const problemOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
+// Seats and the budget's answers: seats.rules.spec.ts; completion: completion.rules.spec.ts;
+// self-paced statements: self-paced.rules.spec.ts.
 
 describe('the programme catalogue', () => {
   it('publishes a programme with its details', () => {
@@ -72,6 +34,13 @@ describe('the programme catalogue', () => {
       ).kind,
     ).toBe('invalid');
   });
+  it('refuses an attendance threshold that is not a share of the sessions', () => {
+    expect(
+      problemOf(() =>
+        given().when({ type: 'PublishProgramme', programmeId: 'p1', details: details({ attendanceThreshold: 80 }) }),
+      ),
+    ).toMatchObject({ kind: 'invalid', extensions: { errors: [{ field: 'attendanceThreshold' }] } });
+  });
   it('refuses to publish the same programme twice', () => {
     expect(
       problemOf(() => given(published()).when({ type: 'PublishProgramme', programmeId: 'p1', details: details() }))
@@ -79,16 +48,16 @@ describe('the programme catalogue', () => {
     ).toBe('conflict');
   });
   it('revises, but never below the seats already taken', () => {
-    const events = whenEnrolled('a', 'b');
-    expect(given(...events).when({ type: 'ReviseProgramme', changes: { capacity: 3 } })).toEqual([
+    const events = whenEnrolled(['a', 'b']);
+    expect(given(...events).when({ type: 'ReviseProgramme', changes: { capacity: 3 }, today: BEFORE })).toEqual([
       { type: 'ProgrammeRevised', data: { programmeId: 'p1', changes: { capacity: 3 } } },
     ]);
-    expect(problemOf(() => given(...events).when({ type: 'ReviseProgramme', changes: { capacity: 1 } })).kind).toBe(
-      'invalid',
-    );
+    expect(
+      problemOf(() => given(...events).when({ type: 'ReviseProgramme', changes: { capacity: 1 }, today: BEFORE })).kind,
+    ).toBe('invalid');
   });
   it('on cancellation tells every enrolled and waitlisted staff member', () => {
-    const events = whenEnrolled('a', 'b', 'c');
+    const events = whenEnrolled(['a', 'b', 'c']);
     expect(given(...events).when({ type: 'CancelProgramme', reason: 'trainer ill' })).toEqual([
       { type: 'ProgrammeCancelled', data: { programmeId: 'p1', reason: 'trainer ill', affectedNips: ['a', 'b', 'c'] } },
     ]);
@@ -110,17 +79,19 @@ describe('enrolment', () => {
           fundingOpd: 'DINKES',
           jp: 24,
           year: 2026,
+          attempt: 1,
+          enrolledOn: BEFORE,
         }) as unknown,
       },
     ]);
   });
   it('waitlists when every seat is taken, never exceeding capacity', () => {
-    expect(given(...whenEnrolled('a', 'b')).when(enrol('c'))).toEqual([
+    expect(given(...whenEnrolled(['a', 'b'])).when(enrol('c'))).toEqual([
       { type: 'EnrolmentWaitlisted', data: expect.objectContaining({ nip: 'c', reason: 'capacity' }) as unknown },
     ]);
   });
   it('refuses to enrol the same staff member twice', () => {
-    expect(problemOf(() => given(...whenEnrolled('a')).when(enrol('a')))).toMatchObject({
+    expect(problemOf(() => given(...whenEnrolled(['a'])).when(enrol('a')))).toMatchObject({
       kind: 'conflict',
       slug: 'already-enrolled',
     });
@@ -137,95 +108,55 @@ describe('enrolment', () => {
     ).toBe('programme-cancelled');
   });
   it('is confirmed when the budget commits the funds, once', () => {
-    const events = whenEnrolled('a');
-    const cmd = { type: 'ConfirmEnrolment' as const, nip: 'a', enrolmentId: 'e-a', commitmentId: 'c-a' };
-    expect(given(...events).when(cmd)).toEqual([confirmed('a')]);
-    expect(given(...events, confirmed('a')).when(cmd)).toEqual([]);
-  });
-  it('is waitlisted for funds when the budget rejects, freeing the seat', () => {
-    const events = whenEnrolled('a', 'b', 'c');
-    const rejected = given(...events).when({
-      type: 'WaitlistForFunds',
-      nip: 'a',
-      enrolmentId: 'e-a',
-      detail: 'allocation exhausted',
-    });
-    expect(rejected).toEqual([
-      {
-        type: 'EnrolmentWaitlisted',
-        data: expect.objectContaining({ nip: 'a', reason: 'funds', detail: 'allocation exhausted' }) as unknown,
-      },
-    ]);
-    expect(given(...events, ...rejected).when(enrol('d'))[0].type).toBe('StaffEnrolled');
+    const events = whenEnrolled(['a']);
+    expect(given(...events).when(fundsCommitted('a'))).toEqual([confirmed('a')]);
+    expect(given(...events, confirmed('a')).when(fundsCommitted('a'))).toEqual([]);
   });
   it('ignores a budget answer that arrives after a withdrawal', () => {
-    const events = [
-      ...whenEnrolled('a'),
-      ...given(...whenEnrolled('a')).when({
-        type: 'WithdrawEnrolment',
-        nip: 'a',
-        reason: 'workload',
-        note: null,
-        year: 2026,
-      }),
-    ];
-    expect(
-      given(...events).when({ type: 'ConfirmEnrolment', nip: 'a', enrolmentId: 'e-a', commitmentId: 'c' }),
-    ).toEqual([]);
+    const events = [...whenEnrolled(['a']), ...given(...whenEnrolled(['a'])).when(withdraw('a'))];
+    expect(given(...events).when(fundsCommitted('a'))).toEqual([]);
   });
 });
 
 describe('withdrawal', () => {
   it('records the reason and hands the seat to the longest-waiting staff member', () => {
-    const events = [...whenEnrolled('a', 'b', 'c', 'd'), confirmed('a')];
-    expect(
-      given(...events).when({ type: 'WithdrawEnrolment', nip: 'a', reason: 'workload', note: null, year: 2026 }),
-    ).toEqual([
+    const events = [...whenEnrolled(['a', 'b', 'c', 'd']), confirmed('a')];
+    expect(given(...events).when(withdraw('a'))).toEqual([
       {
         type: 'EnrolmentWithdrawn',
         data: { enrolmentId: 'e-a', programmeId: 'p1', nip: 'a', reason: 'workload', note: null, wasConfirmed: true },
       },
-      { type: 'StaffEnrolled', data: expect.objectContaining({ nip: 'c', enrolmentId: 'e-c' }) as unknown },
+      { type: 'StaffEnrolled', data: expect.objectContaining({ nip: 'c', enrolmentId: 'e-c', attempt: 1 }) as unknown },
     ]);
   });
   it('from the waitlist frees no seat', () => {
-    const events = whenEnrolled('a', 'b', 'c');
-    expect(
-      given(...events).when({ type: 'WithdrawEnrolment', nip: 'c', reason: 'illness', note: null, year: 2026 }),
-    ).toHaveLength(1);
+    expect(given(...whenEnrolled(['a', 'b', 'c'])).when({ ...withdraw('c'), reason: 'illness' })).toHaveLength(1);
   });
   it('of someone not enrolled is a 404, and after completion a 409', () => {
-    expect(
-      problemOf(() =>
-        given(published()).when({ type: 'WithdrawEnrolment', nip: 'z', reason: 'other', note: 'x', year: 2026 }),
-      ).kind,
-    ).toBe('not-found');
+    expect(problemOf(() => given(published()).when({ ...withdraw('z'), reason: 'other', note: 'x' })).kind).toBe(
+      'not-found',
+    );
+    const ready = [...whenEnrolled(['a']), confirmed('a')];
     const done = [
-      ...whenEnrolled('a'),
-      confirmed('a'),
-      ...given(...whenEnrolled('a'), confirmed('a')).when({
-        type: 'CompleteTraining',
-        nip: 'a',
-        completedOn: '2026-02-03',
-      }),
+      ...ready,
+      ...given(...ready).when(complete('a', { attendanceOverride: { reason: 'official-duty', note: null } })),
     ];
-    expect(
-      problemOf(() =>
-        given(...done).when({ type: 'WithdrawEnrolment', nip: 'a', reason: 'other', note: null, year: 2026 }),
-      ),
-    ).toMatchObject({ kind: 'conflict', extensions: { currentState: 'completed' } });
+    expect(problemOf(() => given(...done).when(withdraw('a')))).toMatchObject({
+      kind: 'conflict',
+      extensions: { currentState: 'completed' },
+    });
   });
 });
 
-describe('attendance and completion', () => {
-  const ready = () => [...whenEnrolled('a'), confirmed('a')];
+describe('attendance', () => {
+  const ready = () => [...whenEnrolled(['a']), confirmed('a')];
   it('records attendance per session, a repeat changes nothing', () => {
-    const attended = given(...ready()).when({ type: 'RecordAttendance', nip: 'a', sessionId: 's1', attended: true });
-    expect(attended).toEqual([
+    const marked = given(...ready()).when({ type: 'RecordAttendance', nip: 'a', sessionId: 's1', attended: true });
+    expect(marked).toEqual([
       { type: 'SessionAttended', data: { enrolmentId: 'e-a', programmeId: 'p1', nip: 'a', sessionId: 's1' } },
     ]);
     expect(
-      given(...ready(), ...attended).when({ type: 'RecordAttendance', nip: 'a', sessionId: 's1', attended: true }),
+      given(...ready(), ...marked).when({ type: 'RecordAttendance', nip: 'a', sessionId: 's1', attended: true }),
     ).toEqual([]);
     expect(
       given(...ready()).when({ type: 'RecordAttendance', nip: 'a', sessionId: 's2', attended: false })[0].type,
@@ -238,89 +169,8 @@ describe('attendance and completion', () => {
     ).toBe('invalid');
     expect(
       problemOf(() =>
-        given(...whenEnrolled('a')).when({ type: 'RecordAttendance', nip: 'a', sessionId: 's1', attended: true }),
+        given(...whenEnrolled(['a'])).when({ type: 'RecordAttendance', nip: 'a', sessionId: 's1', attended: true }),
       ).kind,
     ).toBe('conflict');
-  });
-  it('completes with the JP credited to the year of completion', () => {
-    expect(given(...ready()).when({ type: 'CompleteTraining', nip: 'a', completedOn: '2026-02-03' })).toEqual([
-      {
-        type: 'TrainingCompleted',
-        data: expect.objectContaining({
-          nip: 'a',
-          jp: 24,
-          year: 2026,
-          completedOn: '2026-02-03',
-          workUnit: PKM,
-        }) as unknown,
-      },
-    ]);
-  });
-  it('refuses to complete a withdrawn enrolment, with its current state', () => {
-    const events = [
-      ...ready(),
-      {
-        type: 'EnrolmentWithdrawn',
-        data: { enrolmentId: 'e-a', programmeId: 'p1', nip: 'a', reason: 'workload', note: null, wasConfirmed: true },
-      } as ProgrammeEvent,
-    ];
-    expect(
-      problemOf(() => given(...events).when({ type: 'CompleteTraining', nip: 'a', completedOn: '2026-02-03' })),
-    ).toMatchObject({ kind: 'conflict', extensions: { currentState: 'withdrawn' } });
-  });
-  it('records non-completion', () => {
-    expect(
-      given(...ready()).when({ type: 'RecordNonCompletion', nip: 'a', reason: 'missed half the sessions' })[0].type,
-    ).toBe('TrainingNotCompleted');
-  });
-});
-
-describe('self-paced learning', () => {
-  const rule = { modules: ['m1', 'm2'], minScore: 70 };
-  const elearning = () => {
-    const events: ProgrammeEvent[] = [published({ form: 'e-learning', completionRule: rule })];
-    events.push(...given(...events).when(enrol('a')), confirmed('a'));
-    return events;
-  };
-  const statement = (
-    statementId: string,
-    verb: 'completed' | 'started' | 'scored',
-    moduleId: string,
-    score: number | null = null,
-  ) => ({
-    type: 'RecordLearningProgress' as const,
-    nip: 'a',
-    statementId,
-    verb,
-    moduleId,
-    score,
-    seconds: 600,
-    deviceTimestamp: '2026-03-01T10:00:00.000Z',
-    today: '2026-03-02',
-  });
-
-  it('applies a resent statement once', () => {
-    const first = given(...elearning()).when(statement('st-1', 'started', 'm1'));
-    expect(first).toHaveLength(1);
-    expect(given(...elearning(), ...first).when(statement('st-1', 'started', 'm1'))).toEqual([]);
-  });
-  it('completes the training when every module is completed with the minimum score, dated by the device', () => {
-    const events = elearning();
-    events.push(...given(...events).when(statement('st-1', 'completed', 'm1', 80)));
-    const last = given(...events).when(statement('st-2', 'completed', 'm2', 90));
-    expect(last.map((e) => e.type)).toEqual(['LearningProgressRecorded', 'TrainingCompleted']);
-    expect(last[1].data).toMatchObject({ completedOn: '2026-03-01', jp: 24 });
-  });
-  it('does not complete below the minimum score', () => {
-    const events = elearning();
-    events.push(...given(...events).when(statement('st-1', 'completed', 'm1', 50)));
-    expect(
-      given(...events)
-        .when(statement('st-2', 'completed', 'm2', 90))
-        .map((e) => e.type),
-    ).toEqual(['LearningProgressRecorded']);
-  });
-  it('refuses a module the programme does not have', () => {
-    expect(problemOf(() => given(...elearning()).when(statement('st-1', 'started', 'm9'))).kind).toBe('invalid');
   });
 });

@@ -4,6 +4,7 @@ import type { ProgrammeCommand } from './programme.commands';
 import { decideParticipation } from './participation.rules';
 import { problems } from './programme.problems';
 import { evolveProgramme, initialProgrammeState, ProgrammeState, seatsTaken } from './programme.state';
+import { ACTIVE, thenFillSeats } from './seats.rules';
 
 /** Rules a programme's details must keep, whether published or revised. */
 function checkDetails(d: ProgrammeDetails, taken: number) {
@@ -14,6 +15,10 @@ function checkDetails(d: ProgrammeDetails, taken: number) {
     throw problems.invalid('completionRule', 'a self-paced programme needs a completion rule (modules, minimum score)');
   }
   if (d.capacity < taken) throw problems.invalid('capacity', `cannot be below the ${taken} seats already taken`);
+  // A revision may send null for a setting (optional in the request): these two always have a value.
+  if (typeof d.attendanceThreshold !== 'number' || !(d.attendanceThreshold >= 0 && d.attendanceThreshold <= 1))
+    throw problems.invalid('attendanceThreshold', 'a share of the sessions, from 0 to 1');
+  if (typeof d.lateEnrolment !== 'boolean') throw problems.invalid('lateEnrolment', 'true or false');
   const ids = d.sessions.map((s) => s.sessionId);
   if (new Set(ids).size !== ids.length) throw problems.invalid('sessions', 'session ids must be unique');
 }
@@ -33,12 +38,17 @@ export const programmeDecider: Decider<ProgrammeCommand, ProgrammeState, Program
       case 'ReviseProgramme': {
         if (state.status === 'cancelled') throw problems.cancelled(state);
         checkDetails({ ...state.details, ...command.changes }, seatsTaken(state));
-        return [{ type: 'ProgrammeRevised', data: { programmeId: state.programmeId, changes: command.changes } }];
+        // More capacity: the new seats go to the waitlist, longest-waiting first.
+        return thenFillSeats(
+          state,
+          [{ type: 'ProgrammeRevised', data: { programmeId: state.programmeId, changes: command.changes } }],
+          command.today,
+        );
       }
       case 'CancelProgramme': {
         if (state.status === 'cancelled') return [];
         const affectedNips = Object.values(state.enrolments)
-          .filter((e) => ['pending-funds', 'confirmed', 'waitlisted-capacity', 'waitlisted-funds'].includes(e.status))
+          .filter((e) => ACTIVE.includes(e.status))
           .map((e) => e.nip);
         return [
           {

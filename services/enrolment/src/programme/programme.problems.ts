@@ -25,4 +25,19 @@ export const problems = {
       { currentState: e.status, enrolmentId: e.enrolmentId },
     ),
   staffLeft: (nip: string) => DomainError.conflict('staff-left', 'Staff has left', `NIP ${nip} has left the service`),
+  enrolmentClosed: (s: ProgrammeState, firstSession: string) =>
+    DomainError.conflict(
+      'enrolment-closed',
+      'Enrolment closed',
+      `programme ${s.programmeId} began on ${firstSession} and does not allow late enrolment`,
+      { firstSession },
+    ),
+  /** Well-formed, but the rule refuses it: an officer may complete anyway with a coded attendanceOverride. */
+  attendanceBelowThreshold: (attended: number, sessions: number, threshold: number) =>
+    DomainError.unprocessable(
+      'attendance-below-threshold',
+      'Attendance below the programme’s threshold',
+      `attendance: ${attended} of ${sessions} sessions attended, the programme asks for ${Math.round(threshold * 100)} %; complete with an attendanceOverride and its reason, or record non-completion`,
+      { field: 'attendance', attended, sessions, threshold },
+    ),
 };

@@ -14,13 +14,25 @@ export interface Enrolment {
   nip: string;
   workUnit: WorkUnit;
   status: EnrolmentStatus;
-  /** Order in which capacity-waitlisted staff get a freed seat. */
-  waitlistedAt: number;
+  /**
+   * Place in the capacity waitlist: the stream version at which this enrolment was made. Kept for as
+   * long as the enrolment lives, so whoever returns to the waitlist (funds came, no seat) keeps their place.
+   */
+  queuedSince: number;
+  /**
+   * Funds requests made so far (StaffEnrolled.attempt of the latest; 0 while waiting for a first seat):
+   * the budget's answer to an older one is stale.
+   */
+  attempt: number;
+  /** The city date the staff member enrolled, when a StaffEnrolled recorded it (v1 events did not). */
+  enrolledOn: string | null;
   attendance: Record<string, 'attended' | 'missed'>;
   /** Statement ids already applied (a resend from a flaky phone is applied once). */
   statements: string[];
   modulesCompleted: string[];
   bestScores: Record<string, number>;
+  /** Time on task: the seconds of every applied statement. */
+  secondsSpent: number;
 }
 
 export interface ProgrammeState {
@@ -36,10 +48,11 @@ export const seatsTaken = (s: ProgrammeState) =>
     (e) => e.status === 'pending-funds' || e.status === 'confirmed' || e.status === 'completed',
   ).length;
 
-export const nextOnWaitlist = (s: ProgrammeState, except?: string): Enrolment | undefined =>
+/** Who waits for a seat, longest-waiting first. */
+export const capacityWaitlist = (s: ProgrammeState): Enrolment[] =>
   Object.values(s.enrolments)
-    .filter((e) => e.status === 'waitlisted-capacity' && e.nip !== except)
-    .sort((a, b) => a.waitlistedAt - b.waitlistedAt)[0];
+    .filter((e) => e.status === 'waitlisted-capacity')
+    .sort((a, b) => a.queuedSince - b.queuedSince);
 
 export const initialProgrammeState = (): ProgrammeState => ({
   status: 'unknown',
@@ -49,10 +62,21 @@ export const initialProgrammeState = (): ProgrammeState => ({
   version: 0,
 });
 
-const fresh = { attendance: {}, statements: [], modulesCompleted: [], bestScores: {} };
-/** A new enrolment id starts a clean record; the same id (waitlist → seat) keeps its history. */
-const base = (s: ProgrammeState, nip: string, enrolmentId: string) =>
-  s.enrolments[nip]?.enrolmentId === enrolmentId ? s.enrolments[nip] : fresh;
+/** A new enrolment id starts a clean record, placed now; the same id (waitlist ↔ seat) keeps its history and place. */
+const base = (s: ProgrammeState, nip: string, enrolmentId: string): Omit<Enrolment, 'nip' | 'workUnit' | 'status'> =>
+  s.enrolments[nip]?.enrolmentId === enrolmentId
+    ? s.enrolments[nip]
+    : {
+        enrolmentId,
+        queuedSince: s.version,
+        attempt: 0,
+        enrolledOn: null,
+        attendance: {},
+        statements: [],
+        modulesCompleted: [],
+        bestScores: {},
+        secondsSpent: 0,
+      };
 
 const patch = (s: ProgrammeState, nip: string, change: Partial<Enrolment>): ProgrammeState => ({
   ...s,
@@ -71,25 +95,24 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
     case 'ProgrammeCancelled':
       return { ...s, status: 'cancelled' };
     case 'StaffEnrolled': {
-      const { nip, enrolmentId, workUnit } = event.data;
+      const { nip, enrolmentId, workUnit, attempt, enrolledOn } = event.data;
+      const known = base(s, nip, enrolmentId);
       return patch(s, nip, {
-        ...base(s, nip, enrolmentId),
-        enrolmentId,
+        ...known,
         nip,
         workUnit,
         status: 'pending-funds',
-        waitlistedAt: 0,
+        attempt,
+        enrolledOn: enrolledOn ?? known.enrolledOn,
       });
     }
     case 'EnrolmentWaitlisted': {
       const { nip, enrolmentId, workUnit, reason } = event.data;
       return patch(s, nip, {
         ...base(s, nip, enrolmentId),
-        enrolmentId,
         nip,
         workUnit,
         status: reason === 'capacity' ? 'waitlisted-capacity' : 'waitlisted-funds',
-        waitlistedAt: s.version,
       });
     }
     case 'EnrolmentConfirmed':
@@ -108,7 +131,7 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
     }
     case 'LearningProgressRecorded': {
       const e = s.enrolments[event.data.nip];
-      const { statementId, verb, moduleId, score } = event.data;
+      const { statementId, verb, moduleId, score, seconds } = event.data;
       const modulesCompleted =
         verb === 'completed' && !e.modulesCompleted.includes(moduleId)
           ? [...e.modulesCompleted, moduleId]
@@ -117,7 +140,12 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
         score === null
           ? e.bestScores
           : { ...e.bestScores, [moduleId]: Math.max(e.bestScores[moduleId] ?? score, score) };
-      return patch(s, e.nip, { statements: [...e.statements, statementId], modulesCompleted, bestScores });
+      return patch(s, e.nip, {
+        statements: [...e.statements, statementId],
+        modulesCompleted,
+        bestScores,
+        secondsSpent: e.secondsSpent + (seconds ?? 0),
+      });
     }
     case 'TrainingCompleted':
       return patch(s, event.data.nip, { status: 'completed' });

@@ -1,20 +1,28 @@
 import type { QueryRunner } from 'typeorm';
 import type { ProgrammeEvent, WorkUnit } from '@kompeten/contracts';
+import { CityCalendar } from '@kompeten/domain';
 import { projection } from '@kompeten/messaging';
+
+const WIB = new CityCalendar();
 
 /**
  * One row per enrolment (a staff member in a programme): its state, attendance, JP, and why it
  * ended. The JP ledger, the staff training history and the unit summaries are queries over it.
+ * `year`: the fiscal year the enrolment is charged to (StaffEnrolled's), the year of completion once
+ * completed (TrainingCompleted's: the JP count there).
  */
 export const enrolmentHistoryProjection = projection<ProgrammeEvent>({
   name: 'enrolment_history',
+  // v2: the coded non-completion reason; a promoted enrolment takes the year of its StaffEnrolled.
+  version: 2,
   async createTable(tx, t) {
     await tx.query(`create table "${t}" (
       enrolment_id text primary key, programme_id text not null, nip text not null, opd text not null, service_unit text,
       competency_type text, competency_area text, jp integer not null default 0, year integer not null,
       status text not null, waitlist_reason text, enrolled_at timestamptz not null, updated_at timestamptz not null,
       attendance jsonb not null default '{}',
-      withdrawal_reason text, withdrawal_note text, completed_on date, jp_credited integer not null default 0)`);
+      withdrawal_reason text, withdrawal_note text, completed_on date, jp_credited integer not null default 0,
+      non_completion_reason text, non_completion_note text)`);
     await tx.query(`create index on "${t}" (nip)`);
     await tx.query(`create index on "${t}" (programme_id)`);
     await tx.query(`create index on "${t}" (opd, year)`);
@@ -28,10 +36,12 @@ export const enrolmentHistoryProjection = projection<ProgrammeEvent>({
         area: e.data.competencyArea,
         reason: null,
       }),
+    // EnrolmentWaitlisted names no year: a row that never held a seat keeps the city year it was waitlisted
+    // in (WIB: a projection is a pure fold, so it reads no setting), and takes the programme's when a seat comes.
     EnrolmentWaitlisted: (e, tx, t) =>
       enrol(tx, t, e, `waitlisted-${e.data.reason}`, {
         jp: 0,
-        year: Number(e.occurredAt.slice(0, 4)),
+        year: WIB.yearOf(new Date(e.occurredAt)),
         type: null,
         area: null,
         reason: e.data.detail,
@@ -48,7 +58,11 @@ export const enrolmentHistoryProjection = projection<ProgrammeEvent>({
         e.data.jp,
         e.data.year,
       ]),
-    TrainingNotCompleted: (e, tx, t) => set(tx, t, e, `status = 'not-completed'`),
+    TrainingNotCompleted: (e, tx, t) =>
+      set(tx, t, e, `status = 'not-completed', non_completion_reason = $3, non_completion_note = $4`, [
+        e.data.reason,
+        e.data.note,
+      ]),
     ProgrammeCancelled: (e, tx, t) =>
       tx.query(
         `update "${t}" set status = 'cancelled', updated_at = $2 where programme_id = $1 and status in ('pending-funds', 'confirmed', 'waitlisted-capacity', 'waitlisted-funds')`,
@@ -71,6 +85,7 @@ function enrol(
     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
     on conflict (enrolment_id) do update set status = excluded.status, waitlist_reason = excluded.waitlist_reason, updated_at = excluded.updated_at,
       jp = greatest("${t}".jp, excluded.jp), competency_type = coalesce(excluded.competency_type, "${t}".competency_type),
+      year = case when excluded.competency_type is null then "${t}".year else excluded.year end,
       competency_area = coalesce(excluded.competency_area, "${t}".competency_area)`,
     [
       d.enrolmentId,

@@ -45,6 +45,7 @@ export class CorrelationReportBuilder {
     for (const p of programmes) effects.push(await this.programmeEffect(p, from.granularity, codes));
     const served = await responsesNamingStaff(this.db, from.start, to.end, codes);
     const distinctUnits = new Set(observations.map((o) => o.unitCode)).size;
+    const withoutHeadcount = observations.filter((o) => o.training.headcount === 0).length;
     return {
       granularity: from.granularity,
       from: from.id,
@@ -56,7 +57,8 @@ export class CorrelationReportBuilder {
       observations: observations.length,
       units: distinctUnits,
       observationsBelowSampleTarget: observations.filter((o) => !o.survey.sampleAdequate).length,
-      notes: notes(observations.length, distinctUnits),
+      observationsWithoutHeadcount: withoutHeadcount,
+      notes: notes(observations.length, distinctUnits, withoutHeadcount),
       methods: {
         ...CORRELATION_METHODS,
         differenceOfMeans: WELCH_METHOD,
@@ -114,8 +116,12 @@ export class CorrelationReportBuilder {
   }
 }
 
-function notes(observations: number, units: number): string[] {
+function notes(observations: number, units: number, withoutHeadcount: number): string[] {
   const list: string[] = [];
+  if (withoutHeadcount)
+    list.push(
+      `${withoutHeadcount} of ${observations} unit-periods have no staff known in the unit on the period’s last day: their training measures are missing, so they are left out of every correlation with one (see each correlation’s n). Staff count from their registeredOn; register staff who served before go-live with their real dates.`,
+    );
   if (observations > units)
     list.push(
       `${observations} observations come from ${units} units: repeated periods of one unit are not independent, so the intervals are narrower than they should be. Prefer one period per unit (a cross-section).`,

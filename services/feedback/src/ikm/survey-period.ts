@@ -16,6 +16,7 @@ export interface SurveyPeriod {
 
 export { PERIOD_PATTERN };
 
+// Calendar arithmetic on a given year, month and day (day 0 = the previous month's last): no time zone, no clock.
 const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
 const LENGTH: Record<Granularity, number> = { month: 1, quarter: 3, year: 12 };
 

@@ -1,6 +1,4 @@
-import type { Clock } from '@kompeten/platform';
 import { parsePeriod, periodOf, SurveyPeriod } from '../ikm/survey-period';
-import { cityDate } from './city-date';
 import { problems } from './feedback.problems';
 
 /** Reads a period (`2026-03`, `2026-Q1`, `2026`); a 400 names the parameter. */
@@ -11,6 +9,6 @@ export function periodOrFail(value: string | undefined, field: string): SurveyPe
   return period;
 }
 
-/** The `period` query parameter, or the current quarter (the city's calendar) when it is absent. */
-export const periodOrCurrentQuarter = (value: string | undefined, clock: Clock): SurveyPeriod =>
-  value ? periodOrFail(value, 'period') : periodOf(cityDate(clock.now()), 'quarter');
+/** The `period` query parameter, or the quarter of `today` (the city's date, CityCalendar) when it is absent. */
+export const periodOrCurrentQuarter = (value: string | undefined, today: string): SurveyPeriod =>
+  value ? periodOrFail(value, 'period') : periodOf(today, 'quarter');

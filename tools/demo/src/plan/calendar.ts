@@ -1,4 +1,10 @@
-/** Calendar arithmetic on plain dates (YYYY-MM-DD, the city's date): no time zones, no clock. */
+import { addDays, fiscalYearOf } from '@kompeten/domain';
+
+/**
+ * The scenario's time line on plain dates (YYYY-MM-DD, the city's date). "Today" is given, read by the
+ * caller from the city's calendar (`CityCalendar` of @kompeten/domain, as the services read it); the
+ * rest is calendar arithmetic with no time zone and no clock.
+ */
 export interface Quarter {
   id: string;
   start: string;
@@ -10,16 +16,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 export const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 export const minDate = (a: string, b: string) => (a < b ? a : b);
+export const maxDate = (a: string, b: string) => (a > b ? a : b);
 
-/** The city's date (WIB, UTC+7) of an instant: at 06:00 in Bukittinggi it is already "today" there, not in UTC. */
-export const cityDate = (instant: Date) => new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+/** The first quarter of the generated history (relative to the current one): eight full quarters and the current one. */
+export const FIRST_QUARTER = -8;
 
 function quarterOfIndex(index: number): Quarter {
   const year = Math.floor(index / 4);
@@ -44,10 +45,17 @@ export const quarterIndexOf = (date: string) =>
 export class Timeline {
   readonly lastDay: string;
   readonly year: number;
+  /** The first day of the history (quarter {@link FIRST_QUARTER}): the staff were registered before it. */
+  readonly historyStart: string;
+  /** The fiscal years the history spans, oldest first: each has its budgets. */
+  readonly fiscalYears: number[];
 
   constructor(readonly today: string) {
     this.lastDay = addDays(today, -1);
-    this.year = Number(today.slice(0, 4));
+    this.year = fiscalYearOf(today);
+    this.historyStart = this.quarter(FIRST_QUARTER).start;
+    const first = fiscalYearOf(this.historyStart);
+    this.fiscalYears = Array.from({ length: this.year - first + 1 }, (_, i) => first + i);
   }
 
   quarter(relative: number): Quarter {

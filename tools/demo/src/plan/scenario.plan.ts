@@ -10,6 +10,7 @@ import { FIRST_SURVEY_QUARTER, planUnitSurveys, SurveyResponsePlan } from './sur
 
 export type AllocationPlan = ({ programmeId: string } | { competencyArea: string }) & { amount: number };
 export interface BudgetPlan {
+  fiscalYear: number;
   opd: string;
   ceiling: number;
   allocations: AllocationPlan[];
@@ -61,27 +62,32 @@ function retag(plan: Omit<ScenarioPlan, 'units'>, units: ServiceUnitSpec[]): Sce
   };
 }
 
-/** Whole-rupiah budgets: what the planned enrolments cost, times the share the OPD can fund, with some slack. */
-function planBudgets(programmes: ProgrammePlan[]): BudgetPlan[] {
-  return OPDS.map((opd) => {
-    const own = programmes.filter((p) => p.spec.fundingOpd === opd.code);
-    const allocations = own.map((p): AllocationPlan => {
-      const amount =
-        Math.max(1, Math.round(Math.min(p.participants.length, p.capacity) * p.spec.funding)) *
-        p.spec.costPerParticipant;
-      // Disaster management is funded by area (any programme in it), the rest programme by programme.
-      return p.spec.competencyArea === 'disaster-management'
-        ? { competencyArea: p.spec.competencyArea, amount }
-        : { programmeId: p.programmeId, amount };
-    });
-    const allocated = allocations.reduce((s, a) => s + a.amount, 0);
-    const short = own.some((p) => p.spec.funding < 1);
-    return {
-      opd: opd.code,
-      ceiling: short ? allocated : Math.max(25_000_000, Math.ceil((allocated * 1.15) / 1_000_000) * 1_000_000),
-      allocations,
-    };
+/**
+ * Whole-rupiah budgets, one per OPD for every fiscal year the history spans: what the enrolments of
+ * the programmes charged to that year cost, times the share the OPD can fund, with some slack.
+ */
+function planBudgets(programmes: ProgrammePlan[], fiscalYears: number[]): BudgetPlan[] {
+  return fiscalYears.flatMap((fiscalYear) => OPDS.map((opd) => budgetOf(fiscalYear, opd.code, programmes)));
+}
+
+function budgetOf(fiscalYear: number, opd: string, programmes: ProgrammePlan[]): BudgetPlan {
+  const own = programmes.filter((p) => p.spec.fundingOpd === opd && p.fiscalYear === fiscalYear);
+  const allocations = own.map((p): AllocationPlan => {
+    const amount =
+      Math.max(1, Math.round(Math.min(p.participants.length, p.capacity) * p.spec.funding)) * p.spec.costPerParticipant;
+    // Disaster management is funded by area (any programme in it), the rest programme by programme.
+    return p.spec.competencyArea === 'disaster-management'
+      ? { competencyArea: p.spec.competencyArea, amount }
+      : { programmeId: p.programmeId, amount };
   });
+  const allocated = allocations.reduce((s, a) => s + a.amount, 0);
+  const short = own.some((p) => p.spec.funding < 1);
+  return {
+    fiscalYear,
+    opd,
+    ceiling: short ? allocated : Math.max(25_000_000, Math.ceil((allocated * 1.15) / 1_000_000) * 1_000_000),
+    allocations,
+  };
 }
 
 /** The whole scenario, decided before the first request: the same seed and size give the same city. */
@@ -89,7 +95,7 @@ export function planScenario(seed: number, size: ScenarioSize, today: string, ta
   const rng = new SeededRandom(seed);
   const timeline = new Timeline(today);
   const suffix = tag ? `-${tag.toLowerCase()}` : '';
-  const staff = planStaff(rng.fork(`staff${tag}`), size, timeline.year);
+  const staff = planStaff(rng.fork(`staff${tag}`), size, timeline.historyStart);
   const programmes = CATALOGUE.map((spec) =>
     planProgramme(spec, staff, timeline, rng.fork(`programme:${spec.key}`), suffix),
   );
@@ -129,7 +135,7 @@ export function planScenario(seed: number, size: ScenarioSize, today: string, ta
       staff,
       movements,
       programmes,
-      budgets: planBudgets(programmes),
+      budgets: planBudgets(programmes, timeline.fiscalYears),
       surveys,
       closedQuarters,
       effect: { programmeId: treated.programmeId, units: trainedUnits, from: treated.quarter.end },

@@ -2,7 +2,7 @@ import type { RespondentProfile } from '@kompeten/contracts';
 import { ServiceUnitSpec } from '../city/bukittinggi.city';
 import { baselineOf, ELEMENTS, NOISE, TRAINING_EFFECT } from '../city/training-effect';
 import type { ScenarioSize } from '../scenario-sizes';
-import { daysInMonth, isoDate, Timeline } from './calendar';
+import { daysInMonth, FIRST_QUARTER, isoDate, Timeline } from './calendar';
 import type { SeededRandom } from './seeded-random';
 
 /** A profile field's values (the respondent's profile as the survey form asks it). */
@@ -26,8 +26,8 @@ export interface SurveyResponsePlan {
   };
 }
 
-/** The first quarter surveyed (relative to the current one): eight full quarters and the current one. */
-export const FIRST_SURVEY_QUARTER = -8;
+/** The first quarter surveyed (relative to the current one): the history's first, eight full quarters before this one. */
+export const FIRST_SURVEY_QUARTER = FIRST_QUARTER;
 
 const GOOD = [
   'Petugas ramah dan sabar menjelaskan.',

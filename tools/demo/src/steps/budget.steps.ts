@@ -5,9 +5,11 @@ import { forEachConcurrent } from '../run/semaphore';
 export const budgetIdOf = (fiscalYear: number, opd: string) => `${fiscalYear}-${opd}-APBD`;
 
 /**
- * This year's APBD training budget of every OPD and its allocations, before anyone enrols: the
- * enrolment service charges enrolments to the current fiscal year (its clock), so that is the year
- * funded. Dinas Sosial and Satpol PP get less than their plans need, and waitlist the rest for funds.
+ * Every OPD's APBD training budget for every fiscal year the history spans, with its allocations,
+ * before anyone enrols: the enrolment service charges an enrolment to its programme's fiscal year
+ * (the year of its first session, or the year a self-paced programme names), so each year's
+ * programmes draw on that year's budget. Dinas Sosial and Satpol PP get less than their plans need,
+ * and waitlist the rest for funds.
  */
 export async function openBudgets(ctx: DemoContext): Promise<void> {
   const { plan } = ctx;
@@ -17,15 +19,14 @@ export async function openBudgets(ctx: DemoContext): Promise<void> {
     );
     return;
   }
-  const fiscalYear = plan.timeline.year;
   const allocations = plan.budgets.flatMap((b) => b.allocations.map((a) => ({ budget: b, a })));
   const task = ctx.progress.task('budgets and allocations', plan.budgets.length + allocations.length);
   const api = ctx.client.as(actors.planner);
   await forEachConcurrent(plan.budgets, ctx.concurrency, async (b) => {
     await unless(
       api.openBudget({
-        body: { fiscalYear, opd: b.opd, fundingSource: 'APBD', ceiling: b.ceiling },
-        idempotencyKey: commandKey(plan, 'budget', fiscalYear, b.opd),
+        body: { fiscalYear: b.fiscalYear, opd: b.opd, fundingSource: 'APBD', ceiling: b.ceiling },
+        idempotencyKey: commandKey(plan, 'budget', b.fiscalYear, b.opd),
       }),
       'budget-exists',
     );
@@ -35,14 +36,15 @@ export async function openBudgets(ctx: DemoContext): Promise<void> {
     const target = 'programmeId' in a ? a.programmeId : a.competencyArea;
     await unless(
       api.allocateFunds({
-        params: { budgetId: budgetIdOf(fiscalYear, budget.opd) },
+        params: { budgetId: budgetIdOf(budget.fiscalYear, budget.opd) },
         body: a,
-        idempotencyKey: commandKey(plan, 'allocation', fiscalYear, budget.opd, target),
+        idempotencyKey: commandKey(plan, 'allocation', budget.fiscalYear, budget.opd, target),
       }),
       'allocation-exists',
     );
     task.tick();
   });
-  const short = plan.programmes.filter((p) => p.spec.funding < 1).map((p) => p.spec.fundingOpd);
-  task.done(`FY${fiscalYear}; short: ${short.join(', ')}`);
+  const years = plan.timeline.fiscalYears;
+  const short = plan.programmes.filter((p) => p.spec.funding < 1).map((p) => `${p.spec.fundingOpd} ${p.fiscalYear}`);
+  task.done(`FY${years[0]}–${years[years.length - 1]}; short: ${short.join(', ')}`);
 }

@@ -3,15 +3,13 @@ import { actors, commandKey, DemoContext } from '../run/demo-context';
 import { forEachInLanes } from '../run/semaphore';
 import { byProgramme, Enrolments, Participation, participations } from './enrolment.steps';
 
-const NOT_COMPLETED = {
-  classroom: 'Hadir kurang dari 80% sesi',
-  selfPaced: 'Modul belum diselesaikan sampai batas waktu',
-};
-
 /**
  * The training itself, dated in its quarter: attendance per session and then completion or
  * non-completion (classroom, blended, magang); learning statements from the e-learning platform or
- * the mobile app, which complete the training on their own when every module is done.
+ * the mobile app (time on task included), which complete the training on their own when every module
+ * is done and enough time was spent. Attendance comes before completion: a completion below the
+ * programme's attendance threshold (80 % of sessions) carries the officer's coded override, and a
+ * non-completion its coded reason (absent, workload, illness, failed-assessment, other with a note).
  * Only confirmed enrolments take part; those still waiting for a seat or for funds do not.
  */
 export async function deliverTraining(ctx: DemoContext, views: Enrolments): Promise<Participation[]> {
@@ -35,15 +33,22 @@ export async function deliverTraining(ctx: DemoContext, views: Enrolments): Prom
       for (const s of x.statements) await api.recordLearningProgress({ params, body: s });
       if (x.outcome === 'complete' && !programme.spec.modules && x.completedOn) {
         await unless(
-          api.completeTraining({ params, body: { completedOn: x.completedOn }, idempotencyKey: key('complete') }),
+          api.completeTraining({
+            params,
+            body: {
+              completedOn: x.completedOn,
+              ...(x.attendanceOverride && { attendanceOverride: x.attendanceOverride }),
+            },
+            idempotencyKey: key('complete'),
+          }),
           'enrolment-state:completed',
         );
       }
-      if (x.outcome === 'not-complete') {
+      if (x.outcome === 'not-complete' && x.nonCompletion) {
         await unless(
           api.recordNonCompletion({
             params,
-            body: { reason: programme.spec.modules ? NOT_COMPLETED.selfPaced : NOT_COMPLETED.classroom },
+            body: x.nonCompletion,
             idempotencyKey: key('not-complete'),
           }),
           'enrolment-state:not-completed',

@@ -38,7 +38,7 @@ export async function enrolParticipants(ctx: DemoContext): Promise<void> {
       await unless(
         ctx.client.as(actors.officerOf(x.workUnit)).enrolStaff({
           params: { programmeId: programme.programmeId },
-          body: { nip: x.nip },
+          body: { nip: x.nip, enrolledOn: x.enrolledOn },
           idempotencyKey: commandKey(ctx.plan, 'enrol', programme.programmeId, x.nip),
         }),
         'already-enrolled',
@@ -59,26 +59,57 @@ async function readProgramme(ctx: DemoContext, programmeId: string): Promise<Map
 }
 
 /**
- * Waits until the budget has answered every enrolment (the saga: confirmed, or waitlisted for funds)
- * and returns what each programme looks like then. Gives up after `timeoutMs` and says so.
+ * Money the budgets hold for each programme (committed or spent), over the fiscal years the plan's
+ * programmes are charged to; null when this gateway has no budget routes.
+ */
+async function moneyHeld(ctx: DemoContext): Promise<Map<string, number> | null> {
+  if (!ctx.caps.budget) return null;
+  const api = ctx.client.as(actors.planner);
+  const held = new Map<string, number>();
+  for (const fiscalYear of new Set(ctx.plan.programmes.map((p) => p.fiscalYear))) {
+    const { rows } = await api.getUtilisation({ query: { fiscalYear, by: 'programme' } });
+    for (const r of rows)
+      if ('programmeId' in r) held.set(r.programmeId, (held.get(r.programmeId) ?? 0) + r.committed + r.spent);
+  }
+  return held;
+}
+
+/**
+ * Waits until the budget and the programme agree (the saga has come to rest) and returns what each
+ * programme looks like then: no enrolment is still waiting for the budget's answer, and the money the
+ * budgets hold for the programme is exactly the cost of its confirmed and completed seats — a release
+ * after a withdrawal has been seen, and the funds queue it served (an enrolment waitlisted for funds
+ * confirmed, or put back on the capacity waitlist) has been answered. Gives up after `timeoutMs` and says so.
  */
 export async function settleFunds(ctx: DemoContext, label: string, timeoutMs = 180_000): Promise<Enrolments> {
   const views: Enrolments = new Map();
   const task = ctx.progress.task(label, ctx.plan.programmes.length);
-  let open = ctx.plan.programmes.map((p) => p.programmeId);
+  let open = ctx.plan.programmes;
   const deadline = Date.now() + timeoutMs;
+  const moving = new Map<string, string>();
   while (open.length) {
-    const still: string[] = [];
-    await forEachConcurrent(open, 4, async (id) => {
-      const view = await readProgramme(ctx, id);
-      views.set(id, view);
-      if ([...view.values()].some((e) => e.status === 'pending-funds')) still.push(id);
-      else task.tick();
+    const still: ProgrammePlan[] = [];
+    const held = await moneyHeld(ctx);
+    await forEachConcurrent(open, 4, async (p) => {
+      const view = await readProgramme(ctx, p.programmeId);
+      views.set(p.programmeId, view);
+      const statuses = [...view.values()].map((e) => e.status);
+      const pending = statuses.filter((s) => s === 'pending-funds').length;
+      const seats = statuses.filter((s) => s === 'confirmed' || s === 'completed').length;
+      const money = held?.get(p.programmeId) ?? 0;
+      if (pending === 0 && (held === null || money === seats * p.spec.costPerParticipant)) task.tick();
+      else {
+        still.push(p);
+        moving.set(
+          p.programmeId,
+          `${pending} pending funds, ${seats} seats, budgets hold ${money / p.spec.costPerParticipant}`,
+        );
+      }
     });
     open = still;
     if (open.length && Date.now() > deadline) {
       ctx.progress.log(
-        `${label}: still pending funds after ${timeoutMs / 1000} s in ${open.join(', ')} — going on without them`,
+        `${label}: budget and enrolments still moving after ${timeoutMs / 1000} s — ${open.map((p) => `${p.programmeId}: ${moving.get(p.programmeId)}`).join('; ')}; going on without them`,
       );
       break;
     }

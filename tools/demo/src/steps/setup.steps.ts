@@ -27,7 +27,11 @@ export async function registerServiceUnits(ctx: DemoContext): Promise<void> {
   task.done();
 }
 
-/** The roster, registered by each work unit's own training officer. */
+/**
+ * The roster, registered by each work unit's own training officer with the dates the business gives:
+ * staff serving since before go-live are registered from when they joined the unit (`registeredOn`)
+ * and took their position (`positionSince`), so the history counts them in every quarter.
+ */
 export async function registerStaff(ctx: DemoContext): Promise<void> {
   const { plan, client } = ctx;
   const task = ctx.progress.task('staff', plan.staff.length);
@@ -38,7 +42,15 @@ export async function registerStaff(ctx: DemoContext): Promise<void> {
       const workUnit = s.workUnit.serviceUnit ? s.workUnit : { opd: s.workUnit.opd };
       await unless(
         client.as(actors.officerOf(s.workUnit)).registerStaff({
-          body: { nip: s.nip, name: s.name, employmentType: s.employmentType, workUnit, position: s.position },
+          body: {
+            nip: s.nip,
+            name: s.name,
+            employmentType: s.employmentType,
+            workUnit,
+            position: s.position,
+            registeredOn: s.registeredOn,
+            positionSince: s.positionSince,
+          },
           idempotencyKey: commandKey(plan, 'staff', s.nip),
         }),
         'staff-exists',
@@ -50,7 +62,13 @@ export async function registerStaff(ctx: DemoContext): Promise<void> {
   task.done(`${plan.staff.filter((s) => s.employmentType === 'PPPK').length} PPPK`);
 }
 
-/** The catalogue, published by BKPSDM; self-paced programmes complete by their modules (minimum score 70). */
+/**
+ * The catalogue, published by BKPSDM; self-paced programmes complete by their modules (minimum score
+ * 70). A programme with sessions is charged to the fiscal year of its first session (the service
+ * decides, `fiscalYear: null`); a self-paced one has none and names its year. The history is recorded
+ * after the fact — backfilled at go-live, today — so a programme whose first session has passed allows
+ * late enrolment; otherwise enrolment would have closed at that session.
+ */
 export async function publishProgrammes(ctx: DemoContext): Promise<void> {
   const { plan } = ctx;
   const api = ctx.client.as(actors.bkpsdm(plan));
@@ -72,6 +90,8 @@ export async function publishProgrammes(ctx: DemoContext): Promise<void> {
           fundingOpd: s.fundingOpd,
           sessions: p.sessions,
           completionRule: s.modules ? { modules: s.modules, minScore: 70 } : null,
+          fiscalYear: p.sessions.length ? null : p.fiscalYear,
+          lateEnrolment: p.lateEnrolment,
         },
         idempotencyKey: commandKey(plan, 'programme', p.programmeId),
       }),

@@ -1,12 +1,12 @@
 import { DataSource } from 'typeorm';
 import type { AssessmentRecordEvent } from '@kompeten/contracts';
 import { accepted, recordAssessmentResult } from '@kompeten/api';
+import { CityCalendar } from '@kompeten/domain';
 import { EventStore, fold } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { AssessmentPolicy } from '../../assessment.policy';
 import { requiredLevel } from '../../position-standard/required-level';
 import { staffOnRoster } from '../../read-models/staff-roster.lookup';
-import { dateOf } from '../../shared/calendar';
 import { assessmentRecordDecider, assessmentRecordStreamId } from '../assessment-record.decider';
 import { runRecordCommand } from '../run-record-command';
 
@@ -16,6 +16,7 @@ export class RecordAssessmentResultHandler implements UseCaseHandler<typeof reco
     private readonly store: EventStore,
     private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
     private readonly policy: AssessmentPolicy,
   ) {}
 
@@ -28,7 +29,8 @@ export class RecordAssessmentResultHandler implements UseCaseHandler<typeof reco
       history.map(({ type, data }) => ({ type, data }) as AssessmentRecordEvent),
     );
     const competencyCode = state.assessments[assessmentId]?.competencyCode ?? '';
-    const today = dateOf(this.clock.now());
+    // The city's date (at 03:00 WIB the UTC date is still yesterday): a result dated today is never "after today".
+    const today = this.calendar.dateOf(this.clock.now());
     const result = await runRecordCommand(
       this.store,
       {
@@ -41,6 +43,7 @@ export class RecordAssessmentResultHandler implements UseCaseHandler<typeof reco
         assessedOn: body.assessedOn ?? today,
         today,
         certificationMonths: this.policy.certificationMonths,
+        scoreLevels: this.policy.scoreLevels,
         required: await requiredLevel(this.store, staff.position, competencyCode, this.policy.defaultRequiredLevel),
       },
       metadata,

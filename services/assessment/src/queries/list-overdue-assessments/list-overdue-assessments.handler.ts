@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import type { AssessmentKind } from '@kompeten/contracts';
 import { listOverdueAssessments } from '@kompeten/api';
+import { CityCalendar, daysBetween } from '@kompeten/domain';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
-import { dateOf, daysBetween } from '../../shared/calendar';
+import { asOfDate } from '../../shared/calendar';
 
 const LIMIT = 500;
 
@@ -28,11 +29,12 @@ export class ListOverdueAssessmentsHandler implements UseCaseHandler<typeof list
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
   async handle({ query }: UseCaseRequest<typeof listOverdueAssessments>) {
-    // A date-time is accepted too (ISO 8601); its date is what is checked and answered.
-    const asOf = dateOf(query.asOf ?? this.clock.now());
+    // A date-time is accepted too (ISO 8601): the city's date at that instant is checked and answered.
+    const asOf = asOfDate(query.asOf, this.clock.now(), this.calendar);
     const opd = query.opd ?? null;
     const serviceUnit = query.serviceUnit ?? null;
     const unit = `($2::text is null or s.opd = $2) and ($3::text is null or s.service_unit = $3) and coalesce(s.status, 'active') = 'active'`;

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import type { AllocationTarget } from '@kompeten/contracts';
 import { accepted, allocateFunds } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
@@ -8,7 +9,10 @@ import { runBudgetCommand } from '../run-budget-command';
 /** Allocates part of the ceiling to a programme or a competency area (the request names exactly one). */
 @Handles(allocateFunds)
 export class AllocateFundsHandler implements UseCaseHandler<typeof allocateFunds> {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: DataSource,
+  ) {}
 
   async handle({ params: { budgetId }, body, metadata }: UseCaseRequest<typeof allocateFunds>) {
     const target: AllocationTarget =
@@ -17,6 +21,7 @@ export class AllocateFundsHandler implements UseCaseHandler<typeof allocateFunds
         : { kind: 'competency-area', competencyArea: body.competencyArea! };
     const result = await runBudgetCommand(
       this.store,
+      this.db,
       budgetId,
       { type: 'AllocateFunds', target, amount: body.amount },
       metadata,

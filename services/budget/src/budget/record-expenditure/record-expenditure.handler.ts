@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { accepted, recordExpenditure } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
 import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
@@ -7,7 +8,10 @@ import { runBudgetCommand } from '../run-budget-command';
 /** Records the actual cost of one commitment by hand. */
 @Handles(recordExpenditure)
 export class RecordExpenditureHandler implements UseCaseHandler<typeof recordExpenditure> {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: DataSource,
+  ) {}
 
   async handle({
     params: { budgetId, commitmentId },
@@ -16,6 +20,7 @@ export class RecordExpenditureHandler implements UseCaseHandler<typeof recordExp
   }: UseCaseRequest<typeof recordExpenditure>) {
     const result = await runBudgetCommand(
       this.store,
+      this.db,
       budgetId,
       { type: 'RecordExpenditure', commitmentId, amount, jp },
       metadata,

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { accepted, reviseAllocation } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
 import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
@@ -7,7 +8,10 @@ import { runBudgetCommand } from '../run-budget-command';
 /** Revises an allocation's amount (honours If-Match). */
 @Handles(reviseAllocation)
 export class ReviseAllocationHandler implements UseCaseHandler<typeof reviseAllocation> {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: DataSource,
+  ) {}
 
   async handle({
     params: { budgetId, allocationId },
@@ -17,6 +21,7 @@ export class ReviseAllocationHandler implements UseCaseHandler<typeof reviseAllo
   }: UseCaseRequest<typeof reviseAllocation>) {
     const result = await runBudgetCommand(
       this.store,
+      this.db,
       budgetId,
       { type: 'ReviseAllocation', allocationId, amount },
       metadata,

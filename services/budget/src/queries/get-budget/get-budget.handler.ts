@@ -33,7 +33,7 @@ type BudgetAllocationRow = {
   | { target_kind: 'competency-area'; programme_id: null; competency_area: string }
 );
 
-/** A budget with its ceiling, what is unallocated, and each allocation's use. */
+/** A budget with its ceiling, what is unallocated, each allocation's use, and how many requests wait for funds. */
 @Handles(getBudget)
 export class GetBudgetHandler implements UseCaseHandler<typeof getBudget> {
   constructor(private readonly db: DataSource) {}
@@ -43,6 +43,10 @@ export class GetBudgetHandler implements UseCaseHandler<typeof getBudget> {
       budgetId,
     ]);
     if (!b) throw DomainError.notFound('budget-not-found', 'Unknown budget', `no budget ${budgetId}`);
+    const [queue] = await this.db.query<{ waiting: number }[]>(
+      `select count(*)::int as waiting from budget_commitment where budget_id = $1 and status = 'waiting'`,
+      [budgetId],
+    );
     const rows = await this.db.query<BudgetAllocationRow[]>(
       'select * from budget_allocation where budget_id = $1 order by allocation_id',
       [budgetId],
@@ -57,6 +61,7 @@ export class GetBudgetHandler implements UseCaseHandler<typeof getBudget> {
       unallocated: rupiah(b.ceiling) - rupiah(b.allocated),
       ...usage(b),
       rejections: b.rejections,
+      waiting: queue.waiting,
       allocations: rows.map((a) => ({
         allocationId: a.allocation_id,
         target:

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { getUnitCosts, type ResponseOf } from '@kompeten/api';
+import { CityCalendar } from '@kompeten/domain';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { rupiah } from '../money';
 
@@ -33,11 +34,12 @@ export class GetUnitCostsHandler implements UseCaseHandler<typeof getUnitCosts> 
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
   async handle({ params: { opd }, query }: UseCaseRequest<typeof getUnitCosts>): Promise<UnitCostsView> {
-    // The UTC year for now (#18 moves "this year" to the city's business time).
-    const fiscalYear = query.fiscalYear ?? this.clock.now().getUTCFullYear();
+    // "This year" is the city's: on New Year's morning in WIB it is already the new fiscal year.
+    const fiscalYear = query.fiscalYear ?? this.calendar.fiscalYearAt(this.clock.now());
     const figures = `count(*)::int as completions, count(distinct c.nip)::int as trained, sum(c.spent) as spent, sum(c.jp) as jp`;
     const [total] = await this.db.query<CostRow[]>(`select ${figures} ${SPENT}`, [opd, fiscalYear]);
     const rows = await this.db.query<(CostRow & { programme_id: string })[]>(

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { getUnitForecast, type ResponseOf } from '@kompeten/api';
-import { DomainError } from '@kompeten/domain';
+import { CityCalendar, DomainError, fiscalYearOf } from '@kompeten/domain';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { usage } from '../money';
 import { forecastRunOut } from './forecast';
@@ -21,11 +21,14 @@ export class GetUnitForecastHandler implements UseCaseHandler<typeof getUnitFore
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
   async handle({ params: { opd }, query }: UseCaseRequest<typeof getUnitForecast>): Promise<UnitForecastView> {
     const now = this.clock.now();
-    const fiscalYear = query.fiscalYear ?? now.getUTCFullYear();
+    // The city's today and year: the run-out date is a date in the city, like the fiscal year's end.
+    const today = this.calendar.dateOf(now);
+    const fiscalYear = query.fiscalYear ?? fiscalYearOf(today);
     const windowDays = query.windowDays ?? 30;
     const [unit] = await this.db.query<UnitRow[]>(
       `select count(*)::int as budgets, sum(allocated) as allocated, sum(committed) as committed, sum(spent) as spent, min(opened_at) as opened_at
@@ -52,6 +55,7 @@ export class GetUnitForecastHandler implements UseCaseHandler<typeof getUnitFore
         takenInWindow: Number(taken.taken),
         windowDays,
         now,
+        today,
         openedAt: new Date(unit.opened_at),
         fiscalYear,
       }),

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { FundingSource } from '@kompeten/contracts';
 import { getUtilisation, type ResponseOf } from '@kompeten/api';
+import { CityCalendar } from '@kompeten/domain';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { rupiah, usage } from '../money';
 
@@ -41,10 +42,12 @@ export class GetUtilisationHandler implements UseCaseHandler<typeof getUtilisati
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
   async handle({ query }: UseCaseRequest<typeof getUtilisation>): Promise<UtilisationView> {
-    const fiscalYear = query.fiscalYear ?? this.clock.now().getUTCFullYear();
+    // "This year" is the city's: on New Year's morning in WIB it is already the new fiscal year.
+    const fiscalYear = query.fiscalYear ?? this.calendar.fiscalYearAt(this.clock.now());
     const opd = query.opd ?? null;
     const params = [fiscalYear, opd];
     switch (query.by ?? 'unit') {

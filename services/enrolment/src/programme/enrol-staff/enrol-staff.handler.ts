@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { StaffEvent } from '@kompeten/contracts';
 import { accepted, enrolStaff } from '@kompeten/api';
-import { DomainError } from '@kompeten/domain';
+import { CityCalendar, DomainError } from '@kompeten/domain';
 import { EventStore, fold } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { staffDecider, staffStreamId } from '../../staff/staff.decider';
@@ -13,9 +13,11 @@ export class EnrolStaffHandler implements UseCaseHandler<typeof enrolStaff> {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
-  async handle({ params: { programmeId }, body: { nip }, metadata }: UseCaseRequest<typeof enrolStaff>) {
+  async handle({ params: { programmeId }, body: { nip, enrolledOn }, metadata }: UseCaseRequest<typeof enrolStaff>) {
+    const today = this.calendar.dateOf(this.clock.now());
     // The staff member's current unit is what the budget charges and reports group by.
     const staff = fold(
       staffDecider,
@@ -36,7 +38,11 @@ export class EnrolStaffHandler implements UseCaseHandler<typeof enrolStaff> {
         nip,
         workUnit: staff.workUnit,
         staffActive: staff.status === 'active',
-        year: this.clock.now().getUTCFullYear(),
+        // The city's date closes enrolment after the first session; the enrolment's own date (the
+        // request's, default today) dates it: the fiscal year of a programme without sessions, and the
+        // earliest self-paced statement.
+        today,
+        enrolledOn: enrolledOn ?? today,
       },
       metadata,
     );

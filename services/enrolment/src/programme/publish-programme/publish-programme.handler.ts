@@ -1,3 +1,4 @@
+import { DEFAULT_ATTENDANCE_THRESHOLD } from '@kompeten/contracts';
 import { accepted, publishProgramme } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
 import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
@@ -22,6 +23,9 @@ export class PublishProgrammeHandler implements UseCaseHandler<typeof publishPro
           completionRule: details.completionRule
             ? { modules: details.completionRule.modules, minScore: details.completionRule.minScore ?? null }
             : null,
+          fiscalYear: details.fiscalYear ?? null,
+          attendanceThreshold: details.attendanceThreshold ?? DEFAULT_ATTENDANCE_THRESHOLD,
+          lateEnrolment: details.lateEnrolment ?? false,
         },
       },
       metadata,

@@ -1,4 +1,5 @@
 import { accepted, recordLearningProgress } from '@kompeten/api';
+import { CityCalendar } from '@kompeten/domain';
 import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { programmeStreamId } from '../programme.decider';
@@ -9,6 +10,7 @@ export class RecordLearningProgressHandler implements UseCaseHandler<typeof reco
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
   async handle({ params: { programmeId, nip }, body, metadata }: UseCaseRequest<typeof recordLearningProgress>) {
@@ -21,7 +23,9 @@ export class RecordLearningProgressHandler implements UseCaseHandler<typeof reco
         ...body,
         score: body.score ?? null,
         seconds: body.seconds ?? null,
-        today: this.clock.now().toISOString().slice(0, 10),
+        // The device's instant in the city's calendar: the date a completing statement completes the training on.
+        deviceDate: this.calendar.dateOf(new Date(body.deviceTimestamp)),
+        receivedAt: this.clock.now().toISOString(),
       },
       metadata,
     );

@@ -12,7 +12,7 @@ export class RecordNonCompletionHandler implements UseCaseHandler<typeof recordN
     const result = await runProgrammeCommand(
       this.store,
       programmeId,
-      { type: 'RecordNonCompletion', nip, reason: body.reason },
+      { type: 'RecordNonCompletion', nip, reason: body.reason, note: body.note ?? null },
       metadata,
     );
     return accepted(programmeStreamId(programmeId), result);

@@ -1,20 +1,30 @@
 import type { ProgrammeDetails } from '@kompeten/contracts';
 import { accepted, reviseProgramme } from '@kompeten/api';
+import { CityCalendar } from '@kompeten/domain';
 import { EventStore } from '@kompeten/event-store';
-import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
 
 @Handles(reviseProgramme)
 export class ReviseProgrammeHandler implements UseCaseHandler<typeof reviseProgramme> {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
+  ) {}
 
   async handle({ params: { programmeId }, body, metadata, expectedVersion }: UseCaseRequest<typeof reviseProgramme>) {
     const result = await runProgrammeCommand(
       this.store,
       programmeId,
-      // Only the fields sent: the validated body is the change (a completion rule's minScore may be left out).
-      { type: 'ReviseProgramme', changes: body as Partial<ProgrammeDetails> },
+      {
+        type: 'ReviseProgramme',
+        // Only the fields sent: the validated body is the change (a completion rule's minScore may be left out).
+        changes: body as Partial<ProgrammeDetails>,
+        // New seats go to the waitlist; a promotion without a recorded enrolment day is dated today.
+        today: this.calendar.dateOf(this.clock.now()),
+      },
       metadata,
       expectedVersion,
     );

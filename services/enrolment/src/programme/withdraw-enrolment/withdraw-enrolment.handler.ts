@@ -1,4 +1,5 @@
 import { accepted, withdrawEnrolment } from '@kompeten/api';
+import { CityCalendar } from '@kompeten/domain';
 import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { programmeStreamId } from '../programme.decider';
@@ -9,6 +10,7 @@ export class WithdrawEnrolmentHandler implements UseCaseHandler<typeof withdrawE
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
   async handle({ params: { programmeId, nip }, body, metadata }: UseCaseRequest<typeof withdrawEnrolment>) {
@@ -20,7 +22,8 @@ export class WithdrawEnrolmentHandler implements UseCaseHandler<typeof withdrawE
         nip,
         reason: body.reason,
         note: body.note ?? null,
-        year: this.clock.now().getUTCFullYear(),
+        // The freed seat goes to the next in line; a promotion without a recorded enrolment day is dated today.
+        today: this.calendar.dateOf(this.clock.now()),
       },
       metadata,
     );

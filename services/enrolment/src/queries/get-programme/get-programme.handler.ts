@@ -24,7 +24,6 @@ interface EnrolmentRow {
   withdrawal_reason: string | null;
   completed_on: string | null;
   attendance: Record<string, string>;
-  updated_at: Date;
 }
 
 /** A programme with its seats, enrolments and waitlist (in the order seats will be offered). */
@@ -38,8 +37,8 @@ export class GetProgrammeHandler implements UseCaseHandler<typeof getProgramme> 
     ]);
     if (!p) throw DomainError.notFound('programme-not-found', 'Unknown programme', `no programme ${programmeId}`);
     const rows = await this.db.query<EnrolmentRow[]>(
-      `select enrolment_id, nip, opd, service_unit, status, waitlist_reason, withdrawal_reason, completed_on::text as completed_on, attendance, updated_at
-         from enrolment_history where programme_id = $1 order by updated_at, enrolment_id`,
+      `select enrolment_id, nip, opd, service_unit, status, waitlist_reason, withdrawal_reason, completed_on::text as completed_on, attendance
+         from enrolment_history where programme_id = $1 order by enrolled_at, enrolment_id`,
       [programmeId],
     );
     const view = (r: EnrolmentRow) => ({

@@ -1,17 +1,17 @@
 import { DataSource } from 'typeorm';
 import type { EmploymentType, StaffEvent, StaffRegistered, StaffTransferred } from '@kompeten/contracts';
 import { getStaffRecord, type ResponseOf } from '@kompeten/api';
-import { DomainError } from '@kompeten/domain';
+import { CityCalendar, DomainError } from '@kompeten/domain';
 import { EventStore, type StoredEvent } from '@kompeten/event-store';
-import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { staffStreamId } from '../../staff/staff.decider';
-import { ledgerYear } from '../jp-ledger';
+import { jpLedger } from '../jp-ledger';
 
 /** What GET /staff/:nip answers (the gateway adds the competency profile: getStaffProfile). */
 export type StaffRecordView = ResponseOf<typeof getStaffRecord>;
 type TrainingView = StaffRecordView['training'][number];
 
-/** A row of the staff_roster read model (staff-roster.projection.ts). */
+/** A row of the staff_roster read model (staff-roster.projection.ts), its dates as `YYYY-MM-DD` text. */
 interface RosterRow {
   nip: string;
   employment_type: EmploymentType;
@@ -19,9 +19,9 @@ interface RosterRow {
   service_unit: string | null;
   position: string;
   status: 'active' | 'left';
-  registered_on: Date;
-  left_on: Date | null;
-  departure_reason: string | null;
+  registered_on: string;
+  position_since: string;
+  left_on: string | null;
 }
 
 /** The columns of a training history row this query selects. */
@@ -37,6 +37,7 @@ interface TrainingRow {
   jp_credited: number;
   completed_on: string | null;
   withdrawal_reason: TrainingView['withdrawalReason'];
+  non_completion_reason: TrainingView['nonCompletionReason'];
   attendance: TrainingView['attendance'];
   enrolled_at: Date;
 }
@@ -44,31 +45,40 @@ interface TrainingRow {
 const isRegistration = (e: StoredEvent<StaffEvent>): e is StoredEvent<StaffRegistered> => e.type === 'StaffRegistered';
 const isTransfer = (e: StoredEvent<StaffEvent>): e is StoredEvent<StaffTransferred> => e.type === 'StaffTransferred';
 
-/** A staff member's record: current unit, unit history, training history and the JP ledger per year. */
+/**
+ * A staff member's record: current unit and dates, unit history, training history and the JP ledger:
+ * every year since registration up to the city's current year (jp-ledger.ts).
+ */
 @Handles(getStaffRecord)
 export class GetStaffRecordHandler implements UseCaseHandler<typeof getStaffRecord> {
   constructor(
     private readonly db: DataSource,
     private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
   async handle({ params: { nip } }: UseCaseRequest<typeof getStaffRecord>): Promise<StaffRecordView> {
-    const [staff] = await this.db.query<RosterRow[]>('select * from staff_roster where nip = $1', [nip]);
+    // Dates as text: node-postgres would turn a `date` into a Date at the server's local midnight.
+    const [staff] = await this.db.query<RosterRow[]>(
+      `select nip, employment_type, opd, service_unit, position, status, registered_on::text as registered_on,
+              position_since::text as position_since, left_on::text as left_on
+         from staff_roster where nip = $1`,
+      [nip],
+    );
     if (!staff) throw DomainError.notFound('staff-not-found', 'Unknown staff', `no staff member with NIP ${nip}`);
     // The name lives only in the log, encrypted; after erasure it reads as null.
     const events = await this.store.readStream<StaffEvent>(staffStreamId(nip));
     const registered = events.find(isRegistration);
     const history = await this.db.query<TrainingRow[]>(
       `select h.enrolment_id, h.programme_id, c.details->>'title' as title, h.competency_type, h.competency_area, h.status, h.year,
-              h.jp, h.jp_credited, h.completed_on::text as completed_on, h.withdrawal_reason, h.attendance, h.enrolled_at
+              h.jp, h.jp_credited, h.completed_on::text as completed_on, h.withdrawal_reason, h.non_completion_reason,
+              h.attendance, h.enrolled_at
          from enrolment_history h left join programme_catalogue c using (programme_id)
         where h.nip = $1 order by h.enrolled_at`,
       [nip],
     );
-    const years = await this.db.query<{ year: number; jp: number }[]>(
-      `select year, sum(jp_credited)::int as jp from enrolment_history where nip = $1 and status = 'completed' group by year order by year`,
-      [nip],
-    );
+    const today = this.calendar.dateOf(this.clock.now());
     return {
       nip,
       name: registered?.data.name ?? null,
@@ -77,6 +87,9 @@ export class GetStaffRecordHandler implements UseCaseHandler<typeof getStaffReco
       workUnit: { opd: staff.opd, serviceUnit: staff.service_unit },
       position: staff.position,
       status: staff.status,
+      registeredOn: staff.registered_on,
+      positionSince: staff.position_since,
+      leftOn: staff.left_on,
       unitHistory: events.filter(isTransfer).map((e) => ({ ...e.data, recordedAt: e.recordedAt })),
       training: history.map((h) => ({
         enrolmentId: h.enrolment_id,
@@ -90,9 +103,18 @@ export class GetStaffRecordHandler implements UseCaseHandler<typeof getStaffReco
         jpCredited: h.jp_credited,
         completedOn: h.completed_on,
         withdrawalReason: h.withdrawal_reason,
+        nonCompletionReason: h.non_completion_reason,
         attendance: h.attendance,
       })),
-      jpLedger: years.map((y) => ledgerYear(staff.employment_type, y.year, y.jp)),
+      jpLedger: jpLedger({
+        employmentType: staff.employment_type,
+        registeredOn: staff.registered_on,
+        // Up to the city's today (not UTC's: on 1 January before 07:00 WIB that would still be last year).
+        until: staff.left_on && staff.left_on < today ? staff.left_on : today,
+        completions: history.flatMap((h) =>
+          h.status === 'completed' && h.completed_on ? [{ completedOn: h.completed_on, jp: h.jp_credited }] : [],
+        ),
+      }),
     };
   }
 }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { listStaffBelowJpTarget, type ResponseOf } from '@kompeten/api';
+import { CityCalendar } from '@kompeten/domain';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { JP_RIGHT_PNS } from '../jp-ledger';
 
@@ -14,22 +15,29 @@ interface BelowTargetRow {
   jp: number;
 }
 
-/** Active PNS staff with fewer than 20 JP completed in the year, per unit — the list BKPSDM acts on. */
+/**
+ * Active PNS staff with fewer than 20 JP completed in the year (the city's current year by default),
+ * per unit — the list BKPSDM acts on. Staff registered after the year are not behind in it; JP count
+ * in the year they were completed in, as in the staff member's ledger (jp-ledger.ts).
+ */
 @Handles(listStaffBelowJpTarget)
 export class ListStaffBelowJpTargetHandler implements UseCaseHandler<typeof listStaffBelowJpTarget> {
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
   async handle({ query }: UseCaseRequest<typeof listStaffBelowJpTarget>): Promise<StaffBelowJpTargetView> {
-    const year = query.year ?? this.clock.now().getUTCFullYear();
+    const year = query.year ?? this.calendar.yearOf(this.clock.now());
     const rows = await this.db.query<BelowTargetRow[]>(
-      `select s.nip, s.opd, s.service_unit, s.position, coalesce(sum(h.jp_credited) filter (where h.status = 'completed'), 0)::int as jp
-         from staff_roster s left join enrolment_history h on h.nip = s.nip and h.year = $1
+      `select s.nip, s.opd, s.service_unit, s.position, coalesce(sum(h.jp_credited), 0)::int as jp
+         from staff_roster s left join enrolment_history h
+           on h.nip = s.nip and h.status = 'completed' and extract(year from h.completed_on) = $1::int
         where s.status = 'active' and s.employment_type = 'PNS' and ($2::text is null or s.opd = $2) and ($3::text is null or s.service_unit = $3)
+          and s.registered_on <= make_date($1::int, 12, 31)
         group by s.nip, s.opd, s.service_unit, s.position
-       having coalesce(sum(h.jp_credited) filter (where h.status = 'completed'), 0) < $4
+       having coalesce(sum(h.jp_credited), 0) < $4
         order by s.opd, s.service_unit nulls first, jp, s.nip`,
       [year, query.opd ?? null, query.serviceUnit ?? null, JP_RIGHT_PNS],
     );

@@ -1,9 +1,9 @@
 import { getCorrelationReport } from '@kompeten/api';
+import { CityCalendar } from '@kompeten/domain';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { CorrelationReportBuilder } from '../../correlation/correlation-report.builder';
 import { figuresCsv, observationsCsv } from '../../correlation/correlation-report.csv';
 import { periodOf, periodsBetween } from '../../ikm/survey-period';
-import { cityDate } from '../../shared/city-date';
 import { problems } from '../../shared/feedback.problems';
 import { periodOrFail } from '../../shared/period-or-fail';
 
@@ -15,10 +15,11 @@ export class GetCorrelationReportHandler implements UseCaseHandler<typeof getCor
   constructor(
     private readonly reports: CorrelationReportBuilder,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
   async handle({ query: q, res }: UseCaseRequest<typeof getCorrelationReport>) {
-    const from = q.from ? periodOrFail(q.from, 'from') : periodOf(cityDate(this.clock.now()), 'year');
+    const from = q.from ? periodOrFail(q.from, 'from') : periodOf(this.calendar.dateOf(this.clock.now()), 'year');
     const to = q.to ? periodOrFail(q.to, 'to') : from;
     if (to.granularity !== from.granularity) throw problems.invalid('to', `must be a ${from.granularity} like from`);
     if (to.start < from.start) throw problems.invalid('to', 'must not be before from');

@@ -1,4 +1,5 @@
 import { getLeagueTable, type ResponseOf } from '@kompeten/api';
+import { CityCalendar } from '@kompeten/domain';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { UnitPeriodFactsReader } from '../../correlation/unit-period-facts.reader';
 import type { UnitPeriodFacts } from '../../correlation/unit-period-facts';
@@ -16,10 +17,11 @@ export class GetLeagueTableHandler implements UseCaseHandler<typeof getLeagueTab
   constructor(
     private readonly facts: UnitPeriodFactsReader,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
   async handle({ query }: UseCaseRequest<typeof getLeagueTable>): Promise<LeagueTable> {
-    const period = periodOrCurrentQuarter(query.period, this.clock);
+    const period = periodOrCurrentQuarter(query.period, this.calendar.dateOf(this.clock.now()));
     const filter = { opd: query.opd, kind: query.kind };
     const all = (await this.facts.facts(period, filter)).sort(byIkm);
     const ranked = all.filter((f) => f.survey.ikm !== null && f.survey.sampleAdequate);

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { SKM_ELEMENTS, type UnitService } from '@kompeten/contracts';
 import { getUnitScorecard, type ResponseOf } from '@kompeten/api';
+import { CityCalendar } from '@kompeten/domain';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { JP_RIGHT } from '../../correlation/unit-period-facts';
 import { UnitPeriodFactsReader } from '../../correlation/unit-period-facts.reader';
@@ -32,10 +33,11 @@ export class GetUnitScorecardHandler implements UseCaseHandler<typeof getUnitSco
     private readonly db: DataSource,
     private readonly facts: UnitPeriodFactsReader,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
   async handle({ params: { unitCode }, query }: UseCaseRequest<typeof getUnitScorecard>): Promise<UnitScorecardView> {
-    const period = periodOrCurrentQuarter(query.period, this.clock);
+    const period = periodOrCurrentQuarter(query.period, this.calendar.dateOf(this.clock.now()));
     const [[current], [previous], [unit], [published], staff] = await Promise.all([
       this.facts.facts(period, { unitCodes: [unitCode] }),
       this.facts.facts(shiftPeriod(period, -1), { unitCodes: [unitCode] }),

@@ -7,6 +7,7 @@ import type {
 } from '@kompeten/contracts';
 import { listSurveyResponses, type ResponseOf } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
+import { CityCalendar } from '@kompeten/domain';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { periodOrCurrentQuarter } from '../../shared/period-or-fail';
 import { surveyResponseStreamId } from '../../survey/survey-response.decider';
@@ -39,13 +40,14 @@ export class ListSurveyResponsesHandler implements UseCaseHandler<typeof listSur
     private readonly db: DataSource,
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
   async handle({
     params: { unitCode },
     query,
   }: UseCaseRequest<typeof listSurveyResponses>): Promise<SurveyResponseList> {
-    const period = periodOrCurrentQuarter(query.period, this.clock);
+    const period = periodOrCurrentQuarter(query.period, this.calendar.dateOf(this.clock.now()));
     const includePersonal = query.includePersonal ?? false;
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;

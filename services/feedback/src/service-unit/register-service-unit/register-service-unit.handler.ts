@@ -1,7 +1,7 @@
 import { accepted, registerServiceUnit } from '@kompeten/api';
 import { EventStore, handleCommand } from '@kompeten/event-store';
+import { CityCalendar } from '@kompeten/domain';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
-import { cityDate } from '../../shared/city-date';
 import { serviceUnitDecider, serviceUnitStreamId } from '../service-unit.decider';
 
 @Handles(registerServiceUnit)
@@ -9,6 +9,7 @@ export class RegisterServiceUnitHandler implements UseCaseHandler<typeof registe
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
   async handle({ body: { unitCode, ...details }, metadata }: UseCaseRequest<typeof registerServiceUnit>) {
@@ -17,7 +18,7 @@ export class RegisterServiceUnitHandler implements UseCaseHandler<typeof registe
       this.store,
       serviceUnitDecider,
       streamId,
-      { type: 'RegisterServiceUnit', unitCode, details, today: cityDate(this.clock.now()) },
+      { type: 'RegisterServiceUnit', unitCode, details, today: this.calendar.dateOf(this.clock.now()) },
       metadata,
     );
     return accepted(streamId, result);

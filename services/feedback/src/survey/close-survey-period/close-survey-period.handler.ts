@@ -1,12 +1,12 @@
 import { DataSource } from 'typeorm';
 import { accepted, closeSurveyPeriod } from '@kompeten/api';
 import { EventStore, handleCommand } from '@kompeten/event-store';
+import { CityCalendar } from '@kompeten/domain';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { surveyFacts } from '../../correlation/unit-period-facts';
 import { surveyTotals } from '../../correlation/training-measures.sql';
 import { ikmOf } from '../../ikm/ikm';
 import { loadServiceUnit } from '../../service-unit/load-service-unit';
-import { cityDate } from '../../shared/city-date';
 import { problems } from '../../shared/feedback.problems';
 import { periodOrFail } from '../../shared/period-or-fail';
 import { surveyPeriodDecider, surveyPeriodStreamId } from '../survey-period.decider';
@@ -22,6 +22,7 @@ export class CloseSurveyPeriodHandler implements UseCaseHandler<typeof closeSurv
     private readonly store: EventStore,
     private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
   async handle({ params: { unitCode, period: periodId }, metadata }: UseCaseRequest<typeof closeSurveyPeriod>) {
@@ -54,7 +55,7 @@ export class CloseSurveyPeriodHandler implements UseCaseHandler<typeof closeSurv
         unit,
         ikm: totals ? ikmOf(totals, totals.responses) : null,
         sampleTarget,
-        today: cityDate(this.clock.now()),
+        today: this.calendar.dateOf(this.clock.now()),
       },
       metadata,
     );

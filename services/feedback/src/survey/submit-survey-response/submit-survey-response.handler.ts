@@ -1,9 +1,9 @@
 import { accepted, submitSurveyResponse } from '@kompeten/api';
 import { EventStore, handleCommand } from '@kompeten/event-store';
+import { CityCalendar } from '@kompeten/domain';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { GRANULARITIES, periodOf } from '../../ikm/survey-period';
 import { loadServiceUnit } from '../../service-unit/load-service-unit';
-import { cityDate } from '../../shared/city-date';
 import { surveyPeriodStreamId } from '../survey-period.decider';
 import { respondentSubject, surveyResponseDecider, surveyResponseStreamId } from '../survey-response.decider';
 
@@ -16,6 +16,7 @@ export class SubmitSurveyResponseHandler implements UseCaseHandler<typeof submit
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly calendar: CityCalendar,
   ) {}
 
   async handle({ body: r, metadata, res }: UseCaseRequest<typeof submitSurveyResponse>) {
@@ -44,7 +45,7 @@ export class SubmitSurveyResponseHandler implements UseCaseHandler<typeof submit
         contact: r.contact ?? null,
         respondent: r.respondent ? { ...r.respondent } : null,
         channel: r.channel ?? 'web',
-        today: cityDate(this.clock.now()),
+        today: this.calendar.dateOf(this.clock.now()),
       },
       metadata,
       {

@@ -1,0 +1,110 @@
+import {
+  PROGRAMME_EVENTS,
+  type ProgrammePublished,
+  type StaffEnrolled,
+  type TrainingCompleted,
+  type TrainingNotCompleted,
+} from './programme.events';
+
+/** Reads `v1` (frozen, as the old release stored it) through the contract's upcasters to its current version. */
+const read = (type: string, v1: object) => {
+  const contract = PROGRAMME_EVENTS.find((c) => c.type === type)!;
+  let data = v1 as Record<string, unknown>;
+  for (let from = 1; from < contract.version; from++)
+    data = contract.upcasters!.find((u) => u.fromVersion === from)!.upcast(data) as Record<string, unknown>;
+  return data;
+};
+const WORK_UNIT = Object.freeze({ opd: 'DINKES', serviceUnit: 'PUSKESMAS-GULAI-BANCAH' });
+const IDS = Object.freeze({
+  enrolmentId: '0193a3c4-0000-7000-8000-00000000e001',
+  programmeId: 'kom-efektif-2026',
+  nip: '198609262015051001',
+});
+
+describe('the programme contracts read their v1 events as v2', () => {
+  it('are each at version 2 with an upcaster from v1', () => {
+    for (const type of [
+      'ProgrammePublished',
+      'ProgrammeRevised',
+      'StaffEnrolled',
+      'TrainingCompleted',
+      'TrainingNotCompleted',
+    ]) {
+      const contract = PROGRAMME_EVENTS.find((c) => c.type === type)!;
+      expect([contract.version, contract.upcasters?.map((u) => u.fromVersion)]).toEqual([2, [1]]);
+    }
+  });
+
+  it('ProgrammePublished: the year of the first session, 80 % attendance, enrolment closing at the first session', () => {
+    const v1 = Object.freeze({
+      programmeId: 'kom-efektif-2026',
+      title: 'Komunikasi efektif dan manajemen pasien',
+      competencyType: 'teknis',
+      competencyArea: 'patient-management',
+      form: 'klasikal',
+      universityPartner: null,
+      jp: 24,
+      costPerParticipant: 1_500_000,
+      capacity: 30,
+      fundingOpd: 'DINKES',
+      sessions: [{ sessionId: 's1', date: '2026-02-02', title: 'Hari 1' }],
+      completionRule: null,
+    });
+    expect(read('ProgrammePublished', v1)).toEqual<ProgrammePublished['data']>({
+      ...(v1 as ProgrammePublished['data']),
+      fiscalYear: null,
+      attendanceThreshold: 0.8,
+      lateEnrolment: false,
+    });
+  });
+
+  it('ProgrammeRevised: a v1 revision names none of the new settings and reads as it is', () => {
+    const v1 = Object.freeze({ programmeId: 'kom-efektif-2026', changes: { capacity: 40 } });
+    expect(read('ProgrammeRevised', v1)).toEqual(v1);
+  });
+
+  it('StaffEnrolled: the first funds request, the day unknown', () => {
+    const v1 = Object.freeze({
+      ...IDS,
+      workUnit: WORK_UNIT,
+      fundingOpd: 'DINKES',
+      costPerParticipant: 1_500_000,
+      jp: 24,
+      competencyType: 'teknis',
+      competencyArea: 'patient-management',
+      year: 2026,
+    });
+    expect(read('StaffEnrolled', v1)).toEqual<StaffEnrolled['data']>({
+      ...(v1 as Omit<StaffEnrolled['data'], 'attempt' | 'enrolledOn'>),
+      attempt: 1,
+      enrolledOn: null,
+    });
+  });
+
+  it('TrainingCompleted: no attendance override', () => {
+    const v1 = Object.freeze({
+      ...IDS,
+      jp: 24,
+      year: 2026,
+      completedOn: '2026-02-03',
+      competencyType: 'teknis',
+      competencyArea: 'patient-management',
+      workUnit: WORK_UNIT,
+      fundingOpd: 'DINKES',
+      costPerParticipant: 1_500_000,
+    });
+    expect(read('TrainingCompleted', v1)).toEqual<TrainingCompleted['data']>({
+      ...(v1 as Omit<TrainingCompleted['data'], 'attendanceOverride'>),
+      attendanceOverride: null,
+    });
+  });
+
+  it('TrainingNotCompleted: the free-text reason becomes the note of `other`, word for word', () => {
+    const v1 = Object.freeze({ ...IDS, reason: 'Hadir kurang dari 80% sesi' });
+    expect(read('TrainingNotCompleted', v1)).toEqual<TrainingNotCompleted['data']>({
+      ...IDS,
+      reason: 'other',
+      note: 'Hadir kurang dari 80% sesi',
+    });
+  });
+});
