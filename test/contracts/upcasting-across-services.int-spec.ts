@@ -15,6 +15,7 @@ import {
   ProjectionRunner,
 } from '@kompeten/messaging';
 import type { WorkerContext } from '@kompeten/platform';
+import { CityCalendar } from '@kompeten/domain';
 import {
   createTestDatabase,
   createTestTopics,
@@ -102,6 +103,7 @@ async function startService(
   const ctx: WorkerContext = {
     dataSource,
     keys,
+    calendar: new CityCalendar(),
     kafka,
     service: name,
     upcasters,
