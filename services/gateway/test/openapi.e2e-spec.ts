@@ -20,6 +20,8 @@ interface OperationBefore {
 const COMMANDS_WITHOUT_BODY = [
   '/api/v1/service-units/{unitCode}/periods/{period}/closure',
   '/api/v1/budgets/{budgetId}/closure',
+  // Asks the budget again for an enrolment waitlisted for funds: the path names everything.
+  '/api/v1/programmes/{programmeId}/enrolments/{nip}/funds-request',
 ];
 /** The document as the independent validator types it (openapi-types, which it does not re-export). */
 type ValidatorDocument = Awaited<ReturnType<typeof SwaggerParser.validate>>;
