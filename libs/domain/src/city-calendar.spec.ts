@@ -1,4 +1,4 @@
-import { addDays, CityCalendar, daysBetween, fiscalYearOf, quarterOf } from './city-calendar';
+import { addDays, addMonths, businessDate, CityCalendar, daysBetween, fiscalYearOf, quarterOf } from './city-calendar';
 
 describe('CityCalendar', () => {
   const wib = new CityCalendar();
@@ -42,6 +42,13 @@ describe('business dates', () => {
     expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
     expect(daysBetween('2026-12-31', '2027-01-02')).toBe(2);
     expect(daysBetween('2027-01-02', '2026-12-31')).toBe(-2);
+  });
+
+  it('month arithmetic keeps the day, or the month’s last day', () => {
+    expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
+    expect(addMonths('2028-03-31', -1)).toBe('2028-02-29');
+    expect(addMonths('2026-11-15', 14)).toBe('2028-01-15');
+    expect(businessDate(2027, 3, 0)).toBe('2027-02-28');
   });
 
   it('refuses what is not a date', () => {

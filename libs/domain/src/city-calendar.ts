@@ -48,10 +48,21 @@ export const quarterOf = (date: string): string => {
   return `${y}-Q${Math.ceil(m / 3)}`;
 };
 
+/** The business date of a year, month and day; out-of-range parts roll over (day 0 = the previous month's last). */
+export const businessDate = (year: number, month: number, day: number): string =>
+  new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
+
+/** The same day n months later (n < 0: earlier); a day the target month lacks becomes its last (01-31 + 1 → 02-28). */
+export const addMonths = (date: string, months: number): string => {
+  const [y, m, d] = dateParts(date);
+  const lastDay = Number(businessDate(y, m + months + 1, 0).slice(8, 10));
+  return businessDate(y, m + months, Math.min(d, lastDay));
+};
+
 /** A business date moved by whole days (calendar arithmetic, no time zone involved). */
 export const addDays = (date: string, days: number): string => {
   const [y, m, d] = dateParts(date);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return businessDate(y, m, d + days);
 };
 
 /** Whole days from `from` to `to` (both business dates); negative when `to` is earlier. */

@@ -6,4 +6,13 @@ export type { Decider } from './decider';
 export { fold, givenEvents } from './decider';
 export { DomainError } from './domain-error';
 export type { DomainErrorKind, FieldError } from './domain-error';
-export { CityCalendar, DEFAULT_CITY_TIME_ZONE, addDays, daysBetween, fiscalYearOf, quarterOf } from './city-calendar';
+export {
+  CityCalendar,
+  DEFAULT_CITY_TIME_ZONE,
+  addDays,
+  addMonths,
+  businessDate,
+  daysBetween,
+  fiscalYearOf,
+  quarterOf,
+} from './city-calendar';

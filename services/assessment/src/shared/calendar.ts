@@ -1,6 +1,6 @@
 // Business dates (YYYY-MM-DD). "Today" is always the city's (CityCalendar from @kompeten/domain, the
 // CITY_TIME_ZONE setting), never a slice of a UTC timestamp: before 07:00 WIB the UTC date is still
-// yesterday. Arithmetic on given dates (addDays, daysBetween from @kompeten/domain; addMonths here)
+// yesterday. Arithmetic on given dates (addDays, addMonths, daysBetween from @kompeten/domain)
 // involves no time zone.
 import type { CityCalendar } from '@kompeten/domain';
 
@@ -13,10 +13,5 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export const asOfDate = (given: string | undefined, now: Date, calendar: CityCalendar): string =>
   given === undefined ? calendar.dateOf(now) : DATE_ONLY.test(given) ? given : calendar.dateOf(new Date(given));
 
-/** The same day n months later; a day the target month lacks becomes its last day (01-31 + 1 → 02-28). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  const target = new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay)));
-  return `${target.getUTCFullYear()}-${String(target.getUTCMonth() + 1).padStart(2, '0')}-${String(target.getUTCDate()).padStart(2, '0')}`;
-}
+/** Month arithmetic is the domain's (one implementation for every service). */
+export { addMonths } from '@kompeten/domain';

@@ -1,4 +1,5 @@
 import { PERIOD_PATTERN } from '@kompeten/contracts';
+import { addMonths, businessDate } from '@kompeten/domain';
 
 /** A survey period: a month (`2026-03`), a quarter (`2026-Q1`) or a year (`2026`), with inclusive dates. */
 export type Granularity = 'month' | 'quarter' | 'year';
@@ -17,7 +18,7 @@ export interface SurveyPeriod {
 export { PERIOD_PATTERN };
 
 // Calendar arithmetic on a given year, month and day (day 0 = the previous month's last): no time zone, no clock.
-const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
+const iso = businessDate;
 const LENGTH: Record<Granularity, number> = { month: 1, quarter: 3, year: 12 };
 
 function make(granularity: Granularity, year: number, firstMonth: number): SurveyPeriod {
@@ -63,11 +64,7 @@ export function periodsBetween(from: SurveyPeriod, to: SurveyPeriod): SurveyPeri
 
 /** The date `months` months before a date (same day, clamped to the month's end). */
 export function monthsBefore(date: string, months: number): string {
-  const [y, m, d] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
-  const target = y * 12 + (m - 1) - months;
-  const [ty, tm] = [Math.floor(target / 12), (target % 12) + 1];
-  const last = Number(iso(ty, tm + 1, 0).slice(8, 10));
-  return iso(ty, tm, Math.min(d, last));
+  return addMonths(date, -months);
 }
 
 /** The unit's service users in a period: the yearly number pro rata (at least 1). */
