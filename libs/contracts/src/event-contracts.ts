@@ -1,7 +1,9 @@
 import { ASSESSMENT_EVENTS } from './assessment/assessment.events';
 import { BUDGET_EVENTS } from './budget/budget.events';
 import { PROGRAMME_EVENTS } from './enrolment/programme.events';
+import { RELEASE_EVENTS } from './enrolment/release.events';
 import { STAFF_EVENTS } from './enrolment/staff.events';
+import { TRAINING_CALENDAR_EVENTS } from './enrolment/training-calendar.events';
 import type { EventContract } from './event-contract';
 import { FEEDBACK_EVENTS } from './feedback/feedback.events';
 
@@ -9,6 +11,8 @@ import { FEEDBACK_EVENTS } from './feedback/feedback.events';
 export const EVENT_CONTRACTS: readonly EventContract[] = [
   ...STAFF_EVENTS,
   ...PROGRAMME_EVENTS,
+  ...RELEASE_EVENTS,
+  ...TRAINING_CALENDAR_EVENTS,
   ...ASSESSMENT_EVENTS,
   ...BUDGET_EVENTS,
   ...FEEDBACK_EVENTS,

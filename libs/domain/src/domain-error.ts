@@ -2,9 +2,10 @@
  * Why a command or query was refused, in the domain's words. The HTTP edge (`toProblem` in
  * @kompeten/platform) turns the kind into a status with one table, DOMAIN_ERROR_STATUS:
  *
- *   not-found 404 · conflict 409 · invalid 400 · unprocessable 422 · gone 410 · unavailable 503
+ *   not-found 404 · conflict 409 · invalid 400 · unprocessable 422 · gone 410 · unavailable 503 · forbidden 403
  */
-export type DomainErrorKind = 'not-found' | 'conflict' | 'invalid' | 'unprocessable' | 'gone' | 'unavailable';
+export type DomainErrorKind =
+  'not-found' | 'conflict' | 'invalid' | 'unprocessable' | 'gone' | 'unavailable' | 'forbidden';
 
 /** One wrong input field, as the `errors` extension lists it. */
 export interface FieldError {
@@ -65,6 +66,14 @@ export class DomainError extends Error {
   /** It existed and is gone for good (e.g. erased personal data). */
   static gone(slug: string, title: string, detail: string, extensions?: Record<string, unknown>): DomainError {
     return new DomainError('gone', slug, title, detail, extensions);
+  }
+
+  /**
+   * Outside the caller's scope in a way only the service can tell (e.g. a unit head naming staff of
+   * another unit in a body): the gateway's role check passed, the data says no.
+   */
+  static forbidden(slug: string, title: string, detail: string, extensions?: Record<string, unknown>): DomainError {
+    return new DomainError('forbidden', slug, title, detail, extensions);
   }
 
   /** Not now: the caller may retry shortly (e.g. a read model still catching up). */

@@ -80,7 +80,7 @@ export type FundsRequestWithdrawn = {
     programmeId: string;
     nip: string;
     amount: number;
-    reason: 'withdrawn' | 'cancelled' | 'not-completed' | 'waitlisted' | 're-requested' | 'budget-closed';
+    reason: 'withdrawn' | 'declined' | 'cancelled' | 'not-completed' | 'waitlisted' | 're-requested' | 'budget-closed';
   };
 };
 /** `year-closed`: the commitment lapsed when the fiscal year was closed. */
@@ -92,7 +92,7 @@ export type FundsReleased = {
     commitmentId: string;
     enrolmentId: string;
     amount: number;
-    reason: 'withdrawn' | 'cancelled' | 'not-completed' | 'waitlisted' | 'year-closed';
+    reason: 'withdrawn' | 'declined' | 'cancelled' | 'not-completed' | 'waitlisted' | 'year-closed';
   };
 };
 export type ExpenditureRecorded = {

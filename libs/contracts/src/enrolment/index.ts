@@ -1,3 +1,5 @@
 export * from './shared.types';
 export * from './staff.events';
 export * from './programme.events';
+export * from './release.events';
+export * from './training-calendar.events';

@@ -14,6 +14,8 @@ const read = (type: string, v1: object) => {
     data = contract.upcasters!.find((u) => u.fromVersion === from)!.upcast(data) as Record<string, unknown>;
   return data;
 };
+/** A session's v3 fields, as a v1/v2 session reads: the whole day, place and trainer not recorded. */
+const WHOLE_DAY = Object.freeze({ startTime: null, endTime: null, venue: null, onlineUrl: null, trainer: null });
 const WORK_UNIT = Object.freeze({ opd: 'DINKES', serviceUnit: 'PUSKESMAS-GULAI-BANCAH' });
 const IDS = Object.freeze({
   enrolmentId: '0193a3c4-0000-7000-8000-00000000e001',
@@ -21,21 +23,27 @@ const IDS = Object.freeze({
   nip: '198609262015051001',
 });
 
-describe('the programme contracts read their v1 events as v2', () => {
-  it('are each at version 2 with an upcaster from v1', () => {
-    for (const type of [
-      'ProgrammePublished',
-      'ProgrammeRevised',
-      'StaffEnrolled',
-      'TrainingCompleted',
-      'TrainingNotCompleted',
-    ]) {
-      const contract = PROGRAMME_EVENTS.find((c) => c.type === type)!;
-      expect([contract.version, contract.upcasters?.map((u) => u.fromVersion)]).toEqual([2, [1]]);
-    }
+describe('the programme contracts read their old events as the current version', () => {
+  it('are each at their version with an upcaster from every earlier one', () => {
+    const versions = Object.fromEntries(
+      ['ProgrammePublished', 'ProgrammeRevised', 'StaffEnrolled', 'TrainingCompleted', 'TrainingNotCompleted'].map(
+        (type) => {
+          const contract = PROGRAMME_EVENTS.find((c) => c.type === type)!;
+          return [type, [contract.version, contract.upcasters?.map((u) => u.fromVersion)]];
+        },
+      ),
+    );
+    expect(versions).toEqual({
+      // v3: sessions with times, place and trainer; the unit head's release.
+      ProgrammePublished: [3, [1, 2]],
+      ProgrammeRevised: [3, [1, 2]],
+      StaffEnrolled: [2, [1]],
+      TrainingCompleted: [2, [1]],
+      TrainingNotCompleted: [2, [1]],
+    });
   });
 
-  it('ProgrammePublished: the year of the first session, 80 % attendance, enrolment closing at the first session', () => {
+  it('ProgrammePublished: the year of the first session, 80 % attendance, enrolment closing at the first session, whole-day sessions, no release asked', () => {
     const v1 = Object.freeze({
       programmeId: 'kom-efektif-2026',
       title: 'Komunikasi efektif dan manajemen pasien',
@@ -52,9 +60,26 @@ describe('the programme contracts read their v1 events as v2', () => {
     });
     expect(read('ProgrammePublished', v1)).toEqual<ProgrammePublished['data']>({
       ...(v1 as ProgrammePublished['data']),
+      sessions: [{ ...WHOLE_DAY, sessionId: 's1', date: '2026-02-02', title: 'Hari 1' }],
       fiscalYear: null,
       attendanceThreshold: 0.8,
       lateEnrolment: false,
+      releaseRequired: false,
+    });
+  });
+
+  it('ProgrammeRevised: v2 sessions become whole days with no place or trainer', () => {
+    const contract = PROGRAMME_EVENTS.find((c) => c.type === 'ProgrammeRevised')!;
+    const v2 = Object.freeze({
+      programmeId: 'kom-efektif-2026',
+      changes: { lateEnrolment: true, sessions: [{ sessionId: 's1', date: '2026-02-09', title: 'Hari 1' }] },
+    });
+    expect(contract.upcasters!.find((u) => u.fromVersion === 2)!.upcast(v2)).toEqual({
+      programmeId: 'kom-efektif-2026',
+      changes: {
+        lateEnrolment: true,
+        sessions: [{ ...WHOLE_DAY, sessionId: 's1', date: '2026-02-09', title: 'Hari 1' }],
+      },
     });
   });
 

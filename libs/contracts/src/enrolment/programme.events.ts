@@ -1,4 +1,5 @@
 import type { EventContract } from '../event-contract';
+import type { EnrolmentApproved, EnrolmentDeclined, EnrolmentFunded } from './release.events';
 import type {
   AttendanceOverrideReason,
   CompetencyType,
@@ -8,12 +9,22 @@ import type {
   WorkUnit,
 } from './shared.types';
 
-/** One session of a classroom programme: a date only (times of day come with issue #19). */
+/**
+ * One session of a classroom programme: its day and, since v3, its time (city time, `HH:MM`; null: the
+ * whole day — sessions published before times existed), its place (a venue or an online link) and trainer.
+ */
 export interface Session {
   sessionId: string;
   date: string;
   title: string;
+  startTime: string | null;
+  endTime: string | null;
+  venue: string | null;
+  onlineUrl: string | null;
+  trainer: string | null;
 }
+/** A session as v1/v2 events stored it (a date only). */
+export type SessionV2 = Pick<Session, 'sessionId' | 'date' | 'title'>;
 /** Self-paced programmes complete when every module is completed with at least the minimum score. */
 export interface CompletionRule {
   modules: string[];
@@ -40,6 +51,11 @@ export interface ProgrammeDetails {
   attendanceThreshold: number;
   /** Whether staff may still enrol after the first session's date. */
   lateEnrolment: boolean;
+  /**
+   * Whether a seat is confirmed only once the staff member's unit head has released them (approval and
+   * surat tugas) as well as the budget having committed the funds. False for programmes published before v3.
+   */
+  releaseRequired: boolean;
 }
 
 /** Why an officer completed a participant below the attendance threshold. */
@@ -161,6 +177,9 @@ export type ProgrammeEvent =
   | EnrolmentConfirmed
   | EnrolmentWaitlisted
   | EnrolmentWithdrawn
+  | EnrolmentFunded
+  | EnrolmentApproved
+  | EnrolmentDeclined
   | SessionAttended
   | SessionMissed
   | LearningProgressRecorded
@@ -168,10 +187,19 @@ export type ProgrammeEvent =
   | TrainingNotCompleted;
 
 const P = 'programme-<programmeId>';
+/** A v1/v2 session: the whole day, place and trainer not recorded. */
+const sessionFromV2 = (x: SessionV2): Session => ({
+  ...x,
+  startTime: null,
+  endTime: null,
+  venue: null,
+  onlineUrl: null,
+  trainer: null,
+});
 export const PROGRAMME_EVENTS: EventContract[] = [
   {
     type: 'ProgrammePublished',
-    version: 2,
+    version: 3,
     service: 'enrolment',
     stream: P,
     description:
@@ -183,17 +211,36 @@ export const PROGRAMME_EVENTS: EventContract[] = [
         fromVersion: 1,
         upcast: (v1) => ({ ...v1, fiscalYear: null, attendanceThreshold: 0.8, lateEnrolment: false }),
       },
+      // v2 sessions had a day only (the whole day), and no release by the unit head was asked for.
+      {
+        fromVersion: 2,
+        upcast: ({ sessions, ...v2 }: { sessions: SessionV2[] }) => ({
+          ...v2,
+          sessions: sessions.map(sessionFromV2),
+          releaseRequired: false,
+        }),
+      },
     ],
   },
   {
     type: 'ProgrammeRevised',
-    version: 2,
+    version: 3,
     service: 'enrolment',
     stream: P,
     description:
       'Catalogue details change, only the fields named (never capacity below the seats taken); new seats go to the waitlist in order (StaffEnrolled).',
     // v2 may name fiscalYear, attendanceThreshold and lateEnrolment; a v1 revision never did, so it reads as it is.
-    upcasters: [{ fromVersion: 1, upcast: (v1) => v1 }],
+    upcasters: [
+      { fromVersion: 1, upcast: (v1) => v1 },
+      // v2 sessions had a day only; v3 may also name releaseRequired.
+      {
+        fromVersion: 2,
+        upcast: ({ changes, ...v2 }: { changes: { sessions?: SessionV2[] } }) => ({
+          ...v2,
+          changes: changes.sessions ? { ...changes, sessions: changes.sessions.map(sessionFromV2) } : changes,
+        }),
+      },
+    ],
   },
   {
     type: 'ProgrammeCancelled',

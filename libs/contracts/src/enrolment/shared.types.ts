@@ -34,3 +34,18 @@ export type AttendanceOverrideReason = (typeof ATTENDANCE_OVERRIDE_REASONS)[numb
 
 /** Share of a programme's sessions a participant attends to complete, unless the programme says otherwise. */
 export const DEFAULT_ATTENDANCE_THRESHOLD = 0.8;
+
+/**
+ * Why a unit head declines a staff member's request to train (or a nomination they were asked to
+ * release): data for the workload reports — the seed's "avoiding training because of workload",
+ * seen where it happens. `other` carries a note.
+ */
+export const DECLINE_REASONS = ['workload-no-cover', 'service-continuity', 'not-relevant', 'budget', 'other'] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** The assignment letter releasing a staff member from duty for the training days: numbered and dated. */
+export interface SuratTugas {
+  number: string;
+  /** A city date (YYYY-MM-DD). */
+  date: string;
+}

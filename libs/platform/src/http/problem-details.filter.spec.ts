@@ -41,6 +41,7 @@ describe('toProblem', () => {
       unprocessable: 422,
       gone: 410,
       unavailable: 503,
+      forbidden: 403,
     });
     for (const [kind, status] of Object.entries(DOMAIN_ERROR_STATUS))
       expect(toProblem(new DomainError(kind as keyof typeof DOMAIN_ERROR_STATUS, 's', 't', 'd')).status).toBe(status);

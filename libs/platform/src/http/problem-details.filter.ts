@@ -15,6 +15,7 @@ export const DOMAIN_ERROR_STATUS = {
   unprocessable: 422,
   gone: 410,
   unavailable: 503,
+  forbidden: 403,
 } as const satisfies Record<DomainErrorKind, number>;
 
 /** Builds a problem+json body for known error kinds; other errors become an opaque 500. */
