@@ -46,7 +46,11 @@ describe('the demo city, through the gateway', () => {
       { DOWNSTREAM_TIMEOUT_MS: '15000' },
     );
     const url = await listening(gateway);
-    client = new GatewayClient(url, (actor) => gateway.auth.token({ sub: actor.sub, roles: [actor.role] }), 8);
+    client = new GatewayClient(
+      url,
+      (actor) => gateway.auth.token({ sub: actor.sub, roles: [actor.role], unit: actor.unit, nip: actor.nip }),
+      8,
+    );
     // Every answer the city gets is checked against the gateway's own OpenAPI document.
     conformance = new OpenApiConformance((await (await fetch(`${url}/api/docs-json`)).json()) as OpenApiDocument);
     client.observe = (request, answer) =>
@@ -144,6 +148,80 @@ describe('the demo city, through the gateway', () => {
       expect(x.registeredOn < plan.timeline.historyStart).toBe(true);
     }
     expect(seen).toHaveLength(plan.staff.length);
+  });
+
+  it('lets the puskesmas heads release their staff within the continuity rule, each with a surat tugas, and confirms those seats', async () => {
+    const { releases: r } = plan;
+    const released = r.requests.filter((x) => x.decision.kind !== 'decline');
+    expect(result.releases).toMatchObject({ rules: r.rules.length, confirmed: released.length });
+    for (const p of r.programmes) {
+      const view = await client.as(actors.bkpsdm(plan)).getProgramme({ params: { programmeId: p.programmeId } });
+      expect(view).toMatchObject({ releaseRequired: true, fiscalYear: p.fiscalYear });
+      const byNip = new Map([...view.enrolments, ...view.waitlist].map((e) => [e.nip, e]));
+      for (const x of r.requests.filter((y) => y.programmeId === p.programmeId)) {
+        const e = byNip.get(x.nip);
+        if (x.decision.kind === 'decline')
+          expect({ nip: x.nip, status: e?.status, declineReason: e?.declineReason }).toEqual({
+            nip: x.nip,
+            status: 'declined',
+            declineReason: x.decision.reason,
+          });
+        else
+          expect({
+            nip: x.nip,
+            status: e?.status,
+            suratTugas: e?.release?.suratTugas,
+            nominated: e?.release?.nominated,
+          }).toEqual({
+            nip: x.nip,
+            status: 'confirmed', // released by the head and the funds committed: both
+            suratTugas: x.suratTugas,
+            nominated: x.decision.kind === 'nominate',
+          });
+      }
+    }
+  });
+
+  it('shows each head the unit’s continuity rule, and the busiest puskesmas’s training days at its limit', async () => {
+    const { releases: r } = plan;
+    const days = r.programmes.flatMap((p) => p.sessions.map((s) => s.date)).sort();
+    for (const rule of r.rules) {
+      const calendar = await client.as(actors.headOf(rule)).getTrainingCalendar({
+        params: { opd: rule.opd },
+        query: { serviceUnit: rule.serviceUnit, from: plan.timeline.today, to: days[days.length - 1] },
+      });
+      expect({ unit: rule.serviceUnit, rule: calendar.rule, limit: calendar.limit }).toEqual({
+        unit: rule.serviceUnit,
+        rule: { maxAwayCount: rule.maxAwayCount, maxAwayShare: rule.maxAwayShare },
+        limit: rule.limit,
+      });
+      for (const day of calendar.days) expect(day.awayCount).toBeLessThanOrEqual(rule.limit);
+      if (rule.serviceUnit !== r.busiest) continue;
+      const ours = r.requests.filter((x) => x.workUnit.serviceUnit === r.busiest && x.decision.kind !== 'decline');
+      const awayOn = new Map<string, string[]>();
+      for (const p of r.programmes)
+        for (const s of p.sessions)
+          for (const x of ours.filter((y) => y.programmeId === p.programmeId))
+            awayOn.set(s.date, [...(awayOn.get(s.date) ?? []), x.nip].sort());
+      expect(calendar.days.map((d) => d.date)).toEqual([...awayOn.keys()].sort());
+      for (const day of calendar.days) {
+        expect(day.atLimit).toBe(true); // the head declined one more for service continuity
+        expect([...new Set(day.away.map((a) => a.nip))].sort()).toEqual(awayOn.get(day.date));
+      }
+    }
+  });
+
+  it('reports the workload declines where they happened: the busiest puskesmas', async () => {
+    const { releases: r } = plan;
+    const workload = r.requests.filter(
+      (x) => x.decision.kind === 'decline' && x.decision.reason === 'workload-no-cover',
+    ).length;
+    expect(workload).toBeGreaterThanOrEqual(2);
+    const report = await client.as(actors.planner).getReleaseReport({ query: { opd: r.rules[0].opd } });
+    if (typeof report === 'string') throw new Error('the release report came as CSV');
+    expect(report.totals.declines['workload-no-cover']).toBe(workload);
+    expect(report.hotspots.find((h) => h.serviceUnit === r.busiest)).toMatchObject({ workloadDeclines: workload });
+    expect(report.hotspots.filter((h) => h.workloadDeclines > 0).map((h) => h.serviceUnit)).toEqual([r.busiest]);
   });
 
   it('got every answer as the gateway’s OpenAPI document says (bodies validated against its schemas)', () => {

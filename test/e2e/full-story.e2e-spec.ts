@@ -122,6 +122,8 @@ describe('a full story through the gateway', () => {
         sessions: [{ sessionId: 's1', date: '2026-02-02', title: 'Hari 1' }],
         // Training held in February, recorded now: enrolment after the first session needs late enrolment.
         lateEnrolment: true,
+        // The seat confirms on the budget's answer alone (no unit head's release).
+        releaseRequired: false,
       })
       .expect(201);
 

@@ -152,6 +152,7 @@ describe('secrets in the logs of a full run', () => {
           fundingOpd: opd,
           sessions: [{ sessionId: 's1', date: '2026-02-02', title: 'Hari 1' }],
           lateEnrolment: true,
+          releaseRequired: false,
         },
         tokens.officer,
         `logs-programme-${tag}`,

@@ -4,6 +4,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { ServiceConfig } from '@kompeten/config';
 
 const QUIET = new Set(['/health', '/ready', '/metrics']);
+/** A calendar feed's URL holds its secret token (calendar apps send no header): never written to a log. */
+const withoutFeedToken = (url: string) => url.replace(/\/calendar\/[^/?#]+/, '/calendar/[redacted]');
 
 /**
  * Structured logs (pino): one JSON object per line with the service and the request's correlation
@@ -26,7 +28,7 @@ export function loggingModule(service: string, config: ServiceConfig) {
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
       autoLogging: { ignore: (req: IncomingMessage) => QUIET.has((req.url ?? '').split('?')[0]) },
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: withoutFeedToken(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },

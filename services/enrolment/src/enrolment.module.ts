@@ -6,6 +6,7 @@ import { USE_CASES } from '@kompeten/api';
 import { eventTopic } from '@kompeten/contracts';
 import { USE_CASE_HANDLERS } from './enrolment.use-cases';
 import { enrolmentWorkers } from './enrolment.workers';
+import { enrolmentMigrations } from './schema';
 
 /** The enrolment service: staff roster, programme catalogue, enrolments, attendance, completion, JP ledger. */
 @Module({})
@@ -18,6 +19,7 @@ export class EnrolmentModule {
         PlatformModule.forService({
           service: 'enrolment',
           config,
+          migrations: enrolmentMigrations,
           eventSourced: { topic: eventTopic('enrolment'), workers: enrolmentWorkers },
         }),
         // The auditors' read-only view of this service's own log (GET /audit/…, behind the gateway's auditor role).

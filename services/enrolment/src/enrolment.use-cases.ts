@@ -13,10 +13,23 @@ import { RecordAttendanceHandler } from './programme/record-attendance/record-at
 import { RecordLearningProgressHandler } from './programme/record-learning-progress/record-learning-progress.handler';
 import { CompleteTrainingHandler } from './programme/complete-training/complete-training.handler';
 import { RecordNonCompletionHandler } from './programme/record-non-completion/record-non-completion.handler';
+import { NominateStaffHandler } from './training-calendar/nominate-staff/nominate-staff.handler';
+import { ApproveReleaseHandler } from './training-calendar/approve-release/approve-release.handler';
+import { DeclineReleaseHandler } from './training-calendar/decline-release/decline-release.handler';
+import { SetContinuityRuleHandler } from './training-calendar/set-continuity-rule/set-continuity-rule.handler';
+import { GetTrainingCalendarHandler } from './training-calendar/get-training-calendar/get-training-calendar.handler';
 import { GetStaffRecordHandler } from './queries/get-staff-record/get-staff-record.handler';
 import { GetProgrammeHandler } from './queries/get-programme/get-programme.handler';
 import { ListStaffBelowJpTargetHandler } from './queries/list-staff-below-jp-target/list-staff-below-jp-target.handler';
 import { GetUnitSummaryHandler } from './queries/get-unit-summary/get-unit-summary.handler';
+import { ListProgrammesHandler } from './queries/list-programmes/list-programmes.handler';
+import { ListStaffHandler } from './queries/list-staff/list-staff.handler';
+import { GetReleaseReportHandler } from './queries/get-release-report/get-release-report.handler';
+import { CreateStaffCalendarFeedHandler } from './calendar/create-staff-calendar-feed/create-staff-calendar-feed.handler';
+import { RevokeStaffCalendarFeedHandler } from './calendar/revoke-staff-calendar-feed/revoke-staff-calendar-feed.handler';
+import { CreateUnitCalendarFeedHandler } from './calendar/create-unit-calendar-feed/create-unit-calendar-feed.handler';
+import { RevokeUnitCalendarFeedHandler } from './calendar/revoke-unit-calendar-feed/revoke-unit-calendar-feed.handler';
+import { GetCalendarFeedHandler } from './calendar/get-calendar-feed/get-calendar-feed.handler';
 
 export const USE_CASE_HANDLERS = [
   // Staff roster (commands)
@@ -34,9 +47,24 @@ export const USE_CASE_HANDLERS = [
   RecordLearningProgressHandler,
   CompleteTrainingHandler,
   RecordNonCompletionHandler,
+  // Release by the unit head (training calendar: surat tugas, continuity)
+  NominateStaffHandler,
+  ApproveReleaseHandler,
+  DeclineReleaseHandler,
+  SetContinuityRuleHandler,
+  GetTrainingCalendarHandler,
   // Queries (read models)
   GetStaffRecordHandler,
   GetProgrammeHandler,
   ListStaffBelowJpTargetHandler,
   GetUnitSummaryHandler,
+  ListProgrammesHandler,
+  ListStaffHandler,
+  GetReleaseReportHandler,
+  // Calendar feeds (iCalendar, by a secret token)
+  CreateStaffCalendarFeedHandler,
+  RevokeStaffCalendarFeedHandler,
+  CreateUnitCalendarFeedHandler,
+  RevokeUnitCalendarFeedHandler,
+  GetCalendarFeedHandler,
 ];

@@ -3,12 +3,20 @@ import { EventConsumer, MessagingWorker, ProjectionRunner } from '@kompeten/mess
 import type { WorkerContext } from '@kompeten/platform';
 import { enrolmentHistoryProjection } from './read-models/enrolment-history.projection';
 import { programmeCatalogueProjection } from './read-models/programme-catalogue.projection';
+import { releaseReportProjection } from './read-models/release-report.projection';
 import { staffRosterProjection } from './read-models/staff-roster.projection';
+import { applyToStaffCompetencyGap } from './read-models/staff-competency-gap.consumer';
 import { reactToBudgetAnswer } from './reactions/budget-answers.reaction';
+import { reactToReleases } from './reactions/release-saga.reaction';
 
-export const ENROLMENT_PROJECTIONS = [staffRosterProjection, programmeCatalogueProjection, enrolmentHistoryProjection];
+export const ENROLMENT_PROJECTIONS = [
+  staffRosterProjection,
+  programmeCatalogueProjection,
+  enrolmentHistoryProjection,
+  releaseReportProjection,
+];
 
-/** The enrolment service's background work: its read models, and its half of the budget saga. */
+/** The enrolment service's background work: its read models, its half of the budget saga, and the release step. */
 export function enrolmentWorkers({ dataSource, store, kafka, upcasters, calendar }: WorkerContext): MessagingWorker[] {
   return [
     ...ENROLMENT_PROJECTIONS.map((projection) => new ProjectionRunner({ dataSource, store, projection })),
@@ -20,6 +28,27 @@ export function enrolmentWorkers({ dataSource, store, kafka, upcasters, calendar
       groupId: 'kompeten-enrolment.budget-answers',
       topics: [eventTopic('budget')],
       handle: reactToBudgetAnswer(store, calendar),
+    }),
+    // The release step: the unit's calendar and the programme tell each other through the service's own topic.
+    new EventConsumer({
+      dataSource,
+      kafka,
+      upcasters,
+      name: 'enrolment.releases',
+      groupId: 'kompeten-enrolment.releases',
+      topics: [eventTopic('enrolment')],
+      handle: reactToReleases(store),
+    }),
+    // The roster's "with a competency gap" filter (GET /staff): the assessment service's verdicts, kept here.
+    new EventConsumer({
+      dataSource,
+      kafka,
+      upcasters,
+      name: 'enrolment.staff-competency-gap',
+      groupId: 'kompeten-enrolment.staff-competency-gap',
+      topics: [eventTopic('assessment')],
+      handle: applyToStaffCompetencyGap,
+      applyInBatches: true,
     }),
   ];
 }

@@ -4,11 +4,15 @@ import { createServiceApp } from '@kompeten/platform';
 import { createTestDatabase, TestDatabase, testBrokers } from '@kompeten/testing';
 import { EnrolmentModule } from '../src/enrolment.module';
 
-/** The real enrolment service on a throwaway database and the real broker. */
+/**
+ * The real enrolment service on a throwaway database (or the given one: a restart) and the real broker.
+ * `close` stops it and keeps the database; `stop` drops the database too.
+ */
 export async function startEnrolmentApp(
   env: Record<string, string> = {},
-): Promise<{ app: INestApplication; db: TestDatabase; stop: () => Promise<void> }> {
-  const db = await createTestDatabase('enrolment');
+  existing?: TestDatabase,
+): Promise<{ app: INestApplication; db: TestDatabase; close: () => Promise<void>; stop: () => Promise<void> }> {
+  const db = existing ?? (await createTestDatabase('enrolment'));
   const config = loadConfig(ServiceConfig, {
     PORT: '1',
     DATABASE_URL: db.url,
@@ -21,6 +25,7 @@ export async function startEnrolmentApp(
   return {
     app,
     db,
+    close: () => app.close(),
     stop: async () => {
       await app.close();
       await db.drop();
@@ -53,6 +58,8 @@ export const programmeBody = (programmeId: string, over: Record<string, unknown>
   ],
   // The sessions lie in the past: the tests record training held before, which needs late enrolment.
   lateEnrolment: true,
+  // Seats confirm on the budget's answer alone; tests of the unit head's release ask for it.
+  releaseRequired: false,
   ...over,
 });
 /** Distinct valid NIPs: born in January 1980 (day from i), appointed 2010-01, male, sequence from i. */

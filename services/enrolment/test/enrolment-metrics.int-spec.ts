@@ -80,7 +80,12 @@ describe('the enrolment service’s metrics after a small scenario', () => {
     const ds = app.get(DataSource);
     const before = await ds.query<Record<string, unknown>[]>('select * from enrolment_history order by enrolment_id');
     const list = (await http().get('/admin/projections').expect(200)).body as ProjectionStatus[];
-    expect(list.map((p) => p.name).sort()).toEqual(['enrolment_history', 'programme_catalogue', 'staff_roster']);
+    expect(list.map((p) => p.name).sort()).toEqual([
+      'enrolment_history',
+      'programme_catalogue',
+      'release_report',
+      'staff_roster',
+    ]);
     const rebuilt = (await http().post('/admin/projections/enrolment_history/rebuild').expect(200))
       .body as ProjectionStatus;
     expect(rebuilt.tableName).toMatch(/^enrolment_history__v\d+$/);

@@ -1,5 +1,5 @@
 // Object mothers for the programme decider's tests: a believable programme and the events that set the scene.
-import type { ProgrammeDetails, ProgrammeEvent, WorkUnit } from '@kompeten/contracts';
+import type { ProgrammeDetails, ProgrammeEvent, Session, WorkUnit } from '@kompeten/contracts';
 import { DomainError, givenEvents } from '@kompeten/domain';
 import type { ProgrammeCommand } from '../src/programme/programme.commands';
 import { programmeDecider } from '../src/programme/programme.decider';
@@ -8,6 +8,18 @@ export const PKM: WorkUnit = { opd: 'DINKES', serviceUnit: 'PUSKESMAS-GULAI-BANC
 /** A day before the programme's first session (2026-02-02): enrolment is open. */
 export const BEFORE = '2026-01-15';
 
+/** A whole-day session (no time, place or trainer) unless `over` says otherwise. */
+export const session = (sessionId: string, date: string, title: string, over: Partial<Session> = {}): Session => ({
+  sessionId,
+  date,
+  title,
+  startTime: null,
+  endTime: null,
+  venue: null,
+  onlineUrl: null,
+  trainer: null,
+  ...over,
+});
 export const details = (over: Partial<ProgrammeDetails> = {}): ProgrammeDetails => ({
   title: 'Komunikasi efektif dan manajemen pasien',
   competencyType: 'teknis',
@@ -18,14 +30,13 @@ export const details = (over: Partial<ProgrammeDetails> = {}): ProgrammeDetails 
   costPerParticipant: 1_500_000,
   capacity: 2,
   fundingOpd: 'DINKES',
-  sessions: [
-    { sessionId: 's1', date: '2026-02-02', title: 'Hari 1' },
-    { sessionId: 's2', date: '2026-02-03', title: 'Hari 2' },
-  ],
+  sessions: [session('s1', '2026-02-02', 'Hari 1'), session('s2', '2026-02-03', 'Hari 2')],
   completionRule: null,
   fiscalYear: null,
   attendanceThreshold: 0.8,
   lateEnrolment: false,
+  // The budget's answer alone confirms a seat in these tests; the unit head's release is tested on its own.
+  releaseRequired: false,
   ...over,
 });
 export const published = (over: Partial<ProgrammeDetails> = {}): ProgrammeEvent => ({

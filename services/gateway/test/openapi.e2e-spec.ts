@@ -22,6 +22,10 @@ const COMMANDS_WITHOUT_BODY = [
   '/api/v1/budgets/{budgetId}/closure',
   // Asks the budget again for an enrolment waitlisted for funds: the path names everything.
   '/api/v1/programmes/{programmeId}/enrolments/{nip}/funds-request',
+  // A staff member's calendar feed, and revoking a feed: the path names whose, and which.
+  '/api/v1/staff/{nip}/calendar-feeds',
+  '/api/v1/staff/{nip}/calendar-feeds/{feedId}/revocation',
+  '/api/v1/units/{opd}/calendar-feeds/{feedId}/revocation',
 ];
 /** The document as the independent validator types it (openapi-types, which it does not re-export). */
 type ValidatorDocument = Awaited<ReturnType<typeof SwaggerParser.validate>>;

@@ -61,6 +61,22 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/assessments/overdue': ['admin', 'training-officer', 'unit-head', 'auditor'],
   'GET /api/v1/staff/:nip/competency-profile': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
   'GET /api/v1/units/:opd/competency-gaps': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  // Release by the unit head (issue 19): only the head of the staff member's own unit issues a surat tugas.
+  'POST /api/v1/units/:opd/nominations': ['admin', 'unit-head'],
+  'POST /api/v1/units/:opd/releases': ['admin', 'unit-head'],
+  'POST /api/v1/units/:opd/declines': ['admin', 'unit-head'],
+  'POST /api/v1/units/:opd/continuity-rule': ['admin', 'training-officer', 'unit-head'],
+  'GET /api/v1/units/:opd/training-calendar': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  // Browse and search (issue 19): the catalogue for everyone with an account but kiosks; the roster for officers and heads.
+  'GET /api/v1/programmes': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
+  'GET /api/v1/staff': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  // Calendar feeds: a staff member their own, a unit head their unit's; the feed itself by its secret token only.
+  'POST /api/v1/staff/:nip/calendar-feeds': ['admin', 'training-officer', 'staff'],
+  'POST /api/v1/staff/:nip/calendar-feeds/:feedId/revocation': ['admin', 'training-officer', 'staff'],
+  'POST /api/v1/units/:opd/calendar-feeds': ['admin', 'training-officer', 'unit-head'],
+  'POST /api/v1/units/:opd/calendar-feeds/:feedId/revocation': ['admin', 'training-officer', 'unit-head'],
+  'GET /api/v1/calendar/:token': [...ALL, 'anonymous'],
+  'GET /api/v1/reports/releases': ['admin', 'training-officer', 'unit-head', 'auditor'],
   // Auditors (and admins): the services' own logs, read-only.
   'GET /api/v1/audit/:service/head': ['admin', 'auditor'],
   'GET /api/v1/audit/:service/chain': ['admin', 'auditor'],

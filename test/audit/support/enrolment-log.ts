@@ -58,6 +58,7 @@ export async function publishProgramme(store: EventStore, programmeId: string, s
             title: `Sesi ${s + 1}`,
           })),
           completionRule: null,
+          releaseRequired: false,
         },
       },
     ],

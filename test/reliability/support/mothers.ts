@@ -34,4 +34,6 @@ export const programmeBody = (programmeId: string, fundingOpd: string, competenc
   sessions: [{ sessionId: 's1', date: '2026-02-02', title: 'Hari 1' }],
   // A session in the past: enrolling after it needs late enrolment.
   lateEnrolment: true,
+  // Seats confirm on the budget's answer alone (no unit head's release).
+  releaseRequired: false,
 });

@@ -45,6 +45,7 @@ const programme = (programmeId = `sec-${fresh()}`) => ({
   fundingOpd: 'SEC',
   sessions: [{ sessionId: 's1', date: '2026-02-02', title: 'Hari 1' }],
   lateEnrolment: true,
+  releaseRequired: false,
 });
 const unit = (unitCode = `SEC-${fresh().toUpperCase()}`) => ({
   unitCode,
@@ -149,6 +150,44 @@ export const COMMANDS: Record<string, CommandCase> = {
   },
   'POST /api/v1/programmes/:programmeId/enrolments/:nip/funds-request': {
     params: { programmeId: 'sec-ghost-programme', nip: GHOST_NIP },
+    body: () => ({}),
+  },
+  // Issue 19: release by the unit head (the staff and programme do not exist: a valid body is a 404) and calendar feeds.
+  'POST /api/v1/units/:opd/nominations': {
+    params: { opd: 'DINKES' },
+    body: () => ({
+      programmeId: 'sec-ghost-programme',
+      nip: GHOST_NIP,
+      suratTugas: { number: '800/1/SEC/2026', date: '2026-11-30' },
+    }),
+  },
+  'POST /api/v1/units/:opd/releases': {
+    params: { opd: 'DINKES' },
+    body: () => ({
+      programmeId: 'sec-ghost-programme',
+      nip: GHOST_NIP,
+      suratTugas: { number: '800/2/SEC/2026', date: '2026-11-30' },
+    }),
+  },
+  'POST /api/v1/units/:opd/declines': {
+    params: { opd: 'DINKES' },
+    body: () => ({ programmeId: 'sec-ghost-programme', nip: GHOST_NIP, reason: 'other', note: 'Beban kerja tinggi' }),
+  },
+  'POST /api/v1/units/:opd/continuity-rule': {
+    params: { opd: 'SEC-GHOST-OPD' },
+    body: () => ({ serviceUnit: 'SEC-GHOST-UNIT', maxAwayCount: 2, maxAwayShare: 0.25 }),
+  },
+  'POST /api/v1/staff/:nip/calendar-feeds': { params: { nip: GHOST_NIP }, body: () => ({}) },
+  'POST /api/v1/staff/:nip/calendar-feeds/:feedId/revocation': {
+    params: { nip: GHOST_NIP, feedId: randomUUID() },
+    body: () => ({}),
+  },
+  'POST /api/v1/units/:opd/calendar-feeds': {
+    params: { opd: 'SEC-GHOST-OPD' },
+    body: () => ({ serviceUnit: 'SEC-GHOST-UNIT' }),
+  },
+  'POST /api/v1/units/:opd/calendar-feeds/:feedId/revocation': {
+    params: { opd: 'SEC-GHOST-OPD', feedId: randomUUID() },
     body: () => ({}),
   },
   'POST /api/v1/service-units': { params: {}, body: () => unit() },

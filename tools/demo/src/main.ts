@@ -4,6 +4,7 @@ import { CityCalendar } from '@kompeten/domain';
 import { parseDemoOptions, USAGE } from './demo-options';
 import { devTokenIssuer } from './gateway/dev-token-issuer';
 import { GatewayClient } from './gateway/gateway-client';
+import { describeReleases } from './plan/release.plan';
 import { planScenario, ScenarioPlan } from './plan/scenario.plan';
 import { fetchReport, headlineLines } from './report/correlation-headline';
 import { runScenario } from './run-scenario';
@@ -31,7 +32,9 @@ const describe = (plan: ScenarioPlan) => {
   return (
     `${plan.size.name} Bukittinggi (seed ${plan.seed}${plan.tag ? `, tag ${plan.tag}` : ''}): ${plan.units.length} service units, ${plan.staff.length} staff, ` +
     `${plan.programmes.length} programmes, ${enrolments} enrolments, ${plan.surveys.length} survey responses ${plan.closedQuarters[0].id} … ${plan.timeline.quarter(0).id} (today ${plan.timeline.today}); ` +
-    `built-in effect: ${plan.effect.programmeId} in ${plan.effect.units.join(', ')}`
+    `built-in effect: ${plan.effect.programmeId} in ${plan.effect.units.join(', ')}; ` +
+    `ahead: ${plan.releases.programmes.map((p) => p.programmeId).join(', ')} needing the unit head's release — ` +
+    `${describeReleases(plan.releases.requests)}, the workload declines at ${plan.releases.busiest}`
   );
 };
 
@@ -82,7 +85,8 @@ async function main(argv: string[]): Promise<number> {
         `${result.failures.length} commands failed after their retries (first: ${result.failures[0]}); npm run demo sends what is missing.`,
       ]
     : [];
-  say([...failed, ...headlineLines(result.report)]);
+  const releases = result.releases ? [`Release by the unit head: ${result.releases.summary}.`] : [];
+  say([...failed, ...releases, ...headlineLines(result.report)]);
   return 0;
 }
 

@@ -10,11 +10,14 @@ import { openBudgets } from './steps/budget.steps';
 import { defineCompetencies } from './steps/competency.steps';
 import { deliverTraining } from './steps/delivery.steps';
 import { enrolParticipants, settleFunds, withdraw } from './steps/enrolment.steps';
+import { releaseByUnitHeads, type ReleaseOutcome } from './steps/release.steps';
 import { moveStaff, publishProgrammes, registerServiceUnits, registerStaff } from './steps/setup.steps';
 import { closePeriods, submitSurveys } from './steps/survey.steps';
 
 export interface ScenarioResult {
   report: CorrelationReport;
+  /** The unit heads' decisions on the programmes ahead; null when the gateway has no release routes. */
+  releases: ReleaseOutcome | null;
   seconds: number;
   requests: number;
   retries: number;
@@ -37,8 +40,9 @@ async function training(ctx: DemoContext) {
 
 /**
  * Drives the whole scenario through the gateway: the service units first, then the training side
- * and the citizens' answers side by side (they share the request pool), then the published IKMs,
- * and waits until the correlation read model has seen it all.
+ * and the citizens' answers side by side (they share the request pool) — the history's programmes and
+ * the release of staff for the programmes ahead side by side too — then the published IKMs, and waits
+ * until the correlation read model has seen it all.
  */
 export async function runScenario(
   plan: ScenarioPlan,
@@ -53,17 +57,22 @@ export async function runScenario(
   await registerServiceUnits(ctx);
   // Citizens' answers need only their unit (a response may name staff the roster learns of later).
   const surveys = submitSurveys(ctx);
-  const completed = await (async () => {
+  const [completed, releases] = await (async () => {
     await Promise.all([registerStaff(ctx), openBudgets(ctx), defineCompetencies(ctx)]);
     await publishProgrammes(ctx);
-    return training(ctx);
+    return Promise.all([training(ctx), releaseByUnitHeads(ctx)]);
   })();
   const responses = await surveys;
   await closePeriods(ctx);
   const report = await awaitReadModels(ctx, responses, completed);
-  const skipped = [...(caps.budget ? [] : ['budgets']), ...(caps.assessment ? [] : ['competencies and assessments'])];
+  const skipped = [
+    ...(caps.budget ? [] : ['budgets']),
+    ...(caps.assessment ? [] : ['competencies and assessments']),
+    ...(caps.releases ? [] : ['releases by the unit head']),
+  ];
   return {
     report,
+    releases,
     seconds: (Date.now() - started) / 1000,
     requests: client.requests,
     retries: client.retries,

@@ -5,10 +5,12 @@ import { ProgrammeDetailsSchema } from './programme-details.schema';
 /** The states of an enrolment as the read side answers them. */
 export const ENROLMENT_STATUSES = [
   'pending-funds',
+  'awaiting-release',
   'confirmed',
   'completed',
   'not-completed',
   'withdrawn',
+  'declined',
   'cancelled',
   'waitlisted-capacity',
   'waitlisted-funds',
@@ -22,6 +24,17 @@ const Participant = Type.Object({
   waitlistReason: Nullable(Type.String()),
   withdrawalReason: Nullable(Type.String()),
   completedOn: Nullable(DateOnly()),
+  release: Nullable(
+    Type.Object(
+      {
+        approvedOn: DateOnly(),
+        suratTugas: Type.Object({ number: Type.String(), date: DateOnly() }),
+        nominated: Type.Boolean({ description: 'The unit head nominated them (rather than approving their request)' }),
+      },
+      { description: 'The unit head’s release; null until given' },
+    ),
+  ),
+  declineReason: Nullable(Type.String({ description: 'Why the unit head declined (coded)' })),
   attendance: Dictionary(Type.String(), { description: 'attended or missed, by session id' }),
 });
 

@@ -7,11 +7,13 @@ export * from './transfer-staff.use-case';
 export * from './record-staff-departure.use-case';
 export * from './get-staff-record.use-case';
 export * from './get-staff-profile.use-case';
+export * from './list-staff.use-case';
 // Programmes
 export * from './publish-programme.use-case';
 export * from './revise-programme.use-case';
 export * from './cancel-programme.use-case';
 export * from './get-programme.use-case';
+export * from './list-programmes.use-case';
 // Enrolments
 export * from './enrol-staff.use-case';
 export * from './withdraw-enrolment.use-case';
@@ -23,3 +25,17 @@ export * from './record-non-completion.use-case';
 // Units and the JP ledger
 export * from './get-unit-summary.use-case';
 export * from './list-staff-below-jp-target.use-case';
+export * from './get-release-report.use-case';
+export * from './approve-release.use-case';
+export * from './nominate-staff.use-case';
+export * from './decline-release.use-case';
+export * from './set-continuity-rule.use-case';
+export * from './get-training-calendar.use-case';
+export * from './release.dto';
+// Calendar feeds (iCalendar)
+export * from './calendar-feed.schema';
+export * from './create-staff-calendar-feed.use-case';
+export * from './revoke-staff-calendar-feed.use-case';
+export * from './create-unit-calendar-feed.use-case';
+export * from './revoke-unit-calendar-feed.use-case';
+export * from './get-calendar-feed.use-case';

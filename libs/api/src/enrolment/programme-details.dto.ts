@@ -10,9 +10,11 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  IsUrl,
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -27,15 +29,49 @@ import { IsBusinessDate } from './business-date.validator';
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
+/** `HH:MM`, 00:00–23:59: a time of day in the city's time zone. */
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 export class SessionDto {
   @ApiProperty({ example: 's1' })
   @Matches(CODE, { message: 'sessionId must be a short lowercase code' })
   sessionId: string;
-  // A date only, in the city's calendar: times of day come with issue #19.
-  @ApiProperty({ example: '2026-02-02', description: 'The day of the session (YYYY-MM-DD, no time of day)' })
+  @ApiProperty({ example: '2026-02-02', description: 'The day of the session (YYYY-MM-DD, the city’s calendar)' })
   @IsBusinessDate()
   date: string;
   @ApiProperty({ example: 'Hari 1: komunikasi terapeutik' }) @IsString() @Length(1, 200) title: string;
+  // Times are the city's wall clock (CITY_TIME_ZONE), not instants: a session at 08:00 stays at 08:00.
+  @ApiPropertyOptional({
+    example: '08:00',
+    nullable: true,
+    description: 'Start, HH:MM city time; with endTime, or both absent (null: the whole day)',
+  })
+  @IsOptional()
+  @Matches(TIME_OF_DAY, { message: 'startTime must be a time of day HH:MM (00:00–23:59)' })
+  startTime?: string | null;
+  @ApiPropertyOptional({ example: '12:00', nullable: true, description: 'End, HH:MM city time, after startTime' })
+  @IsOptional()
+  @Matches(TIME_OF_DAY, { message: 'endTime must be a time of day HH:MM (00:00–23:59)' })
+  endTime?: string | null;
+  @ApiPropertyOptional({
+    example: 'Aula Dinas Kesehatan, Jl. Sudirman 1',
+    nullable: true,
+    description: 'Where it is held; a session with a time names a venue, an online link, or both',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(2, 300)
+  venue?: string | null;
+  @ApiPropertyOptional({ example: 'https://meet.example.go.id/kom-efektif', nullable: true, description: 'https only' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'onlineUrl must be an https URL' })
+  @MaxLength(2000)
+  onlineUrl?: string | null;
+  @ApiPropertyOptional({ example: 'dr. Rina Marlina, M.Kes', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
+  trainer?: string | null;
 }
 
 export class CompletionRuleDto {
@@ -115,4 +151,12 @@ export class ProgrammeDetailsDto {
   @IsOptional()
   @IsBoolean()
   lateEnrolment?: boolean;
+  @ApiPropertyOptional({
+    example: true,
+    description:
+      'Whether a seat is confirmed only once the staff member’s unit head has released them (approval, surat tugas) as well as the funds committed. Default when publishing: true for a programme with sessions (it takes staff away from duty), false for one without (self-paced)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  releaseRequired?: boolean;
 }

@@ -7,6 +7,7 @@ export type Role = (typeof ROLES)[number];
  * (read everything, write nothing). Scopes narrow a role to its own data:
  *  - `unitParam` / `unitQuery`: a unit-head only for their own OPD (route param, or `opd` query — filled in when absent);
  *  - `selfParam` / `selfBody`: a staff member only for their own NIP (route param, or body field);
+ *  - `selfQuery`: a query field a staff member may leave out or set to their own NIP only (e.g. `eligibleFor`);
  *  - `owner`: for answers keyed by something else (a budget, a profile), where in the answer its
  *    OPD and NIP are: a unit-head may read it only if it is their unit's, a staff member only their own.
  */
@@ -16,6 +17,7 @@ export interface AccessRule {
   unitQuery?: boolean;
   selfParam?: string;
   selfBody?: string;
+  selfQuery?: string;
   owner?: { opd?: string; nip?: string };
   /** No token needed (citizens). */
   public?: boolean;

@@ -51,6 +51,13 @@ export const PARAM = {
     'A UUID',
     '0190a6f2-8b7c-7d4e-9f00-112233445566',
   ),
+  // 32 random bytes, base64url (43 characters); `.ics` may follow, as calendar apps like their URLs to end.
+  calendarToken: matching(
+    /^[A-Za-z0-9_-]{43}(\.ics)?$/,
+    'must be a calendar feed token',
+    'A calendar feed’s secret token (from its URL)',
+    '3q2-7wEz1c0e9Qy7n4r8R5rjJrC2kQ0xT6V1iKpLh0M.ics',
+  ),
   period: matching(
     /^[0-9]{4}(-(Q[1-4]|[0-9]{2}))?$/,
     'must be a survey period such as 2026, 2026-Q2 or 2026-05',

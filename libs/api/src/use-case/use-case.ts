@@ -43,6 +43,11 @@ export interface UseCase<
   alsoOk?: string;
   /** A CSV alternative to the JSON answer (`format=csv`). */
   csv?: boolean;
+  /**
+   * The answer's media type when it is text rather than JSON (e.g. `text/calendar`): `response` is then
+   * a string schema, documented under that type, and the service answers it with `; charset=utf-8`.
+   */
+  produces?: `text/${string}`;
   access: AccessRule;
   problems: readonly ProblemStatus[];
   /** A command that honours If-Match (the version the client last saw). */

@@ -64,10 +64,10 @@ export function checkedParams(useCase: UseCase, raw: Record<string, string>): Re
   return Object.fromEntries(names.map((name) => [name, raw[name]]));
 }
 
-/** The 2xx answer in the document: the declared schema (and CSV where offered). */
+/** The 2xx answer in the document: the declared schema, as JSON or as the text it produces (and CSV where offered). */
 function successResponse(useCase: UseCase) {
   const json = { schema: openApiSchema(useCase.response) };
-  const content: Record<string, { schema: object }> = { 'application/json': json };
+  const content: Record<string, { schema: object }> = { [useCase.produces ?? 'application/json']: json };
   if (useCase.csv) content['text/csv'] = { schema: { type: 'string', description: 'RFC 4180 CSV with a header row' } };
   const responses = [ApiResponse({ status: successStatus(useCase), description: useCase.summary, content })];
   if (useCase.alsoOk) responses.push(ApiResponse({ status: 200, description: useCase.alsoOk, content }));

@@ -72,6 +72,8 @@ export function serviceRoutes(service: ServiceName, handlers: Type[], declared: 
         // A command's answer carries the stream's new version: also the ETag for If-Match.
         const version = (answer as { version?: unknown } | undefined)?.version;
         if (isCommand(useCase) && typeof version === 'number') res.setHeader('ETag', `"${version}"`);
+        // A text answer (an iCalendar feed …) is sent as it is, under its own media type.
+        if (useCase.produces) res.type(`${useCase.produces}; charset=utf-8`);
         return answer;
       },
     })),

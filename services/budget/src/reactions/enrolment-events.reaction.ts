@@ -25,6 +25,8 @@ export function reactToEnrolmentEvent(store: EventStore) {
     StaffEnrolled: (e, tx) => commitFundsOnStaffEnrolled(store, tx, e.data, causedBy(e)),
     EnrolmentWithdrawn: (e, tx) =>
       releaseFundsOnEnrolmentEnded(store, tx, e.data.enrolmentId, 'withdrawn', causedBy(e)),
+    // A unit head declined to release the staff member: whatever was committed for the seat goes back.
+    EnrolmentDeclined: (e, tx) => releaseFundsOnEnrolmentEnded(store, tx, e.data.enrolmentId, 'declined', causedBy(e)),
     TrainingNotCompleted: (e, tx) =>
       releaseFundsOnEnrolmentEnded(store, tx, e.data.enrolmentId, 'not-completed', causedBy(e)),
     EnrolmentWaitlisted: async (e, tx) => {

@@ -1,12 +1,19 @@
 import type { ProgrammeDetails, ProgrammeEvent } from '@kompeten/contracts';
-import { attended, complete, confirmed, given, PKM, problemOf, whenEnrolled } from '../../test/programme.mother';
+import {
+  attended,
+  complete,
+  confirmed,
+  given,
+  PKM,
+  problemOf,
+  session,
+  whenEnrolled,
+} from '../../test/programme.mother';
 
 // Asymmetric matchers (expect.objectContaining) are typed `any` by @types/jest: read as `unknown` here.
-const five = ['s1', 's2', 's3', 's4', 's5'].map((sessionId, i) => ({
-  sessionId,
-  date: `2026-02-0${i + 2}`,
-  title: `Hari ${i + 1}`,
-}));
+const five = ['s1', 's2', 's3', 's4', 's5'].map((sessionId, i) =>
+  session(sessionId, `2026-02-0${i + 2}`, `Hari ${i + 1}`),
+);
 /** Confirmed in a five-day programme, present at the sessions named. */
 const present = (sessions: string[], over: Partial<ProgrammeDetails> = {}): ProgrammeEvent[] => [
   ...whenEnrolled(['a'], { sessions: five, ...over }),

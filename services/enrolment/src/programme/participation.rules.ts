@@ -11,6 +11,7 @@ import {
   decideWithdrawal,
 } from './seats.rules';
 import { decideProgress } from './self-paced.rules';
+import { decideApproval, decideDecline } from './release.rules';
 
 type ParticipationCommand = Exclude<
   ProgrammeCommand,
@@ -25,7 +26,8 @@ function enrolmentOf(s: ProgrammeState, nip: string): Enrolment {
 
 /**
  * Everyone taking part: seats and the budget's answers (seats.rules.ts), attendance, self-paced
- * progress (self-paced.rules.ts), completion and non-completion (completion.rules.ts).
+ * progress (self-paced.rules.ts), completion and non-completion (completion.rules.ts), the unit
+ * head's release or decline (release.rules.ts).
  */
 export function decideParticipation(c: ParticipationCommand, s: ProgrammeState): ProgrammeEvent[] {
   switch (c.type) {
@@ -55,6 +57,10 @@ export function decideParticipation(c: ParticipationCommand, s: ProgrammeState):
       return decideCompletion(c, s, enrolmentOf(s, c.nip));
     case 'RecordNonCompletion':
       return decideNonCompletion(c, s, enrolmentOf(s, c.nip));
+    case 'ApproveEnrolment':
+      return decideApproval(c, s);
+    case 'DeclineEnrolment':
+      return decideDecline(c, s, enrolmentOf(s, c.nip));
     default: {
       const never: never = c;
       throw new Error(`unhandled command ${JSON.stringify(never)}`);

@@ -1,5 +1,7 @@
 import type {
   AttendanceOverride,
+  DeclineReason,
+  SuratTugas,
   NonCompletionReason,
   ProgrammeDetails,
   WithdrawalReason,
@@ -50,4 +52,14 @@ export type ProgrammeCommand =
       attendanceOverride: AttendanceOverride | null;
       today: string;
     }
-  | { type: 'RecordNonCompletion'; nip: string; reason: NonCompletionReason; note: string | null };
+  | { type: 'RecordNonCompletion'; nip: string; reason: NonCompletionReason; note: string | null }
+  /** From the unit's training calendar (StaffReleased): the unit head released the staff member. */
+  | {
+      type: 'ApproveEnrolment';
+      nip: string;
+      enrolmentId: string;
+      suratTugas: SuratTugas;
+      approvedOn: string;
+      nominated: boolean;
+    }
+  | { type: 'DeclineEnrolment'; nip: string; reason: DeclineReason; note: string | null; today: string };

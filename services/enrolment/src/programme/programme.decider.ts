@@ -5,6 +5,7 @@ import { decideParticipation } from './participation.rules';
 import { problems } from './programme.problems';
 import { evolveProgramme, initialProgrammeState, ProgrammeState, seatsTaken } from './programme.state';
 import { ACTIVE, thenFillSeats } from './seats.rules';
+import { checkSessions } from './sessions.rules';
 
 /** Rules a programme's details must keep, whether published or revised. */
 function checkDetails(d: ProgrammeDetails, taken: number) {
@@ -21,6 +22,7 @@ function checkDetails(d: ProgrammeDetails, taken: number) {
   if (typeof d.lateEnrolment !== 'boolean') throw problems.invalid('lateEnrolment', 'true or false');
   const ids = d.sessions.map((s) => s.sessionId);
   if (new Set(ids).size !== ids.length) throw problems.invalid('sessions', 'session ids must be unique');
+  checkSessions(d);
 }
 
 export const programmeDecider: Decider<ProgrammeCommand, ProgrammeState, ProgrammeEvent> = {

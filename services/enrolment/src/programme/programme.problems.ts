@@ -24,6 +24,13 @@ export const problems = {
       `cannot ${action}: the enrolment is ${e.status}`,
       { currentState: e.status, enrolmentId: e.enrolmentId },
     ),
+  alreadyReleased: (e: Enrolment) =>
+    DomainError.conflict(
+      'already-released',
+      'Already released',
+      `NIP ${e.nip} was released on ${e.release?.approvedOn} (surat tugas ${e.release?.suratTugas.number}): a release is not declined afterwards — the staff member withdraws instead`,
+      { currentState: e.status, enrolmentId: e.enrolmentId },
+    ),
   staffLeft: (nip: string) => DomainError.conflict('staff-left', 'Staff has left', `NIP ${nip} has left the service`),
   enrolmentClosed: (s: ProgrammeState, firstSession: string) =>
     DomainError.conflict(

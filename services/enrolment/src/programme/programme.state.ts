@@ -1,11 +1,15 @@
-import type { ProgrammeDetails, ProgrammeEvent, WorkUnit } from '@kompeten/contracts';
+import type { ProgrammeDetails, ProgrammeEvent, SuratTugas, WorkUnit } from '@kompeten/contracts';
 
 export type EnrolmentStatus =
   | 'pending-funds'
+  /** The budget committed the funds; the unit head has not yet released the staff member. */
+  | 'awaiting-release'
   | 'confirmed'
   | 'waitlisted-capacity'
   | 'waitlisted-funds'
   | 'withdrawn'
+  /** The unit head declined to release the staff member. */
+  | 'declined'
   | 'completed'
   | 'not-completed';
 
@@ -26,6 +30,10 @@ export interface Enrolment {
   attempt: number;
   /** The city date the staff member enrolled, when a StaffEnrolled recorded it (v1 events did not). */
   enrolledOn: string | null;
+  /** The unit head's release (EnrolmentApproved), kept while the enrolment moves between seat and waitlist. */
+  release: { suratTugas: SuratTugas; approvedOn: string; nominated: boolean } | null;
+  /** The budget's commitment, once made (EnrolmentFunded or EnrolmentConfirmed). */
+  commitmentId: string | null;
   attendance: Record<string, 'attended' | 'missed'>;
   /** Statement ids already applied (a resend from a flaky phone is applied once). */
   statements: string[];
@@ -45,7 +53,11 @@ export interface ProgrammeState {
 
 export const seatsTaken = (s: ProgrammeState) =>
   Object.values(s.enrolments).filter(
-    (e) => e.status === 'pending-funds' || e.status === 'confirmed' || e.status === 'completed',
+    (e) =>
+      e.status === 'pending-funds' ||
+      e.status === 'awaiting-release' ||
+      e.status === 'confirmed' ||
+      e.status === 'completed',
   ).length;
 
 /** Who waits for a seat, longest-waiting first. */
@@ -71,6 +83,8 @@ const base = (s: ProgrammeState, nip: string, enrolmentId: string): Omit<Enrolme
         queuedSince: s.version,
         attempt: 0,
         enrolledOn: null,
+        release: null,
+        commitmentId: null,
         attendance: {},
         statements: [],
         modulesCompleted: [],
@@ -116,7 +130,15 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
       });
     }
     case 'EnrolmentConfirmed':
-      return patch(s, event.data.nip, { status: 'confirmed' });
+      return patch(s, event.data.nip, { status: 'confirmed', commitmentId: event.data.commitmentId });
+    case 'EnrolmentFunded':
+      return patch(s, event.data.nip, { status: 'awaiting-release', commitmentId: event.data.commitmentId });
+    case 'EnrolmentApproved': {
+      const { suratTugas, approvedOn, nominated } = event.data;
+      return patch(s, event.data.nip, { release: { suratTugas, approvedOn, nominated } });
+    }
+    case 'EnrolmentDeclined':
+      return patch(s, event.data.nip, { status: 'declined' });
     case 'EnrolmentWithdrawn':
       return patch(s, event.data.nip, { status: 'withdrawn' });
     case 'SessionAttended':

@@ -9,6 +9,7 @@ import {
   nipsOf,
   problemOf,
   published,
+  session,
   whenEnrolled,
   withdraw,
 } from '../../test/programme.mother';
@@ -25,14 +26,14 @@ const then = (events: ProgrammeEvent[], command: Parameters<ReturnType<typeof gi
 ];
 
 describe('the fiscal year an enrolment is charged to', () => {
-  const january = [{ sessionId: 's1', date: '2027-01-11', title: 'Hari 1' }];
+  const january = [session('s1', '2027-01-11', 'Hari 1')];
   it('is the year of the first session: a December enrolment for a January course is next year’s cost', () => {
     expect(given(published({ sessions: january })).when(enrol('a', '2026-12-20'))).toEqual([
       staffEnrolled({ year: 2027, enrolledOn: '2026-12-20' }),
     ]);
   });
   it('is the first session by date, whatever order the sessions are listed in', () => {
-    const sessions = [...january, { sessionId: 's0', date: '2026-12-28', title: 'Pembukaan' }];
+    const sessions = [...january, session('s0', '2026-12-28', 'Pembukaan')];
     expect(given(published({ sessions })).when(enrol('a', '2026-12-01'))).toEqual([staffEnrolled({ year: 2026 })]);
   });
   it('is the programme’s own fiscal year when it names one', () => {

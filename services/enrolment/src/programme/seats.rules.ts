@@ -5,7 +5,7 @@ import { problems } from './programme.problems';
 import { capacityWaitlist, Enrolment, evolveProgramme, ProgrammeState, seatsTaken } from './programme.state';
 
 type Command<T extends ProgrammeCommand['type']> = Extract<ProgrammeCommand, { type: T }>;
-export const ACTIVE = ['pending-funds', 'confirmed', 'waitlisted-capacity', 'waitlisted-funds'];
+export const ACTIVE = ['pending-funds', 'awaiting-release', 'confirmed', 'waitlisted-capacity', 'waitlisted-funds'];
 
 /** The earliest session date (sessions carry dates only, no times of day: those come with issue #19). */
 export const firstSessionDate = (d: ProgrammeDetails): string | null =>
@@ -113,10 +113,12 @@ export function decideFundsCommitted(c: Command<'ConfirmEnrolment'>, s: Programm
   // Answers about an older enrolment, or arriving after a withdrawal or cancellation, change nothing:
   // the budget releases those funds when it sees the withdrawal or cancellation.
   if (!e || e.enrolmentId !== c.enrolmentId || s.status === 'cancelled') return [];
-  const confirmed: ProgrammeEvent = {
-    type: 'EnrolmentConfirmed',
-    data: { enrolmentId: e.enrolmentId, programmeId: s.programmeId, nip: e.nip, commitmentId: c.commitmentId },
-  };
+  const ids = { enrolmentId: e.enrolmentId, programmeId: s.programmeId, nip: e.nip, commitmentId: c.commitmentId };
+  // A seat needs both the money and, where the programme asks for it, the unit head's release.
+  const confirmed: ProgrammeEvent =
+    s.details.releaseRequired && !e.release
+      ? { type: 'EnrolmentFunded', data: ids }
+      : { type: 'EnrolmentConfirmed', data: ids };
   if (e.status === 'pending-funds') return [confirmed];
   if (e.status !== 'waitlisted-funds') return [];
   // Its seat went to the next in line when the funds were refused: it takes a free one, or waits for

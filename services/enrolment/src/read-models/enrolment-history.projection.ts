@@ -14,7 +14,8 @@ const WIB = new CityCalendar();
 export const enrolmentHistoryProjection = projection<ProgrammeEvent>({
   name: 'enrolment_history',
   // v2: the coded non-completion reason; a promoted enrolment takes the year of its StaffEnrolled.
-  version: 2,
+  // v3: the unit head's release (approved_on, surat tugas, nominated) or decline (declined_*), and awaiting-release.
+  version: 3,
   async createTable(tx, t) {
     await tx.query(`create table "${t}" (
       enrolment_id text primary key, programme_id text not null, nip text not null, opd text not null, service_unit text,
@@ -22,7 +23,9 @@ export const enrolmentHistoryProjection = projection<ProgrammeEvent>({
       status text not null, waitlist_reason text, enrolled_at timestamptz not null, updated_at timestamptz not null,
       attendance jsonb not null default '{}',
       withdrawal_reason text, withdrawal_note text, completed_on date, jp_credited integer not null default 0,
-      non_completion_reason text, non_completion_note text)`);
+      non_completion_reason text, non_completion_note text,
+      enrolled_on date, approved_on date, surat_tugas_number text, surat_tugas_date date, nominated boolean,
+      declined_on date, declined_reason text, declined_note text)`);
     await tx.query(`create index on "${t}" (nip)`);
     await tx.query(`create index on "${t}" (programme_id)`);
     await tx.query(`create index on "${t}" (opd, year)`);
@@ -35,6 +38,7 @@ export const enrolmentHistoryProjection = projection<ProgrammeEvent>({
         type: e.data.competencyType,
         area: e.data.competencyArea,
         reason: null,
+        enrolledOn: e.data.enrolledOn,
       }),
     // EnrolmentWaitlisted names no year: a row that never held a seat keeps the city year it was waitlisted
     // in (WIB: a projection is a pure fold, so it reads no setting), and takes the programme's when a seat comes.
@@ -47,6 +51,20 @@ export const enrolmentHistoryProjection = projection<ProgrammeEvent>({
         reason: e.data.detail,
       }),
     EnrolmentConfirmed: (e, tx, t) => set(tx, t, e, `status = 'confirmed'`),
+    EnrolmentFunded: (e, tx, t) => set(tx, t, e, `status = 'awaiting-release'`),
+    EnrolmentApproved: (e, tx, t) =>
+      set(tx, t, e, `approved_on = $3, surat_tugas_number = $4, surat_tugas_date = $5, nominated = $6`, [
+        e.data.approvedOn,
+        e.data.suratTugas.number,
+        e.data.suratTugas.date,
+        e.data.nominated,
+      ]),
+    EnrolmentDeclined: (e, tx, t) =>
+      set(tx, t, e, `status = 'declined', declined_on = $3, declined_reason = $4, declined_note = $5`, [
+        e.data.declinedOn,
+        e.data.reason,
+        e.data.note,
+      ]),
     EnrolmentWithdrawn: (e, tx, t) =>
       set(tx, t, e, `status = 'withdrawn', withdrawal_reason = $3, withdrawal_note = $4`, [e.data.reason, e.data.note]),
     // A correction overwrites the earlier mark for the same session.
@@ -65,7 +83,7 @@ export const enrolmentHistoryProjection = projection<ProgrammeEvent>({
       ]),
     ProgrammeCancelled: (e, tx, t) =>
       tx.query(
-        `update "${t}" set status = 'cancelled', updated_at = $2 where programme_id = $1 and status in ('pending-funds', 'confirmed', 'waitlisted-capacity', 'waitlisted-funds')`,
+        `update "${t}" set status = 'cancelled', updated_at = $2 where programme_id = $1 and status in ('pending-funds', 'awaiting-release', 'confirmed', 'waitlisted-capacity', 'waitlisted-funds')`,
         [e.data.programmeId, e.occurredAt],
       ),
   },
@@ -77,16 +95,24 @@ function enrol(
   t: string,
   e: { occurredAt: string; data: { enrolmentId: string; programmeId: string; nip: string; workUnit: WorkUnit } },
   status: string,
-  extra: { jp: number; year: number; type: string | null; area: string | null; reason: string | null },
+  extra: {
+    jp: number;
+    year: number;
+    type: string | null;
+    area: string | null;
+    reason: string | null;
+    enrolledOn?: string | null;
+  },
 ) {
   const d = e.data;
   return tx.query(
-    `insert into "${t}" (enrolment_id, programme_id, nip, opd, service_unit, competency_type, competency_area, jp, year, status, waitlist_reason, enrolled_at, updated_at)
-    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
+    `insert into "${t}" (enrolment_id, programme_id, nip, opd, service_unit, competency_type, competency_area, jp, year, status, waitlist_reason, enrolled_at, updated_at, enrolled_on)
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13)
     on conflict (enrolment_id) do update set status = excluded.status, waitlist_reason = excluded.waitlist_reason, updated_at = excluded.updated_at,
       jp = greatest("${t}".jp, excluded.jp), competency_type = coalesce(excluded.competency_type, "${t}".competency_type),
       year = case when excluded.competency_type is null then "${t}".year else excluded.year end,
-      competency_area = coalesce(excluded.competency_area, "${t}".competency_area)`,
+      competency_area = coalesce(excluded.competency_area, "${t}".competency_area),
+      enrolled_on = coalesce("${t}".enrolled_on, excluded.enrolled_on)`,
     [
       d.enrolmentId,
       d.programmeId,
@@ -100,6 +126,7 @@ function enrol(
       status,
       extra.reason,
       e.occurredAt,
+      extra.enrolledOn ?? null,
     ],
   );
 }

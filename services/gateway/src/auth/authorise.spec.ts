@@ -45,6 +45,14 @@ describe('authorisation by role and scope', () => {
     expect(authorise({ roles: ['staff'] }, as(['staff'], { nip: '1' }), get()).allowed).toBe(true); // the route filters
     expect(authorise({ roles: ['staff'], selfParam: 'nip' }, as(['staff']), get({ nip: '1' })).allowed).toBe(false); // no NIP claim
   });
+  it('lets staff leave a self query field out or set it to their own NIP, never to another', () => {
+    const rule = { roles: ['staff' as const, 'unit-head' as const], selfQuery: 'eligibleFor' };
+    expect(authorise(rule, as(['staff'], { nip: '1' }), get()).allowed).toBe(true);
+    expect(authorise(rule, as(['staff'], { nip: '1' }), get({}, { eligibleFor: '1' })).allowed).toBe(true);
+    expect(authorise(rule, as(['staff'], { nip: '1' }), get({}, { eligibleFor: '2' })).allowed).toBe(false);
+    expect(authorise(rule, as(['staff']), get({}, { eligibleFor: '2' })).allowed).toBe(false); // no NIP claim
+    expect(authorise(rule, as(['unit-head'], { unit: 'DINKES' }), get({}, { eligibleFor: '2' })).allowed).toBe(true);
+  });
   it('refuses a role the route does not name, and a token with no known role', () => {
     expect(authorise({ roles: ['training-officer'] }, as(['kiosk']), post()).allowed).toBe(false);
     expect(authorise({ roles: ['training-officer'] }, as([]), get()).allowed).toBe(false);

@@ -31,6 +31,9 @@ export function authorise(
       return { allowed: true };
     }
     if (role === 'staff') {
+      // A query field about a staff member (e.g. eligibleFor): absent, or their own NIP.
+      if (rule.selfQuery && req.query[rule.selfQuery] !== undefined && (!p.nip || req.query[rule.selfQuery] !== p.nip))
+        continue;
       // Without a self scope the route itself filters what staff see (e.g. the programme catalogue).
       if (!rule.selfParam && !rule.selfBody) return { allowed: true };
       const own = rule.selfParam ? req.params[rule.selfParam] : req.body?.[rule.selfBody as string];

@@ -51,7 +51,9 @@ export class Forward {
     if (answer.status >= 400) throw new DownstreamProblem(answer);
     res.status(answer.status);
     if (answer.headers.etag) res.setHeader('ETag', answer.headers.etag);
-    if (answer.headers.contentType?.startsWith('text/csv')) res.type('text/csv');
+    // A text answer (CSV, an iCalendar feed) keeps the service's media type; JSON is Nest's default.
+    const type = answer.headers.contentType;
+    if (type?.startsWith('text/')) res.type(type);
     return answer.body;
   }
 }

@@ -9,7 +9,7 @@ import {
 } from '@kompeten/api';
 import type { RouteInput } from '@kompeten/platform';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
-import { assertMayRead } from '../auth/scope';
+import { assertMayRead, scopedOpd } from '../auth/scope';
 import type { Principal } from '../auth/principal';
 import { Forward } from '../downstream/forward';
 import { UnitDirectory } from '../downstream/unit-directory';
@@ -46,6 +46,13 @@ function visibleTo(p: Principal | undefined, view: ParticipantLists): Participan
 /** Only admins and the head of the unit's own OPD may read citizens' comments and contact details. */
 const mayReadComments = (p: Principal | undefined) => Boolean(p?.roles.some((r) => r === 'admin' || r === 'unit-head'));
 
+/** Staff names (personal data): training officers and admins, and the head of the OPD listed — not auditors. */
+const mayReadNames = (p: Principal | undefined, opd: string | undefined) =>
+  Boolean(
+    p?.roles.some((r) => r === 'admin' || r === 'training-officer') ||
+    (p?.roles.includes('unit-head') && p.unit !== undefined && opd === p.unit),
+  );
+
 /**
  * The gateway's own part of a few use cases, by name: filtering participants to the caller's
  * scope, composing the staff profile from two services, guarding citizens' comments, caching the
@@ -67,6 +74,14 @@ export class GatewayHooks {
       ]);
       input.res.status(200);
       return { ...profile, competencies };
+    },
+
+    // Names only for the roles that may read them (whatever the caller sent); the service opens them from its log.
+    listStaff: (input, call) => {
+      const principal = principalOf(input);
+      const query = input.query as { opd?: string; includeNames?: boolean };
+      query.includeNames = mayReadNames(principal, scopedOpd(principal, query.opd));
+      return call();
     },
 
     listSurveyResponses: async (input, call) => {

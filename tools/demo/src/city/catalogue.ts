@@ -23,6 +23,11 @@ export interface ProgrammeSpec {
   quarter: number;
   /** Classroom days; self-paced programmes have modules instead. */
   sessions?: string[];
+  /**
+   * Whether a seat waits for the unit head's release (surat tugas) as well as the funds. Absent: false,
+   * so that seats confirm on the budget's answer alone.
+   */
+  releaseRequired?: boolean;
   modules?: string[];
   /** Seats as a share of the planned enrolments (below 1: a capacity waitlist). */
   seats?: number;

@@ -1,14 +1,27 @@
-import { allocateFunds, defineCompetency, openBudget, recordAssessmentResult, type UseCase } from '@kompeten/api';
+import {
+  allocateFunds,
+  approveRelease,
+  declineRelease,
+  defineCompetency,
+  getTrainingCalendar,
+  nominateStaff,
+  openBudget,
+  recordAssessmentResult,
+  setContinuityRule,
+  type UseCase,
+} from '@kompeten/api';
 import type { GatewayClient } from './gateway-client';
 
 /**
- * Which parts of the public API this gateway serves, read from its OpenAPI document: the budget and
- * assessment routes arrive later than the rest, and a step whose routes are missing is skipped with
+ * Which parts of the public API this gateway serves, read from its OpenAPI document: the budget,
+ * assessment and release routes arrive later than the rest, and a step whose routes are missing is skipped with
  * a log line instead of failing on a 404.
  */
 export interface Capabilities {
   budget: boolean;
   assessment: boolean;
+  /** The unit head's release: continuity rules, nominations, approvals and declines, the training calendar. */
+  releases: boolean;
   paths: string[];
 }
 
@@ -25,5 +38,6 @@ export async function readCapabilities(client: GatewayClient): Promise<Capabilit
     paths,
     budget: serves(openBudget, allocateFunds),
     assessment: serves(recordAssessmentResult, defineCompetency),
+    releases: serves(setContinuityRule, nominateStaff, approveRelease, declineRelease, getTrainingCalendar),
   };
 }

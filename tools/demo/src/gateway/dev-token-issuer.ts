@@ -15,7 +15,11 @@ export function devTokenIssuer(root: string): TokenIssuer {
   const jwk = JSON.parse(fs.readFileSync(file, 'utf8')) as JWK;
   const key = importJWK(jwk, 'ES256');
   return async (actor: Actor) =>
-    new SignJWT({ roles: [actor.role], ...(actor.unit ? { unit: actor.unit } : {}) })
+    new SignJWT({
+      roles: [actor.role],
+      ...(actor.unit ? { unit: actor.unit } : {}),
+      ...(actor.nip ? { nip: actor.nip } : {}),
+    })
       .setProtectedHeader({ alg: 'ES256', kid: jwk.kid })
       .setSubject(actor.sub)
       .setAudience('kompeten')

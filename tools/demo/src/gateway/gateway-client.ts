@@ -12,9 +12,12 @@ import { Semaphore } from '../run/semaphore';
 
 /** Who makes a request: each actor has its own token (and so its own rate limit), as real users and kiosks do. */
 export interface Actor {
-  role: 'admin' | 'training-officer' | 'kiosk' | 'auditor';
+  role: 'admin' | 'training-officer' | 'unit-head' | 'staff' | 'kiosk' | 'auditor';
   sub: string;
+  /** unit-head: the OPD they head (claim `unit`). */
   unit?: string;
+  /** staff: their own NIP (claim `nip`). */
+  nip?: string;
 }
 export type TokenIssuer = (actor: Actor) => Promise<string>;
 

@@ -17,6 +17,29 @@ export const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pa
 export const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 export const minDate = (a: string, b: string) => (a < b ? a : b);
+/** Saturday and Sunday: no sessions, no letters (public holidays are not modelled). */
+export const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+/** The working day `date` is, or the next one after it. */
+export function workingDayFrom(date: string): string {
+  let d = date;
+  while (isWeekend(d)) d = addDays(d, 1);
+  return d;
+}
+/** The working day `date` is, or the last one before it. */
+export function workingDayUntil(date: string): string {
+  let d = date;
+  while (isWeekend(d)) d = addDays(d, -1);
+  return d;
+}
+/** `n` working days after (n > 0) or before (n < 0) a date. */
+export function addWorkingDays(date: string, n: number): string {
+  let d = date;
+  for (let left = Math.abs(n); left > 0;) {
+    d = addDays(d, Math.sign(n));
+    if (!isWeekend(d)) left--;
+  }
+  return d;
+}
 export const maxDate = (a: string, b: string) => (a > b ? a : b);
 
 /** The first quarter of the generated history (relative to the current one): eight full quarters and the current one. */

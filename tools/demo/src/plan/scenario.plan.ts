@@ -4,6 +4,7 @@ import { TRAINING_EFFECT } from '../city/training-effect';
 import type { ScenarioSize } from '../scenario-sizes';
 import { Quarter, Timeline } from './calendar';
 import { planProgramme, ProgrammePlan } from './participation.plan';
+import { planReleases, ReleasePlan } from './release.plan';
 import { SeededRandom } from './seeded-random';
 import { planMovements, planStaff, StaffMovement, StaffPlan } from './staff.plan';
 import { FIRST_SURVEY_QUARTER, planUnitSurveys, SurveyResponsePlan } from './survey.plan';
@@ -26,6 +27,8 @@ export interface ScenarioPlan {
   /** Transfers and departures this month, after the training history. */
   movements: StaffMovement[];
   programmes: ProgrammePlan[];
+  /** Programmes ahead that need the unit head's release, the puskesmas's continuity rules, the heads' decisions. */
+  releases: ReleasePlan;
   budgets: BudgetPlan[];
   surveys: SurveyResponsePlan[];
   /** Quarters whose IKM is published (closed) per unit at the end. */
@@ -56,6 +59,15 @@ function retag(plan: Omit<ScenarioPlan, 'units'>, units: ServiceUnitSpec[]): Sce
       spec: { ...p.spec, fundingOpd: t(p.spec.fundingOpd) },
       participants: p.participants.map((x) => ({ ...x, workUnit: wu(x.workUnit) })),
     })),
+    releases: {
+      busiest: t(plan.releases.busiest),
+      rules: plan.releases.rules.map((r) => ({ ...r, opd: t(r.opd), serviceUnit: t(r.serviceUnit) })),
+      programmes: plan.releases.programmes.map((p) => ({
+        ...p,
+        spec: { ...p.spec, fundingOpd: t(p.spec.fundingOpd), units: p.spec.units.map(t) },
+      })),
+      requests: plan.releases.requests.map((x) => ({ ...x, workUnit: wu(x.workUnit) })),
+    },
     budgets: plan.budgets.map((b) => ({ ...b, opd: t(b.opd) })),
     surveys: plan.surveys.map((r) => ({ ...r, unitCode: t(r.unitCode) })),
     effect: { ...plan.effect, units: plan.effect.units.map(t) },
@@ -90,6 +102,27 @@ function budgetOf(fiscalYear: number, opd: string, programmes: ProgrammePlan[]):
   };
 }
 
+/**
+ * The programmes ahead are charged to the fiscal year of their first session, named explicitly: their
+ * allocations join that year's budget of the paying OPD (its ceiling raised by as much), or open one
+ * for a year the history has not reached (sessions in January, planned in December).
+ */
+function withReleaseAllocations(budgets: BudgetPlan[], releases: ReleasePlan): BudgetPlan[] {
+  const out = budgets.map((b) => ({ ...b, allocations: [...b.allocations] }));
+  for (const p of releases.programmes) {
+    const seats = releases.requests.filter((x) => x.programmeId === p.programmeId).length;
+    const amount = Math.max(1, seats) * p.spec.costPerParticipant;
+    let budget = out.find((b) => b.fiscalYear === p.fiscalYear && b.opd === p.spec.fundingOpd);
+    if (!budget) {
+      budget = { fiscalYear: p.fiscalYear, opd: p.spec.fundingOpd, ceiling: 0, allocations: [] };
+      out.push(budget);
+    }
+    budget.allocations.push({ programmeId: p.programmeId, amount });
+    budget.ceiling += Math.ceil(amount / 1_000_000) * 1_000_000;
+  }
+  return out;
+}
+
 /** The whole scenario, decided before the first request: the same seed and size give the same city. */
 export function planScenario(seed: number, size: ScenarioSize, today: string, tag = ''): ScenarioPlan {
   const rng = new SeededRandom(seed);
@@ -99,6 +132,7 @@ export function planScenario(seed: number, size: ScenarioSize, today: string, ta
   const programmes = CATALOGUE.map((spec) =>
     planProgramme(spec, staff, timeline, rng.fork(`programme:${spec.key}`), suffix),
   );
+  const releases = planReleases(staff, timeline, rng.fork('releases'), suffix);
   const treated = programmes.find((p) => p.spec.key === TRAINING_EFFECT.programmeKey)!;
   const trainedUnits = [
     ...new Set(
@@ -135,7 +169,8 @@ export function planScenario(seed: number, size: ScenarioSize, today: string, ta
       staff,
       movements,
       programmes,
-      budgets: planBudgets(programmes, timeline.fiscalYears),
+      releases,
+      budgets: withReleaseAllocations(planBudgets(programmes, timeline.fiscalYears), releases),
       surveys,
       closedQuarters,
       effect: { programmeId: treated.programmeId, units: trainedUnits, from: treated.quarter.end },

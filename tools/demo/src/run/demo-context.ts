@@ -30,7 +30,8 @@ export function failureLog(progress: Progress) {
 /**
  * Who does what, each with their own token: BKPSDM's planning officer opens budgets, each
  * work unit's training officer (a puskesmas, a counter, an OPD office) enrols its staff and records
- * their attendance, every kiosk submits its own citizens' answers, BKPSDM runs the catalogue.
+ * their attendance, every kiosk submits its own citizens' answers, BKPSDM runs the catalogue; a
+ * puskesmas's head sets its continuity rule and releases or declines its staff, who ask themselves.
  */
 export const actors = {
   planner: { role: 'training-officer', sub: 'officer-bkpsdm-perencanaan' } as Actor,
@@ -41,6 +42,17 @@ export const actors = {
     sub: `officer-${(w.serviceUnit ?? w.opd).toLowerCase()}`,
   }),
   kiosk: (unitCode: string, n: number): Actor => ({ role: 'kiosk', sub: `kiosk-${unitCode.toLowerCase()}-${n + 1}` }),
+  /**
+   * The head of a puskesmas (kepala puskesmas): a unit-head whose token names the OPD, since the
+   * gateway scopes a unit head by OPD; the service checks the staff member works in it.
+   */
+  headOf: (w: { opd: string; serviceUnit: string | null }): Actor => ({
+    role: 'unit-head',
+    sub: `head-${(w.serviceUnit ?? w.opd).toLowerCase()}`,
+    unit: w.opd,
+  }),
+  /** A staff member asking for a programme themselves (their token carries their NIP). */
+  staff: (nip: string): Actor => ({ role: 'staff', sub: `staff-${nip}`, nip }),
 };
 
 /** Idempotency keys name the run and the command: the same scenario sent again changes nothing. */

@@ -92,6 +92,7 @@ export async function publishProgrammes(ctx: DemoContext): Promise<void> {
           completionRule: s.modules ? { modules: s.modules, minScore: 70 } : null,
           fiscalYear: p.sessions.length ? null : p.fiscalYear,
           lateEnrolment: p.lateEnrolment,
+          releaseRequired: s.releaseRequired ?? false,
         },
         idempotencyKey: commandKey(plan, 'programme', p.programmeId),
       }),

@@ -1,10 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { StaffEvent } from '@kompeten/contracts';
 import { accepted, enrolStaff } from '@kompeten/api';
-import { CityCalendar, DomainError } from '@kompeten/domain';
-import { EventStore, fold } from '@kompeten/event-store';
+import { CityCalendar } from '@kompeten/domain';
+import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
-import { staffDecider, staffStreamId } from '../../staff/staff.decider';
+import { loadStaff } from '../../staff/load-staff';
 import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
 
@@ -19,14 +18,7 @@ export class EnrolStaffHandler implements UseCaseHandler<typeof enrolStaff> {
   async handle({ params: { programmeId }, body: { nip, enrolledOn }, metadata }: UseCaseRequest<typeof enrolStaff>) {
     const today = this.calendar.dateOf(this.clock.now());
     // The staff member's current unit is what the budget charges and reports group by.
-    const staff = fold(
-      staffDecider,
-      (await this.store.readStream<StaffEvent>(staffStreamId(nip))).map(
-        ({ type, data }) => ({ type, data }) as StaffEvent,
-      ),
-    );
-    if (staff.status === 'unknown')
-      throw DomainError.notFound('staff-not-found', 'Unknown staff', `no staff member with NIP ${nip}`);
+    const staff = await loadStaff(this.store, nip);
     // Concurrent enrolments for the last seat: the loser's append conflicts, handleCommand reloads
     // and decides again, and the programme is now full — so it is waitlisted, never over capacity.
     const result = await runProgrammeCommand(

@@ -4,6 +4,7 @@ import { EventStore } from '@kompeten/event-store';
 import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
+import { sessionsOf } from '../sessions-of';
 
 @Handles(publishProgramme)
 export class PublishProgrammeHandler implements UseCaseHandler<typeof publishProgramme> {
@@ -20,12 +21,15 @@ export class PublishProgrammeHandler implements UseCaseHandler<typeof publishPro
         details: {
           ...details,
           universityPartner: details.universityPartner ?? null,
+          sessions: sessionsOf(details.sessions),
           completionRule: details.completionRule
             ? { modules: details.completionRule.modules, minScore: details.completionRule.minScore ?? null }
             : null,
           fiscalYear: details.fiscalYear ?? null,
           attendanceThreshold: details.attendanceThreshold ?? DEFAULT_ATTENDANCE_THRESHOLD,
           lateEnrolment: details.lateEnrolment ?? false,
+          // Sessions take staff away from their duty, so their unit head releases them; a self-paced course does not.
+          releaseRequired: details.releaseRequired ?? details.sessions.length > 0,
         },
       },
       metadata,

@@ -5,6 +5,7 @@ import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
+import { sessionsOf } from '../sessions-of';
 
 @Handles(reviseProgramme)
 export class ReviseProgrammeHandler implements UseCaseHandler<typeof reviseProgramme> {
@@ -20,8 +21,9 @@ export class ReviseProgrammeHandler implements UseCaseHandler<typeof reviseProgr
       programmeId,
       {
         type: 'ReviseProgramme',
-        // Only the fields sent: the validated body is the change (a completion rule's minScore may be left out).
-        changes: body as Partial<ProgrammeDetails>,
+        // Only the fields sent: the validated body is the change (a completion rule's minScore may be left out);
+        // new sessions name every field, as published ones do.
+        changes: (body.sessions ? { ...body, sessions: sessionsOf(body.sessions) } : body) as Partial<ProgrammeDetails>,
         // New seats go to the waitlist; a promotion without a recorded enrolment day is dated today.
         today: this.calendar.dateOf(this.clock.now()),
       },

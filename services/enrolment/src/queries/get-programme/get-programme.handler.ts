@@ -23,6 +23,11 @@ interface EnrolmentRow {
   waitlist_reason: string | null;
   withdrawal_reason: string | null;
   completed_on: string | null;
+  approved_on: string | null;
+  surat_tugas_number: string | null;
+  surat_tugas_date: string | null;
+  nominated: boolean | null;
+  declined_reason: string | null;
   attendance: Record<string, string>;
 }
 
@@ -37,7 +42,8 @@ export class GetProgrammeHandler implements UseCaseHandler<typeof getProgramme> 
     ]);
     if (!p) throw DomainError.notFound('programme-not-found', 'Unknown programme', `no programme ${programmeId}`);
     const rows = await this.db.query<EnrolmentRow[]>(
-      `select enrolment_id, nip, opd, service_unit, status, waitlist_reason, withdrawal_reason, completed_on::text as completed_on, attendance
+      `select enrolment_id, nip, opd, service_unit, status, waitlist_reason, withdrawal_reason, completed_on::text as completed_on, attendance,
+              approved_on::text as approved_on, surat_tugas_number, surat_tugas_date::text as surat_tugas_date, nominated, declined_reason
          from enrolment_history where programme_id = $1 order by enrolled_at, enrolment_id`,
       [programmeId],
     );
@@ -49,9 +55,20 @@ export class GetProgrammeHandler implements UseCaseHandler<typeof getProgramme> 
       waitlistReason: r.waitlist_reason,
       withdrawalReason: r.withdrawal_reason,
       completedOn: r.completed_on,
+      release:
+        r.approved_on === null
+          ? null
+          : {
+              approvedOn: r.approved_on,
+              suratTugas: { number: r.surat_tugas_number ?? '', date: r.surat_tugas_date ?? r.approved_on },
+              nominated: Boolean(r.nominated),
+            },
+      declineReason: r.declined_reason,
       attendance: r.attendance,
     });
-    const seated = rows.filter((r) => ['pending-funds', 'confirmed', 'completed'].includes(r.status));
+    const seated = rows.filter((r) =>
+      ['pending-funds', 'awaiting-release', 'confirmed', 'completed'].includes(r.status),
+    );
     return {
       programmeId,
       status: p.status,
