@@ -2,6 +2,8 @@ import type { Benchmark } from '../harness/benchmark';
 import { appendBatch } from './append-batch.bench';
 import { appendSingle } from './append-single.bench';
 import { auditVerify } from './audit-verify.bench';
+import { browse } from './browse.bench';
+import { calendarFeed } from './calendar-feed.bench';
 import { consumer } from './consumer.bench';
 import { endToEnd } from './end-to-end.bench';
 import { gatewayRead } from './gateway-read.bench';
@@ -21,5 +23,7 @@ export const BENCHMARKS: Benchmark[] = [
   projectionRebuild,
   endToEnd,
   gatewayRead,
+  browse,
+  calendarFeed,
   proposals, // opt-in: `npm run bench -- proposals`
 ];
