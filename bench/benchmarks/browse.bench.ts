@@ -1,20 +1,17 @@
 import { Client } from 'pg';
 import type { ListProgrammesRequest, ListStaffRequest } from '@kompeten/api';
-import { loadConfig, ServiceConfig } from '@kompeten/config';
 import type { ProgrammeDetails, ProgrammeEvent, StaffEvent } from '@kompeten/contracts';
 import { EventStore, type EventMetadata, type NewEvent } from '@kompeten/event-store';
-import { Clock, createServiceApp } from '@kompeten/platform';
-import { EnrolmentModule } from '../../services/enrolment/src/enrolment.module';
+import { Clock } from '@kompeten/platform';
 import { programmePageSql } from '../../services/enrolment/src/queries/list-programmes/list-programmes.handler';
 import { staffPageSql } from '../../services/enrolment/src/queries/list-staff/list-staff.handler';
 import { nip } from '../../services/enrolment/test/enrolment-app';
 import { Benchmark, BenchContext, Figure, sized, targetMet } from '../harness/benchmark';
-import { now, sleep } from '../harness/measure';
-import { median, percentile } from '../harness/stats';
-import { createEmptyDatabase } from '../support/databases';
-import { startGatewayApp, urlOf } from '../support/platform';
+import { now, until } from '../harness/measure';
+import { median, p95 } from '../harness/stats';
+import { startEnrolment, startGatewayApp, urlOf } from '../support/platform';
+import { appendStreams } from '../support/seeded-logs';
 
-const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const TODAY = '2026-03-10';
 const YEAR = 2026;
 const meta: EventMetadata = { actor: 'bench:browse', correlationId: 'bench-browse', causationId: null };
@@ -148,39 +145,11 @@ function city(staffCount: number, programmeCount: number) {
   return { staff, staffEvents, programmes };
 }
 
-/** The real enrolment service (its module, workers and migrations), in this process, on a throwaway database. */
-async function startEnrolment() {
-  const db = await createEmptyDatabase('browse');
-  const config = loadConfig(ServiceConfig, {
-    PORT: '1',
-    DATABASE_URL: db.url,
-    KAFKA_BROKERS: BROKERS,
-    LOG_LEVEL: 'error',
-  });
-  const app = await createServiceApp(EnrolmentModule.register(config), config, 'enrolment');
-  await app.init();
-  // The business date is fixed (noon WIB on TODAY) so that "open", "this year" and the seeded city agree on every run.
-  const clock = app.get(Clock);
-  clock.now = () => new Date(`${TODAY}T05:00:00Z`);
-  return {
-    app,
-    url: db.url,
-    stop: async () => {
-      await app.close();
-      await db.drop();
-    },
-  };
-}
-
-/** In chunks of `width` concurrent appends (the store's group commit batches them). */
-async function appendAll(store: EventStore, streams: { id: string; events: NewEvent[] }[], width = 64) {
-  for (let i = 0; i < streams.length; i += width)
-    await Promise.all(streams.slice(i, i + width).map((s) => store.append(s.id, 'no-stream', s.events, meta)));
-}
-
-async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 600_000) {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(200)) if (await probe()) return;
-  throw new Error(`${what} not reached within ${timeoutMs / 1000} s`);
+/** The real enrolment service, its business date fixed (noon WIB on TODAY) so that "open", "this year" and the seeded city agree on every run. */
+async function startEnrolmentToday() {
+  const enrolment = await startEnrolment();
+  enrolment.app.get(Clock).now = () => new Date(`${TODAY}T05:00:00Z`);
+  return enrolment;
 }
 
 /** Each query once in turn, `rounds` times; the latency of every call, in ms, by query. */
@@ -195,11 +164,6 @@ async function latencies(queries: string[], rounds: number, call: (q: string) =>
   return byQuery;
 }
 
-const p95 = (xs: number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    95,
-  );
 const round = (x: number) => Math.round(x * 100) / 100;
 
 export const browse: Benchmark = {
@@ -211,9 +175,9 @@ export const browse: Benchmark = {
       full: { staffCount: 6000, programmeCount: 2000, runs: 5, rounds: 20 },
       smoke: { staffCount: 60, programmeCount: 30, runs: 1, rounds: 2 },
     });
-    const enrolment = await startEnrolment();
+    const enrolment = await startEnrolmentToday();
     let gateway: Awaited<ReturnType<typeof startGatewayApp>> | undefined;
-    const pg = new Client({ connectionString: enrolment.url });
+    const pg = new Client({ connectionString: enrolment.databaseUrl });
     try {
       await enrolment.app.listen(0, '127.0.0.1');
       gateway = await startGatewayApp(
@@ -229,13 +193,15 @@ export const browse: Benchmark = {
       const c = city(staffCount, programmeCount);
       const store = enrolment.app.get(EventStore);
       const seedStart = now();
-      await appendAll(
+      await appendStreams(
         store,
         c.staffEvents.map((e) => ({ id: `staff-${(e.data as { nip: string }).nip}`, events: [e as NewEvent] })),
+        meta,
       );
-      await appendAll(
+      await appendStreams(
         store,
         c.programmes.map((p) => ({ id: `programme-${p.programmeId}`, events: p.events })),
+        meta,
         32,
       );
       const enrolments = c.programmes.reduce(

@@ -1,19 +1,15 @@
 import { Client } from 'pg';
-import { loadConfig, ServiceConfig } from '@kompeten/config';
 import type { ProgrammeDetails, ProgrammeEvent, StaffEvent } from '@kompeten/contracts';
 import { EventStore, type EventMetadata, type NewEvent } from '@kompeten/event-store';
-import { createServiceApp } from '@kompeten/platform';
-import { EnrolmentModule } from '../../services/enrolment/src/enrolment.module';
 import { feedProgrammesSql } from '../../services/enrolment/src/calendar/feed-programmes';
 import type { FeedSubject } from '../../services/enrolment/src/calendar/calendar-feed.store';
 import { nip } from '../../services/enrolment/test/enrolment-app';
 import { Benchmark, BenchContext, Figure, sized, targetMet } from '../harness/benchmark';
-import { now, sleep } from '../harness/measure';
-import { median, percentile } from '../harness/stats';
-import { createEmptyDatabase } from '../support/databases';
-import { startGatewayApp, urlOf } from '../support/platform';
+import { now, until } from '../harness/measure';
+import { median, p95 } from '../harness/stats';
+import { startEnrolment, startGatewayApp, urlOf } from '../support/platform';
+import { appendStreams } from '../support/seeded-logs';
 
-const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const meta: EventMetadata = { actor: 'bench:calendar-feed', correlationId: 'bench-calendar', causationId: null };
 const UNIT = { opd: 'DINKES', serviceUnit: 'PUSKESMAS-GULAI-BANCAH' };
 const OPDS = ['DINKES', 'DISDIK', 'BPBD', 'DINSOS', 'DISHUB'];
@@ -101,16 +97,6 @@ function city(unitStaff: number, otherStaff: number, programmes: number, perStaf
   return { staffEvents, streams };
 }
 
-async function appendAll(store: EventStore, streams: { id: string; events: NewEvent[] }[], width = 32) {
-  for (let i = 0; i < streams.length; i += width)
-    await Promise.all(streams.slice(i, i + width).map((s) => store.append(s.id, 'no-stream', s.events, meta)));
-}
-
-const p95 = (xs: number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    95,
-  );
 const round = (x: number) => Math.round(x * 100) / 100;
 
 export const calendarFeed: Benchmark = {
@@ -122,21 +108,13 @@ export const calendarFeed: Benchmark = {
       full: { unitStaff: 100, otherStaff: 1900, programmes: 200, perStaff: 5, runs: 5, rounds: 40 },
       smoke: { unitStaff: 10, otherStaff: 20, programmes: 40, perStaff: 2, runs: 1, rounds: 3 },
     });
-    const db = await createEmptyDatabase('calendar');
-    const config = loadConfig(ServiceConfig, {
-      PORT: '1',
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: BROKERS,
-      LOG_LEVEL: 'error',
-    });
-    const enrolment = await createServiceApp(EnrolmentModule.register(config), config, 'enrolment');
+    const enrolment = await startEnrolment();
     let gateway: Awaited<ReturnType<typeof startGatewayApp>> | undefined;
-    const pg = new Client({ connectionString: db.url });
+    const pg = new Client({ connectionString: enrolment.databaseUrl });
     try {
-      await enrolment.init();
-      await enrolment.listen(0, '127.0.0.1');
+      await enrolment.app.listen(0, '127.0.0.1');
       gateway = await startGatewayApp(
-        { ENROLMENT_URL: await urlOf(enrolment) },
+        { ENROLMENT_URL: await urlOf(enrolment.app) },
         { RATE_LIMIT_PER_MINUTE: '1000000000' },
       );
       await gateway.app.listen(0, '127.0.0.1');
@@ -146,23 +124,27 @@ export const calendarFeed: Benchmark = {
       await pg.connect();
 
       const c = city(unitStaff, otherStaff, programmes, perStaff);
-      const store = enrolment.get(EventStore);
-      await appendAll(
+      const store = enrolment.app.get(EventStore);
+      await appendStreams(
         store,
         c.staffEvents.map((e) => ({ id: `staff-${(e.data as { nip: string }).nip}`, events: [e] })),
+        meta,
+        32,
       );
-      await appendAll(
+      await appendStreams(
         store,
         c.streams.map((s) => ({ id: `programme-${s.programmeId}`, events: s.events })),
+        meta,
+        32,
       );
       const enrolments = c.streams.reduce((n, s) => n + s.events.filter((e) => e.type === 'StaffEnrolled').length, 0);
       const count = async (table: string) =>
         Number((await pg.query<{ n: string }>(`select count(*) as n from ${table}`)).rows[0].n);
-      for (const deadline = Date.now() + 600_000; ; await sleep(200)) {
-        if ((await count('programme_catalogue')) === programmes && (await count('enrolment_history')) === enrolments)
-          break;
-        if (Date.now() > deadline) throw new Error('the read models did not catch up');
-      }
+      await until(
+        async () =>
+          (await count('programme_catalogue')) === programmes && (await count('enrolment_history')) === enrolments,
+        'the read models catching up',
+      );
       await pg.query('analyze');
 
       const create = async (path: string, token: string, body: object) => {
@@ -258,8 +240,7 @@ export const calendarFeed: Benchmark = {
     } finally {
       await pg.end().catch(() => undefined);
       await gateway?.stop();
-      await enrolment.close();
-      await db.drop();
+      await enrolment.stop();
     }
   },
 };

@@ -159,3 +159,9 @@ export function medianOf<T extends Record<string, number>>(readings: T[]): T {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Polls `probe` every 200 ms until it holds; fails after `timeoutMs` naming `what`. */
+export async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 600_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(200)) if (await probe()) return;
+  throw new Error(`${what} not reached within ${timeoutMs / 1000} s`);
+}

@@ -31,3 +31,10 @@ export function slope(points: { x: number; y: number }[]): number {
 
 /** Relative spread of samples, (max − min) / median: how much to trust a median on a noisy machine. */
 export const spread = (xs: number[]): number => (xs.length < 2 ? 0 : (Math.max(...xs) - Math.min(...xs)) / median(xs));
+
+/** The 95th percentile of unsorted readings (latencies). */
+export const p95 = (xs: number[]): number =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    95,
+  );

@@ -1,7 +1,8 @@
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { GatewayConfig, loadConfig, ServiceConfig } from '@kompeten/config';
 import { createServiceApp } from '@kompeten/platform';
 import { createTestAuth, TestAuth } from '@kompeten/testing';
+import { EnrolmentModule } from '../../services/enrolment/src/enrolment.module';
 import { FeedbackModule } from '../../services/feedback/src/feedback.module';
 import { GatewayModule } from '../../services/gateway/src/gateway.module';
 import { GATEWAY_OPENAPI } from '../../services/gateway/src/gateway.openapi';
@@ -17,9 +18,12 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/** The real feedback service (its module, workers and migrations), in this process, on a throwaway database. */
-export async function startFeedback(): Promise<RunningService> {
-  const db = await createEmptyDatabase('feedback');
+/** A real service (its module, workers and migrations), in this process, on a throwaway database. */
+async function startService(
+  name: 'feedback' | 'enrolment',
+  register: (config: ServiceConfig) => DynamicModule,
+): Promise<RunningService> {
+  const db = await createEmptyDatabase(name);
   try {
     const config = loadConfig(ServiceConfig, {
       PORT: '1',
@@ -27,7 +31,7 @@ export async function startFeedback(): Promise<RunningService> {
       KAFKA_BROKERS: BROKERS,
       LOG_LEVEL: 'error',
     });
-    const app = await createServiceApp(FeedbackModule.register(config), config, 'feedback');
+    const app = await createServiceApp(register(config), config, name);
     await app.init();
     return {
       app,
@@ -42,6 +46,12 @@ export async function startFeedback(): Promise<RunningService> {
     throw e;
   }
 }
+
+/** The real feedback service, in this process, on a throwaway database. */
+export const startFeedback = () => startService('feedback', (config) => FeedbackModule.register(config));
+
+/** The real enrolment service, in this process, on a throwaway database. */
+export const startEnrolment = () => startService('enrolment', (config) => EnrolmentModule.register(config));
 
 /**
  * The real gateway, in this process, on a throwaway database, trusting a throwaway signing key

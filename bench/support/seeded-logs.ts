@@ -1,4 +1,4 @@
-import { EventStore } from '@kompeten/event-store';
+import { EventStore, type EventMetadata, type NewEvent } from '@kompeten/event-store';
 import { now } from '../harness/measure';
 import { BenchDatabase, createBenchDatabase } from './databases';
 import { benchEvent, benchMetadata } from './events';
@@ -28,6 +28,17 @@ export async function appendInBatches(
     done += n;
   }
   return now() - start;
+}
+
+/** Appends whole streams, `width` at a time concurrently (the store's group commit batches them). */
+export async function appendStreams(
+  store: EventStore,
+  streams: { id: string; events: NewEvent[] }[],
+  metadata: EventMetadata,
+  width = 64,
+): Promise<void> {
+  for (let i = 0; i < streams.length; i += width)
+    await Promise.all(streams.slice(i, i + width).map((s) => store.append(s.id, 'no-stream', s.events, metadata)));
 }
 
 /**
