@@ -118,6 +118,7 @@ function city(staffCount: number, programmeCount: number) {
           year,
           attempt: 1,
           enrolledOn: '2025-01-01',
+          need: null,
         },
       });
       if (rnd() < 0.8)

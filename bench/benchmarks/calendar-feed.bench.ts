@@ -84,6 +84,7 @@ function city(unitStaff: number, otherStaff: number, programmes: number, perStaf
         year: 2026,
         attempt: 1,
         enrolledOn: '2026-01-02',
+        need: null,
       },
     } satisfies NewEvent<ProgrammeEvent>);
     if (confirmed)

@@ -1,6 +1,8 @@
 import { ASSESSMENT_EVENTS } from './assessment/assessment.events';
 import { BUDGET_EVENTS } from './budget/budget.events';
+import { FUNDING_EVENTS } from './budget/funding.events';
 import { PROGRAMME_EVENTS } from './enrolment/programme.events';
+import { PLANNING_EVENTS } from './enrolment/planning.events';
 import { RELEASE_EVENTS } from './enrolment/release.events';
 import { STAFF_EVENTS } from './enrolment/staff.events';
 import { TRAINING_CALENDAR_EVENTS } from './enrolment/training-calendar.events';
@@ -13,7 +15,9 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   ...PROGRAMME_EVENTS,
   ...RELEASE_EVENTS,
   ...TRAINING_CALENDAR_EVENTS,
+  ...PLANNING_EVENTS,
   ...ASSESSMENT_EVENTS,
   ...BUDGET_EVENTS,
+  ...FUNDING_EVENTS,
   ...FEEDBACK_EVENTS,
 ];

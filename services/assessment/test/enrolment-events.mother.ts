@@ -38,6 +38,7 @@ export function enrolmentOf(
         year: 2026,
         attempt: 1,
         enrolledOn: '2026-11-01',
+        need: null,
       },
     } satisfies ProgrammeEvent as ProgrammeEvent,
     confirmed: {

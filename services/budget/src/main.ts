@@ -1,7 +1,7 @@
 import './instrument';
 import 'reflect-metadata';
-import { ServiceConfig } from '@kompeten/config';
 import { bootstrapService } from '@kompeten/platform';
+import { BudgetConfig } from './budget.config';
 import { BudgetModule } from './budget.module';
 
-void bootstrapService('budget', ServiceConfig, (config) => BudgetModule.register(config));
+void bootstrapService('budget', BudgetConfig, (config) => BudgetModule.register(config));

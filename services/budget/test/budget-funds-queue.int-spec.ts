@@ -198,4 +198,35 @@ describe('the funds queue of a budget', () => {
       await enrolmentService.stop();
     }
   });
+
+  it('by need: a held request is found by its enrolment (the request index) and leaves on withdrawal, re-request and cancellation', async () => {
+    const { opd, streamId, programmeId, enrolment } = await unitBudget('HELD', 1);
+    await http()
+      .post(`/units/${opd}/funding-policy`)
+      .send({ fiscalYear: 2026, mode: 'by-need', windowDays: 7 })
+      .expect(201);
+    const [a, b, c] = [0, 1, 2].map((i) => enrolment(i));
+    for (const e of [a, b, c]) await react(e);
+    let version = await store.streamVersion(streamId);
+    expect(answers(await since(streamId, version - 3))).toEqual([
+      `FundsRequestQueued ${a.enrolmentId}`,
+      `FundsRequestQueued ${b.enrolmentId}`,
+      `FundsRequestQueued ${c.enrolmentId}`,
+    ]);
+
+    await react(laterEvent.withdrawn(a));
+    await react(laterEvent.reRequested(b));
+    await react(laterEvent.cancelled(programmeId));
+    expect(answers(await since(streamId, version))).toEqual([
+      `FundsRequestWithdrawn ${a.enrolmentId}`,
+      `FundsRequestWithdrawn ${b.enrolmentId}`,
+      `FundsRequestQueued ${b.enrolmentId}`,
+      // The programme's cancellation, in the order they are held: b's re-request is behind c.
+      `FundsRequestWithdrawn ${c.enrolmentId}`,
+      `FundsRequestWithdrawn ${b.enrolmentId}`,
+    ]);
+    version = await store.streamVersion(streamId);
+    await react(laterEvent.withdrawn(c)); // already gone: nothing more
+    expect(await store.streamVersion(streamId)).toBe(version);
+  });
 });

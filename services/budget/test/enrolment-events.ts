@@ -22,6 +22,7 @@ export const staffEnrolled = (
   year: 2026,
   attempt: 1,
   enrolledOn: '2026-11-20',
+  need: null,
   ...over,
 });
 
@@ -33,7 +34,7 @@ export const laterEvent = {
   }),
   waitlisted: (e: StaffEnrolled['data'], reason: 'capacity' | 'funds'): ProgrammeEvent => ({
     type: 'EnrolmentWaitlisted',
-    data: { ...ids(e), workUnit: e.workUnit, reason, detail: null },
+    data: { ...ids(e), workUnit: e.workUnit, reason, detail: null, need: null },
   }),
   /** An officer's re-request: the same enrolment asks again. */
   reRequested: (e: StaffEnrolled['data']): ProgrammeEvent => ({
@@ -71,10 +72,11 @@ export const asStored = (event: StaffEnrolled['data'] | ProgrammeEvent): StoredE
  * appends them (real ids, positions, hashes) and they go to the real enrolment topic in the real wire
  * format. The saga test (test/saga) uses the real enrolment service instead.
  */
-export async function fakeEnrolment() {
+export async function fakeEnrolment(options: { clock?: () => Date } = {}) {
   const db = await createTestDatabase('fake_enrolment');
   const ds = await migratedDataSource(db, eventStoreMigrations);
-  const store = new EventStore(ds);
+  // `clock` dates the events (the budget dates a funds request by its StaffEnrolled's instant).
+  const store = new EventStore(ds, { clock: options.clock });
   const producer = testKafka('fake-enrolment').producer();
   await producer.connect();
   return {

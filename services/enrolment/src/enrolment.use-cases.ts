@@ -30,6 +30,18 @@ import { RevokeStaffCalendarFeedHandler } from './calendar/revoke-staff-calendar
 import { CreateUnitCalendarFeedHandler } from './calendar/create-unit-calendar-feed/create-unit-calendar-feed.handler';
 import { RevokeUnitCalendarFeedHandler } from './calendar/revoke-unit-calendar-feed/revoke-unit-calendar-feed.handler';
 import { GetCalendarFeedHandler } from './calendar/get-calendar-feed/get-calendar-feed.handler';
+import { GetNeedsAnalysisHandler } from './planning/get-needs-analysis/get-needs-analysis.handler';
+import { DraftTrainingPlanHandler } from './training-plan/draft-training-plan/draft-training-plan.handler';
+import { ReviseTrainingPlanHandler } from './training-plan/revise-training-plan/revise-training-plan.handler';
+import { SubmitTrainingPlanHandler } from './training-plan/submit-training-plan/submit-training-plan.handler';
+import { ReturnTrainingPlanHandler } from './training-plan/return-training-plan/return-training-plan.handler';
+import { ApproveTrainingPlanHandler } from './training-plan/approve-training-plan/approve-training-plan.handler';
+import { GetTrainingPlanHandler } from './training-plan/get-training-plan/get-training-plan.handler';
+import { GetShortageEstimateHandler } from './queries/get-shortage/get-shortage-estimate.handler';
+import { GetPlanVsActualHandler } from './queries/get-plan-vs-actual/get-plan-vs-actual.handler';
+import { ProposeDevelopmentPlanHandler } from './development-plan/propose-development-plan/propose-development-plan.handler';
+import { AgreeDevelopmentPlanHandler } from './development-plan/agree-development-plan/agree-development-plan.handler';
+import { GetDevelopmentPlanHandler } from './development-plan/get-development-plan/get-development-plan.handler';
 
 export const USE_CASE_HANDLERS = [
   // Staff roster (commands)
@@ -67,4 +79,18 @@ export const USE_CASE_HANDLERS = [
   CreateUnitCalendarFeedHandler,
   RevokeUnitCalendarFeedHandler,
   GetCalendarFeedHandler,
+  // Planning (needs analysis, training plans, development plans)
+  GetNeedsAnalysisHandler,
+  DraftTrainingPlanHandler,
+  ReviseTrainingPlanHandler,
+  SubmitTrainingPlanHandler,
+  ReturnTrainingPlanHandler,
+  ApproveTrainingPlanHandler,
+  GetTrainingPlanHandler,
+  ProposeDevelopmentPlanHandler,
+  AgreeDevelopmentPlanHandler,
+  GetDevelopmentPlanHandler,
+  // Planning reports (the shortage's price, plan against actual)
+  GetShortageEstimateHandler,
+  GetPlanVsActualHandler,
 ];

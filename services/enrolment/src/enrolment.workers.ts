@@ -6,14 +6,17 @@ import { programmeCatalogueProjection } from './read-models/programme-catalogue.
 import { releaseReportProjection } from './read-models/release-report.projection';
 import { staffRosterProjection } from './read-models/staff-roster.projection';
 import { applyToStaffCompetencyGap } from './read-models/staff-competency-gap.consumer';
+import { applyToPlanningInputs } from './planning/planning-inputs.consumer';
 import { reactToBudgetAnswer } from './reactions/budget-answers.reaction';
 import { reactToReleases } from './reactions/release-saga.reaction';
+import { trainingPlanProjection } from './training-plan/training-plan.projection';
 
 export const ENROLMENT_PROJECTIONS = [
   staffRosterProjection,
   programmeCatalogueProjection,
   enrolmentHistoryProjection,
   releaseReportProjection,
+  trainingPlanProjection,
 ];
 
 /** The enrolment service's background work: its read models, its half of the budget saga, and the release step. */
@@ -48,6 +51,17 @@ export function enrolmentWorkers({ dataSource, store, kafka, upcasters, calendar
       groupId: 'kompeten-enrolment.staff-competency-gap',
       topics: [eventTopic('assessment')],
       handle: applyToStaffCompetencyGap,
+      applyInBatches: true,
+    }),
+    // The needs analysis' and by-need funding's inputs: service units' latest IKM, certifications, the competency dictionary.
+    new EventConsumer({
+      dataSource,
+      kafka,
+      upcasters,
+      name: 'enrolment.planning-inputs',
+      groupId: 'kompeten-enrolment.planning-inputs',
+      topics: [eventTopic('assessment'), eventTopic('feedback')],
+      handle: applyToPlanningInputs,
       applyInBatches: true,
     }),
   ];

@@ -141,6 +141,7 @@ describe('browsing the catalogue and the roster (GET /programmes, GET /staff)', 
       year: 2026,
       attempt: 1,
       enrolledOn: '2026-03-01',
+      need: null,
     },
   });
   const ids = (programmeId: string, n: string) => ({ enrolmentId: `${programmeId}-${n}`, programmeId, nip: n });
@@ -236,7 +237,7 @@ describe('browsing the catalogue and the roster (GET /programmes, GET /staff)', 
       { type: 'EnrolmentConfirmed', data: { ...ids('p-open', B), commitmentId: 'c-b' } },
       {
         type: 'EnrolmentWaitlisted',
-        data: { ...ids('p-open', C), workUnit: unit, reason: 'capacity', detail: 'all 2 seats are taken' },
+        data: { ...ids('p-open', C), workUnit: unit, reason: 'capacity', detail: 'all 2 seats are taken', need: null },
       },
     ]);
     await append('p-open', [

@@ -85,6 +85,7 @@ describe('the enrolment service’s metrics after a small scenario', () => {
       'programme_catalogue',
       'release_report',
       'staff_roster',
+      'training_plan',
     ]);
     const rebuilt = (await http().post('/admin/projections/enrolment_history/rebuild').expect(200))
       .body as ProjectionStatus;

@@ -1,5 +1,5 @@
 // Object mothers for the programme decider's tests: a believable programme and the events that set the scene.
-import type { ProgrammeDetails, ProgrammeEvent, Session, WorkUnit } from '@kompeten/contracts';
+import type { FundingNeed, ProgrammeDetails, ProgrammeEvent, Session, WorkUnit } from '@kompeten/contracts';
 import { DomainError, givenEvents } from '@kompeten/domain';
 import type { ProgrammeCommand } from '../src/programme/programme.commands';
 import { programmeDecider } from '../src/programme/programme.decider';
@@ -46,7 +46,21 @@ export const published = (over: Partial<ProgrammeDetails> = {}): ProgrammeEvent 
 export const given = (...events: ProgrammeEvent[]) => givenEvents(programmeDecider, events);
 
 type Command<T extends ProgrammeCommand['type']> = Extract<ProgrammeCommand, { type: T }>;
-export const enrol = (nip: string, today = BEFORE, enrolledOn = today): Command<'EnrolStaff'> => ({
+/** A need as the handler reads it (funding-need.ts): covered by plan line L1, 12 JP short, a gap of 1, grade C. */
+export const need = (over: Partial<FundingNeed> = {}): FundingNeed => ({
+  planLine: { lineId: 'L1', priority: 2, revision: 3 },
+  jpShortfall: 12,
+  gap: 1,
+  ikmGrade: 'C',
+  asOf: BEFORE,
+  ...over,
+});
+export const enrol = (
+  nip: string,
+  today = BEFORE,
+  enrolledOn = today,
+  needRead: FundingNeed | null = null,
+): Command<'EnrolStaff'> => ({
   type: 'EnrolStaff',
   enrolmentId: `e-${nip}`,
   nip,
@@ -54,6 +68,7 @@ export const enrol = (nip: string, today = BEFORE, enrolledOn = today): Command<
   staffActive: true,
   today,
   enrolledOn,
+  need: needRead,
 });
 /** The programme published (with `over`), then each NIP enrolled in turn. */
 export const whenEnrolled = (nips: string[], over: Partial<ProgrammeDetails> = {}) => {

@@ -60,6 +60,7 @@ describe('the release report over the read model', () => {
           year: Number(enrolledOn.slice(0, 4)),
           attempt: 1,
           enrolledOn,
+          need: null,
         },
       },
     ]);

@@ -51,6 +51,7 @@ describe('staff registration dates and the JP ledger over HTTP', () => {
           year,
           attempt: 1,
           enrolledOn: completedOn,
+          need: null,
           ...course,
           ...money,
         },
@@ -299,7 +300,7 @@ describe('staff registration dates and the JP ledger over HTTP', () => {
       [
         {
           type: 'EnrolmentWaitlisted',
-          data: { ...ids, workUnit, reason: 'capacity', detail: null },
+          data: { ...ids, workUnit, reason: 'capacity', detail: null, need: null },
           occurredAt: new Date(NEW_YEAR_3AM_WIB),
         },
         {
@@ -315,6 +316,7 @@ describe('staff registration dates and the JP ledger over HTTP', () => {
             year: 2027,
             attempt: 1,
             enrolledOn: '2027-01-02',
+            need: null,
           },
         },
       ] satisfies NewEvent<ProgrammeEvent>[],
@@ -356,6 +358,7 @@ describe('staff registration dates and the JP ledger over HTTP', () => {
             year: 2027,
             attempt: 1,
             enrolledOn: '2027-01-01',
+            need: null,
           },
         },
         {

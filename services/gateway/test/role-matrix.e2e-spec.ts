@@ -51,6 +51,9 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/utilisation': ['admin', 'training-officer', 'unit-head', 'auditor'],
   'GET /api/v1/units/:opd/costs': ['admin', 'training-officer', 'unit-head', 'auditor'],
   'GET /api/v1/units/:opd/forecast': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  'POST /api/v1/units/:opd/funding-policy': ['admin', 'training-officer', 'unit-head'],
+  'POST /api/v1/units/:opd/funding-windows': ['admin', 'training-officer', 'unit-head'],
+  'GET /api/v1/units/:opd/funding-decisions': ['admin', 'training-officer', 'unit-head', 'auditor'],
   'GET /api/v1/competencies': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
   'POST /api/v1/competencies': ['admin', 'training-officer'],
   'GET /api/v1/position-standards': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
@@ -77,6 +80,22 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/units/:opd/calendar-feeds/:feedId/revocation': ['admin', 'training-officer', 'unit-head'],
   'GET /api/v1/calendar/:token': [...ALL, 'anonymous'],
   'GET /api/v1/reports/releases': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  // Planning: the needs analysis proposes a plan for the officer and the head of the OPD.
+  'GET /api/v1/units/:opd/needs-analysis': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  // Training plans: the officer drafts, revises and submits; the head of the OPD returns or approves.
+  'POST /api/v1/units/:opd/training-plans': ['admin', 'training-officer'],
+  'POST /api/v1/units/:opd/training-plans/:year/revisions': ['admin', 'training-officer'],
+  'POST /api/v1/units/:opd/training-plans/:year/submission': ['admin', 'training-officer'],
+  'POST /api/v1/units/:opd/training-plans/:year/return': ['admin', 'unit-head'],
+  'POST /api/v1/units/:opd/training-plans/:year/approval': ['admin', 'unit-head'],
+  'GET /api/v1/units/:opd/training-plans/:year': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  // Development plans (issue 20): staff propose their own (or an officer for them); the head of their OPD agrees.
+  'POST /api/v1/staff/:nip/development-plans': ['admin', 'training-officer', 'staff'],
+  'POST /api/v1/units/:opd/development-plan-agreements': ['admin', 'unit-head'],
+  'GET /api/v1/staff/:nip/development-plans/:year': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
+  // Planning reports (issue 20): the shortage's price and the plan against actual, for the officer and the OPD's head.
+  'GET /api/v1/units/:opd/shortage': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  'GET /api/v1/units/:opd/plan-vs-actual': ['admin', 'training-officer', 'unit-head', 'auditor'],
   // Auditors (and admins): the services' own logs, read-only.
   'GET /api/v1/audit/:service/head': ['admin', 'auditor'],
   'GET /api/v1/audit/:service/chain': ['admin', 'auditor'],

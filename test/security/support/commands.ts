@@ -66,6 +66,20 @@ const response = (unitCode: string) => ({
   scores: { u1: 3, u2: 3, u3: 3, u4: 3, u5: 3, u6: 3, u7: 3, u8: 3, u9: 3 },
 });
 
+const planLine = () => ({
+  lineId: 'L1',
+  competencyArea: 'komunikasi',
+  source: 'other',
+  priority: 2,
+  quarter: 3,
+  form: 'e-learning',
+  headCount: 4,
+  people: [],
+  jpPerPerson: 8,
+  costPerJp: 40000,
+  rationale: 'Uji keamanan',
+});
+
 async function created(p: SecuredPlatform, officer: string, path: string, body: object): Promise<void> {
   const res = await p.api().post(path).set(p.bearer(officer)).send(body);
   if (res.status !== 201) throw new Error(`prepare: POST ${path} answered ${res.status} ${JSON.stringify(res.body)}`);
@@ -190,6 +204,43 @@ export const COMMANDS: Record<string, CommandCase> = {
     params: { opd: 'SEC-GHOST-OPD', feedId: randomUUID() },
     body: () => ({}),
   },
+  // Issue 20: training plans (a fresh OPD per draft; steps on a plan that does not exist are a 404).
+  'POST /api/v1/units/:opd/training-plans': {
+    params: { opd: 'SEC' },
+    body: () => ({ year: 2026, lines: [planLine()], proposedAsOf: '2026-01-15' }),
+    prepare: () => Promise.resolve({ opd: `SEC-${fresh().toUpperCase()}` }),
+  },
+  'POST /api/v1/units/:opd/training-plans/:year/revisions': {
+    params: { opd: 'SEC-GHOST-OPD', year: '2026' },
+    body: () => ({ revision: 1, lines: [planLine()], note: 'Revisi uji keamanan' }),
+  },
+  'POST /api/v1/units/:opd/training-plans/:year/submission': {
+    params: { opd: 'SEC-GHOST-OPD', year: '2026' },
+    body: () => ({ revision: 1 }),
+  },
+  'POST /api/v1/units/:opd/training-plans/:year/return': {
+    params: { opd: 'SEC-GHOST-OPD', year: '2026' },
+    body: () => ({ revision: 1, reason: 'Dikembalikan untuk uji' }),
+  },
+  'POST /api/v1/units/:opd/training-plans/:year/approval': {
+    params: { opd: 'SEC-GHOST-OPD', year: '2026' },
+    body: () => ({ revision: 1 }),
+  },
+  // Issue 20: development plans (a fresh staff member proposes next year's; agreeing for a staff member who does not exist is a 404).
+  'POST /api/v1/staff/:nip/development-plans': {
+    params: { nip: GHOST_NIP },
+    body: () => ({
+      year: new Date().getFullYear() + 1,
+      targets: [{ competencyCode: 'komunikasi', targetLevel: 3 }],
+      targetJp: 20,
+      note: 'Rencana uji keamanan',
+    }),
+    prepare: async (p, o) => ({ nip: await newStaff(p, o) }),
+  },
+  'POST /api/v1/units/:opd/development-plan-agreements': {
+    params: { opd: 'SEC-GHOST-OPD' },
+    body: () => ({ nip: GHOST_NIP, year: 2026, revision: 1 }),
+  },
   'POST /api/v1/service-units': { params: {}, body: () => unit() },
   'POST /api/v1/service-units/:unitCode/revisions': {
     params: { unitCode: 'SEC-GHOST-UNIT' },
@@ -231,6 +282,21 @@ export const COMMANDS: Record<string, CommandCase> = {
     body: () => ({ amount: 1000 }),
   },
   'POST /api/v1/budgets/:budgetId/closure': { params: { budgetId: '2026-SEC-GHOST-APBD' }, body: () => ({}) },
+  // Issue 20: funding by need (the unit SEC-GHOST has no budget: a valid body is a 404).
+  'POST /api/v1/units/:opd/funding-policy': {
+    params: { opd: 'SEC-GHOST' },
+    body: () => ({
+      fiscalYear: 2026,
+      fundingSource: 'APBD',
+      mode: 'by-need',
+      windowDays: 7,
+      windowsFrom: '2026-03-02',
+    }),
+  },
+  'POST /api/v1/units/:opd/funding-windows': {
+    params: { opd: 'SEC-GHOST' },
+    body: () => ({ fiscalYear: 2026, fundingSource: 'APBD', decisionDay: '2026-03-09' }),
+  },
   'POST /api/v1/competencies': {
     params: {},
     body: () => ({

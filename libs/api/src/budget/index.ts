@@ -12,3 +12,6 @@ export * from './open-budget.use-case';
 export * from './record-expenditure.use-case';
 export * from './revise-allocation.use-case';
 export * from './unit-forecast.schema';
+export * from './decide-funding-window.use-case';
+export * from './list-funding-decisions.use-case';
+export * from './set-funding-policy.use-case';

@@ -1,6 +1,7 @@
 import { COMPETENCY_TYPES, EMPLOYMENT_TYPES, NON_COMPLETION_REASONS, WITHDRAWAL_REASONS } from '@kompeten/contracts';
 import { WorkUnitSchema } from '../shared/work-unit.schema';
 import { DateOnly, DateTime, defineUseCase, Dictionary, Nullable, PARAM, StringEnum, Type } from '../use-case';
+import { DevelopmentPlanSchema } from './get-development-plan.use-case';
 import { ENROLMENT_STATUSES } from './get-programme.use-case';
 
 const LedgerYear = Type.Object({
@@ -59,6 +60,11 @@ export const StaffRecordSchema = Type.Object({
     description:
       'Every year from the registration year to the city’s current year (or the year they left), 0 JP included, oldest first; PPPK: contract years from the registration anniversary',
   }),
+  developmentPlan: Nullable(
+    Type.Composite([DevelopmentPlanSchema], {
+      description: 'The individual development plan for the city’s current year, with progress; null when none',
+    }),
+  ),
 });
 
 /** The enrolment service's part of the staff profile; the gateway composes it (getStaffProfile). */

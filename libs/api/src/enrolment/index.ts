@@ -39,3 +39,18 @@ export * from './revoke-staff-calendar-feed.use-case';
 export * from './create-unit-calendar-feed.use-case';
 export * from './revoke-unit-calendar-feed.use-case';
 export * from './get-calendar-feed.use-case';
+// Planning (needs analysis, training plans, development plans, reports)
+export * from './plan-line.schema';
+export * from './get-needs-analysis.use-case';
+export * from './plan-line.dto';
+export * from './draft-training-plan.use-case';
+export * from './revise-training-plan.use-case';
+export * from './submit-training-plan.use-case';
+export * from './return-training-plan.use-case';
+export * from './approve-training-plan.use-case';
+export * from './get-training-plan.use-case';
+export * from './get-shortage.use-case';
+export * from './get-plan-vs-actual.use-case';
+export * from './propose-development-plan.use-case';
+export * from './agree-development-plan.use-case';
+export * from './get-development-plan.use-case';

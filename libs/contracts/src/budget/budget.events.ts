@@ -1,4 +1,5 @@
 import type { EventContract } from '../event-contract';
+import type { FundingPolicySet, FundingWindowDecided, FundsRequestQueued } from './funding.events';
 
 export const FUNDING_SOURCES = ['APBD', 'APBN', 'DAK', 'hibah', 'other'] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
@@ -51,7 +52,8 @@ export type CommitmentRejected = {
     /** What the queue needs to find the allocations that may pay; null only in v1 events (they never wait). */
     competencyArea: string | null;
     amount: number;
-    reason: 'no-budget' | 'no-allocation' | 'allocation-exhausted' | 'budget-closed';
+    /** `outranked`: funding by need, a funding window gave the money to requests that scored higher (see FundingWindowDecided). */
+    reason: 'no-budget' | 'no-allocation' | 'allocation-exhausted' | 'budget-closed' | 'outranked';
     detail: string;
   };
 };
@@ -64,7 +66,7 @@ export type CommitmentRejected = {
 export const waitsForFunds = (r: CommitmentRejected['data']) =>
   r.budgetId !== null &&
   r.competencyArea !== null &&
-  (r.reason === 'allocation-exhausted' || r.reason === 'no-allocation');
+  (r.reason === 'allocation-exhausted' || r.reason === 'no-allocation' || r.reason === 'outranked');
 
 /**
  * A waiting funds request leaves the budget's queue without money: the enrolment was withdrawn,
@@ -141,6 +143,9 @@ export type BudgetEvent =
   | FundsReleased
   | ExpenditureRecorded
   | ExpenditureRejected
+  | FundingPolicySet
+  | FundsRequestQueued
+  | FundingWindowDecided
   | BudgetClosed;
 
 const B = 'budget-<fiscalYear>-<opd>-<fundingSource>';
@@ -182,7 +187,7 @@ export const BUDGET_EVENTS: EventContract[] = [
     stream: `${B} (or budget-rejections-<fiscalYear>-<opd> when no budget exists)`,
     description:
       'No money for this funds request (enrolment and attempt), with the reason; the enrolment service waitlists it. ' +
-      'In a budget stream, allocation-exhausted and no-allocation put it in that budget’s funds queue: it is ' +
+      'Outranked: funding by need gave the window’s money to higher scores. In a budget stream, allocation-exhausted, no-allocation and outranked put it in that budget’s funds queue: it is ' +
       'committed in order when money comes free. No-budget and budget-closed rejections do not wait (re-request).',
     upcasters: [
       {

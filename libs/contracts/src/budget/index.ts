@@ -1,1 +1,2 @@
 export * from './budget.events';
+export * from './funding.events';

@@ -7,10 +7,11 @@ import {
 } from './programme.events';
 
 /** Reads `v1` (frozen, as the old release stored it) through the contract's upcasters to its current version. */
-const read = (type: string, v1: object) => {
+/** Reads `old`, stored at `version` (1 unless said), through the contract's upcasters to its current version. */
+const read = (type: string, old: object, version = 1) => {
   const contract = PROGRAMME_EVENTS.find((c) => c.type === type)!;
-  let data = v1 as Record<string, unknown>;
-  for (let from = 1; from < contract.version; from++)
+  let data = old as Record<string, unknown>;
+  for (let from = version; from < contract.version; from++)
     data = contract.upcasters!.find((u) => u.fromVersion === from)!.upcast(data) as Record<string, unknown>;
   return data;
 };
@@ -26,18 +27,25 @@ const IDS = Object.freeze({
 describe('the programme contracts read their old events as the current version', () => {
   it('are each at their version with an upcaster from every earlier one', () => {
     const versions = Object.fromEntries(
-      ['ProgrammePublished', 'ProgrammeRevised', 'StaffEnrolled', 'TrainingCompleted', 'TrainingNotCompleted'].map(
-        (type) => {
-          const contract = PROGRAMME_EVENTS.find((c) => c.type === type)!;
-          return [type, [contract.version, contract.upcasters?.map((u) => u.fromVersion)]];
-        },
-      ),
+      [
+        'ProgrammePublished',
+        'ProgrammeRevised',
+        'StaffEnrolled',
+        'EnrolmentWaitlisted',
+        'TrainingCompleted',
+        'TrainingNotCompleted',
+      ].map((type) => {
+        const contract = PROGRAMME_EVENTS.find((c) => c.type === type)!;
+        return [type, [contract.version, contract.upcasters?.map((u) => u.fromVersion)]];
+      }),
     );
     expect(versions).toEqual({
       // v3: sessions with times, place and trainer; the unit head's release.
       ProgrammePublished: [3, [1, 2]],
       ProgrammeRevised: [3, [1, 2]],
-      StaffEnrolled: [2, [1]],
+      // StaffEnrolled v3, EnrolmentWaitlisted v2: the need read at enrolment (issue #20).
+      StaffEnrolled: [3, [1, 2]],
+      EnrolmentWaitlisted: [2, [1]],
       TrainingCompleted: [2, [1]],
       TrainingNotCompleted: [2, [1]],
     });
@@ -100,10 +108,34 @@ describe('the programme contracts read their old events as the current version',
       year: 2026,
     });
     expect(read('StaffEnrolled', v1)).toEqual<StaffEnrolled['data']>({
-      ...(v1 as Omit<StaffEnrolled['data'], 'attempt' | 'enrolledOn'>),
+      ...(v1 as Omit<StaffEnrolled['data'], 'attempt' | 'enrolledOn' | 'need'>),
       attempt: 1,
       enrolledOn: null,
+      need: null,
     });
+  });
+
+  it('StaffEnrolled v2 and EnrolmentWaitlisted v1: made before the need was recorded, so none is', () => {
+    const v2 = Object.freeze({
+      ...IDS,
+      workUnit: WORK_UNIT,
+      fundingOpd: 'DINKES',
+      costPerParticipant: 1_500_000,
+      jp: 24,
+      competencyType: 'teknis',
+      competencyArea: 'patient-management',
+      year: 2026,
+      attempt: 2,
+      enrolledOn: '2026-03-02',
+    });
+    expect(read('StaffEnrolled', v2, 2)).toEqual({ ...v2, need: null });
+    const waitlisted = Object.freeze({
+      ...IDS,
+      workUnit: WORK_UNIT,
+      reason: 'capacity',
+      detail: 'all 2 seats are taken',
+    });
+    expect(read('EnrolmentWaitlisted', waitlisted)).toEqual({ ...waitlisted, need: null });
   });
 
   it('TrainingCompleted: no attendance override', () => {

@@ -1,4 +1,5 @@
 import type { EventContract } from '../event-contract';
+import type { FundingNeed } from './funding-need.types';
 import type { EnrolmentApproved, EnrolmentDeclined, EnrolmentFunded } from './release.events';
 import type {
   AttendanceOverrideReason,
@@ -94,6 +95,8 @@ export type StaffEnrolled = {
     attempt: number;
     /** The city date the staff member enrolled (for a promotion from the waitlist: the day the seat was given); null in v1. */
     enrolledOn: string | null;
+    /** How much the staff member needs it, read on the day of enrolment (what by-need funding scores); null before v3. */
+    need: FundingNeed | null;
   };
 };
 export type EnrolmentConfirmed = {
@@ -110,6 +113,8 @@ export type EnrolmentWaitlisted = {
     workUnit: WorkUnit;
     reason: 'capacity' | 'funds';
     detail: string | null;
+    /** For a first waitlisting for capacity: the need read on the day of enrolment, kept for the seat's funds request; else null (and in v1). */
+    need: FundingNeed | null;
   };
 };
 export type EnrolmentWithdrawn = {
@@ -252,13 +257,17 @@ export const PROGRAMME_EVENTS: EventContract[] = [
   },
   {
     type: 'StaffEnrolled',
-    version: 2,
+    version: 3,
     service: 'enrolment',
     stream: P,
     description:
       'A seat is taken and the cost is asked of the funding OPD’s budget for the programme’s fiscal year (year); confirmation follows FundsCommitted. Also when a freed seat goes to the next on the waitlist, and on an officer’s re-request for funds (same enrolmentId, attempt + 1).',
     // v1 enrolments made one funds request and did not record the day.
-    upcasters: [{ fromVersion: 1, upcast: (v1) => ({ ...v1, attempt: 1, enrolledOn: null }) }],
+    upcasters: [
+      { fromVersion: 1, upcast: (v1) => ({ ...v1, attempt: 1, enrolledOn: null }) },
+      // v2 requests were made before the need was recorded: by-need funding scores them on arrival alone.
+      { fromVersion: 2, upcast: (v2) => ({ ...v2, need: null }) },
+    ],
   },
   {
     type: 'EnrolmentConfirmed',
@@ -269,11 +278,12 @@ export const PROGRAMME_EVENTS: EventContract[] = [
   },
   {
     type: 'EnrolmentWaitlisted',
-    version: 1,
+    version: 2,
     service: 'enrolment',
     stream: P,
     description:
-      'No seat (capacity: waits for one, in the order of enrolment) or no funds (CommitmentRejected: waits in the budget’s queue, or for an officer’s re-request); the seat it held goes to the next on the waitlist.',
+      'No seat (capacity: waits for one, in the order of enrolment) or no funds (CommitmentRejected: waits in the budget’s queue, or for an officer’s re-request); the seat it held goes to the next on the waitlist. A first waitlisting for capacity keeps the need read at enrolment (v2) for the funds request made when a seat comes.',
+    upcasters: [{ fromVersion: 1, upcast: (v1) => ({ ...v1, need: null }) }],
   },
   {
     type: 'EnrolmentWithdrawn',

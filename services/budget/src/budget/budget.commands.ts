@@ -1,4 +1,10 @@
-import type { AllocationTarget, FundingSource, FundsReleased } from '@kompeten/contracts';
+import type {
+  AllocationTarget,
+  FundingNeed,
+  FundingPolicySet,
+  FundingSource,
+  FundsReleased,
+} from '@kompeten/contracts';
 
 /** What the enrolment service asks of a unit's budget when a seat is taken (from StaffEnrolled). */
 export interface CommitmentRequest {
@@ -12,6 +18,10 @@ export interface CommitmentRequest {
   competencyArea: string;
   /** Rupiah, integer: the programme's cost per participant. */
   amount: number;
+  /** How much the staff member needs it (StaffEnrolled.need): what funding by need scores. */
+  need: FundingNeed | null;
+  /** The city date the request was made (ties in score go to the earlier). */
+  requestedOn: string;
 }
 
 /** Releases the enrolment service can cause (closing the year lapses commitments itself). */
@@ -43,5 +53,16 @@ export type BudgetCommand =
   | { type: 'WithdrawFundsRequest'; enrolmentId: string; attempt: number }
   /** By a finance officer, for one commitment: refused (4xx) when it does not fit. */
   | { type: 'RecordExpenditure'; commitmentId: string; amount: number; jp: number }
+  /** How requests are decided from now on; by-need needs windowDays (1..92) and windowsFrom (a city date). */
+  | {
+      type: 'SetFundingPolicy';
+      mode: FundingPolicySet['data']['mode'];
+      windowDays: number | null;
+      windowsFrom: string | null;
+      /** The city's date today. */
+      today: string;
+    }
+  /** Funding by need: rank and fund the held requests of the window decided on `decisionDay` (≤ today). */
+  | { type: 'DecideFundingWindow'; decisionDay: string; today: string }
   /** On TrainingCompleted: never refused, but answered with ExpenditureRejected when it does not fit. */
   | { type: 'RecordCompletionCost'; enrolmentId: string; amount: number; jp: number };

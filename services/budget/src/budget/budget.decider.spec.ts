@@ -32,6 +32,8 @@ const request = (n: number, over: Partial<CommitmentRequest> = {}): CommitmentRe
   fiscalYear: 2026,
   competencyArea: 'patient-management',
   amount: 1_500_000,
+  need: null,
+  requestedOn: '2026-03-02',
   ...over,
 });
 const commit = (n: number, over: Partial<CommitmentRequest> = {}) => ({

@@ -13,14 +13,18 @@ import {
   totalSpent,
 } from './budget.state';
 import { serveQueue, withdrawWaiting } from './funds-queue.rules';
+import { decideFundingPolicy, holdRequest } from './funding-policy.rules';
+import { decideFundingWindow } from './funding-window.rules';
 
 /**
  * A fiscal-year budget of one OPD and funding source. Invariant, kept by every decision:
  * for each allocation committed + spent ≤ amount, and the allocations together ≤ the ceiling.
  * The stream is the consistency boundary: two racing decisions conflict on its version.
- * Every decision ends by serving the funds queue: whatever it freed (an allocation, a revision
- * upwards, a release, a completion cheaper than its commitment, a request leaving the line) goes
- * to the requests waiting for it, in the same append.
+ * Under first-come funding every decision ends by serving the funds queue: whatever it freed (an
+ * allocation, a revision upwards, a release, a completion cheaper than its commitment, a request
+ * leaving the line) goes to the requests waiting for it, in the same append. Under by-need funding
+ * (funding-policy.rules.ts) freed money waits for the next funding window instead, where it goes
+ * by score (funding-window.rules.ts).
  */
 export const budgetDecider: Decider<BudgetCommand, BudgetState, BudgetEvent> = {
   initialState: initialBudgetState,
@@ -28,7 +32,8 @@ export const budgetDecider: Decider<BudgetCommand, BudgetState, BudgetEvent> = {
 
   decide(command, s) {
     const decided = decideCommand(command, s);
-    return [...decided, ...serveQueue(decided.reduce(evolveBudget, s))];
+    const after = decided.reduce(evolveBudget, s);
+    return after.policy.mode === 'by-need' ? decided : [...decided, ...serveQueue(after)];
   },
 };
 
@@ -48,7 +53,8 @@ function decideCommand(command: BudgetCommand, s: BudgetState): BudgetEvent[] {
     return [{ type: 'BudgetOpened', data: { budgetId, fiscalYear, opd, fundingSource, ceiling } }];
   }
   // Answers to the enrolment service are never refused: they become events (see commitment.rules).
-  if (command.type === 'CommitFunds') return decideCommitment(command, s);
+  if (command.type === 'CommitFunds')
+    return s.status === 'open' && s.policy.mode === 'by-need' ? holdRequest(command, s) : decideCommitment(command, s);
   if (command.type === 'RecordCompletionCost') return decideExpenditure(command, s);
   // An enrolment that ends leaves the queue before its money is released, so the money cannot go back to it.
   if (command.type === 'ReleaseFunds') {
@@ -123,6 +129,10 @@ function decideCommand(command: BudgetCommand, s: BudgetState): BudgetEvent[] {
         },
       ];
     }
+    case 'SetFundingPolicy':
+      return decideFundingPolicy(command, s);
+    case 'DecideFundingWindow':
+      return decideFundingWindow(command, s);
     case 'RecordExpenditure': {
       const c = Object.values(s.commitments).find((x) => x.commitmentId === command.commitmentId);
       if (!c) throw problems.commitmentNotFound(command.commitmentId);

@@ -25,6 +25,12 @@ export const problems = {
     ),
   commitmentNotFound: (commitmentId: string) =>
     DomainError.notFound('commitment-not-found', 'Unknown commitment', `no commitment ${commitmentId} in this budget`),
+  firstCome: (budgetId: string) =>
+    DomainError.conflict(
+      'funding-first-come',
+      'The budget funds first-come',
+      `budget ${budgetId} decides each request on arrival: set its funding policy to by-need to decide funding windows`,
+    ),
   commitmentState: (c: Commitment) =>
     DomainError.conflict(
       'commitment-state',

@@ -1,7 +1,10 @@
 import {
   type AllocationTarget,
   type BudgetEvent,
+  type FundingNeed,
+  type FundingPolicySet,
   type FundingSource,
+  type FundingWindowDecided,
   type FundsReleased,
   waitsForFunds,
 } from '@kompeten/contracts';
@@ -36,7 +39,22 @@ export interface WaitingRequest {
   opd: string;
   competencyArea: string;
   amount: number;
+  /** What a funding window ranks it by: kept from its FundsRequestQueued; null when it never was held. */
+  need: FundingNeed | null;
+  /**
+   * The city date of the request, when known (it was held); a request waiting since before by-need
+   * funding was set counts as requested on the day it was set (it arrived no later).
+   */
+  requestedOn: string | null;
 }
+
+/** Funding by need: a request held until its window is decided (FundsRequestQueued). */
+export interface HeldRequest extends Omit<WaitingRequest, 'requestedOn'> {
+  requestedOn: string;
+  decideOn: string;
+}
+
+export type FundingPolicy = Omit<FundingPolicySet['data'], 'budgetId'>;
 
 /**
  * One fiscal-year budget of one OPD and funding source. The same state also folds a unit's
@@ -63,6 +81,12 @@ export interface BudgetState {
   waiting: WaitingRequest[];
   /** FundsCommitted events so far: the decider numbers new commitments from it. */
   commitmentCount: number;
+  /** First-come (every budget before FundingPolicySet existed) or by-need. */
+  policy: FundingPolicy;
+  /** Funding by need: requests waiting for their window, in arrival order. */
+  held: HeldRequest[];
+  /** Funding by need: each decided window by its decision day (deciding a day again changes nothing). */
+  windows: Record<string, FundingWindowDecided['data']>;
 }
 
 export const initialBudgetState = (): BudgetState => ({
@@ -77,6 +101,9 @@ export const initialBudgetState = (): BudgetState => ({
   answered: {},
   waiting: [],
   commitmentCount: 0,
+  policy: { mode: 'first-come', windowDays: null, windowsFrom: null, setOn: '' },
+  held: [],
+  windows: {},
 });
 
 const EVERY_ATTEMPT = Number.MAX_SAFE_INTEGER;
@@ -84,8 +111,10 @@ const EVERY_ATTEMPT = Number.MAX_SAFE_INTEGER;
 export const free = (a: Allocation) => a.amount - a.committed - a.spent;
 export const totalAllocated = (s: BudgetState) => Object.values(s.allocations).reduce((sum, a) => sum + a.amount, 0);
 export const totalSpent = (s: BudgetState) => Object.values(s.allocations).reduce((sum, a) => sum + a.spent, 0);
+/** A held request counts as answered: its answer comes with its window, and a redelivery must not hold it twice. */
 export const answered = (s: BudgetState, enrolmentId: string, attempt: number) =>
-  (s.answered[enrolmentId] ?? 0) >= attempt;
+  (s.answered[enrolmentId] ?? 0) >= attempt ||
+  s.held.some((h) => h.enrolmentId === enrolmentId && h.attempt >= attempt);
 export const waitingOf = (s: BudgetState, enrolmentId: string) => s.waiting.find((w) => w.enrolmentId === enrolmentId);
 
 export const allocationIdFor = (t: AllocationTarget) =>
@@ -103,9 +132,11 @@ const withAnswer = (s: BudgetState, enrolmentId: string, attempt: number): Budge
   ...s,
   answered: { ...s.answered, [enrolmentId]: attempt },
 });
+/** Out of the funds queue and out of the held requests alike. */
 const leavingQueue = (s: BudgetState, enrolmentId: string): BudgetState => ({
   ...s,
   waiting: s.waiting.filter((w) => w.enrolmentId !== enrolmentId),
+  held: s.held.filter((h) => h.enrolmentId !== enrolmentId),
 });
 
 export function evolveBudget(s: BudgetState, event: BudgetEvent): BudgetState {
@@ -147,13 +178,20 @@ export function evolveBudget(s: BudgetState, event: BudgetEvent): BudgetState {
     }
     case 'CommitmentRejected': {
       const r = event.data;
-      // A newer request of the same enrolment takes its place at the end of the line.
+      // A newer request of the same enrolment takes its place at the end of the line; a held one
+      // that its window did not fund keeps its need and date for the next window's ranking.
+      const held = s.held.find((h) => h.enrolmentId === r.enrolmentId);
       const next = withAnswer(leavingQueue(s, r.enrolmentId), r.enrolmentId, r.attempt);
       if (!waitsForFunds(r) || r.competencyArea === null) return next;
       const { enrolmentId, attempt, programmeId, nip, opd, amount, competencyArea } = r;
+      const need = held?.need ?? null;
+      const requestedOn = held?.requestedOn ?? null;
       return {
         ...next,
-        waiting: [...next.waiting, { enrolmentId, attempt, programmeId, nip, opd, competencyArea, amount }],
+        waiting: [
+          ...next.waiting,
+          { enrolmentId, attempt, programmeId, nip, opd, competencyArea, amount, need, requestedOn },
+        ],
       };
     }
     case 'FundsRequestWithdrawn':
@@ -174,6 +212,22 @@ export function evolveBudget(s: BudgetState, event: BudgetEvent): BudgetState {
     }
     case 'ExpenditureRejected':
       return withCommitment(s, event.data.enrolmentId, { expenditureRejected: true });
+    case 'FundingPolicySet': {
+      const { mode, windowDays, windowsFrom, setOn } = event.data;
+      // Requests already waiting when by-need starts are ranked as requested that day (see WaitingRequest).
+      const waiting =
+        mode === 'by-need' ? s.waiting.map((w) => ({ ...w, requestedOn: w.requestedOn ?? setOn })) : s.waiting;
+      return { ...s, policy: { mode, windowDays, windowsFrom, setOn }, waiting };
+    }
+    case 'FundsRequestQueued': {
+      const { enrolmentId, attempt, programmeId, nip, opd, competencyArea, amount, need, requestedOn, decideOn } =
+        event.data;
+      const next = leavingQueue(s, enrolmentId);
+      const held = { enrolmentId, attempt, programmeId, nip, opd, competencyArea, amount, need, requestedOn, decideOn };
+      return { ...next, held: [...next.held, held] };
+    }
+    case 'FundingWindowDecided':
+      return { ...s, windows: { ...s.windows, [event.data.decisionDay]: event.data } };
     case 'BudgetClosed':
       return { ...s, status: 'closed' };
     default: {

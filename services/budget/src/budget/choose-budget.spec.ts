@@ -35,6 +35,8 @@ const request: CommitmentRequest = {
   fiscalYear: 2026,
   competencyArea: 'patient-management',
   amount: 1_000_000,
+  need: null,
+  requestedOn: '2026-03-02',
 };
 
 describe('choosing which of a unit’s budgets pays', () => {
@@ -95,5 +97,52 @@ describe('choosing which of a unit’s budgets pays', () => {
       holding,
     ]);
     expect(choice.events).toEqual([]);
+  });
+});
+
+describe('choosing among budgets when one funds by need', () => {
+  const byNeed = (c: BudgetCandidate): BudgetCandidate => {
+    const set = budgetDecider.decide(
+      { type: 'SetFundingPolicy', mode: 'by-need', windowDays: 7, windowsFrom: '2026-03-02', today: '2026-03-02' },
+      c.state,
+    );
+    return { ...c, state: set.reduce((x, e) => budgetDecider.evolve(x, e), c.state), version: c.version + set.length };
+  };
+  it('a budget that pays now beats one that would hold the request for its window', () => {
+    const choice = chooseBudget(
+      [
+        byNeed(budget('APBD', ['programme-kom-2026', 5_000_000])),
+        budget('APBN', ['area-patient-management', 5_000_000]),
+      ],
+      none,
+      request,
+    );
+    expect(choice.events[0]).toMatchObject({
+      type: 'FundsCommitted',
+      data: { allocationId: 'area-patient-management' },
+    });
+  });
+  it('holding it for a window with an allocation that may pay beats waiting behind an exhausted one', () => {
+    const choice = chooseBudget(
+      [budget('APBD', ['area-patient-management', 999_999]), byNeed(budget('APBN', ['area-patient-management', 1]))],
+      none,
+      request,
+    );
+    expect(choice.candidate.streamId).toBe('budget-2026-DINKES-APBN');
+    expect(choice.events[0]).toMatchObject({ type: 'FundsRequestQueued', data: { decideOn: '2026-03-09' } });
+  });
+  it('a by-need budget with no allocation for it is no better than no allocation', () => {
+    const choice = chooseBudget(
+      [byNeed(budget('APBD')), budget('APBN', ['area-patient-management', 1])],
+      none,
+      request,
+    );
+    expect(choice.events[0]).toMatchObject({ type: 'CommitmentRejected', data: { reason: 'allocation-exhausted' } });
+  });
+  it('answers nothing for a request a by-need budget already holds (a redelivery)', () => {
+    const apbd = byNeed(budget('APBD', ['area-patient-management', 1]));
+    const held = budgetDecider.decide({ type: 'CommitFunds', ...request }, apbd.state);
+    const holding = { ...apbd, state: held.reduce((x, e) => budgetDecider.evolve(x, e), apbd.state) };
+    expect(chooseBudget([holding], none, request)).toMatchObject({ candidate: holding, events: [] });
   });
 });

@@ -2,6 +2,7 @@ import type { BudgetEvent } from '@kompeten/contracts';
 import type { CommitmentRequest } from './budget.commands';
 import { budgetDecider } from './budget.decider';
 import { answered, BudgetState } from './budget.state';
+import { allocationsFor } from './funds-queue.rules';
 
 export interface BudgetCandidate {
   streamId: string;
@@ -15,13 +16,21 @@ export interface BudgetChoice {
   events: BudgetEvent[];
 }
 
-/** Lower is better: a programme's own money, then its area's, then the most telling refusal. */
+/**
+ * Lower is better: a programme's own money, then its area's; then a by-need budget holding the
+ * request for its window when it has an allocation that may pay (a chance at money, by score); then
+ * the most telling refusal. A by-need budget with no allocation for it is no better than no-allocation.
+ */
 function rank(events: BudgetEvent[], s: BudgetState): number {
   const [e] = events;
   if (e.type === 'FundsCommitted') return s.allocations[e.data.allocationId].target.kind === 'programme' ? 0 : 1;
+  if (e.type === 'FundsRequestQueued')
+    return allocationsFor(s, e.data.programmeId, e.data.competencyArea).length ? 2 : 4;
   if (e.type === 'CommitmentRejected')
-    return { 'allocation-exhausted': 2, 'no-allocation': 3, 'budget-closed': 4, 'no-budget': 5 }[e.data.reason];
-  return 6;
+    return { 'allocation-exhausted': 3, outranked: 3, 'no-allocation': 4, 'budget-closed': 5, 'no-budget': 6 }[
+      e.data.reason
+    ];
+  return 7;
 }
 
 /**

@@ -15,6 +15,14 @@ type Reason = CommitmentRejected['data']['reason'];
  */
 export function decideCommitment(c: CommitmentRequest, s: BudgetState): BudgetEvent[] {
   if (answered(s, c.enrolmentId, c.attempt)) return [];
+  return commitOrReject(c, s);
+}
+
+/**
+ * The first-come answer itself, without the redelivery check: also how held requests are decided
+ * when a budget goes back from by-need to first-come (they count as answered while held).
+ */
+export function commitOrReject(c: CommitmentRequest, s: BudgetState): BudgetEvent[] {
   requireRupiah('amount', c.amount, 0);
   const { enrolmentId, attempt, programmeId, nip, opd, competencyArea, amount } = c;
   const inLine = `; waits for funds in this budget, number ${s.waiting.filter((w) => w.enrolmentId !== enrolmentId).length + 1} in line`;

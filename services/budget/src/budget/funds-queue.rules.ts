@@ -88,13 +88,13 @@ export function serveQueue(s: BudgetState): BudgetEvent[] {
   return events;
 }
 
-/** Waiting requests that match leave the queue without money. */
+/** Waiting requests that match leave the queue without money; so do held ones (funding by need). */
 export function withdrawWaiting(
   s: BudgetState,
   which: (w: WaitingRequest) => boolean,
   reason: FundsRequestWithdrawn['data']['reason'],
 ): BudgetEvent[] {
-  return s.waiting.filter(which).map((w) => ({
+  return [...s.waiting, ...s.held].filter(which).map((w) => ({
     type: 'FundsRequestWithdrawn',
     data: {
       budgetId: s.budgetId,

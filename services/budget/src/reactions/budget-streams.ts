@@ -91,13 +91,15 @@ interface IndexRow {
  * the unit and year that answered it; two indexes answer that, written in the same transaction as
  * the events they point to — a projection would lag, and a release read from a lagging table could
  * miss a commitment made a moment before. `budget_commitment_index`: the stream of an enrolment's
- * latest commitment. `budget_request_index`: the stream where its latest rejected request waits.
+ * latest commitment. `budget_request_index`: the stream where its latest rejected request waits
+ * (or, funding by need, where it is held for its window).
  */
 async function indexAnswers(tx: QueryRunner, appended: StoredEvent<BudgetEvent>[]) {
   for (const { streamId, type, data } of appended) {
     const e = { type, data } as BudgetEvent;
     if (e.type === 'FundsCommitted') await upsert(tx, 'budget_commitment_index', e.data, streamId);
-    if (e.type === 'CommitmentRejected' && waitsForFunds(e.data))
+    // A request held for its funding window (by-need) leaves like a waiting one: the same index finds it.
+    if ((e.type === 'CommitmentRejected' && waitsForFunds(e.data)) || e.type === 'FundsRequestQueued')
       await upsert(tx, 'budget_request_index', e.data, streamId);
   }
 }

@@ -12,12 +12,15 @@ import { appendDecision, readBudgets, streamsOfEnrolment } from './budget-stream
  * January course asks next year's budget) → FundsCommitted, or CommitmentRejected with the reason
  * (in the unit's rejection stream when it has no budget that year). A re-request (a higher attempt)
  * first takes the enrolment's older request out of the queue it waits in, then is decided again
- * like a new one. All in the consumer's transaction, once.
+ * like a new one. A budget that funds by need holds it for its window instead (FundsRequestQueued),
+ * with the need it was made with and `requestedOn`, the city date of the StaffEnrolled (when the
+ * budget was asked, whatever date the enrolment itself carries). All in the consumer's transaction, once.
  */
 export async function commitFundsOnStaffEnrolled(
   store: EventStore,
   tx: QueryRunner,
   enrolled: StaffEnrolled['data'],
+  requestedOn: string,
   metadata: EventMetadata,
 ) {
   const {
@@ -29,6 +32,7 @@ export async function commitFundsOnStaffEnrolled(
     year: fiscalYear,
     competencyArea,
     costPerParticipant: amount,
+    need,
   } = enrolled;
   const request: CommitmentRequest = {
     enrolmentId,
@@ -39,6 +43,9 @@ export async function commitFundsOnStaffEnrolled(
     fiscalYear,
     competencyArea,
     amount,
+    // Null for requests made before the need was recorded (StaffEnrolled v1/v2): they score 0.
+    need: need ?? null,
+    requestedOn,
   };
   const budgets = FUNDING_SOURCES.map((source) => budgetStreamId(budgetIdOf(fiscalYear, opd, source)));
   const rejections = rejectionStreamId(fiscalYear, opd);

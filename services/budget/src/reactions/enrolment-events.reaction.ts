@@ -1,4 +1,5 @@
 import type { ProgrammeEvent } from '@kompeten/contracts';
+import { CityCalendar } from '@kompeten/domain';
 import type { EventMetadata, EventStore, StoredEvent } from '@kompeten/event-store';
 import { eventHandler } from '@kompeten/messaging';
 import { commitFundsOnStaffEnrolled } from './commit-funds-on-staff-enrolled.reaction';
@@ -19,10 +20,12 @@ const causedBy = (stored: StoredEvent): EventMetadata => ({
  * The budget side of the enrolment ↔ budget saga. Runs inside the consumer's transaction, so the
  * processed-message record and the appended answer commit together: a redelivered event is skipped,
  * a crash before commit is redone, and every funds request (enrolment, attempt) is decided exactly once.
+ * `calendar` (the service's CITY_TIME_ZONE) dates a request from its event's instant, so a redo dates it the same.
  */
-export function reactToEnrolmentEvent(store: EventStore) {
+export function reactToEnrolmentEvent(store: EventStore, calendar: CityCalendar = new CityCalendar()) {
   return eventHandler<ProgrammeEvent>({
-    StaffEnrolled: (e, tx) => commitFundsOnStaffEnrolled(store, tx, e.data, causedBy(e)),
+    StaffEnrolled: (e, tx) =>
+      commitFundsOnStaffEnrolled(store, tx, e.data, calendar.dateOf(new Date(e.occurredAt)), causedBy(e)),
     EnrolmentWithdrawn: (e, tx) =>
       releaseFundsOnEnrolmentEnded(store, tx, e.data.enrolmentId, 'withdrawn', causedBy(e)),
     // A unit head declined to release the staff member: whatever was committed for the seat goes back.

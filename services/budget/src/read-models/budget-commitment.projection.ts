@@ -6,7 +6,7 @@ import { projection } from '@kompeten/messaging';
  * One row per enrolment the budget answered, with its latest answer: committed, waiting in a funds
  * queue or rejected (with the reason), withdrawn from the queue, released or spent (with the actual
  * cost and the JP delivered). An enrolment answered again (from the queue, on a re-request, after
- * a release for a waitlisting) keeps one row. Costs per JP and per trained staff member are
+ * a release for a waitlisting) keeps one row. Funding by need adds `held` (waiting for its window). Costs per JP and per trained staff member are
  * queries over it; so is the length of a budget's queue.
  */
 export const budgetCommitmentProjection = projection<BudgetEvent>({
@@ -38,6 +38,9 @@ export const budgetCommitmentProjection = projection<BudgetEvent>({
         allocationId: null,
         commitmentId: null,
       }),
+    // Funding by need: held for its window (its answer, FundsCommitted or CommitmentRejected, replaces the row).
+    FundsRequestQueued: (e, tx, t) =>
+      answer(tx, t, e, { status: 'held', reason: null, detail: null, allocationId: null, commitmentId: null }),
     FundsRequestWithdrawn: (e, tx, t) => settle(tx, t, e, `status = 'withdrawn', reason = $3`, [e.data.reason]),
     FundsReleased: (e, tx, t) => settle(tx, t, e, `status = 'released', reason = $3`, [e.data.reason]),
     ExpenditureRecorded: (e, tx, t) =>

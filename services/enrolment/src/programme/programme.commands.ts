@@ -1,6 +1,7 @@
 import type {
   AttendanceOverride,
   DeclineReason,
+  FundingNeed,
   SuratTugas,
   NonCompletionReason,
   ProgrammeDetails,
@@ -25,10 +26,13 @@ export type ProgrammeCommand =
       today: string;
       /** The day the enrolment was made (the request's, default today). */
       enrolledOn: string;
+      /** Read by the handler that day (funding-need.ts): every funds request of this enrolment carries it. */
+      need: FundingNeed | null;
     }
   | { type: 'ConfirmEnrolment'; nip: string; enrolmentId: string; commitmentId: string }
   | { type: 'WaitlistForFunds'; nip: string; enrolmentId: string; attempt: number; detail: string; today: string }
-  | { type: 'RequestFundsAgain'; nip: string; today: string }
+  /** `need`: read today, used only when the enrolment has none stored (made before needs were recorded). */
+  | { type: 'RequestFundsAgain'; nip: string; today: string; need: FundingNeed | null }
   | { type: 'WithdrawEnrolment'; nip: string; reason: WithdrawalReason; note: string | null; today: string }
   | { type: 'RecordAttendance'; nip: string; sessionId: string; attended: boolean }
   | {

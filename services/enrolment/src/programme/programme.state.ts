@@ -1,4 +1,4 @@
-import type { ProgrammeDetails, ProgrammeEvent, SuratTugas, WorkUnit } from '@kompeten/contracts';
+import type { FundingNeed, ProgrammeDetails, ProgrammeEvent, SuratTugas, WorkUnit } from '@kompeten/contracts';
 
 export type EnrolmentStatus =
   | 'pending-funds'
@@ -30,6 +30,12 @@ export interface Enrolment {
   attempt: number;
   /** The city date the staff member enrolled, when a StaffEnrolled recorded it (v1 events did not). */
   enrolledOn: string | null;
+  /**
+   * The need read on the day of enrolment (the first StaffEnrolled, or a capacity waitlisting): every
+   * later funds request (a promotion, a re-request) carries the same, so the budget scores the
+   * enrolment as it stood when made, not as it stands after months on a waitlist. Null before v3.
+   */
+  need: FundingNeed | null;
   /** The unit head's release (EnrolmentApproved), kept while the enrolment moves between seat and waitlist. */
   release: { suratTugas: SuratTugas; approvedOn: string; nominated: boolean } | null;
   /** The budget's commitment, once made (EnrolmentFunded or EnrolmentConfirmed). */
@@ -83,6 +89,7 @@ const base = (s: ProgrammeState, nip: string, enrolmentId: string): Omit<Enrolme
         queuedSince: s.version,
         attempt: 0,
         enrolledOn: null,
+        need: null,
         release: null,
         commitmentId: null,
         attendance: {},
@@ -109,7 +116,7 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
     case 'ProgrammeCancelled':
       return { ...s, status: 'cancelled' };
     case 'StaffEnrolled': {
-      const { nip, enrolmentId, workUnit, attempt, enrolledOn } = event.data;
+      const { nip, enrolmentId, workUnit, attempt, enrolledOn, need } = event.data;
       const known = base(s, nip, enrolmentId);
       return patch(s, nip, {
         ...known,
@@ -118,15 +125,19 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
         status: 'pending-funds',
         attempt,
         enrolledOn: enrolledOn ?? known.enrolledOn,
+        need: need ?? known.need,
       });
     }
     case 'EnrolmentWaitlisted': {
-      const { nip, enrolmentId, workUnit, reason } = event.data;
+      const { nip, enrolmentId, workUnit, reason, need } = event.data;
+      const known = base(s, nip, enrolmentId);
       return patch(s, nip, {
-        ...base(s, nip, enrolmentId),
+        ...known,
         nip,
         workUnit,
         status: reason === 'capacity' ? 'waitlisted-capacity' : 'waitlisted-funds',
+        // Only a first waitlisting carries it (funds waitlistings carry null): a null keeps what is stored.
+        need: need ?? known.need,
       });
     }
     case 'EnrolmentConfirmed':

@@ -99,4 +99,5 @@ const whenEnrolledCommand = (nip: string) =>
     staffActive: true,
     today: BEFORE,
     enrolledOn: BEFORE,
+    need: null,
   }) as const;

@@ -5,6 +5,7 @@ import {
   enrol,
   fundsCommitted,
   fundsRejected,
+  need,
   given,
   nipsOf,
   problemOf,
@@ -126,6 +127,7 @@ describe('seats that move', () => {
           workUnit: { opd: 'DINKES' },
           reason: 'funds',
           detail: 'x',
+          need: null,
         },
       },
     ];
@@ -158,7 +160,7 @@ describe('the budget’s answers', () => {
   it('ignores a stale rejection: an older funds request of the enrolment, or another enrolment', () => {
     let events = whenEnrolled(['a', 'b']);
     events = then(events, fundsRejected('a'));
-    events = then(events, { type: 'RequestFundsAgain', nip: 'a', today: BEFORE });
+    events = then(events, { type: 'RequestFundsAgain', nip: 'a', today: BEFORE, need: null });
     expect(given(...events).when(fundsRejected('a', 1))).toEqual([]);
     expect(given(...events).when({ ...fundsRejected('a', 2), enrolmentId: 'e-old' })).toEqual([]);
     expect(given(...events).when(fundsRejected('a', 2))[0]).toMatchObject({ data: { nip: 'a', reason: 'funds' } });
@@ -166,20 +168,54 @@ describe('the budget’s answers', () => {
   it('an officer asks again: same enrolment, next attempt, while a seat is free', () => {
     let events = whenEnrolled(['a', 'b']);
     events = then(events, fundsRejected('a'));
-    expect(given(...events).when({ type: 'RequestFundsAgain', nip: 'a', today: '2026-01-20' })).toEqual([
+    expect(given(...events).when({ type: 'RequestFundsAgain', nip: 'a', today: '2026-01-20', need: null })).toEqual([
       staffEnrolled({ nip: 'a', enrolmentId: 'e-a', attempt: 2, enrolledOn: BEFORE, year: 2026 }),
     ]);
   });
   it('an officer’s request without a free seat puts the enrolment on the seat waitlist', () => {
     let events = whenEnrolled(['a', 'b', 'c']);
     events = then(events, fundsRejected('a'));
-    expect(given(...events).when({ type: 'RequestFundsAgain', nip: 'a', today: BEFORE })).toEqual([
+    expect(given(...events).when({ type: 'RequestFundsAgain', nip: 'a', today: BEFORE, need: null })).toEqual([
       { type: 'EnrolmentWaitlisted', data: expect.objectContaining({ nip: 'a', reason: 'capacity' }) as unknown },
     ]);
   });
   it('asking again is only for an enrolment waitlisted for funds', () => {
     expect(
-      problemOf(() => given(...whenEnrolled(['a'])).when({ type: 'RequestFundsAgain', nip: 'a', today: BEFORE })),
+      problemOf(() =>
+        given(...whenEnrolled(['a'])).when({ type: 'RequestFundsAgain', nip: 'a', today: BEFORE, need: null }),
+      ),
     ).toMatchObject({ kind: 'conflict', extensions: { currentState: 'pending-funds' } });
+  });
+});
+
+describe('the need read at enrolment, carried by every funds request of the enrolment', () => {
+  const read = need();
+  const today = need({ jpShortfall: 0, planLine: null, asOf: '2026-01-20' });
+  it('a seat taken at once asks the budget with the need read that day', () => {
+    expect(given(published()).when(enrol('a', BEFORE, BEFORE, read))).toEqual([staffEnrolled({ need: read })]);
+  });
+  it('a staff member waiting for a seat keeps it: the seat that comes asks with the same need', () => {
+    let events = then([published({ capacity: 1 })], enrol('a'));
+    events = then(events, enrol('b', BEFORE, BEFORE, read));
+    expect(events[2]).toEqual({
+      type: 'EnrolmentWaitlisted',
+      data: expect.objectContaining({ nip: 'b', reason: 'capacity', need: read }) as unknown,
+    });
+    expect(given(...events).when(withdraw('a'))[1]).toEqual(staffEnrolled({ nip: 'b', need: read }));
+  });
+  it('a funds waitlisting carries no need; the officer’s re-request asks with the one read at enrolment, not today’s', () => {
+    let events = then([published()], enrol('a', BEFORE, BEFORE, read));
+    events = then(events, fundsRejected('a'));
+    expect(events[2]).toMatchObject({ type: 'EnrolmentWaitlisted', data: { reason: 'funds', need: null } });
+    expect(given(...events).when({ type: 'RequestFundsAgain', nip: 'a', today: '2026-01-20', need: today })).toEqual([
+      staffEnrolled({ attempt: 2, need: read }),
+    ]);
+  });
+  it('an enrolment made before needs were recorded is re-requested with the need read today', () => {
+    let events = then([published()], enrol('a'));
+    events = then(events, fundsRejected('a'));
+    expect(given(...events).when({ type: 'RequestFundsAgain', nip: 'a', today: '2026-01-20', need: today })).toEqual([
+      staffEnrolled({ attempt: 2, need: today }),
+    ]);
   });
 });

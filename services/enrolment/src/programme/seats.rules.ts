@@ -1,4 +1,10 @@
-import type { EnrolmentWaitlisted, ProgrammeDetails, ProgrammeEvent, StaffEnrolled } from '@kompeten/contracts';
+import type {
+  EnrolmentWaitlisted,
+  FundingNeed,
+  ProgrammeDetails,
+  ProgrammeEvent,
+  StaffEnrolled,
+} from '@kompeten/contracts';
 import { fiscalYearOf } from '@kompeten/domain';
 import type { ProgrammeCommand } from './programme.commands';
 import { problems } from './programme.problems';
@@ -27,7 +33,7 @@ const seatForNewcomer = (s: ProgrammeState) => freeSeats(s) > capacityWaitlist(s
 const waitingDetail = (s: ProgrammeState) =>
   freeSeats(s) === 0 ? `all ${s.details.capacity} seats are taken` : 'others are waiting for the free seats';
 
-type Who = Pick<Enrolment, 'enrolmentId' | 'nip' | 'workUnit' | 'attempt'>;
+type Who = Pick<Enrolment, 'enrolmentId' | 'nip' | 'workUnit' | 'attempt' | 'need'>;
 
 /**
  * A seat taken (again): the budget is asked for this enrolment's cost as its next funds request —
@@ -50,11 +56,18 @@ function enrolled(s: ProgrammeState, e: Who, enrolledOn: string): StaffEnrolled 
       year: fiscalYearFor(d, enrolledOn),
       attempt: e.attempt + 1,
       enrolledOn,
+      need: e.need,
     },
   };
 }
 
-const waitlisted = (s: ProgrammeState, e: Who, detail: string): EnrolmentWaitlisted => ({
+/** `need`: only on a first waitlisting (the state keeps it); a return to the waitlist carries null. */
+const waitlisted = (
+  s: ProgrammeState,
+  e: Who,
+  detail: string,
+  need: FundingNeed | null = null,
+): EnrolmentWaitlisted => ({
   type: 'EnrolmentWaitlisted',
   data: {
     enrolmentId: e.enrolmentId,
@@ -63,6 +76,7 @@ const waitlisted = (s: ProgrammeState, e: Who, detail: string): EnrolmentWaitlis
     workUnit: e.workUnit,
     reason: 'capacity',
     detail,
+    need,
   },
 });
 
@@ -98,12 +112,12 @@ export function decideEnrol(c: Command<'EnrolStaff'>, s: ProgrammeState): Progra
   // Nobody jumps the queue: seats free while others wait (a log from before seats moved) go to them first.
   const promotions = thenFillSeats(s, [], c.today);
   const after = promotions.reduce(evolveProgramme, s);
-  const newcomer = { enrolmentId: c.enrolmentId, nip: c.nip, workUnit: c.workUnit, attempt: 0 };
+  const newcomer = { enrolmentId: c.enrolmentId, nip: c.nip, workUnit: c.workUnit, attempt: 0, need: c.need };
   return [
     ...promotions,
     seatForNewcomer(after)
       ? enrolled(after, newcomer, c.enrolledOn)
-      : waitlisted(after, newcomer, waitingDetail(after)),
+      : waitlisted(after, newcomer, waitingDetail(after), c.need),
   ];
 }
 
@@ -141,6 +155,8 @@ export function decideFundsRejected(c: Command<'WaitlistForFunds'>, s: Programme
       workUnit: e.workUnit,
       reason: 'funds',
       detail: c.detail,
+      // The need is the enrolment's, kept in the state: the re-request or the promotion carries it.
+      need: null,
     },
   };
   return thenFillSeats(s, [funds], c.today);
@@ -154,7 +170,11 @@ export function decideRequestFundsAgain(
 ): ProgrammeEvent[] {
   if (s.status === 'cancelled') throw problems.cancelled(s);
   if (e.status !== 'waitlisted-funds') throw problems.wrongState(e, 'request funds again');
-  return seatForNewcomer(s) ? [enrolled(s, e, e.enrolledOn ?? c.today)] : [waitlisted(s, e, waitingDetail(s))];
+  // The need of the day of enrolment; one read today only for an enrolment made before needs were recorded.
+  const who = { ...e, need: e.need ?? c.need };
+  return seatForNewcomer(s)
+    ? [enrolled(s, who, e.enrolledOn ?? c.today)]
+    : [waitlisted(s, who, waitingDetail(s), e.need === null ? c.need : null)];
 }
 
 export function decideWithdrawal(c: Command<'WithdrawEnrolment'>, s: ProgrammeState, e: Enrolment): ProgrammeEvent[] {

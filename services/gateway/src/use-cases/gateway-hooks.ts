@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import {
   fillPath,
   getCompetencyProfile,
+  getUnitForecast,
   USE_CASES,
   type getPublicScorecards,
+  type getShortageEstimate,
   type ResponseOf,
   type UseCase,
 } from '@kompeten/api';
@@ -13,6 +15,7 @@ import { assertMayRead, scopedOpd } from '../auth/scope';
 import type { Principal } from '../auth/principal';
 import { Forward } from '../downstream/forward';
 import { UnitDirectory } from '../downstream/unit-directory';
+import { budgetAgainst, unavailable } from './shortage-budget';
 
 /** Runs the use case's forward (its service route, with the validated request). */
 type Call = () => Promise<unknown>;
@@ -74,6 +77,18 @@ export class GatewayHooks {
       ]);
       input.res.status(200);
       return { ...profile, competencies };
+    },
+
+    // The enrolment service prices the shortfall; the budget's forecast of the same year is set against it.
+    getShortage: async (input, call) => {
+      const estimate = (await call()) as ResponseOf<typeof getShortageEstimate>;
+      const path = fillPath(getUnitForecast.path, input.params);
+      const budget = await this.forward
+        .to('budget', 'GET', path, input.req, input.res, { query: { fiscalYear: estimate.year } })
+        .then((forecast) => budgetAgainst(estimate, forecast as ResponseOf<typeof getUnitForecast>))
+        .catch((e: Error) => unavailable(e));
+      input.res.status(200);
+      return { ...estimate, budget };
     },
 
     // Names only for the roles that may read them (whatever the caller sent); the service opens them from its log.

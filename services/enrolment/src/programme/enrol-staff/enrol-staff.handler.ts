@@ -1,16 +1,20 @@
 import { v7 as uuidv7 } from 'uuid';
+import { DataSource } from 'typeorm';
 import { accepted, enrolStaff } from '@kompeten/api';
 import { CityCalendar } from '@kompeten/domain';
 import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { loadStaff } from '../../staff/load-staff';
+import { loadProgrammeState } from '../load-programme';
 import { programmeStreamId } from '../programme.decider';
+import { readFundingNeed } from '../read-funding-need';
 import { runProgrammeCommand } from '../run-programme-command';
 
 @Handles(enrolStaff)
 export class EnrolStaffHandler implements UseCaseHandler<typeof enrolStaff> {
   constructor(
     private readonly store: EventStore,
+    private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly calendar: CityCalendar,
   ) {}
@@ -19,6 +23,10 @@ export class EnrolStaffHandler implements UseCaseHandler<typeof enrolStaff> {
     const today = this.calendar.dateOf(this.clock.now());
     // The staff member's current unit is what the budget charges and reports group by.
     const staff = await loadStaff(this.store, nip);
+    const day = enrolledOn ?? today;
+    // Read once, here: the decider stays pure, and every funds request of this enrolment carries it.
+    const { details } = await loadProgrammeState(this.store, programmeId);
+    const need = await readFundingNeed(this.db, { staff, programme: details, enrolledOn: day, asOf: today });
     // Concurrent enrolments for the last seat: the loser's append conflicts, handleCommand reloads
     // and decides again, and the programme is now full — so it is waitlisted, never over capacity.
     const result = await runProgrammeCommand(
@@ -34,7 +42,8 @@ export class EnrolStaffHandler implements UseCaseHandler<typeof enrolStaff> {
         // request's, default today) dates it: the fiscal year of a programme without sessions, and the
         // earliest self-paced statement.
         today,
-        enrolledOn: enrolledOn ?? today,
+        enrolledOn: day,
+        need,
       },
       metadata,
     );

@@ -4,6 +4,7 @@ import { getStaffRecord, type ResponseOf } from '@kompeten/api';
 import { CityCalendar, DomainError } from '@kompeten/domain';
 import { EventStore, type StoredEvent } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
+import { readDevelopmentPlan } from '../../development-plan/read-development-plan';
 import { staffStreamId } from '../../staff/staff.decider';
 import { jpLedger } from '../jp-ledger';
 
@@ -79,6 +80,13 @@ export class GetStaffRecordHandler implements UseCaseHandler<typeof getStaffReco
       [nip],
     );
     const today = this.calendar.dateOf(this.clock.now());
+    const developmentPlan = await readDevelopmentPlan(
+      this.store,
+      this.db,
+      nip,
+      this.calendar.yearOf(this.clock.now()),
+      today,
+    );
     return {
       nip,
       name: registered?.data.name ?? null,
@@ -115,6 +123,7 @@ export class GetStaffRecordHandler implements UseCaseHandler<typeof getStaffReco
           h.status === 'completed' && h.completed_on ? [{ completedOn: h.completed_on, jp: h.jp_credited }] : [],
         ),
       }),
+      developmentPlan,
     };
   }
 }

@@ -5,6 +5,7 @@ import { CityCalendar } from '@kompeten/domain';
 import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { loadStaff } from '../../staff/load-staff';
+import { readFundingNeed } from '../../programme/read-funding-need';
 import { runProgrammeCommand } from '../../programme/run-programme-command';
 import { ACTIVE } from '../../programme/seats.rules';
 import { assertOfUnit, loadProgramme } from '../release-target';
@@ -45,6 +46,13 @@ export class NominateStaffHandler implements UseCaseHandler<typeof nominateStaff
             staffActive: staff.status === 'active',
             today,
             enrolledOn: today,
+            // A nomination is an enrolment: its funds request carries the need like any other.
+            need: await readFundingNeed(this.db, {
+              staff,
+              programme: programme.details,
+              enrolledOn: today,
+              asOf: today,
+            }),
           },
           metadata,
         )
