@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { CityCalendar } from '@kompeten/domain';
 import { startAssessmentApp } from '../../services/assessment/test/assessment-app';
 import { startBudgetApp } from '../../services/budget/test/budget-app';
@@ -14,7 +15,9 @@ import { actors } from '../../tools/demo/src/run/demo-context';
 import { lineProgress } from '../../tools/demo/src/run/progress';
 import { forEachConcurrent } from '../../tools/demo/src/run/semaphore';
 import { SIZES } from '../../tools/demo/src/scenario-sizes';
+import { planPlanning } from '../../tools/demo/src/plan/planning.plan';
 import { OpenApiConformance, type OpenApiDocument } from '../support/openapi-conformance';
+import { independentShortage } from '../planning/support/independent-shortage';
 
 // The demo generator against the real five services and the real gateway (real Postgres, real
 // Kafka), all in this process on random ports. A tiny seeded city; the run tag keeps its codes apart
@@ -28,6 +31,7 @@ describe('the demo city, through the gateway', () => {
   let result: ScenarioResult;
   let conformance: OpenApiConformance;
   let client: GatewayClient;
+  let enrolmentDb: DataSource;
 
   beforeAll(async () => {
     const listening = async (s: { app: INestApplication; stop: () => Promise<void> }) => {
@@ -35,8 +39,10 @@ describe('the demo city, through the gateway', () => {
       await s.app.listen(0, '127.0.0.1');
       return s.app.getUrl();
     };
+    const enrolment = await startEnrolmentApp();
+    enrolmentDb = enrolment.app.get(DataSource);
     const [ENROLMENT_URL, ASSESSMENT_URL, BUDGET_URL, FEEDBACK_URL] = await Promise.all([
-      listening(await startEnrolmentApp()),
+      listening(enrolment),
       listening(await startAssessmentApp({}, today)),
       listening(await startBudgetApp()),
       listening(await startFeedbackApp()),
@@ -222,6 +228,49 @@ describe('the demo city, through the gateway', () => {
     expect(report.totals.declines['workload-no-cover']).toBe(workload);
     expect(report.hotspots.find((h) => h.serviceUnit === r.busiest)).toMatchObject({ workloadDeclines: workload });
     expect(report.hotspots.filter((h) => h.workloadDeclines > 0).map((h) => h.serviceUnit)).toEqual([r.busiest]);
+  });
+
+  it('runs Dinas Sosial’s planning cycle: next year’s plan approved, the money short, funded by need and not by arrival', async () => {
+    const p = planPlanning(plan);
+    expect(result.planning).toMatchObject({ opd: p.opd, year: p.year });
+    const outcome = result.planning!;
+    expect(outcome.planRupiah).toBeGreaterThan(p.allocation); // the plan needs more than the budget holds
+    const api = client.as(actors.headOf({ opd: p.opd, serviceUnit: null }));
+    const seen = await api.listFundingDecisions({ params: { opd: p.opd }, query: { fiscalYear: p.year } });
+    const decisions = seen.windows.flatMap((w) => w.decisions);
+    expect(decisions).toHaveLength(p.applicants.length);
+    const funded = decisions.filter((d) => d.outcome === 'funded');
+    // Exactly those the plan's own scoring predicts (PNS' JP shortfall and the komunikasi gap decide).
+    expect(funded.map((d) => d.nip).sort()).toEqual([...p.expectedFunded].sort());
+    expect(outcome.funded).toBe(funded.length);
+    // Every request costs the same and fits alone: the funded are exactly the best ranked, each score its parts' sum.
+    expect(funded.map((d) => d.rank).sort((a, b) => a - b)).toEqual(funded.map((_, i) => i + 1));
+    for (const d of decisions) {
+      expect(d.score).toBeCloseTo(d.parts.plan + d.parts.jpShortfall + d.parts.gap + d.parts.ikm, 6);
+      expect(d.explanation).toMatch(/score/);
+    }
+    const lowestFunded = Math.min(...funded.map((d) => d.score));
+    for (const d of decisions.filter((x) => x.outcome === 'waitlisted'))
+      expect(d.score).toBeLessThanOrEqual(lowestFunded);
+    // Priority, not arrival, decided (test/demo/planning-plan.spec.ts: for the demo's seeds, at least one).
+    expect(outcome.fundedAheadOfEarlier).toBe(p.expectedAheadOfEarlier);
+  });
+
+  it('reproduces what bringing every PNS to 20 JP costs, from the raw log by an independent query', async () => {
+    for (const opd of [planPlanning(plan).opd, plan.releases.rules[0].opd]) {
+      const year = plan.timeline.year;
+      const shortage = await client.as(actors.planner).getShortage({ params: { opd }, query: { year } });
+      const independent = await independentShortage(enrolmentDb, opd, year);
+      expect(independent.pns).toBeGreaterThan(0);
+      expect({
+        pns: shortage.pns,
+        belowTarget: shortage.belowTarget,
+        jpShort: shortage.jpShort,
+        basis: shortage.atCurrentMix.basis,
+        costPerJp: shortage.atCurrentMix.costPerJp,
+        rupiah: shortage.atCurrentMix.rupiah,
+      }).toEqual(independent);
+    }
   });
 
   it('got every answer as the gateway’s OpenAPI document says (bodies validated against its schemas)', () => {

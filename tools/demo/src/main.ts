@@ -86,7 +86,8 @@ async function main(argv: string[]): Promise<number> {
       ]
     : [];
   const releases = result.releases ? [`Release by the unit head: ${result.releases.summary}.`] : [];
-  say([...failed, ...releases, ...headlineLines(result.report)]);
+  const planning = result.planning ? [`Planning and funding by need: ${result.planning.summary}.`] : [];
+  say([...failed, ...releases, ...planning, ...headlineLines(result.report)]);
   return 0;
 }
 

@@ -10,6 +10,7 @@ import { openBudgets } from './steps/budget.steps';
 import { defineCompetencies } from './steps/competency.steps';
 import { deliverTraining } from './steps/delivery.steps';
 import { enrolParticipants, settleFunds, withdraw } from './steps/enrolment.steps';
+import { planAndFundByNeed, type PlanningOutcome } from './steps/planning.steps';
 import { releaseByUnitHeads, type ReleaseOutcome } from './steps/release.steps';
 import { moveStaff, publishProgrammes, registerServiceUnits, registerStaff } from './steps/setup.steps';
 import { closePeriods, submitSurveys } from './steps/survey.steps';
@@ -18,6 +19,8 @@ export interface ScenarioResult {
   report: CorrelationReport;
   /** The unit heads' decisions on the programmes ahead; null when the gateway has no release routes. */
   releases: ReleaseOutcome | null;
+  /** Dinas Sosial's planning cycle for next year, funded by need; null when the gateway has no planning routes. */
+  planning: PlanningOutcome | null;
   seconds: number;
   requests: number;
   retries: number;
@@ -41,8 +44,8 @@ async function training(ctx: DemoContext) {
 /**
  * Drives the whole scenario through the gateway: the service units first, then the training side
  * and the citizens' answers side by side (they share the request pool) — the history's programmes and
- * the release of staff for the programmes ahead side by side too — then the published IKMs, and waits
- * until the correlation read model has seen it all.
+ * the release of staff for the programmes ahead side by side too — then the published IKMs, waits
+ * until the correlation read model has seen it all, and runs Dinas Sosial's planning cycle for next year.
  */
 export async function runScenario(
   plan: ScenarioPlan,
@@ -65,14 +68,18 @@ export async function runScenario(
   const responses = await surveys;
   await closePeriods(ctx);
   const report = await awaitReadModels(ctx, responses, completed);
+  // Next year's plan reads this year's gaps, JP and published IKMs: it comes last.
+  const planning = await planAndFundByNeed(ctx);
   const skipped = [
     ...(caps.budget ? [] : ['budgets']),
     ...(caps.assessment ? [] : ['competencies and assessments']),
     ...(caps.releases ? [] : ['releases by the unit head']),
+    ...(caps.planning ? [] : ['planning and funding by need']),
   ];
   return {
     report,
     releases,
+    planning,
     seconds: (Date.now() - started) / 1000,
     requests: client.requests,
     retries: client.retries,

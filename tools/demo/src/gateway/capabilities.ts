@@ -1,6 +1,10 @@
 import {
   allocateFunds,
   approveRelease,
+  approveTrainingPlan,
+  decideFundingWindow,
+  draftTrainingPlan,
+  getNeedsAnalysis,
   declineRelease,
   defineCompetency,
   getTrainingCalendar,
@@ -8,6 +12,7 @@ import {
   openBudget,
   recordAssessmentResult,
   setContinuityRule,
+  setFundingPolicy,
   type UseCase,
 } from '@kompeten/api';
 import type { GatewayClient } from './gateway-client';
@@ -22,6 +27,8 @@ export interface Capabilities {
   assessment: boolean;
   /** The unit head's release: continuity rules, nominations, approvals and declines, the training calendar. */
   releases: boolean;
+  /** The needs analysis, the training plan and funding by need (issue #20). */
+  planning: boolean;
   paths: string[];
 }
 
@@ -39,5 +46,6 @@ export async function readCapabilities(client: GatewayClient): Promise<Capabilit
     budget: serves(openBudget, allocateFunds),
     assessment: serves(recordAssessmentResult, defineCompetency),
     releases: serves(setContinuityRule, nominateStaff, approveRelease, declineRelease, getTrainingCalendar),
+    planning: serves(getNeedsAnalysis, draftTrainingPlan, approveTrainingPlan, setFundingPolicy, decideFundingWindow),
   };
 }

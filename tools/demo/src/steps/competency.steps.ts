@@ -16,6 +16,10 @@ const POSITION_STANDARDS: Record<string, Record<string, number>> = {
   'Operator Pusdalops': { 'disaster-management': 3 },
   'Polisi Pamong Praja Terampil': { 'humane-law-enforcement': 3, integritas: 3 },
   'Teknik Jalan dan Jembatan Ahli Pertama': { 'construction-safety': 3 },
+  // Dinas Sosial: what next year's plan is built on (planning.steps.ts assesses it).
+  'Pekerja Sosial Ahli Pertama': { komunikasi: 3 },
+  'Penyuluh Sosial Ahli Pertama': { komunikasi: 3 },
+  'Penyuluh Sosial Terampil': { komunikasi: 3 },
 };
 
 /** The agency's teknis competencies and its position standards (the national ones are fixed by regulation). */
