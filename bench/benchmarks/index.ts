@@ -6,6 +6,7 @@ import { browse } from './browse.bench';
 import { calendarFeed } from './calendar-feed.bench';
 import { consumer } from './consumer.bench';
 import { endToEnd } from './end-to-end.bench';
+import { fundingWindow } from './funding-window.bench';
 import { gatewayRead } from './gateway-read.bench';
 import { globalRead } from './global-read.bench';
 import { outboxRelay } from './outbox-relay.bench';
@@ -25,5 +26,6 @@ export const BENCHMARKS: Benchmark[] = [
   gatewayRead,
   browse,
   calendarFeed,
+  fundingWindow,
   proposals, // opt-in: `npm run bench -- proposals`
 ];

@@ -2,6 +2,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { GatewayConfig, loadConfig, ServiceConfig } from '@kompeten/config';
 import { createServiceApp } from '@kompeten/platform';
 import { createTestAuth, TestAuth } from '@kompeten/testing';
+import { BudgetModule } from '../../services/budget/src/budget.module';
 import { EnrolmentModule } from '../../services/enrolment/src/enrolment.module';
 import { FeedbackModule } from '../../services/feedback/src/feedback.module';
 import { GatewayModule } from '../../services/gateway/src/gateway.module';
@@ -20,7 +21,7 @@ export interface RunningService {
 
 /** A real service (its module, workers and migrations), in this process, on a throwaway database. */
 async function startService(
-  name: 'feedback' | 'enrolment',
+  name: 'feedback' | 'enrolment' | 'budget',
   register: (config: ServiceConfig) => DynamicModule,
 ): Promise<RunningService> {
   const db = await createEmptyDatabase(name);
@@ -52,6 +53,9 @@ export const startFeedback = () => startService('feedback', (config) => Feedback
 
 /** The real enrolment service, in this process, on a throwaway database. */
 export const startEnrolment = () => startService('enrolment', (config) => EnrolmentModule.register(config));
+
+/** The real budget service, in this process, on a throwaway database. */
+export const startBudget = () => startService('budget', (config) => BudgetModule.register(config));
 
 /**
  * The real gateway, in this process, on a throwaway database, trusting a throwaway signing key

@@ -312,6 +312,15 @@ describe('development plans, and the need an enrolment carries (enrolment servic
         .send(plan({ targetJp: 24, note: 'Persiapan kepala ruang' }))
         .expect(201);
       expect((await agree(1).expect(409)).body).toMatchObject({ currentRevision: 2 });
+      // The note is the staff member's own words: sealed in the log, never there in clear.
+      const rows = await app
+        .get(DataSource)
+        .query<{ data: string }[]>(
+          `select payload::text as data from es_event where stream_id = $1 and type = 'DevelopmentPlanProposed'`,
+          [`development-plan-2026-${A}`],
+        );
+      expect(rows).toHaveLength(2);
+      expect(rows.map((r) => r.data).join()).not.toContain('Persiapan kepala ruang');
     });
 
     it('shows the plan with its progress: JP credited against the target, each target’s latest level', async () => {

@@ -98,7 +98,10 @@ interface DevelopmentPlanRef {
   year: number;
   revision: number;
 }
-/** The staff member (or an officer for them) proposes targets for the year; a new proposal replaces the last. */
+/**
+ * The staff member (or an officer for them) proposes targets for the year; a new proposal replaces the last.
+ * `note` is personal data (subject `staff:<nip>`), sealed in the log.
+ */
 export type DevelopmentPlanProposed = {
   type: 'DevelopmentPlanProposed';
   data: DevelopmentPlanRef & {
@@ -165,7 +168,8 @@ export const PLANNING_EVENTS: EventContract[] = [
     service: 'enrolment',
     stream: DP,
     description:
-      'A staff member’s individual development plan for a year (target competencies and levels, target JP), proposed by them or an officer; each proposal is a new revision awaiting agreement.',
+      'A staff member’s individual development plan for a year (target competencies and levels, target JP), proposed by them or an officer; each proposal is a new revision awaiting agreement. The note is personal data (subject staff:<nip>), sealed.',
+    personalFields: ['note'],
   },
   {
     type: 'DevelopmentPlanAgreed',

@@ -9,7 +9,14 @@ export async function runDevelopmentPlanCommand(
   metadata: EventMetadata,
 ) {
   const streamId = developmentPlanStreamId(command.year, command.nip);
-  const result = await handleCommand(store, developmentPlanDecider, streamId, command, metadata);
+  // The note is the staff member's own words about themselves: personal data, sealed under their subject
+  // (erasing the staff member erases it, as it does their name).
+  const result = await handleCommand(store, developmentPlanDecider, streamId, command, metadata, {
+    personal: (e) =>
+      e.type === 'DevelopmentPlanProposed' && e.data.note !== null
+        ? { subject: `staff:${command.nip}`, fields: ['note'] }
+        : undefined,
+  });
   // The revision an agreement names: the last event's, or (nothing appended) the stream's current one.
   const events = result.events.length ? result.events : await store.readStream(streamId, result.version);
   const last = events[events.length - 1]?.data as { revision?: number } | undefined;
