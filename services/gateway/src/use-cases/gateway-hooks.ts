@@ -58,7 +58,7 @@ const mayReadNames = (p: Principal | undefined, opd: string | undefined) =>
 
 /**
  * The gateway's own part of a few use cases, by name: filtering participants to the caller's
- * scope, composing the staff profile from two services, guarding citizens' comments, caching the
+ * scope, composing the staff profile and the shortage report from two services, guarding citizens' comments, caching the
  * public scorecards. Every other use case is forwarded as it is.
  */
 @Injectable()
