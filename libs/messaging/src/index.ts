@@ -23,6 +23,7 @@ export type { ProjectionDefinition } from './projection/typed-projection';
 export type { ProjectionTable } from './projection/projection-tables';
 export { MessagingLifecycle, MESSAGING_WORKERS } from './lifecycle/messaging-lifecycle';
 export type { MessagingWorker } from './lifecycle/messaging-lifecycle';
+export { IntervalWorker } from './lifecycle/interval-worker';
 export type { MessagingLogger } from './shared/messaging-logger';
 export type { BackoffOptions } from './shared/backoff';
 export { inTransaction } from './postgres/in-transaction';

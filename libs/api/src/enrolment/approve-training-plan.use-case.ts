@@ -1,5 +1,5 @@
 import { CommandAcceptedSchema, defineUseCase, PARAM } from '../use-case';
-import { PLAN_YEAR, PlanRevisionDto } from './plan-line.dto';
+import { PlanRevisionDto } from './plan-line.dto';
 
 export class ApproveTrainingPlanRequest extends PlanRevisionDto {}
 
@@ -11,7 +11,7 @@ export const approveTrainingPlan = defineUseCase({
   tag: 'planning',
   summary:
     'The head of the OPD approves the named, submitted revision: its lines become the plan by-need funding and the plan-against-actual report read. 409 with the current revision when the plan has changed since; a head of another OPD is refused (403).',
-  params: { opd: PARAM.opd, year: PLAN_YEAR },
+  params: { opd: PARAM.opd, year: PARAM.year },
   body: ApproveTrainingPlanRequest,
   response: CommandAcceptedSchema,
   alsoOk: 'That revision is already the approved one (appends nothing)',

@@ -1,5 +1,4 @@
 import { DateOnly, DateTime, defineUseCase, Nullable, PARAM, StringEnum, Type } from '../use-case';
-import { PLAN_YEAR } from './plan-line.dto';
 
 const TargetProgress = Type.Object({
   competencyCode: Type.String({ example: 'komunikasi' }),
@@ -50,7 +49,7 @@ export const getDevelopmentPlan = defineUseCase({
   tag: 'planning',
   summary:
     'A staff member’s development plan for a year, with progress: JP credited against the target JP, and each target competency’s latest assessed level against the target level',
-  params: { nip: PARAM.nip, year: PLAN_YEAR },
+  params: { nip: PARAM.nip, year: PARAM.year },
   response: Type.Composite([
     Type.Object({
       nip: Type.String({ example: '198609262015051001' }),

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type as ToNumber } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { PROGRAMME_FORMS, SKM_ELEMENTS } from '@kompeten/contracts';
+import { SKM_ELEMENTS } from '@kompeten/contracts';
 import { DateOnly, defineUseCase, Nullable, PARAM, StringEnum, Type } from '../use-case';
-import { PlanLineSchema, PlanTotalsSchema } from './plan-line.schema';
+import { PlanLineSchema, PlanTotalsSchema, UnitCostsByForm } from './plan-line.schema';
 
 /** `?year=` of a unit's planning reports: the fiscal year, by default the city's current one. */
 export class PlanningYearQueryRequest {
@@ -15,15 +15,6 @@ export class PlanningYearQueryRequest {
   @Max(2100)
   year?: number;
 }
-
-const UnitCostSchema = Type.Object({
-  costPerJp: Type.Integer({ description: 'Rupiah per JP per person' }),
-  source: StringEnum(['programmes', 'default'] as const, {
-    description:
-      'programmes: Σ cost per participant / Σ JP of the year’s published programmes of the form; default: none was published (an unverified demo default)',
-  }),
-  programmes: Type.Integer({ description: 'Programmes the figure comes from' }),
-});
 
 const ServiceUnitSchema = Type.Object({
   unitCode: Type.String({ example: 'PKM-PLUS-MANDIANGIN' }),
@@ -57,9 +48,7 @@ export const NeedsAnalysisSchema = Type.Object({
         description: 'Certifications whose last valid day is in the year, not renewed',
       }),
       pnsBelowTarget: Type.Integer({ description: 'PNS with fewer than 20 JP credited in the year so far' }),
-      unitCosts: Type.Object(Object.fromEntries(PROGRAMME_FORMS.map((f) => [f, UnitCostSchema])), {
-        description: 'Cost per JP by form, as the lines use it',
-      }),
+      unitCosts: UnitCostsByForm('Cost per JP by form, as the lines use it'),
     },
     { description: 'What the analysis read' },
   ),

@@ -1,18 +1,9 @@
-import { PROGRAMME_FORMS } from '@kompeten/contracts';
 import { UnitForecastSchema } from '../budget/unit-forecast.schema';
 import { DateOnly, defineUseCase, Nullable, PARAM, StringEnum, Type } from '../use-case';
 import { PlanningYearQueryRequest } from './get-needs-analysis.use-case';
+import { UnitCostsByForm } from './plan-line.schema';
 
 const Rupiah = (description?: string) => Type.Integer(description ? { description } : {});
-
-const UnitCost = Type.Object({
-  costPerJp: Rupiah('Rupiah per JP per person'),
-  source: StringEnum(['programmes', 'default'] as const, {
-    description:
-      'programmes: from the year’s published programmes of the form; default: none (an unverified demo default)',
-  }),
-  programmes: Type.Integer(),
-});
 
 /** What the enrolment service knows of the shortage (the gateway adds the budget: getShortage). */
 export const ShortageEstimateSchema = Type.Object({
@@ -24,9 +15,7 @@ export const ShortageEstimateSchema = Type.Object({
   }),
   belowTarget: Type.Integer({ description: 'Of them, those with fewer than 20 JP credited in the year' }),
   jpShort: Type.Integer({ description: 'Σ (20 − JP credited) over those below target' }),
-  unitCosts: Type.Object(Object.fromEntries(PROGRAMME_FORMS.map((f) => [f, UnitCost])), {
-    description: 'The year’s current cost per JP of each form',
-  }),
+  unitCosts: UnitCostsByForm('The year’s current cost per JP of each form'),
   atCurrentMix: Type.Object({
     basis: StringEnum(['opd', 'city', 'klasikal'] as const, {
       description:

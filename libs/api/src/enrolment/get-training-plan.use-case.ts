@@ -1,5 +1,4 @@
 import { DateOnly, DateTime, defineUseCase, Nullable, PARAM, StringEnum, Type } from '../use-case';
-import { PLAN_YEAR } from './plan-line.dto';
 import { PlanLineSchema, PlanTotalsSchema } from './plan-line.schema';
 
 export const TRAINING_PLAN_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
@@ -51,7 +50,7 @@ export const getTrainingPlan = defineUseCase({
   tag: 'planning',
   summary:
     'An OPD’s training plan for a year: its status and current revision, the lines and totals, the approved revision in force, and its history (who changed what, when)',
-  params: { opd: PARAM.opd, year: PLAN_YEAR },
+  params: { opd: PARAM.opd, year: PARAM.year },
   response: TrainingPlanSchema,
   access: { roles: ['training-officer', 'unit-head'], unitParam: 'opd' },
   problems: [400, 404],

@@ -17,15 +17,6 @@ import {
 import { PLAN_LINE_SOURCES, PROGRAMME_FORMS, type PlanLineSource, type ProgrammeForm } from '@kompeten/contracts';
 import { IsNip } from '../shared/nip.validator';
 import { COMPETENCY_AREA } from '../budget/codes';
-import type { ParamRule } from '../use-case';
-
-/** The fiscal year in a training plan's path (`/units/:opd/training-plans/:year`). */
-export const PLAN_YEAR: ParamRule = {
-  check: (v) => (/^(20\d{2}|2100)$/.test(v) ? undefined : 'must be a fiscal year 2000–2100'),
-  pattern: '^(20[0-9]{2}|2100)$',
-  description: 'The fiscal year of the plan',
-  example: '2026',
-};
 
 /** Most lines a plan holds: an OPD plans tens of lines, not thousands (and a body stays small). */
 export const MAX_PLAN_LINES = 500;

@@ -46,3 +46,16 @@ export const PlanTotalsSchema = Type.Unsafe<PlanTotals>(
     { title: 'PlanTotals' },
   ),
 );
+
+const UnitCostSchema = Type.Object({
+  costPerJp: Type.Integer({ description: 'Rupiah per JP per person' }),
+  source: StringEnum(['programmes', 'default'] as const, {
+    description:
+      'programmes: Σ cost per participant / Σ JP of the year’s published programmes of the form; default: none was published (an unverified demo default)',
+  }),
+  programmes: Type.Integer({ description: 'Programmes the figure comes from' }),
+});
+
+/** The year's cost per JP of every form (services/enrolment/src/planning/unit-costs.ts): what the needs analysis and the shortage report price with. */
+export const UnitCostsByForm = (description: string) =>
+  Type.Object(Object.fromEntries(PROGRAMME_FORMS.map((f) => [f, UnitCostSchema])), { description });

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { CommandAcceptedSchema, defineUseCase, PARAM } from '../use-case';
-import { PLAN_YEAR, PlanRevisionDto } from './plan-line.dto';
+import { PlanRevisionDto } from './plan-line.dto';
 
 export class ReturnTrainingPlanRequest extends PlanRevisionDto {
   @ApiProperty({ example: 'Prioritaskan puskesmas dengan IKM terendah' })
@@ -18,7 +18,7 @@ export const returnTrainingPlan = defineUseCase({
   tag: 'planning',
   summary:
     'The head of the OPD sends the submitted revision back to the officer with a reason (409 with the current revision when it has since changed or is not submitted).',
-  params: { opd: PARAM.opd, year: PLAN_YEAR },
+  params: { opd: PARAM.opd, year: PARAM.year },
   body: ReturnTrainingPlanRequest,
   response: CommandAcceptedSchema,
   alsoOk: 'That revision is already returned (appends nothing)',

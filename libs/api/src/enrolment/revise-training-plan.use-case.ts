@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { CommandAcceptedSchema, defineUseCase, PARAM } from '../use-case';
-import { PLAN_YEAR, PlanLinesDto } from './plan-line.dto';
+import { PlanLinesDto } from './plan-line.dto';
 
 export class ReviseTrainingPlanRequest extends PlanLinesDto {
   @ApiProperty({
@@ -27,7 +27,7 @@ export const reviseTrainingPlan = defineUseCase({
   tag: 'planning',
   summary:
     'The officer replaces the plan’s lines (a new revision, recording the lines added, removed and changed). A submitted or approved plan goes back to draft; the last approved lines stay in force until the head approves the new revision. 409 with the current revision when the one named has since changed.',
-  params: { opd: PARAM.opd, year: PLAN_YEAR },
+  params: { opd: PARAM.opd, year: PARAM.year },
   body: ReviseTrainingPlanRequest,
   response: CommandAcceptedSchema,
   alsoOk: 'The lines are the same as the current revision’s (appends nothing)',

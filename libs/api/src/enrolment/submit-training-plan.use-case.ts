@@ -1,5 +1,5 @@
 import { CommandAcceptedSchema, defineUseCase, PARAM } from '../use-case';
-import { PLAN_YEAR, PlanRevisionDto } from './plan-line.dto';
+import { PlanRevisionDto } from './plan-line.dto';
 
 export class SubmitTrainingPlanRequest extends PlanRevisionDto {}
 
@@ -11,7 +11,7 @@ export const submitTrainingPlan = defineUseCase({
   tag: 'planning',
   summary:
     'The officer submits the named revision to the head of the OPD for approval (409 with the current revision when it has since changed, or when it is already approved).',
-  params: { opd: PARAM.opd, year: PLAN_YEAR },
+  params: { opd: PARAM.opd, year: PARAM.year },
   body: SubmitTrainingPlanRequest,
   response: CommandAcceptedSchema,
   alsoOk: 'That revision is already submitted (appends nothing)',

@@ -64,4 +64,11 @@ export const PARAM = {
     'A survey period',
     '2026-Q2',
   ),
+  /** A fiscal year in a path (`/units/:opd/training-plans/:year`, `/staff/:nip/development-plans/:year`). */
+  year: {
+    check: (v: string) => (/^(20\d{2}|2100)$/.test(v) ? undefined : 'must be a fiscal year 2000–2100'),
+    pattern: '^(20[0-9]{2}|2100)$',
+    description: 'A fiscal year',
+    example: '2026',
+  },
 } as const;

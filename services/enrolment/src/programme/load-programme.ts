@@ -5,7 +5,7 @@ import { programmeDecider, programmeStreamId } from './programme.decider';
 import { problems } from './programme.problems';
 import type { ProgrammeState } from './programme.state';
 
-/** The programme as its stream says now, for a handler that reads it before deciding (e.g. the need's inputs). */
+/** The programme as its stream says now, for a handler that reads it before deciding (the need's inputs, a unit head's release). */
 export async function loadProgrammeState(store: EventStore, programmeId: string): Promise<ProgrammeState> {
   const events = await store.readStream<ProgrammeEvent>(programmeStreamId(programmeId));
   const s = fold(

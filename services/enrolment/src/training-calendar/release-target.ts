@@ -1,24 +1,12 @@
 import type { DataSource } from 'typeorm';
-import type { ProgrammeEvent, ReleaseDay } from '@kompeten/contracts';
-import { DomainError, fold } from '@kompeten/domain';
+import type { ReleaseDay } from '@kompeten/contracts';
+import { DomainError } from '@kompeten/domain';
 import { EventStore, handleCommand, type EventMetadata } from '@kompeten/event-store';
-import { programmeDecider, programmeStreamId } from '../programme/programme.decider';
 import type { Enrolment, ProgrammeState } from '../programme/programme.state';
 import { problems } from '../programme/programme.problems';
 import type { TrainingCalendarCommand } from './training-calendar.commands';
 import { trainingCalendarDecider } from './training-calendar.decider';
 import { trainingCalendarStreamId } from './training-calendar.commands';
-
-/** The programme as its stream says now (the unit head decides on the enrolment as it stands). */
-export async function loadProgramme(store: EventStore, programmeId: string): Promise<ProgrammeState> {
-  const events = await store.readStream<ProgrammeEvent>(programmeStreamId(programmeId));
-  const s = fold(
-    programmeDecider,
-    events.map(({ type, data }) => ({ type, data }) as ProgrammeEvent),
-  );
-  if (s.status === 'unknown') throw problems.notFound(programmeId);
-  return s;
-}
 
 /** A unit head decides only for staff of the unit they head: the gateway checked the path, the data must agree. */
 export function assertOfUnit(nip: string, workUnit: { opd: string }, opd: string) {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { CityCalendar } from '@kompeten/domain';
 import type { EventStore } from '@kompeten/event-store';
-import type { MessagingWorker } from '@kompeten/messaging';
+import { IntervalWorker } from '@kompeten/messaging';
 import type { Clock } from '@kompeten/platform';
 import { expireDueCertifications } from './expire-due-certifications';
 
@@ -17,24 +17,11 @@ export interface CertificationExpiryWorkerOptions {
 }
 
 /** Runs the expiry check every `everyMs` as of the city's date on the injected clock; a failed run is logged and retried at the next tick. */
-export class CertificationExpiryWorker implements MessagingWorker {
+export class CertificationExpiryWorker extends IntervalWorker {
   private readonly log = new Logger('CertificationExpiry');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = true;
 
-  constructor(private readonly options: CertificationExpiryWorkerOptions) {}
-
-  start(): Promise<void> {
-    this.stopped = false;
-    this.next();
-    return Promise.resolve();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  constructor(private readonly options: CertificationExpiryWorkerOptions) {
+    super(options.everyMs);
   }
 
   /** One check now (also what each tick does). */
@@ -50,12 +37,5 @@ export class CertificationExpiryWorker implements MessagingWorker {
     } catch (e) {
       this.log.warn(`expiry check failed: ${(e as Error).message}`);
     }
-  }
-
-  private next(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce().finally(() => this.next());
-    }, this.options.everyMs);
   }
 }

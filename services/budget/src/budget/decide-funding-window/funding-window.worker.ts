@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { CityCalendar } from '@kompeten/domain';
 import type { EventStore } from '@kompeten/event-store';
-import type { MessagingWorker } from '@kompeten/messaging';
+import { IntervalWorker } from '@kompeten/messaging';
 import type { Clock } from '@kompeten/platform';
 import { decideDueWindows } from './decide-due-windows';
 
@@ -17,24 +17,11 @@ export interface FundingWindowWorkerOptions {
 }
 
 /** Decides due funding windows every `everyMs` as of the city's date on the injected clock; a failed run is logged and retried at the next tick. */
-export class FundingWindowWorker implements MessagingWorker {
+export class FundingWindowWorker extends IntervalWorker {
   private readonly log = new Logger('FundingWindows');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = true;
 
-  constructor(private readonly options: FundingWindowWorkerOptions) {}
-
-  start(): Promise<void> {
-    this.stopped = false;
-    this.next();
-    return Promise.resolve();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  constructor(private readonly options: FundingWindowWorkerOptions) {
+    super(options.everyMs);
   }
 
   /** One look now (also what each tick does). */
@@ -51,12 +38,5 @@ export class FundingWindowWorker implements MessagingWorker {
     } catch (e) {
       this.log.warn(`funding window check failed: ${(e as Error).message}`);
     }
-  }
-
-  private next(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce().finally(() => this.next());
-    }, this.options.everyMs);
   }
 }

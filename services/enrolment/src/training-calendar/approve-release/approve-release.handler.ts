@@ -3,7 +3,7 @@ import { accepted, approveRelease } from '@kompeten/api';
 import { CityCalendar } from '@kompeten/domain';
 import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
-import { loadProgramme } from '../release-target';
+import { loadProgrammeState } from '../../programme/load-programme';
 import { releaseStaff } from '../release-staff';
 
 /** The unit head approves a staff member's request and issues the surat tugas. */
@@ -17,7 +17,7 @@ export class ApproveReleaseHandler implements UseCaseHandler<typeof approveRelea
   ) {}
 
   async handle({ params: { opd }, body, metadata, res }: UseCaseRequest<typeof approveRelease>) {
-    const programme = await loadProgramme(this.store, body.programmeId);
+    const programme = await loadProgrammeState(this.store, body.programmeId);
     const today = this.calendar.dateOf(this.clock.now());
     const { streamId, result } = await releaseStaff(
       this.store,

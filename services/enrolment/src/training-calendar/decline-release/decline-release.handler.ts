@@ -4,7 +4,8 @@ import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { programmeStreamId } from '../../programme/programme.decider';
 import { runProgrammeCommand } from '../../programme/run-programme-command';
-import { assertOfUnit, enrolmentOf, loadProgramme } from '../release-target';
+import { assertOfUnit, enrolmentOf } from '../release-target';
+import { loadProgrammeState } from '../../programme/load-programme';
 
 /**
  * The unit head declines a staff member's request, with a coded reason. Decided on the programme
@@ -20,7 +21,7 @@ export class DeclineReleaseHandler implements UseCaseHandler<typeof declineRelea
 
   async handle({ params: { opd }, body, metadata, res }: UseCaseRequest<typeof declineRelease>) {
     const { programmeId, nip, reason, note } = body;
-    assertOfUnit(nip, enrolmentOf(await loadProgramme(this.store, programmeId), nip).workUnit, opd);
+    assertOfUnit(nip, enrolmentOf(await loadProgrammeState(this.store, programmeId), nip).workUnit, opd);
     const result = await runProgrammeCommand(
       this.store,
       programmeId,

@@ -8,7 +8,8 @@ import { loadStaff } from '../../staff/load-staff';
 import { readFundingNeed } from '../../programme/read-funding-need';
 import { runProgrammeCommand } from '../../programme/run-programme-command';
 import { ACTIVE } from '../../programme/seats.rules';
-import { assertOfUnit, loadProgramme } from '../release-target';
+import { assertOfUnit } from '../release-target';
+import { loadProgrammeState } from '../../programme/load-programme';
 import { releaseStaff } from '../release-staff';
 
 /**
@@ -31,7 +32,7 @@ export class NominateStaffHandler implements UseCaseHandler<typeof nominateStaff
     const today = this.calendar.dateOf(this.clock.now());
     const staff = await loadStaff(this.store, nip);
     assertOfUnit(nip, staff.workUnit, opd);
-    let programme = await loadProgramme(this.store, programmeId);
+    let programme = await loadProgrammeState(this.store, programmeId);
     const current = programme.enrolments[nip];
     const enrolledNow = !current || !ACTIVE.includes(current.status);
     const enrolment = enrolledNow
@@ -57,7 +58,7 @@ export class NominateStaffHandler implements UseCaseHandler<typeof nominateStaff
           metadata,
         )
       : { events: [], version: programme.version };
-    if (enrolledNow) programme = await loadProgramme(this.store, programmeId);
+    if (enrolledNow) programme = await loadProgrammeState(this.store, programmeId);
     const { streamId, result } = await releaseStaff(
       this.store,
       this.db,
