@@ -3,6 +3,7 @@
 // signs a JWT with a local ES256 key made on first use in .cache/dev-keys/ (never committed); the
 // gateway trusts its public half through AUTH_LOCAL_JWKS (npm start sets it). Production uses a
 // real identity provider instead (AUTH_JWKS_URL, e.g. Keycloak).
+import { generateKeyPairSync } from 'node:crypto';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +32,27 @@ export async function ensureDevKeys() {
     JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }] }),
   );
   return DEV_JWKS;
+}
+
+/**
+ * The gateway's development key for the identity it signs on every call to a service (Ed25519), made
+ * once: the gateway gets the private JWK (INTERNAL_IDENTITY_SIGNING_KEY), the services the public JWKS
+ * (INTERNAL_IDENTITY_JWKS). A deployment makes its own pair (deploy/RUNBOOK.md).
+ */
+export function ensureInternalIdentityKeys() {
+  const signingKey = path.join(dir, 'internal-identity.private.jwk.json');
+  const jwks = path.join(dir, 'internal-identity.jwks.json');
+  if (!fs.existsSync(signingKey) || !fs.existsSync(jwks)) {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const kid = `kompeten-gateway-dev-${Date.now().toString(36)}`;
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(signingKey, JSON.stringify({ ...privateKey.export({ format: 'jwk' }), kid }), { mode: 0o600 });
+    fs.writeFileSync(
+      jwks,
+      JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid, alg: 'EdDSA', use: 'sig' }] }),
+    );
+  }
+  return { signingKey, jwks };
 }
 
 /** Signs a development token for one role (claims: sub, roles, unit, nip; audience kompeten). */

@@ -24,7 +24,10 @@ ensureInstalled();
 const { infraUp, stopKafka } = await import('./infra.mjs');
 const { serviceDatabaseUrl } = await import('../deploy/postgres/postgres.mjs');
 const settings = (await import('../libs/config/src/settings.json', { with: { type: 'json' } })).default;
-const { ensureDevKeys, devToken } = await import('./dev-token.mjs');
+const { ensureDevKeys, devToken, ensureInternalIdentityKeys } = await import('./dev-token.mjs');
+const internalIdentity = ensureInternalIdentityKeys();
+const { ensurePersonalDataKek } = await import('./personal-data-kek.mjs');
+const personalDataKek = ensurePersonalDataKek();
 const started = Date.now();
 const infra = await infraUp();
 
@@ -88,6 +91,12 @@ for (const service of SERVICES) {
     ASSESSMENT_URL: url('assessment'),
     BUDGET_URL: url('budget'),
     FEEDBACK_URL: url('feedback'),
+    // The gateway signs who is calling; the services trust only that signature (SECURITY.md).
+    INTERNAL_IDENTITY_SIGNING_KEY: process.env.INTERNAL_IDENTITY_SIGNING_KEY ?? internalIdentity.signingKey,
+    INTERNAL_IDENTITY_JWKS: process.env.INTERNAL_IDENTITY_JWKS ?? internalIdentity.jwks,
+    // Per-person keys are wrapped by this KEK, kept outside the database (SECURITY.md).
+    PERSONAL_DATA_KEK: process.env.PERSONAL_DATA_KEK ?? personalDataKek.file,
+    PERSONAL_DATA_KEK_ID: process.env.PERSONAL_DATA_KEK ? process.env.PERSONAL_DATA_KEK_ID : personalDataKek.id,
     AUTH_LOCAL_JWKS: process.env.AUTH_JWKS_URL
       ? (process.env.AUTH_LOCAL_JWKS ?? '')
       : (process.env.AUTH_LOCAL_JWKS ?? (await ensureDevKeys())),

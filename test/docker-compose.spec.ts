@@ -13,8 +13,14 @@ const root = path.resolve(__dirname, '..');
 const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
 
 interface Settings {
+  /** Required by every service. */
   common: string[];
+  /** Required by the gateway too. */
   gateway: string[];
+  /** Set in every container (compose, Kubernetes): listen on every interface, production rules. */
+  container: string[];
+  /** Required in production by the services that hold personal data (all but the gateway). */
+  personalData: string[];
   ports: Record<string, number>;
 }
 const settings: Settings = settingsJson;
@@ -31,12 +37,17 @@ interface ComposeService {
   healthcheck?: { test?: string | string[] };
   ports?: string[];
   volumes?: string[];
+  /** Short form (a name) or long form ({ source, target }). */
+  configs?: (string | { source: string; target?: string })[];
+  secrets?: (string | { source: string; target?: string })[];
   restart?: string;
   stop_grace_period?: string;
 }
 const compose = parse(read('docker-compose.yml')) as {
   services: Record<string, ComposeService>;
   volumes?: Record<string, unknown>;
+  configs?: Record<string, { file?: string }>;
+  secrets?: Record<string, { file?: string }>;
 };
 const services = compose.services;
 const names = ['gateway', 'enrolment', 'assessment', 'budget', 'feedback'];
@@ -85,11 +96,64 @@ describe('docker-compose.yml', () => {
 
   it('sets exactly the required settings on every service, with the backend URLs on the gateway only', () => {
     for (const name of names) {
-      const expected = [...settings.common, ...(name === 'gateway' ? settings.gateway : [])].sort();
+      const expected = [
+        ...settings.common,
+        ...settings.container,
+        // A local stack trusts the development token keys, which production refuses unless allowed.
+        ...(name === 'gateway' ? [...settings.gateway, 'AUTH_ALLOW_LOCAL_JWKS'] : settings.personalData),
+      ].sort();
       expect({ name, keys: Object.keys(env(name)).sort() }).toEqual({ name, keys: expected });
     }
     for (const name of downstream) {
       expect(env('gateway')[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${settings.ports[name]}`);
+    }
+  });
+
+  it('runs every service in production mode, listening on the container network', () => {
+    for (const name of names)
+      expect({ name, HOST: env(name).HOST, NODE_ENV: env(name).NODE_ENV }).toEqual({
+        name,
+        HOST: '0.0.0.0',
+        NODE_ENV: 'production',
+      });
+  });
+
+  it('mounts only public keys as files, never the dev-keys folder, and each private key as a secret of the one service that needs it', () => {
+    const devKeys = (file: string) => path.posix.relative('.cache/dev-keys', path.posix.normalize(file));
+    // The file names `npm start` writes its development keys under.
+    const made = read('scripts/dev-token.mjs') + read('scripts/personal-data-kek.mjs');
+    const mounted = (list: ComposeService['configs']) =>
+      (list ?? []).map((c) =>
+        typeof c === 'string' ? { source: c, target: `/${c}` } : { target: `/${c.source}`, ...c },
+      );
+    for (const [name, service] of Object.entries(services)) {
+      // A bind mount of .cache/dev-keys (or anything in it) would put the private keys in the container.
+      for (const v of service.volumes ?? [])
+        expect({ name, mountsDevKeys: v.includes('dev-keys') }).toEqual({ name, mountsDevKeys: false });
+    }
+    // Public: the development token JWKS and the gateway's public identity keys.
+    for (const [id, c] of Object.entries(compose.configs ?? {})) {
+      expect({ id, publicJwks: /^[\w.-]*jwks\.json$/.test(devKeys(c.file!)) }).toEqual({ id, publicJwks: true });
+      expect(made).toContain(`'${devKeys(c.file!)}'`);
+    }
+    expect(compose.secrets).toEqual({
+      'internal-identity-signing-key': { file: './.cache/dev-keys/internal-identity.private.jwk.json' },
+      'personal-data-kek': { file: './.cache/dev-keys/personal-data-kek' },
+    });
+    for (const c of Object.values(compose.secrets ?? {})) expect(made).toContain(`'${devKeys(c.file!)}'`);
+    const target = (name: string, id: string) => mounted(services[name].configs).find((c) => c.source === id)?.target;
+    for (const name of names) {
+      const e = env(name);
+      const secrets = mounted(services[name].secrets).map((x) => x.source);
+      expect(e.INTERNAL_IDENTITY_JWKS).toBe(target(name, 'internal-identity-jwks'));
+      if (name === 'gateway') {
+        expect(secrets).toEqual(['internal-identity-signing-key']);
+        expect(e.INTERNAL_IDENTITY_SIGNING_KEY).toBe('/run/secrets/internal-identity-signing-key');
+        expect(e.AUTH_LOCAL_JWKS).toBe(target(name, 'auth-jwks'));
+      } else {
+        expect({ name, secrets }).toEqual({ name, secrets: ['personal-data-kek'] });
+        expect(e.PERSONAL_DATA_KEK).toBe('/run/secrets/personal-data-kek');
+      }
     }
   });
 
@@ -159,12 +223,17 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('keeps every named volume it mounts declared at the top level', () => {
+  it('keeps every named volume, config and secret it mounts declared at the top level', () => {
     const used = Object.values(services)
       .flatMap((s) => s.volumes ?? [])
       .map((v) => v.split(':')[0])
       .filter((src) => !src.startsWith('.') && !src.startsWith('/'));
     for (const v of used) expect(Object.keys(compose.volumes ?? {})).toContain(v);
+    const source = (c: string | { source: string }) => (typeof c === 'string' ? c : c.source);
+    for (const s of Object.values(services)) {
+      for (const c of s.configs ?? []) expect(Object.keys(compose.configs ?? {})).toContain(source(c));
+      for (const c of s.secrets ?? []) expect(Object.keys(compose.secrets ?? {})).toContain(source(c));
+    }
   });
 });
 

@@ -61,9 +61,14 @@ function recordSchema(type, version, dataSchema, personal) {
         type: 'object',
         required: ['actor', 'correlationId', 'causationId'],
         properties: {
-          actor: { type: 'string' },
+          actor: { type: 'string', description: 'Who, from the identity the gateway signed (`<role>:<subject>`)' },
           correlationId: { type: 'string' },
           causationId: { type: ['string', 'null'] },
+          commandId: {
+            type: 'string',
+            pattern: '^[0-9a-f]{64}$',
+            description: 'SHA-256 of (caller, Idempotency-Key): the command this event came from, when it carried a key',
+          },
           traceparent: { type: 'string' },
         },
       },
@@ -116,7 +121,12 @@ export function asyncApiDocument(events, inlineSchemas) {
   const operations = {};
   for (const t of topics) {
     const id = camel(t.name.replace(/^kompeten\./, ''));
-    const own = t.kind === 'events' ? Object.keys(events).filter((type) => events[type].service === t.service) : [];
+    const own =
+      t.kind === 'events'
+        ? Object.keys(events).filter(
+            (type) => events[type].service === t.service || events[type].alsoProducedBy?.includes(t.service),
+          )
+        : [];
     channels[id] = {
       address: t.name,
       description:

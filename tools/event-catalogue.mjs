@@ -48,6 +48,7 @@ export function generateCatalogue() {
     schemas[c.type] = {
       version: c.version,
       service: c.service,
+      ...(c.alsoProducedBy ? { alsoProducedBy: c.alsoProducedBy } : {}),
       stream: c.stream,
       description: c.description,
       personalFields: c.personalFields ?? [],
@@ -116,6 +117,7 @@ function markdown(contracts, schemas) {
         '',
         `Stream: \`${c.stream}\``,
         '',
+        ...(c.alsoProducedBy ? [`Also in the logs (and topics) of: ${c.alsoProducedBy.join(', ')}`, ''] : []),
         '| field | type | required |',
         '|---|---|---|',
       );

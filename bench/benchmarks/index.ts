@@ -8,6 +8,7 @@ import { consumer } from './consumer.bench';
 import { endToEnd } from './end-to-end.bench';
 import { fundingWindow } from './funding-window.bench';
 import { gatewayRead } from './gateway-read.bench';
+import { internalIdentity } from './internal-identity.bench';
 import { globalRead } from './global-read.bench';
 import { outboxRelay } from './outbox-relay.bench';
 import { projectionRebuild } from './projection-rebuild.bench';
@@ -24,6 +25,7 @@ export const BENCHMARKS: Benchmark[] = [
   projectionRebuild,
   endToEnd,
   gatewayRead,
+  internalIdentity,
   browse,
   calendarFeed,
   fundingWindow,

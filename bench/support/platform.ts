@@ -1,7 +1,7 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { GatewayConfig, loadConfig, ServiceConfig } from '@kompeten/config';
 import { createServiceApp } from '@kompeten/platform';
-import { createTestAuth, TestAuth } from '@kompeten/testing';
+import { createTestAuth, TestAuth, internalIdentityEnv } from '@kompeten/testing';
 import { BudgetModule } from '../../services/budget/src/budget.module';
 import { EnrolmentModule } from '../../services/enrolment/src/enrolment.module';
 import { FeedbackModule } from '../../services/feedback/src/feedback.module';
@@ -31,6 +31,7 @@ async function startService(
       DATABASE_URL: db.url,
       KAFKA_BROKERS: BROKERS,
       LOG_LEVEL: 'error',
+      ...internalIdentityEnv(),
     });
     const app = await createServiceApp(register(config), config, name);
     await app.init();
@@ -73,6 +74,7 @@ export async function startGatewayApp(
       DATABASE_URL: db.url,
       KAFKA_BROKERS: BROKERS,
       LOG_LEVEL: 'error',
+      ...internalIdentityEnv(),
       AUTH_LOCAL_JWKS: auth.jwks,
       ENROLMENT_URL: NOWHERE,
       ASSESSMENT_URL: NOWHERE,

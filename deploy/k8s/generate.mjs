@@ -21,11 +21,54 @@ const IMAGE = (s) => `registry.bukittinggi.go.id/kompeten/${s}:0.1.0`;
 const labels = (s) => ({ 'app.kubernetes.io/name': s, 'app.kubernetes.io/part-of': 'kompeten' });
 const CONSUMERS = ['enrolment', 'assessment', 'budget', 'feedback'];
 
+// Who may open a connection to the pods (NetworkPolicy, below). Namespaces are matched by the label
+// Kubernetes sets on each (kubernetes.io/metadata.name), pods by their own labels: set these to your
+// cluster's Prometheus and ingress controller (deploy/RUNBOOK.md, "Network policies").
+const METRICS_SCRAPER = { namespace: 'monitoring', pod: { 'app.kubernetes.io/name': 'prometheus' } };
+const INGRESS_CONTROLLER = { namespace: 'ingress-nginx', pod: { 'app.kubernetes.io/name': 'ingress-nginx' } };
+
+// Keys are mounted as files from Secrets (readable by the service's group only), never put in the
+// environment, where a crash dump or a child process would carry them. Settings name the file.
+const SECRETS_DIR = '/run/secrets/kompeten';
+const SIGNING_KEY_SECRET = 'kompeten-internal-identity-signing-key';
+const kekSecret = (s) => `kompeten-${s}-personal-data-kek`;
+/** The gateway's public identity keys: not secret, one ConfigMap every service reads. */
+const IDENTITY_JWKS_CONFIGMAP = 'kompeten-internal-identity';
+
+/** Settings and Secret volumes of each service's keys (the gateway signs; the others verify and hold personal data). */
+function keys(service) {
+  const jwks = {
+    name: 'INTERNAL_IDENTITY_JWKS',
+    valueFrom: { configMapKeyRef: { name: IDENTITY_JWKS_CONFIGMAP, key: 'jwks.json' } },
+  };
+  const secretVolume = (name, secretName) => ({
+    name,
+    secret: { secretName, defaultMode: 0o440 },
+  });
+  if (service === 'gateway')
+    return {
+      env: [jwks, { name: 'INTERNAL_IDENTITY_SIGNING_KEY', value: `${SECRETS_DIR}/signing-key/private.jwk.json` }],
+      volumes: [secretVolume('signing-key', SIGNING_KEY_SECRET)],
+      mounts: [{ name: 'signing-key', mountPath: `${SECRETS_DIR}/signing-key`, readOnly: true }],
+    };
+  return {
+    env: [
+      jwks,
+      { name: 'PERSONAL_DATA_KEK', value: `${SECRETS_DIR}/personal-data-kek/kek` },
+      { name: 'PERSONAL_DATA_KEK_ID', valueFrom: { secretKeyRef: { name: kekSecret(service), key: 'id' } } },
+    ],
+    volumes: [secretVolume('personal-data-kek', kekSecret(service))],
+    mounts: [{ name: 'personal-data-kek', mountPath: `${SECRETS_DIR}/personal-data-kek`, readOnly: true }],
+  };
+}
+
 function deployment(service) {
   const port = settings.ports[service];
+  const secrets = keys(service);
   const env = [
     { name: 'PORT', value: String(port) },
     { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: `kompeten-${service}-db`, key: 'url' } } },
+    ...secrets.env,
   ];
   return {
     apiVersion: 'apps/v1',
@@ -47,6 +90,7 @@ function deployment(service) {
         spec: {
           terminationGracePeriodSeconds: 40, // the service stops within 30 s of SIGTERM
           securityContext: { runAsNonRoot: true, runAsUser: 1000, fsGroup: 1000 },
+          volumes: secrets.volumes,
           containers: [
             {
               name: service,
@@ -54,6 +98,7 @@ function deployment(service) {
               imagePullPolicy: 'IfNotPresent',
               ports: [{ name: 'http', containerPort: port }],
               env,
+              volumeMounts: secrets.mounts,
               envFrom: [
                 { configMapRef: { name: 'kompeten-config' } },
                 ...(service === 'gateway' ? [{ configMapRef: { name: 'kompeten-gateway-config' } }] : []),
@@ -98,6 +143,49 @@ const pdb = (s) => ({
   metadata: { name: s, namespace: NS },
   spec: { minAvailable: 1, selector: { matchLabels: labels(s) } },
 });
+
+const fromNamespace = ({ namespace, pod }) => ({
+  namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } },
+  podSelector: { matchLabels: pod },
+});
+
+/**
+ * Ingress is denied to every pod of the namespace unless a policy below lets it in (a pod selected
+ * by any Ingress policy takes only what one allows). The four services take calls from the gateway's
+ * pods only — the identity the gateway signs is checked on top — and the gateway from the ingress
+ * controller; the metrics scraper reaches every pod. Kafka and Postgres are called out, not in.
+ */
+function networkPolicies(services) {
+  // A fresh list each time: a shared object would come out as a YAML anchor and alias.
+  const http = () => [{ protocol: 'TCP', port: 'http' }];
+  const allow = (s, from) => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: `${s}-ingress`, namespace: NS, labels: labels(s) },
+    spec: {
+      podSelector: { matchLabels: labels(s) },
+      policyTypes: ['Ingress'],
+      ingress: [
+        { from, ports: http() },
+        { from: [fromNamespace(METRICS_SCRAPER)], ports: http() },
+      ],
+    },
+  });
+  return [
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'default-deny-ingress', namespace: NS },
+      spec: { podSelector: {}, policyTypes: ['Ingress'] },
+    },
+    ...services.map((s) =>
+      allow(
+        s,
+        s === 'gateway' ? [fromNamespace(INGRESS_CONTROLLER)] : [{ podSelector: { matchLabels: labels('gateway') } }],
+      ),
+    ),
+  ];
+}
 
 /** CPU for every service; consumer lag too for the event consumers (needs prometheus-adapter exposing kompeten_consumer_lag). */
 function hpa(s) {
@@ -154,6 +242,9 @@ export function manifests() {
         LOG_LEVEL: 'info',
         LOG_FORMAT: 'json',
         CITY_TIME_ZONE: 'Asia/Jakarta',
+        // In a pod: every interface (the NetworkPolicies say who may connect), production rules.
+        HOST: '0.0.0.0',
+        NODE_ENV: 'production',
       },
     },
     {
@@ -170,6 +261,7 @@ export function manifests() {
         AUTH_AUDIENCE: 'kompeten',
       },
     },
+    ...networkPolicies(services),
     ...services.flatMap((s) => [deployment(s), service(s), pdb(s), hpa(s)]),
     ...topics.map(kafkaTopic),
   ];
@@ -177,7 +269,13 @@ export function manifests() {
 
 export function render() {
   const header =
-    '# Generated by deploy/k8s/generate.mjs — do not edit; change the generator.\n# Before applying: create the Secrets kompeten-<service>-db (key "url": postgres://…/kompeten_<service>) in namespace kompeten.\n';
+    '# Generated by deploy/k8s/generate.mjs — do not edit; change the generator.\n' +
+    '# Before applying, in namespace kompeten (deploy/RUNBOOK.md, "First install"):\n' +
+    '#   Secrets kompeten-<service>-db (key "url": postgres://…/kompeten_<service>),\n' +
+    `#   Secret ${SIGNING_KEY_SECRET} (key "private.jwk.json": the gateway's Ed25519 private JWK),\n` +
+    `#   ConfigMap ${IDENTITY_JWKS_CONFIGMAP} (key "jwks.json": its public JWKS),\n` +
+    `#   Secrets ${kekSecret('<service>')} for enrolment, assessment, budget, feedback (keys "kek": 32 random bytes base64, "id").\n` +
+    '# The NetworkPolicies need a CNI that enforces them (Calico, Cilium, …).\n';
   return (
     header +
     manifests()

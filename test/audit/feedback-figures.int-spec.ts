@@ -1,13 +1,11 @@
 import fs from 'node:fs';
-import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, eventually, TestDatabase, testKafka } from '@kompeten/testing';
+import { createTestDatabase, eventually, TestDatabase, testKafka, httpOf } from '@kompeten/testing';
 import {
   nipsForRun,
   responseBody,
@@ -63,7 +61,7 @@ describe('audit replay of the feedback service’s unit scorecard and correlatio
   const programme = `kom-${tag.toLowerCase()}`;
   const REPORT = { from: '2026-Q1', to: '2026-Q2' };
   // feedback.app is typed with Nest's default server type, `any`: the server is Node's HTTP server.
-  const http = () => request(feedback.app.getHttpServer() as Server);
+  const http = () => httpOf(feedback.app);
   const liveScorecard = async (period?: string) =>
     (
       await http()

@@ -24,6 +24,7 @@ import {
   TestDatabase,
   testKafka,
   uniqueName,
+  testKeyEncryptionKeys,
 } from '@kompeten/testing';
 import { AssessmentPolicy } from '../../services/assessment/src/assessment.policy';
 import { assessmentWorkers } from '../../services/assessment/src/assessment.workers';
@@ -99,7 +100,7 @@ async function startService(
   };
   const db = await createTestDatabase(`upcast_${name}`);
   const dataSource = await migratedDataSource(db, [...eventStoreMigrations, ...messagingMigrations, ...own[name]]);
-  const keys = new PostgresKeyStore(dataSource);
+  const keys = new PostgresKeyStore(dataSource, testKeyEncryptionKeys());
   const ctx: WorkerContext = {
     dataSource,
     keys,

@@ -6,6 +6,8 @@ import { Namespace, ConfigMap, Service } from 'kubernetes-models/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
+import type { IContainer } from 'kubernetes-models/v1';
 import settings from '../../libs/config/src/settings.json';
 import topics from '../../libs/contracts/src/topics.json';
 
@@ -35,10 +37,94 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'apps/v1/Deployment': Deployment,
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
 };
 /** The documents of one kind (kubernetes-models' `Model.is`, or isKafkaTopic), or the one of that kind and name. */
 const of = <T extends Manifest>(is: (d: Manifest) => d is T, name?: string) =>
   docs.filter((d): d is T => is(d) && (!name || d.metadata?.name === name));
+
+type Labels = Record<string, string>;
+interface Selector {
+  matchLabels?: Labels;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+/** A pod that opens a connection: its namespace and its labels. */
+interface Caller {
+  namespace: string;
+  labels: Labels;
+}
+
+/** Kubernetes' label selector semantics (an empty selector matches everything). */
+function selects(selector: Selector | undefined, labels: Labels): boolean {
+  if (!selector) return true;
+  const byLabels = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const byExpressions = (selector.matchExpressions ?? []).every((e) => {
+    const has = e.key in labels;
+    if (e.operator === 'Exists') return has;
+    if (e.operator === 'DoesNotExist') return !has;
+    if (e.operator === 'In') return has && (e.values ?? []).includes(labels[e.key]);
+    if (e.operator === 'NotIn') return !has || !(e.values ?? []).includes(labels[e.key]);
+    throw new Error(`unknown selector operator ${e.operator}`);
+  });
+  return byLabels && byExpressions;
+}
+
+/**
+ * Whether the NetworkPolicies of the file let `caller` open a TCP connection to a pod of the
+ * `kompeten` namespace with `podLabels` on its container port `port` (named `portName`): a pod no
+ * Ingress policy selects takes everything; a selected pod takes what one of them allows.
+ */
+function admits(caller: Caller, podLabels: Labels, port: { number: number; name: string }): boolean {
+  const namespaceLabels = { 'kubernetes.io/metadata.name': caller.namespace };
+  const policies = of(NetworkPolicy.is).filter(
+    (p) => p.spec?.policyTypes?.includes('Ingress') && selects(p.spec.podSelector, podLabels),
+  );
+  if (policies.length === 0) return true;
+  return policies.some((p) =>
+    (p.spec?.ingress ?? []).some((rule) => {
+      const portOk =
+        !rule.ports?.length ||
+        rule.ports.some(
+          (r) =>
+            (r.protocol ?? 'TCP') === 'TCP' && (r.port === undefined || r.port === port.number || r.port === port.name),
+        );
+      const fromOk =
+        !rule.from?.length ||
+        rule.from.some((peer) => {
+          if (peer.ipBlock) return false; // pod traffic is judged by selectors here
+          const inNamespace = peer.namespaceSelector
+            ? selects(peer.namespaceSelector, namespaceLabels)
+            : caller.namespace === p.metadata?.namespace;
+          return inNamespace && selects(peer.podSelector, caller.labels);
+        });
+      return portOk && fromOk;
+    }),
+  );
+}
+
+/** The container of a service's Deployment. */
+const containerOf = (service: string): IContainer => of(Deployment.is, service)[0].spec!.template.spec!.containers[0];
+/** Where a setting of the container comes from: a literal, a ConfigMap key or a Secret key. */
+function source(c: IContainer, name: string): { value?: string; configMap?: string; secret?: string } | undefined {
+  const e = c.env?.find((x) => x.name === name);
+  if (e)
+    return {
+      ...(e.value !== undefined ? { value: e.value } : {}),
+      ...(e.valueFrom?.configMapKeyRef ? { configMap: e.valueFrom.configMapKeyRef.name } : {}),
+      ...(e.valueFrom?.secretKeyRef ? { secret: e.valueFrom.secretKeyRef.name } : {}),
+    };
+  for (const f of c.envFrom ?? []) {
+    const value = of(ConfigMap.is, f.configMapRef?.name)[0]?.data?.[name];
+    if (value !== undefined) return { value, configMap: f.configMapRef!.name };
+  }
+  return undefined;
+}
+/** The Secret a file path of the container lies on (through its volume mounts), if any. */
+function secretOfFile(service: string, file: string): string | undefined {
+  const pod = of(Deployment.is, service)[0].spec!.template.spec!;
+  const mount = containerOf(service).volumeMounts?.find((m) => file.startsWith(`${m.mountPath}/`));
+  return pod.volumes?.find((v) => v.name === mount?.name)?.secret?.secretName;
+}
 
 describe('the Kubernetes manifests', () => {
   it('are generated from the code and up to date', () => {
@@ -74,13 +160,83 @@ describe('the Kubernetes manifests', () => {
       ]);
       const required = [
         ...settings.common,
-        ...(service === 'gateway' ? settings.gateway.filter((s) => s !== 'AUTH_LOCAL_JWKS') : []),
+        ...settings.container,
+        ...(service === 'gateway' ? settings.gateway.filter((s) => s !== 'AUTH_LOCAL_JWKS') : settings.personalData),
       ];
       for (const name of required)
         expect({ service, name, provided: provided.has(name) }).toEqual({ service, name, provided: true });
       expect(c?.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef?.name).toBe(
         `kompeten-${service}-db`,
       );
+    }
+  });
+
+  it('let only the gateway and the metrics scraper reach the services, and only the ingress controller and the scraper reach the gateway', () => {
+    const gateway: Caller = {
+      namespace: 'kompeten',
+      labels: { 'app.kubernetes.io/name': 'gateway', 'app.kubernetes.io/part-of': 'kompeten' },
+    };
+    const scraper: Caller = { namespace: 'monitoring', labels: { 'app.kubernetes.io/name': 'prometheus' } };
+    const ingress: Caller = { namespace: 'ingress-nginx', labels: { 'app.kubernetes.io/name': 'ingress-nginx' } };
+    const strangers: Caller[] = [
+      { namespace: 'kompeten', labels: { run: 'debug-shell' } },
+      { namespace: 'default', labels: {} },
+      // The gateway's labels count in the kompeten namespace only; Prometheus' in monitoring only.
+      { namespace: 'other-team', labels: gateway.labels },
+      { namespace: 'kompeten', labels: scraper.labels },
+    ];
+    for (const [service, portNumber] of Object.entries(settings.ports)) {
+      const podLabels = of(Deployment.is, service)[0].spec!.template.metadata!.labels!;
+      const port = { number: portNumber, name: 'http' };
+      const may = (who: Caller) => admits(who, podLabels, port);
+      const peers = Object.keys(settings.ports)
+        .filter((s) => s !== service && s !== 'gateway')
+        .map((s): Caller => ({
+          namespace: 'kompeten',
+          labels: of(Deployment.is, s)[0].spec!.template.metadata!.labels!,
+        }));
+      expect({ service, scraper: may(scraper) }).toEqual({ service, scraper: true });
+      expect({ service, gateway: may(gateway) }).toEqual({ service, gateway: service !== 'gateway' });
+      expect({ service, ingress: may(ingress) }).toEqual({ service, ingress: service === 'gateway' });
+      for (const who of [...strangers, ...peers])
+        expect({ service, who, admitted: may(who) }).toEqual({ service, who, admitted: false });
+    }
+    // Any other pod of the namespace (a job, a debug pod, a future service) takes nothing either.
+    expect(admits(strangers[0], { 'app.kubernetes.io/name': 'something-new' }, { number: 8080, name: 'http' })).toBe(
+      false,
+    );
+  });
+
+  it('run every service in production mode on every interface, with the gateway keys from a Secret and the public JWKS from a ConfigMap', () => {
+    for (const service of Object.keys(settings.ports)) {
+      const c = containerOf(service);
+      expect({ service, HOST: source(c, 'HOST')?.value, NODE_ENV: source(c, 'NODE_ENV')?.value }).toEqual({
+        service,
+        HOST: '0.0.0.0',
+        NODE_ENV: 'production',
+      });
+      // The public keys: not a secret, and never the private key's Secret.
+      expect(source(c, 'INTERNAL_IDENTITY_JWKS')).toEqual({ configMap: 'kompeten-internal-identity' });
+      const signingKey = source(c, 'INTERNAL_IDENTITY_SIGNING_KEY');
+      const kek = source(c, 'PERSONAL_DATA_KEK');
+      const mounted = (of(Deployment.is, service)[0].spec!.template.spec!.volumes ?? []).map(
+        (v) => v.secret?.secretName,
+      );
+      if (service === 'gateway') {
+        expect(secretOfFile(service, signingKey!.value!)).toBe('kompeten-internal-identity-signing-key');
+        expect(kek).toBeUndefined();
+      } else {
+        // Only the gateway holds the signing key; each service its own key-encryption key.
+        expect({ service, signingKey, mounted }).toEqual({
+          service,
+          signingKey: undefined,
+          mounted: [`kompeten-${service}-personal-data-kek`],
+        });
+        expect(secretOfFile(service, kek!.value!)).toBe(`kompeten-${service}-personal-data-kek`);
+        expect(source(c, 'PERSONAL_DATA_KEK_ID')).toEqual({ secret: `kompeten-${service}-personal-data-kek` });
+      }
+      // No key material in the manifest itself: every literal is a path, a URL or a plain setting.
+      for (const e of c.env ?? []) expect(e.value ?? '').not.toMatch(/"d"\s*:|BEGIN .*PRIVATE KEY/);
     }
   });
 

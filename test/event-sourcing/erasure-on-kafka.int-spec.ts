@@ -8,6 +8,7 @@ import {
   TestDatabase,
   testKafka,
   uniqueName,
+  testKeyEncryptionKeys,
 } from '@kompeten/testing';
 import { DataSource } from 'typeorm';
 
@@ -31,7 +32,7 @@ describe('erasing a person (UU 27/2022)', () => {
   });
 
   it('leaves no plaintext on Kafka, and both the store and the topic still verify', async () => {
-    const keys = new PostgresKeyStore(ds);
+    const keys = new PostgresKeyStore(ds, testKeyEncryptionKeys());
     const store = new EventStore(ds, { keys });
     const meta = { actor: 'user:officer', correlationId: 'c', causationId: null };
     await store.append(

@@ -1,4 +1,11 @@
-import { createTestAuth, createTestDatabase, eventually, TestDatabase, testBrokers } from '@kompeten/testing';
+import {
+  createTestAuth,
+  createTestDatabase,
+  eventually,
+  identityHeader,
+  TestDatabase,
+  testBrokers,
+} from '@kompeten/testing';
 import { CompiledService, ServiceName, spawnCompiledService } from '../support/compiled-service';
 
 // The real deployables, as `npm start` and the Docker image run them: compiled main.js, own process,
@@ -82,12 +89,18 @@ describe('the five service processes', () => {
         checks: { postgres: { status: 'up' }, kafka: { status: 'up' } },
       });
       expect((await getJson(`http://127.0.0.1:${port}/health`)).body).toMatchObject({ status: 'ok', service });
+      // Without HOST set, a service listens on the loopback interface only (development).
+      expect(run.output()).toContain(`kompeten-${service} listening on 127.0.0.1:${port}`);
     }
     // Logs are structured JSON with the service and correlation id, and never hold personal data.
     const enrolment = started.find((s) => s.service === 'enrolment')!;
     const created = await fetch(`http://127.0.0.1:${enrolment.port}/staff`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-correlation-id': 'corr-logs-1' },
+      headers: {
+        'content-type': 'application/json',
+        'x-correlation-id': 'corr-logs-1',
+        ...identityHeader('enrolment', 'POST', '/staff', undefined, 'corr-logs-1'),
+      },
       body: JSON.stringify({
         nip: '198609262015051001',
         name: 'Siti Rahmah Binti Logtest',

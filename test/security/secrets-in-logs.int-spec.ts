@@ -10,7 +10,9 @@ import { SECURITY_HEADERS } from './support/security-headers';
 // A short story runs through the gateway with every service as its own process logging at debug
 // level, including refused requests that carry the secrets (a bad survey with the comment, a forged
 // token). Afterwards the logs of all of them hold no bearer token, no database password, no staff
-// name, and no citizen's comment or contact — while they do hold the requests' correlation ids.
+// name, no NIP (the story reads and writes under URLs that carry one, and calls a service that is
+// down: the gateway logs that failure with its path), no withdrawal note, and no citizen's comment
+// or contact — while they do hold the requests' correlation ids.
 describe('secrets in the logs of a full run', () => {
   const tag = Date.now().toString(36).toUpperCase();
   const password = `S3cret-${randomUUID()}`; // trust authentication ignores it; a log that prints the URL would show it
@@ -18,6 +20,7 @@ describe('secrets in the logs of a full run', () => {
     staffName: `Siti Rahasia ${tag}`,
     comment: `Antrean terlalu lama ${tag} rahasia`,
     contact: `0812${Date.now()}`,
+    withdrawalNote: `Operasi lutut ${tag}`,
   };
   const dbs: TestDatabase[] = [];
   const running: ServiceProcess[] = [];
@@ -75,7 +78,7 @@ describe('secrets in the logs of a full run', () => {
     }
   });
 
-  it('holds no token, password, name, comment or contact', async () => {
+  it('holds no token, password, name, NIP, note, comment or contact', async () => {
     const as = (token: string, correlation: string) => ({
       Authorization: `Bearer ${token}`,
       'X-Correlation-Id': correlation,
@@ -190,6 +193,27 @@ describe('secrets in the logs of a full run', () => {
       { headers: as(tokens.admin, `logs-list-${tag}`) },
     );
     expect(await listed.text()).toContain(secrets.comment);
+    // URLs that carry the NIP: a read, and a withdrawal (its note may name an illness).
+    const read = await fetch(`${gateway.url}/api/v1/staff/${nip}`, {
+      headers: as(tokens.admin, `logs-staff-read-${tag}`),
+    });
+    expect(read.status).toBe(200);
+    await expectStatus(
+      201,
+      api(
+        `/programmes/${programmeId}/enrolments/${nip}/withdrawal`,
+        { reason: 'illness', note: secrets.withdrawalNote },
+        tokens.officer,
+        `logs-withdraw-${tag}`,
+      ),
+    );
+    // A downstream call that fails: the gateway logs it with its path, /staff/<nip>/competency-profile.
+    const assessment = running.find((p) => p.service === 'assessment')!;
+    await assessment.stop();
+    const profile = await fetch(`${gateway.url}/api/v1/staff/${nip}/competency-profile`, {
+      headers: as(tokens.admin, `logs-down-${tag}`),
+    });
+    expect(profile.status).toBe(503);
 
     await Promise.all(running.map((p) => p.stop())); // flushes the last lines
     const logs = running.map((p) => p.output()).join('\n');
@@ -202,6 +226,8 @@ describe('secrets in the logs of a full run', () => {
       ),
       'database password': password,
       'staff name': secrets.staffName,
+      NIP: nip,
+      'withdrawal note': secrets.withdrawalNote,
       comment: secrets.comment,
       contact: secrets.contact,
     };

@@ -1,6 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { internalIdentityEnv } from '@kompeten/testing';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -47,7 +48,8 @@ export function spawnCompiledService(
     ],
     {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
+      // The test process's gateway key pair: spawned services and gateways trust each other, nothing else.
+      env: { PATH: process.env.PATH ?? '', PORT: '0', ...internalIdentityEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     },
   );

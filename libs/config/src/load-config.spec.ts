@@ -4,6 +4,7 @@ const valid = {
   PORT: '3001',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/kompeten_enrolment',
   KAFKA_BROKERS: '127.0.0.1:9092',
+  INTERNAL_IDENTITY_JWKS: '{"keys":[]}',
 };
 
 describe('loadConfig', () => {
@@ -46,6 +47,7 @@ describe('loadConfig', () => {
       ASSESSMENT_URL: 'http://a',
       BUDGET_URL: 'http://b',
       FEEDBACK_URL: 'http://f',
+      INTERNAL_IDENTITY_SIGNING_KEY: '{}',
     };
     expect(() => loadConfig(GatewayConfig, { ...valid, ...urls })).toThrow(/AUTH_LOCAL_JWKS/);
     expect(

@@ -12,6 +12,8 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { AuthAlgorithms, AuthIssuer, AuthJwksUrl, AuthLocalJwks, parseAlgorithms } from './gateway-auth-settings';
+import { inProductionEnv, PersonalDataKek } from './personal-data-kek';
 
 /** A time zone the runtime's IANA database knows (Node ships it through Intl). */
 @ValidatorConstraint({ name: 'knownTimeZone' })
@@ -66,6 +68,56 @@ export class ServiceConfig {
   @Validate(KnownTimeZone)
   CITY_TIME_ZONE = 'Asia/Jakarta';
 
+  /**
+   * Bytes per send of the outbox relay to Kafka. Keep it below the topic's `max.message.bytes`
+   * (broker default 1 048 588): a partition's share of one send is one record batch, refused whole
+   * when larger. A send the broker still refuses is split; an event too large alone is parked.
+   */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? value : Number(value)))
+  @IsInt({ message: 'RELAY_MAX_BATCH_BYTES must be a whole number of bytes' })
+  @Min(10_000, { message: 'RELAY_MAX_BATCH_BYTES must be at least 10000 (bytes)' })
+  RELAY_MAX_BATCH_BYTES = 900_000;
+
+  /**
+   * The interface to listen on: 127.0.0.1 in development, so that nothing but this machine reaches a
+   * service; `0.0.0.0` in a container, where the NetworkPolicy says who may call.
+   */
+  @IsOptional()
+  @IsString({ message: 'HOST must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0' })
+  HOST = '127.0.0.1';
+
+  /**
+   * The gateway's public keys (a JWKS, inline JSON or a file): a service accepts a request only with an
+   * identity the gateway signed for it (`x-kompeten-identity`). `npm start` makes a development pair.
+   */
+  @IsString({ message: 'INTERNAL_IDENTITY_JWKS is required: the gateway public key(s) every call must be signed with' })
+  INTERNAL_IDENTITY_JWKS?: string;
+
+  /**
+   * The key-encryption key (KEK) that wraps every per-person data key: 32 bytes in base64, inline or a
+   * file (a mounted secret). It lives outside the database, so that a dump alone opens no personal
+   * data. Required when NODE_ENV=production; in development a fixed, public KEK is used.
+   */
+  @ValidateIf((c: ServiceConfig) => c.PERSONAL_DATA_KEK !== undefined || inProductionEnv(c))
+  @Validate(PersonalDataKek)
+  PERSONAL_DATA_KEK?: string;
+
+  /** The KEK's id, stored beside each key it wraps; a rotation brings a new KEK under a new id. */
+  @IsOptional()
+  @Matches(/^[\w.-]{1,64}$/, { message: 'PERSONAL_DATA_KEK_ID must be 1–64 letters, digits, ., _ or -' })
+  PERSONAL_DATA_KEK_ID = 'kek-1';
+
+  /**
+   * During a rotation, the earlier KEKs (`id:base64-or-file`, comma-separated): keys still wrapped
+   * under them open, and the service's start (or POST /admin/personal-keys/rewrap) rewraps them.
+   */
+  @IsOptional()
+  @Matches(/^[\w.-]{1,64}:[^,]+(,\s*[\w.-]{1,64}:[^,]+)*$/, {
+    message: 'PERSONAL_DATA_KEK_RETIRED must be id:base64-or-file entries, comma-separated',
+  })
+  PERSONAL_DATA_KEK_RETIRED?: string;
+
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',').map((b) => b.trim());
   }
@@ -85,19 +137,86 @@ export class GatewayConfig extends ServiceConfig {
   @Matches(/^https?:\/\/\S+$/, { message: 'FEEDBACK_URL must be an http(s) URL' })
   FEEDBACK_URL: string;
 
-  /** A real identity provider's keys (e.g. Keycloak's …/protocol/openid-connect/certs). */
+  /**
+   * The gateway's private key (Ed25519 JWK with `kid`, inline or a file) for the identity it signs on
+   * every call to a service; the services trust its public half (INTERNAL_IDENTITY_JWKS).
+   */
+  @IsString({
+    message: 'INTERNAL_IDENTITY_SIGNING_KEY is required: the key the gateway signs internal identities with',
+  })
+  INTERNAL_IDENTITY_SIGNING_KEY: string;
+
+  /** The gateway signs identities; it verifies none, so it needs no public key. */
   @IsOptional()
-  @Matches(/^https?:\/\/\S+$/, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
+  override INTERNAL_IDENTITY_JWKS?: string = undefined;
+
+  /** The gateway keeps no event log and so no personal data keys. */
+  @IsOptional()
+  override PERSONAL_DATA_KEK?: string = undefined;
+
+  /** `production` tightens the token settings below (https keys, an issuer, no development keys). */
+  @IsOptional() @IsString() NODE_ENV?: string;
+
+  /**
+   * A real identity provider's keys (e.g. Keycloak's …/protocol/openid-connect/certs). Required in
+   * production, and https there (gateway-auth-settings.ts).
+   */
+  @Validate(AuthJwksUrl)
   AUTH_JWKS_URL?: string;
 
-  /** A local JWKS (file path or inline JSON) — development keys made by `npm run token`. */
-  @ValidateIf((c: GatewayConfig) => !c.AUTH_JWKS_URL)
-  @IsString({ message: 'AUTH_JWKS_URL or AUTH_LOCAL_JWKS is required: the gateway must know whose tokens to trust' })
+  /**
+   * A local JWKS (file path or inline JSON) — development keys made by `npm run token`. Refused in
+   * production unless AUTH_ALLOW_LOCAL_JWKS=true: its private half lies beside it in .cache/dev-keys.
+   */
+  @ValidateIf((c: GatewayConfig) => !c.AUTH_JWKS_URL || c.AUTH_LOCAL_JWKS !== undefined)
+  @Validate(AuthLocalJwks)
   AUTH_LOCAL_JWKS?: string;
 
-  @IsOptional() @IsString() AUTH_ISSUER?: string;
+  /** `true` lets a production gateway trust AUTH_LOCAL_JWKS (a demo, never a city's deployment). */
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsIn([true, false], { message: 'AUTH_ALLOW_LOCAL_JWKS must be true or false' })
+  AUTH_ALLOW_LOCAL_JWKS = false;
+
+  /** The tokens' `iss`: checked when set; required in production. */
+  @Validate(AuthIssuer) AUTH_ISSUER?: string;
 
   @IsString() AUTH_AUDIENCE = 'kompeten';
+
+  /** The signature algorithms accepted (asymmetric only); a token signed otherwise is refused. */
+  @Validate(AuthAlgorithms)
+  AUTH_ALGORITHMS = 'RS256,ES256,EdDSA';
+
+  /**
+   * The identity provider's client id of Kompeten (e.g. Keycloak's): when set, roles are read only from
+   * `resource_access.<client>.roles`, not from realm-wide roles another application may grant.
+   */
+  @IsOptional() @IsString() AUTH_CLIENT_ID?: string;
+
+  /**
+   * How many proxies (ingress, load balancer) stand in front of the gateway: the client address is
+   * the one that many hops back in X-Forwarded-For. 0 (default) trusts no header: the socket's peer.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'TRUST_PROXY_HOPS must be an integer (proxies in front of the gateway)' })
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS = 0;
+
+  /** Failed authentications (401) per client address per minute; beyond it 429 with Retry-After. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'AUTH_FAILURE_LIMIT_PER_MINUTE must be an integer' })
+  @Min(1)
+  AUTH_FAILURE_LIMIT_PER_MINUTE = 30;
+
+  /** Live feeds (SSE) open at once with one token; one more is refused with 429. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'LIVE_FEEDS_PER_TOKEN must be an integer' })
+  @Min(1)
+  LIVE_FEEDS_PER_TOKEN = 3;
+
+  get authAlgorithms(): string[] {
+    return parseAlgorithms(this.AUTH_ALGORITHMS);
+  }
 
   @Transform(({ value }) => Number(value))
   @IsInt({ message: 'DOWNSTREAM_TIMEOUT_MS must be an integer (milliseconds)' })
@@ -114,4 +233,15 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt({ message: 'SURVEY_RATE_LIMIT_PER_MINUTE must be an integer' })
   @Min(1)
   SURVEY_RATE_LIMIT_PER_MINUTE = 20;
+
+  /**
+   * How long an Idempotency-Key's `in-progress` claim keeps a retry away (409) before the retry may
+   * take it over: a gateway that died mid-request leaves its claim behind. Seconds, not the record's
+   * day: the services deduplicate the command themselves (x-command-id), so a takeover never runs it twice.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'IDEMPOTENCY_LEASE_SECONDS must be an integer (seconds)' })
+  @Min(1)
+  @Max(3600)
+  IDEMPOTENCY_LEASE_SECONDS = 30;
 }

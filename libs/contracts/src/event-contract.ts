@@ -18,6 +18,8 @@ export interface EventContract {
   /** The current schema version; older versions are upcast on read. */
   version: number;
   service: EventProducingService;
+  /** Other services that append this type to their own log too (PersonalDataErased: every service). */
+  alsoProducedBy?: EventProducingService[];
   /** Stream id pattern, e.g. `staff-<nip>`; also the Kafka message key. */
   stream: string;
   description: string;

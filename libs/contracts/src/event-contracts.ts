@@ -8,6 +8,7 @@ import { STAFF_EVENTS } from './enrolment/staff.events';
 import { TRAINING_CALENDAR_EVENTS } from './enrolment/training-calendar.events';
 import type { EventContract } from './event-contract';
 import { FEEDBACK_EVENTS } from './feedback/feedback.events';
+import { PERSONAL_DATA_EVENTS } from './personal-data/personal-data.events';
 
 /** Every event type of every service, with its current version and upcasters: what readers open events with. */
 export const EVENT_CONTRACTS: readonly EventContract[] = [
@@ -20,4 +21,5 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   ...BUDGET_EVENTS,
   ...FUNDING_EVENTS,
   ...FEEDBACK_EVENTS,
+  ...PERSONAL_DATA_EVENTS,
 ];

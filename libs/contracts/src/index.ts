@@ -9,4 +9,5 @@ export * from './enrolment';
 export * from './budget';
 export * from './assessment';
 export * from './feedback';
+export * from './personal-data';
 export { ASYNCAPI_DOCUMENT } from './asyncapi';

@@ -82,11 +82,11 @@ export async function bootstrapService<C extends ServiceConfig>(
 ): Promise<INestApplication<Server>> {
   const config = configOrExit(service, cls);
   const app = await createServiceApp(moduleFor(config), config, service, openApi);
-  await app.listen(config.PORT, '0.0.0.0');
+  await app.listen(config.PORT, config.HOST);
   // With PORT=0 the OS picks the port; whoever started us learns which one from this line or,
   // when it spawned us with an IPC channel (tests, supervisors), from a message — no guessing.
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  new Logger('Bootstrap').log(`kompeten-${service} listening on :${port}`);
-  process.send?.({ type: 'listening', service, port });
+  const { port, address } = app.getHttpServer().address() as AddressInfo;
+  new Logger('Bootstrap').log(`kompeten-${service} listening on ${address}:${port}`);
+  process.send?.({ type: 'listening', service, port, address });
   return app;
 }

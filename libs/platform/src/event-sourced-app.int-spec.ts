@@ -1,12 +1,11 @@
-import type { Server } from 'node:http';
 import { INestApplication, Module } from '@nestjs/common';
 import { IsInt, Max, Min } from 'class-validator';
-import request from 'supertest';
 import { defineUseCase, PARAM, Type } from '@kompeten/api';
 import { Decider } from '@kompeten/domain';
 import { EventStore, handleCommand } from '@kompeten/event-store';
 import { loadConfig, ServiceConfig } from '@kompeten/config';
-import { createTestDatabase, TestDatabase, testBrokers } from '@kompeten/testing';
+import { createTestDatabase, TestDatabase, testBrokers, internalIdentityEnv, httpOf } from '@kompeten/testing';
+import type { Response } from 'supertest';
 import { PlatformModule } from './platform.module';
 import { createServiceApp } from './bootstrap';
 import { Handles, serviceRoutes, type UseCaseHandler, type UseCaseRequest } from './http/use-case-handler';
@@ -50,12 +49,11 @@ class CreditJpHandler implements UseCaseHandler<typeof creditJp> {
 }
 
 /** The validation errors of a 400 problem+json body (supertest types bodies `any`). */
-const errorsOf = (res: request.Response) => (res.body as { errors: { field: string; message: string }[] }).errors;
+const errorsOf = (res: Response) => (res.body as { errors: { field: string; message: string }[] }).errors;
 
 describe('an event-sourced Nest service', () => {
   let db: TestDatabase;
   let app: INestApplication;
-  let http: Server;
   let store: EventStore;
 
   beforeAll(async () => {
@@ -65,6 +63,7 @@ describe('an event-sourced Nest service', () => {
       DATABASE_URL: db.url,
       KAFKA_BROKERS: testBrokers().join(','),
       LOG_LEVEL: 'error',
+      ...internalIdentityEnv(),
     });
     const routes = serviceRoutes('enrolment', [CreditJpHandler], [creditJp]);
     @Module({
@@ -75,7 +74,6 @@ describe('an event-sourced Nest service', () => {
     class TestModule {}
     app = await createServiceApp({ module: TestModule }, config);
     await app.init();
-    http = app.getHttpServer() as Server; // Nest types it `any`; the Express adapter's is a node:http Server
     store = app.get(EventStore);
   });
   afterAll(async () => {
@@ -84,7 +82,7 @@ describe('an event-sourced Nest service', () => {
   });
 
   it('runs a declared use case through its generated route and appends its event', async () => {
-    const res = await request(http).post('/ledgers/1986/credits').send({ jp: 8 }).expect(201);
+    const res = await httpOf(app).post('/ledgers/1986/credits').send({ jp: 8 }).expect(201);
     expect(res.body).toEqual({ version: 1 });
     expect(res.headers.etag).toBe('"1"');
     expect((await store.readStream('ledger-1986')).map((e) => e.data)).toEqual([{ jp: 8 }]);
@@ -92,7 +90,7 @@ describe('an event-sourced Nest service', () => {
 
   it('answers a stale If-Match with 409 problem+json and appends nothing', async () => {
     const before = await store.head();
-    const res = await request(http).post('/ledgers/1986/credits').set('If-Match', '0').send({ jp: 4 }).expect(409);
+    const res = await httpOf(app).post('/ledgers/1986/credits').set('If-Match', '0').send({ jp: 4 }).expect(409);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({
       status: 409,
@@ -105,17 +103,17 @@ describe('an event-sourced Nest service', () => {
 
   it('answers bad input with 400 naming the field, and appends nothing', async () => {
     const before = await store.head();
-    const wrong = await request(http).post('/ledgers/1986/credits').send({ jp: 40 }).expect(400);
+    const wrong = await httpOf(app).post('/ledgers/1986/credits').send({ jp: 40 }).expect(400);
     expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(errorsOf(wrong)).toEqual([{ field: 'jp', message: expect.stringMatching(/24/) as unknown }]);
-    const unknown = await request(http).post('/ledgers/1986/credits').send({ jp: 2, hours: 3 }).expect(400);
+    const unknown = await httpOf(app).post('/ledgers/1986/credits').send({ jp: 2, hours: 3 }).expect(400);
     expect(errorsOf(unknown).map((e) => e.field)).toContain('hours');
     expect(await store.head()).toEqual(before);
   });
 
   it('refuses a malformed path parameter by its declared rule, naming it, and appends nothing', async () => {
     const before = await store.head();
-    const res = await request(http).post('/ledgers/%20bad%20/credits').send({ jp: 2 }).expect(400);
+    const res = await httpOf(app).post('/ledgers/%20bad%20/credits').send({ jp: 2 }).expect(400);
     expect(errorsOf(res)).toEqual([{ field: 'staffId', message: expect.stringMatching(/letters, digits/) as unknown }]);
     expect(await store.head()).toEqual(before);
   });

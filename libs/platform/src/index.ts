@@ -14,7 +14,10 @@ export { DOMAIN_ERROR_STATUS, ProblemDetailsFilter, toProblem } from './http/pro
 export { validationPipe, flattenValidationErrors } from './http/validation';
 export { CommandMetadata, metadataFrom, expectedVersionFrom } from './http/command-metadata';
 export { Clock, SystemClock } from './clock';
+export { redactNips } from './logging';
 export { useCaseController, checkedParams, problemResponse } from './http/use-case-controller';
 export type { RouteInput, RouteSpec } from './http/use-case-controller';
 export { Handles, serviceRoutes } from './http/use-case-handler';
 export type { UseCaseHandler, UseCaseRequest } from './http/use-case-handler';
+export * from './identity';
+export { ErasureRequestDto } from './admin/erasure-request.dto';

@@ -8,8 +8,17 @@ const QUIET = new Set(['/health', '/ready', '/metrics']);
 const withoutFeedToken = (url: string) => url.replace(/\/calendar\/[^/?#]+/, '/calendar/[redacted]');
 
 /**
+ * A NIP (Nomor Induk Pegawai: 18 digits, the first 8 the birth date) identifies one civil servant and
+ * tells their age and sex: personal data that logs, kept longer and read more widely than the event
+ * log, do not need — a request is found by its correlation id. Any run of exactly 18 digits is taken
+ * for one (`/staff/198001012005011001/` → `/staff/[nip]/`, `staff-198001012005011001` → `staff-[nip]`).
+ */
+export const redactNips = (text: string) => text.replace(/(?<!\d)\d{18}(?!\d)/g, '[nip]');
+
+/**
  * Structured logs (pino): one JSON object per line with the service and the request's correlation
- * id. Bodies are never logged (they hold names and citizens' comments), and neither are tokens.
+ * id. Bodies are never logged (they hold names and citizens' comments), neither are tokens, and NIPs
+ * are redacted wherever they appear.
  */
 export function loggingModule(service: string, config: ServiceConfig) {
   return LoggerModule.forRoot({
@@ -26,9 +35,16 @@ export function loggingModule(service: string, config: ServiceConfig) {
       genReqId: (req: IncomingMessage) => (req.headers['x-correlation-id'] as string | undefined) ?? randomUUID(),
       customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: unknown }).id }),
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+      // The URL above is the usual carrier; every other line (an error naming a stream `staff-<nip>`, a
+      // consumer's retry, a downstream failure) is redacted as it is written. A JSON number of 18 digits
+      // would be too — no field of ours is one (pino's time has 13).
+      hooks: { streamWrite: redactNips },
       autoLogging: { ignore: (req: IncomingMessage) => QUIET.has((req.url ?? '').split('?')[0]) },
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: withoutFeedToken(req.url) }),
+        req: (req: { method: string; url: string }) => ({
+          method: req.method,
+          url: redactNips(withoutFeedToken(req.url)),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },

@@ -11,7 +11,9 @@ import { runMigrations } from './database/run-migrations';
 import { SERVICE_IDENTITY } from './service-identity';
 import { Clock, SystemClock } from './clock';
 import { CityCalendar } from '@kompeten/domain';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { IdentityGuard } from './identity/identity.guard';
+import { IdentityVerifier } from './identity/identity-verifier';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
@@ -19,6 +21,8 @@ import { registerServiceMetrics } from './metrics/service-metrics';
 import { loggingModule } from './logging';
 import { stopTracing } from '@kompeten/tracing';
 import { ProjectionsController } from './admin/projections.controller';
+import { ErasuresController } from './admin/erasures.controller';
+import { keyEncryptionKeysFor, PersonalKeysOnBoot } from './admin/personal-data-keys';
 import {
   contractUpcasters,
   EventStore,
@@ -107,7 +111,12 @@ export class PlatformModule {
     const calendar = new CityCalendar(config.CITY_TIME_ZONE);
     const eventStoreProviders = eventSourced
       ? [
-          { provide: PostgresKeyStore, useFactory: (ds: DataSource) => new PostgresKeyStore(ds), inject: [DataSource] },
+          {
+            provide: PostgresKeyStore,
+            useFactory: (ds: DataSource) => new PostgresKeyStore(ds, keyEncryptionKeysFor(config, service)),
+            inject: [DataSource],
+          },
+          PersonalKeysOnBoot,
           {
             provide: EventStore,
             useFactory: (ds: DataSource, keys: PostgresKeyStore) => new EventStore(ds, { keys, upcasters }),
@@ -129,6 +138,7 @@ export class PlatformModule {
                       kafka: client.kafka,
                       topic: eventSourced.topic,
                       name: `${service}-relay`,
+                      maxBatchBytes: config.RELAY_MAX_BATCH_BYTES,
                     }),
                   ]
                 : [];
@@ -159,7 +169,11 @@ export class PlatformModule {
           retryDelay: 1000,
         }),
       ],
-      controllers: [HealthController, MetricsController, ...(eventSourced ? [ProjectionsController] : [])],
+      controllers: [
+        HealthController,
+        MetricsController,
+        ...(eventSourced ? [ProjectionsController, ErasuresController] : []),
+      ],
       providers: [
         { provide: SERVICE_IDENTITY, useValue: { name: service } },
         { provide: SERVICE_CONFIG, useValue: config },
@@ -186,6 +200,16 @@ export class PlatformModule {
         },
         ShutdownLog,
         ...eventStoreProviders,
+        // Every service but the gateway answers only calls the gateway signed (identity/identity.guard.ts).
+        ...(service === 'gateway'
+          ? []
+          : [
+              {
+                provide: IdentityVerifier,
+                useFactory: () => new IdentityVerifier(config.INTERNAL_IDENTITY_JWKS as string, service),
+              },
+              { provide: APP_GUARD, useClass: IdentityGuard },
+            ]),
         {
           provide: READINESS_CHECKS,
           useFactory: (pg: PostgresReadiness, kafka: KafkaClient) => [pg, kafka],

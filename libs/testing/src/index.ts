@@ -7,4 +7,7 @@ export { createTestAuth } from './test-auth';
 export type { TestAuth } from './test-auth';
 export { readSse } from './sse-reader';
 export { httpOf } from './http';
+export { identityHeader, internalIdentityEnv, signOnSend, TEST_CALLER } from './internal-identity';
+export type { TestCaller } from './internal-identity';
 export type { SseMessage } from './sse-reader';
+export { personalDataKekEnv, testKeyEncryptionKeys } from './personal-data-kek';

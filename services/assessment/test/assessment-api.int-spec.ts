@@ -15,7 +15,7 @@ import type {
 import { addDays, CityCalendar } from '@kompeten/domain';
 import { EventStore } from '@kompeten/event-store';
 import type { ProblemDetails } from '@kompeten/platform';
-import { eventually } from '@kompeten/testing';
+import { eventually, httpOf } from '@kompeten/testing';
 import { startAssessmentApp, TestClock, uniqueNip } from './assessment-app';
 import { enrolmentOf, NURSE, PKM, staffRegistered } from './enrolment-events.mother';
 import { fakeEnrolment } from './fake-enrolment';
@@ -35,7 +35,7 @@ describe('the assessment service over HTTP', () => {
   let clock: TestClock;
   let store: EventStore;
   let enrolment: Awaited<ReturnType<typeof fakeEnrolment>>;
-  const http = () => request(app.getHttpServer());
+  const http = () => httpOf(app);
   const run = randomBytes(4).toString('hex');
   const [A, B, D, E, stranger] = [uniqueNip(), uniqueNip(), uniqueNip(), uniqueNip(), uniqueNip()];
   const [eA, eB, eD] = [`e-a-${run}`, `e-b-${run}`, `e-d-${run}`];

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { loadConfig } from '@kompeten/config';
 import { Clock, createServiceApp } from '@kompeten/platform';
-import { createTestDatabase, TestDatabase, testBrokers } from '@kompeten/testing';
+import { createTestDatabase, TestDatabase, testBrokers, internalIdentityEnv } from '@kompeten/testing';
 import { AssessmentConfig } from '../src/assessment.config';
 import { AssessmentModule } from '../src/assessment.module';
 
@@ -31,6 +31,7 @@ export async function startAssessmentApp(env: Record<string, string> = {}, today
     DATABASE_URL: db.url,
     KAFKA_BROKERS: testBrokers().join(','),
     LOG_LEVEL: 'error',
+    ...internalIdentityEnv(),
     ...env,
   });
   const clock = new TestClock(new Date(`${today}T09:00:00.000Z`));

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { CommandAcceptedBody as CommandAccepted } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
 import type { ProblemDetails } from '@kompeten/platform';
-import { eventually } from '@kompeten/testing';
+import { eventually, httpOf } from '@kompeten/testing';
 import type { BudgetView } from '../src/queries/get-budget/get-budget.handler';
 import { BudgetApp, startBudgetApp, uniqueOpd } from './budget-app';
 
@@ -14,7 +14,7 @@ interface UtilisationView {
 describe('the budget service over HTTP', () => {
   let budget: BudgetApp;
   let store: EventStore;
-  const http = () => request(budget.app.getHttpServer());
+  const http = () => httpOf(budget.app);
   const opd = uniqueOpd('DINKES');
   const budgetId = `2026-${opd}-APBD`;
   const open = (over: Record<string, unknown> = {}) =>

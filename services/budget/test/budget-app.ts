@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { INestApplication } from '@nestjs/common';
 import { loadConfig, ServiceConfig } from '@kompeten/config';
 import { Clock, createServiceApp } from '@kompeten/platform';
-import { createTestDatabase, TestDatabase, testBrokers } from '@kompeten/testing';
+import { createTestDatabase, TestDatabase, testBrokers, internalIdentityEnv } from '@kompeten/testing';
 import { BudgetModule } from '../src/budget.module';
 
 export interface BudgetApp {
@@ -36,6 +36,7 @@ export async function startBudgetApp(existing?: TestDatabase, options: { clock?:
     DATABASE_URL: db.url,
     KAFKA_BROKERS: testBrokers().join(','),
     LOG_LEVEL: 'error',
+    ...internalIdentityEnv(),
   });
   const app = await createServiceApp(BudgetModule.register(config, options), config, 'budget');
   await app.init();

@@ -1,9 +1,8 @@
-import request from 'supertest';
 import { DataSource, QueryRunner } from 'typeorm';
 import { eventTopic, type BudgetEvent } from '@kompeten/contracts';
 import { EventStore, fold } from '@kompeten/event-store';
 import { EventConsumer, MESSAGING_WORKERS, type MessagingWorker } from '@kompeten/messaging';
-import { eventually } from '@kompeten/testing';
+import { eventually, httpOf } from '@kompeten/testing';
 import { budgetDecider } from '../src/budget/budget.decider';
 import { reactToEnrolmentEvent } from '../src/reactions/enrolment-events.reaction';
 import { BudgetApp, startBudgetApp, uniqueOpd } from './budget-app';
@@ -16,7 +15,7 @@ const FIRED = 30;
 /** Commitments race for an allocation that fits exactly seven. */
 async function nearlyExhaustedBudget(app: BudgetApp, label: string) {
   const opd = uniqueOpd(label);
-  const http = () => request(app.app.getHttpServer());
+  const http = () => httpOf(app.app);
   await http().post('/budgets').send({ fiscalYear: 2026, opd, fundingSource: 'APBD', ceiling: 50_000_000 }).expect(201);
   await http()
     .post(`/budgets/2026-${opd}-APBD/allocations`)
@@ -158,7 +157,7 @@ describe('commitments racing for a nearly exhausted budget', () => {
       ];
       await Promise.all([
         ...work(),
-        request(a.app.getHttpServer())
+        httpOf(a.app)
           .post(`/budgets/2026-${opd}-APBD/allocations/area-patient-management/revisions`)
           .send({ amount: (FITS + 2) * COST + COST - 1 })
           .expect(201),

@@ -19,7 +19,7 @@ export const enrolmentAudit = serviceAudit('enrolment', [
         name: 'training',
         key: ['enrolment_id'],
         sql: `select h.nip, h.enrolment_id, h.programme_id, c.details->>'title' as title, h.competency_type, h.competency_area, h.status,
-                     h.waitlist_reason, h.year, h.jp, h.jp_credited, h.completed_on, h.withdrawal_reason, h.withdrawal_note, h.attendance,
+                     h.waitlist_reason, h.year, h.jp, h.jp_credited, h.completed_on, h.withdrawal_reason, h.attendance,
                      h.enrolled_at, h.updated_at
                 from enrolment_history h left join programme_catalogue c using (programme_id)
                where ($1::text is null or h.nip = $1)`,

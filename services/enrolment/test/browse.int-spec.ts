@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { INestApplication } from '@nestjs/common';
 import {
@@ -17,7 +15,7 @@ import {
 } from '@kompeten/event-store';
 import { encodeRecord } from '@kompeten/messaging';
 import { Clock, type ProblemDetails } from '@kompeten/platform';
-import { createTestDatabase, eventually, migratedDataSource, testKafka } from '@kompeten/testing';
+import { createTestDatabase, eventually, migratedDataSource, testKafka, httpOf } from '@kompeten/testing';
 import type { ProgrammePage } from '../src/queries/list-programmes/list-programmes.handler';
 import type { StaffPage } from '../src/queries/list-staff/list-staff.handler';
 import { nip, staffBody, startEnrolmentApp } from './enrolment-app';
@@ -114,7 +112,7 @@ describe('browsing the catalogue and the roster (GET /programmes, GET /staff)', 
   let stop: () => Promise<void>;
   let store: EventStore;
   let assessment: Awaited<ReturnType<typeof fakeAssessment>>;
-  const http = () => request(app.getHttpServer() as Server);
+  const http = () => httpOf(app);
   const fieldsOf = (body: unknown) => (body as ProblemDetails).errors?.map((e) => e.field);
 
   const publish = (programmeId: string, over: Partial<ProgrammeDetails> = {}) =>

@@ -1,12 +1,10 @@
-import type { Server } from 'node:http';
-import request from 'supertest';
 import ICAL from 'ical.js';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ResponseOf, createStaffCalendarFeed } from '@kompeten/api';
 import type { BudgetEvent, ProgrammeEvent } from '@kompeten/contracts';
 import { EventStore } from '@kompeten/event-store';
-import { eventually } from '@kompeten/testing';
+import { eventually, httpOf } from '@kompeten/testing';
 import { fakeBudget } from './fake-budget';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from './enrolment-app';
 
@@ -38,7 +36,7 @@ describe('calendar feeds (iCalendar) of a staff member and of a unit', () => {
   let app: INestApplication;
   let stop: () => Promise<void>;
   let budget: Awaited<ReturnType<typeof fakeBudget>>;
-  const http = () => request(app.getHttpServer() as Server);
+  const http = () => httpOf(app);
   const id = `cal-${Date.now().toString(36)}`;
   const [A, B, OTHER] = [nip(401), nip(402), nip(403)];
   const PKM = 'PUSKESMAS-GULAI-BANCAH';

@@ -1,5 +1,4 @@
-import type { Server } from 'node:http';
-import request from 'supertest';
+import { httpOf } from '@kompeten/testing';
 import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { CommandAcceptedBody } from '@kompeten/api';
@@ -12,7 +11,7 @@ describe('the enrolment service over HTTP', () => {
   let stop: () => Promise<void>;
   let store: EventStore;
   // Nest types the HTTP server as `any`; the Express adapter's is a node:http Server.
-  const http = () => request(app.getHttpServer() as Server);
+  const http = () => httpOf(app);
   const head = () => store.head();
 
   beforeAll(async () => {

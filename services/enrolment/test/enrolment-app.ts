@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { loadConfig, ServiceConfig } from '@kompeten/config';
 import { createServiceApp } from '@kompeten/platform';
-import { createTestDatabase, TestDatabase, testBrokers } from '@kompeten/testing';
+import { createTestDatabase, TestDatabase, testBrokers, internalIdentityEnv } from '@kompeten/testing';
 import { EnrolmentModule } from '../src/enrolment.module';
 
 /**
@@ -18,6 +18,7 @@ export async function startEnrolmentApp(
     DATABASE_URL: db.url,
     KAFKA_BROKERS: testBrokers().join(','),
     LOG_LEVEL: 'error',
+    ...internalIdentityEnv(),
     ...env,
   });
   const app = await createServiceApp(EnrolmentModule.register(config), config, 'enrolment');

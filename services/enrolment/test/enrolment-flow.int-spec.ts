@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CommandAcceptedBody } from '@kompeten/api';
@@ -8,7 +6,7 @@ import type { BudgetEvent, ProgrammeEvent } from '@kompeten/contracts';
 import { CityCalendar } from '@kompeten/domain';
 import { EventStore, type EventRecord } from '@kompeten/event-store';
 import type { ProblemDetails } from '@kompeten/platform';
-import { eventually, tailTopic, topicEnd, testKafka } from '@kompeten/testing';
+import { eventually, tailTopic, topicEnd, testKafka, httpOf } from '@kompeten/testing';
 import type { ProgrammeView } from '../src/queries/get-programme/get-programme.handler';
 import type { StaffRecordView } from '../src/queries/get-staff-record/get-staff-record.handler';
 import type { UnitSummaryView } from '../src/queries/get-unit-summary/get-unit-summary.handler';
@@ -31,7 +29,7 @@ describe('an enrolment from request to read model, through the real broker', () 
   let store: EventStore;
   let budget: Awaited<ReturnType<typeof fakeBudget>>;
   // Nest types the HTTP server as `any`; the Express adapter's is a node:http Server.
-  const http = () => request(app.getHttpServer() as Server);
+  const http = () => httpOf(app);
   const run = `flow-${Date.now().toString(36)}`;
   const [A, B, C] = [nip(301), nip(302), nip(303)];
 

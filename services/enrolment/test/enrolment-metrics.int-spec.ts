@@ -1,10 +1,8 @@
-import type { Server } from 'node:http';
-import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { EventStore } from '@kompeten/event-store';
 import type { ProjectionRunner } from '@kompeten/messaging';
 import { DataSource } from 'typeorm';
-import { eventually } from '@kompeten/testing';
+import { eventually, httpOf } from '@kompeten/testing';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from './enrolment-app';
 
 /** Reads one sample's value from a Prometheus text exposition. */
@@ -25,7 +23,7 @@ describe('the enrolment service’s metrics after a small scenario', () => {
   let app: INestApplication;
   let stop: () => Promise<void>;
   // Nest types the HTTP server as `any`; the Express adapter's is a node:http Server.
-  const http = () => request(app.getHttpServer() as Server);
+  const http = () => httpOf(app);
 
   beforeAll(async () => ({ app, stop } = await startEnrolmentApp()));
   afterAll(() => stop());

@@ -1,12 +1,10 @@
-import type { Server } from 'node:http';
-import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import type { ReleaseReport } from '@kompeten/api';
 import type { DeclineReason, ProgrammeEvent, WithdrawalReason, WorkUnit } from '@kompeten/contracts';
 import { EventStore, type EventMetadata, type NewEvent } from '@kompeten/event-store';
 import type { ProjectionRunner } from '@kompeten/messaging';
 import { Clock, type ProblemDetails } from '@kompeten/platform';
-import { eventually } from '@kompeten/testing';
+import { eventually, httpOf } from '@kompeten/testing';
 import { nip, startEnrolmentApp } from './enrolment-app';
 import { details, session } from './programme.mother';
 
@@ -25,7 +23,7 @@ describe('the release report over the read model', () => {
   let app: INestApplication;
   let stop: () => Promise<void>;
   let store: EventStore;
-  const http = () => request(app.getHttpServer() as Server);
+  const http = () => httpOf(app);
   let seq = 0;
 
   const append = (programmeId: string, events: NewEvent<ProgrammeEvent>[]) =>

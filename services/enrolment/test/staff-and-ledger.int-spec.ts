@@ -1,10 +1,8 @@
-import type { Server } from 'node:http';
-import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import type { ProgrammeEvent, StaffRegistered, StaffRegisteredV1 } from '@kompeten/contracts';
 import { EventStore, type EventMetadata, type NewEvent } from '@kompeten/event-store';
 import { Clock, type ProblemDetails } from '@kompeten/platform';
-import { eventually } from '@kompeten/testing';
+import { eventually, httpOf } from '@kompeten/testing';
 import type { StaffRecordView } from '../src/queries/get-staff-record/get-staff-record.handler';
 import type { UnitSummaryView } from '../src/queries/get-unit-summary/get-unit-summary.handler';
 import type { StaffBelowJpTargetView } from '../src/queries/list-staff-below-jp-target/list-staff-below-jp-target.handler';
@@ -20,7 +18,7 @@ describe('staff registration dates and the JP ledger over HTTP', () => {
   let app: INestApplication;
   let stop: () => Promise<void>;
   let store: EventStore;
-  const http = () => request(app.getHttpServer() as Server);
+  const http = () => httpOf(app);
   const at = (instant: string) => jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(instant));
 
   /** The staff record once the roster has the staff member (and `ready` holds, when given). */

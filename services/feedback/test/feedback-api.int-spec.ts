@@ -1,12 +1,10 @@
-import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { CommandAcceptedBody as CommandAccepted, ProblemDetailsDto } from '@kompeten/api';
 import { addDays, CityCalendar } from '@kompeten/domain';
 import { EventStore, PostgresKeyStore } from '@kompeten/event-store';
 import { Clock } from '@kompeten/platform';
-import { eventually } from '@kompeten/testing';
+import { eventually, httpOf } from '@kompeten/testing';
 import type { LeagueTable } from '../src/queries/get-league-table/get-league-table.handler';
 import type { UnitScorecardView as UnitScorecard } from '../src/queries/get-unit-scorecard/get-unit-scorecard.handler';
 import type { SurveyResponseList } from '../src/queries/list-survey-responses/list-survey-responses.handler';
@@ -20,7 +18,7 @@ describe('the feedback service over HTTP', () => {
   let app: INestApplication;
   let stop: () => Promise<void>;
   let store: EventStore;
-  const http = () => request(app.getHttpServer() as Server);
+  const http = () => httpOf(app);
   const tag = runTag();
   const UNIT = `PKM-${tag}`;
   const nip = nipsForRun();

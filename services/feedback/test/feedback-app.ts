@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { loadConfig, ServiceConfig } from '@kompeten/config';
 import { createServiceApp } from '@kompeten/platform';
-import { createTestDatabase, TestDatabase, testBrokers } from '@kompeten/testing';
+import { createTestDatabase, TestDatabase, testBrokers, internalIdentityEnv } from '@kompeten/testing';
 import { FeedbackModule } from '../src/feedback.module';
 
 /** The real feedback service on a throwaway database and the real broker. */
@@ -16,6 +16,7 @@ export async function startFeedbackApp(): Promise<{
     DATABASE_URL: db.url,
     KAFKA_BROKERS: testBrokers().join(','),
     LOG_LEVEL: 'error',
+    ...internalIdentityEnv(),
   });
   const app = await createServiceApp(FeedbackModule.register(config), config, 'feedback');
   await app.init();

@@ -1,10 +1,8 @@
-import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ProblemDetailsDto } from '@kompeten/api';
-import { eventually } from '@kompeten/testing';
+import { eventually, httpOf } from '@kompeten/testing';
 import type { CorrelationReport } from '../src/correlation/correlation-report.builder';
 import type { UnitScorecardView as UnitScorecard } from '../src/queries/get-unit-scorecard/get-unit-scorecard.handler';
 import dataset from './fixtures/correlation-dataset.json';
@@ -290,7 +288,7 @@ describe('the correlation report, from a known data set through Kafka and HTTP',
   let app: INestApplication;
   let stop: () => Promise<void>;
   let foreign: Awaited<ReturnType<typeof foreignServices>>;
-  const http = () => request(app.getHttpServer() as Server);
+  const http = () => httpOf(app);
   const tag = runTag();
   const unit = (u: string) => `FB${tag}-${u}`;
   const fromUnit = (code: string) => code.replace(`FB${tag}-`, '');

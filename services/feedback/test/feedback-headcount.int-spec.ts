@@ -1,9 +1,7 @@
-import request from 'supertest';
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { eventually } from '@kompeten/testing';
+import { eventually, httpOf } from '@kompeten/testing';
 import type { CorrelationReport } from '../src/correlation/correlation-report.builder';
 import type { UnitScorecardView as UnitScorecard } from '../src/queries/get-unit-scorecard/get-unit-scorecard.handler';
 import { ForeignEvent, foreignServices } from './foreign-events';
@@ -17,7 +15,7 @@ describe('the headcount of historical unit-periods', () => {
   let app: INestApplication;
   let stop: () => Promise<void>;
   let foreign: Awaited<ReturnType<typeof foreignServices>>;
-  const http = () => request(app.getHttpServer() as Server);
+  const http = () => httpOf(app);
   const tag = runTag();
   const [staffed, empty] = [`HC${tag}-A`, `HC${tag}-B`];
   const nipOf = nipsForRun();

@@ -13,6 +13,7 @@ import { CreateIdempotencyRecords1732000000200 } from './idempotency/create-idem
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { PUBLIC_SURVEY, RateLimitGuard } from './rate-limit.guard';
+import { TrustProxyHops } from './rate-limit-client-address';
 import { WindowCounterStorage } from './rate-limit-storage';
 import { GATEWAY_ROUTES } from './routes';
 import { LiveFeed } from './live/live-feed';
@@ -53,6 +54,7 @@ export class GatewayModule implements NestModule {
         LiveFeed,
         UnitDirectory,
         GatewayHooks,
+        TrustProxyHops,
         // Order matters: authenticate first, so that limits count per token.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },

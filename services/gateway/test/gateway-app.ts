@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { GatewayConfig, loadConfig } from '@kompeten/config';
 import { createServiceApp } from '@kompeten/platform';
-import { createTestAuth, createTestDatabase, TestAuth, testBrokers } from '@kompeten/testing';
+import { createTestAuth, createTestDatabase, TestAuth, testBrokers, internalIdentityEnv } from '@kompeten/testing';
 import { GatewayModule } from '../src/gateway.module';
 import { GATEWAY_OPENAPI } from '../src/gateway.openapi';
 
@@ -19,6 +19,7 @@ export async function startGateway(
     DATABASE_URL: db.url,
     KAFKA_BROKERS: testBrokers().join(','),
     LOG_LEVEL: 'error',
+    ...internalIdentityEnv(),
     AUTH_LOCAL_JWKS: auth.jwks,
     ENROLMENT_URL: NOWHERE,
     ASSESSMENT_URL: NOWHERE,

@@ -18,6 +18,8 @@ interface OperationBefore {
 
 /** Commands whose whole meaning is in the URL. */
 const COMMANDS_WITHOUT_BODY = [
+  // An operator's rebuild of a read model: the path names the service and the projection.
+  '/api/v1/admin/projections/{service}/{name}/rebuild',
   '/api/v1/service-units/{unitCode}/periods/{period}/closure',
   '/api/v1/budgets/{budgetId}/closure',
   // Asks the budget again for an enrolment waitlisted for funds: the path names everything.

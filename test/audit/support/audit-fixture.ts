@@ -11,6 +11,7 @@ import {
   TestDatabase,
   TailedMessage,
   uniqueName,
+  testKeyEncryptionKeys,
 } from '@kompeten/testing';
 
 /**
@@ -56,7 +57,7 @@ export interface AuditFixture {
 export async function auditFixture(kafka: Kafka, label: string): Promise<AuditFixture> {
   const db = await createTestDatabase(label);
   const ds = await migratedDataSource(db, [...eventStoreMigrations, ...messagingMigrations]);
-  const store = new EventStore(ds, { keys: new PostgresKeyStore(ds) });
+  const store = new EventStore(ds, { keys: new PostgresKeyStore(ds, testKeyEncryptionKeys()) });
   const topic = auditTopicName(label);
   await createTestTopics(kafka, [topic], 6);
   const headPosition = async () =>

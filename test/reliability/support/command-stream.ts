@@ -1,3 +1,5 @@
+import { signedFor } from './signed-calls';
+
 /** What one HTTP command answered: a status code, or `timeout` / `network-error`. */
 export type Answer = number | 'timeout' | 'network-error';
 
@@ -11,7 +13,7 @@ export async function post(
   try {
     const r = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...signedFor('POST', url), ...headers },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -2,6 +2,7 @@ import net from 'node:net';
 import { eventually } from '@kompeten/testing';
 import { ensureBuilt, ServiceName, spawnCompiledService } from '../../support/compiled-service';
 import { PRIVATE_BROKERS } from './private-broker';
+import { registerService } from './signed-calls';
 
 export type { ServiceName };
 
@@ -57,6 +58,7 @@ export async function startService(
     throw new Error(`${service} did not come up (exited before listening):\n${output().slice(-3000)}`);
   }
   const url = `http://127.0.0.1:${port}`;
+  registerService(url, service);
   const running: ServiceProcess = {
     service,
     url,

@@ -323,6 +323,15 @@ export const COMMANDS: Record<string, CommandCase> = {
   },
   'POST /api/v1/certifications/expiry-check': { params: {}, body: () => ({ asOf: '2026-11-29' }) },
   'POST /api/v1/public/survey-responses': { params: {}, body: () => response('SEC-GHOST-UNIT') },
+  // Operators (issue 21): erasing a person nobody registered, and rebuilding a projection no service has.
+  'POST /api/v1/admin/erasures': {
+    params: {},
+    body: () => ({ subject: `staff:${GHOST_NIP}`, reason: 'data-subject-request' }),
+  },
+  'POST /api/v1/admin/projections/:service/:name/rebuild': {
+    params: { service: 'enrolment', name: 'no_such_projection' },
+    body: () => ({}),
+  },
 };
 
 /** `/api/v1/staff/:nip` with the case's params filled in. */

@@ -2,7 +2,7 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { GatewayConfig, loadConfig, ServiceConfig } from '@kompeten/config';
 import { EventStore } from '@kompeten/event-store';
 import { createServiceApp } from '@kompeten/platform';
-import { createTestAuth, TestDatabase, httpOf } from '@kompeten/testing';
+import { createTestAuth, TestDatabase, httpOf, internalIdentityEnv } from '@kompeten/testing';
 import { AssessmentConfig } from '../../../services/assessment/src/assessment.config';
 import { AssessmentModule } from '../../../services/assessment/src/assessment.module';
 import { BudgetModule } from '../../../services/budget/src/budget.module';
@@ -35,7 +35,14 @@ export async function startSecuredPlatform(env: Record<string, string> = {}) {
   const settings = async (name: string) => {
     const db = await createDatabase(name);
     dbs.push(db);
-    return { PORT: '1', DATABASE_URL: db.url, KAFKA_BROKERS: PRIVATE_BROKERS, LOG_LEVEL: 'error', ...env };
+    return {
+      PORT: '1',
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: PRIVATE_BROKERS,
+      LOG_LEVEL: 'error',
+      ...internalIdentityEnv(),
+      ...env,
+    };
   };
   const [enrolment, budget, assessment, feedback] = await Promise.all([
     settings('sec_enrolment').then((s) =>

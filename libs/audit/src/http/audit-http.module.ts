@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditDatabase } from './audit-database';
 import { AuditController } from './audit.controller';
 import { AUDIT_HTTP_OPTIONS, AuditHttpOptions } from './audit-http.options';
 
@@ -12,7 +13,7 @@ export class AuditHttpModule {
     return {
       module: AuditHttpModule,
       controllers: [AuditController],
-      providers: [{ provide: AUDIT_HTTP_OPTIONS, useValue: options }],
+      providers: [{ provide: AUDIT_HTTP_OPTIONS, useValue: options }, AuditDatabase],
     };
   }
 }

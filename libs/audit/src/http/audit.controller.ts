@@ -1,8 +1,8 @@
 import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
-import { Client } from 'pg';
 import { EventRecord, GENESIS_HASH } from '@kompeten/event-store';
 import { ChainWalker } from '../chain/chain-walker';
 import { StoreSource } from '../sources/store-source';
+import { AuditDatabase } from './audit-database';
 import { AUDIT_HTTP_OPTIONS, AuditHttpOptions } from './audit-http.options';
 
 const HASH = /^[0-9a-f]{64}$/;
@@ -32,32 +32,30 @@ function instant(value: string | undefined, field: string): string | undefined {
  */
 @Controller('audit')
 export class AuditController {
-  constructor(@Inject(AUDIT_HTTP_OPTIONS) private readonly options: AuditHttpOptions) {}
+  constructor(
+    @Inject(AUDIT_HTTP_OPTIONS) private readonly options: AuditHttpOptions,
+    private readonly database: AuditDatabase,
+  ) {}
 
   /** The chain's head as es_head holds it, and how far the outbox relay has published. */
   @Get('head')
   async head() {
-    const db = new Client({ connectionString: this.options.databaseUrl, application_name: 'kompeten-audit-http' });
-    await db.connect();
-    try {
-      const [head] = (
-        await db.query<{ position: string; hash: string }>('select position, hash from es_head where id = 1')
-      ).rows;
-      const relay = (
-        await db
-          .query<{ position: string }>(`select position from outbox_checkpoint where relay = $1`, [
-            `${this.options.service}-relay`,
-          ])
-          .catch(() => ({ rows: [] }))
-      ).rows[0];
-      return {
-        service: this.options.service,
-        head: { position: Number(head.position), hash: head.hash },
-        relayedUpTo: relay ? Number(relay.position) : null,
-      };
-    } finally {
-      await db.end().catch(() => undefined);
-    }
+    const db = this.database.pool;
+    const [head] = (
+      await db.query<{ position: string; hash: string }>('select position, hash from es_head where id = 1')
+    ).rows;
+    const relay = (
+      await db
+        .query<{ position: string }>(`select position from outbox_checkpoint where relay = $1`, [
+          `${this.options.service}-relay`,
+        ])
+        .catch(() => ({ rows: [] }))
+    ).rows[0];
+    return {
+      service: this.options.service,
+      head: { position: Number(head.position), hash: head.hash },
+      relayedUpTo: relay ? Number(relay.position) : null,
+    };
   }
 
   /**
@@ -82,7 +80,7 @@ export class AuditController {
         ],
       });
     const walker = new ChainWalker({ position: after, hash: after === 0 ? GENESIS_HASH : anchor! });
-    const source = new StoreSource(this.options.databaseUrl, { bounded: true, pageSize: Math.min(limit, 2000) });
+    const source = new StoreSource(this.database.pool, { bounded: true, pageSize: Math.min(limit, 2000) });
     let seen = 0;
     for await (const r of source.records({ position: after })) {
       seen++;
@@ -120,7 +118,7 @@ export class AuditController {
       recordedFrom: instant(from, 'from'),
       recordedTo: instant(to, 'to'),
     };
-    const source = new StoreSource(this.options.databaseUrl, { filter, bounded: true, pageSize: limit });
+    const source = new StoreSource(this.database.pool, { filter, bounded: true, pageSize: limit });
     const events: (EventRecord & { service: string })[] = [];
     for await (const r of source.records({ position: after })) {
       events.push({ service: this.options.service, ...r });

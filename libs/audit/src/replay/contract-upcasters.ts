@@ -12,5 +12,5 @@ export function serviceUpcasters(
   service: EventProducingService,
   contracts: readonly EventContract[] = EVENT_CONTRACTS,
 ): UpcasterRegistry {
-  return contractUpcasters(contracts.filter((c) => c.service === service));
+  return contractUpcasters(contracts.filter((c) => c.service === service || c.alsoProducedBy?.includes(service)));
 }

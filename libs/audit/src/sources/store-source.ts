@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { Client, ClientBase, Pool } from 'pg';
 import { EventRecord, EventRow, RECORD_COLUMNS, toRecord } from '@kompeten/event-store';
 import type { RecordSource, SourceCursor } from './record-source';
 
@@ -24,14 +24,15 @@ export class StoreSource implements RecordSource {
   private start = 0;
   private end = 0;
 
+  /** `database`: a URL (a connection of its own, for the CLI) or a pool to borrow one from (the HTTP endpoints). */
   constructor(
-    private readonly databaseUrl: string,
+    private readonly database: string | Pool,
     private readonly options: { filter?: RecordFilter; pageSize?: number; bounded?: boolean } = {},
   ) {}
 
   async *records(from: SourceCursor, signal?: AbortSignal): AsyncGenerator<EventRecord> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'kompeten-audit' });
-    await client.connect();
+    const { client, done } = await this.connect();
+    let failed = false;
     try {
       this.last = { position: from.position };
       this.start = from.position;
@@ -60,9 +61,23 @@ export class StoreSource implements RecordSource {
         if (rows.length < pageSize) return;
         after = Number(rows[rows.length - 1].position);
       }
+    } catch (e) {
+      failed = true;
+      throw e;
     } finally {
-      await client.end().catch(() => undefined);
+      await done(failed);
     }
+  }
+
+  /** A session to read on, and how to give it back (a pooled one that failed is discarded, not reused). */
+  private async connect(): Promise<{ client: ClientBase; done: (failed: boolean) => Promise<void> }> {
+    if (typeof this.database !== 'string') {
+      const pooled = await this.database.connect();
+      return { client: pooled, done: (failed) => Promise.resolve(pooled.release(failed)) };
+    }
+    const client = new Client({ connectionString: this.database, application_name: 'kompeten-audit' });
+    await client.connect();
+    return { client, done: () => client.end().catch(() => undefined) };
   }
 
   cursor(): SourceCursor {

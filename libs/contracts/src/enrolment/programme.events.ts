@@ -117,6 +117,7 @@ export type EnrolmentWaitlisted = {
     need: FundingNeed | null;
   };
 };
+/** `note` is personal data (subject `staff:<nip>`), sealed in the log: it may name an illness or a family matter. */
 export type EnrolmentWithdrawn = {
   type: 'EnrolmentWithdrawn';
   data: {
@@ -169,6 +170,7 @@ export type TrainingCompleted = {
     attendanceOverride: AttendanceOverride | null;
   };
 };
+/** `note` is personal data (subject `staff:<nip>`), sealed in the log (v1's free-text reasons, upcast into it, stay in clear). */
 export type TrainingNotCompleted = {
   type: 'TrainingNotCompleted';
   data: { enrolmentId: string; programmeId: string; nip: string; reason: NonCompletionReason; note: string | null };
@@ -286,11 +288,16 @@ export const PROGRAMME_EVENTS: EventContract[] = [
     upcasters: [{ fromVersion: 1, upcast: (v1) => ({ ...v1, need: null }) }],
   },
   {
+    // Sealing the note is no new version: readers still get `note: string | null` (null once the staff
+    // member is erased), and earlier events' notes read as they were stored, in clear. A version 2 would
+    // only make consumers not yet redeployed park every withdrawal as an unknown version.
     type: 'EnrolmentWithdrawn',
     version: 1,
     service: 'enrolment',
     stream: P,
-    description: 'The staff member withdraws, with a reason from a fixed list (workload, illness, transfer, other).',
+    description:
+      'The staff member withdraws, with a reason from a fixed list (workload, illness, transfer, other) and an optional note. The note is personal data (subject staff:<nip>), sealed.',
+    personalFields: ['note'],
   },
   { type: 'SessionAttended', version: 1, service: 'enrolment', stream: P, description: 'Attendance at one session.' },
   { type: 'SessionMissed', version: 1, service: 'enrolment', stream: P, description: 'Absence from one session.' },
@@ -317,7 +324,8 @@ export const PROGRAMME_EVENTS: EventContract[] = [
     service: 'enrolment',
     stream: P,
     description:
-      'The programme ended without completion for this staff member, with a coded reason (workload, illness, absent, failed-assessment, other + note).',
+      'The programme ended without completion for this staff member, with a coded reason (workload, illness, absent, failed-assessment, other + note). The note is personal data (subject staff:<nip>), sealed.',
+    personalFields: ['note'],
     // v1 reasons were free text: kept word for word as the note of `other`.
     upcasters: [
       {

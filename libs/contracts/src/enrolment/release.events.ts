@@ -23,7 +23,10 @@ export type EnrolmentApproved = {
     nominated: boolean;
   };
 };
-/** The unit head declined to release the staff member: the seat goes to the next in line, the budget releases the funds. */
+/**
+ * The unit head declined to release the staff member: the seat goes to the next in line, the budget releases the funds.
+ * `note` is personal data (subject `staff:<nip>`), sealed in the log.
+ */
 export type EnrolmentDeclined = {
   type: 'EnrolmentDeclined';
   data: {
@@ -63,6 +66,7 @@ export const RELEASE_EVENTS: EventContract[] = [
     service: 'enrolment',
     stream: P,
     description:
-      'The unit head declined to release the staff member, with a coded reason (workload-no-cover, service-continuity, not-relevant, budget, other + note): the seat goes to the next in line and the budget releases the funds.',
+      'The unit head declined to release the staff member, with a coded reason (workload-no-cover, service-continuity, not-relevant, budget, other + note): the seat goes to the next in line and the budget releases the funds. The note is personal data (subject staff:<nip>), sealed.',
+    personalFields: ['note'],
   },
 ];

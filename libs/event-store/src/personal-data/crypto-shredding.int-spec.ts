@@ -1,4 +1,4 @@
-import { createTestDatabase, migratedDataSource, TestDatabase } from '@kompeten/testing';
+import { createTestDatabase, migratedDataSource, TestDatabase, testKeyEncryptionKeys } from '@kompeten/testing';
 import { DataSource } from 'typeorm';
 import { eventStoreMigrations } from '../schema';
 import { EventStore } from '../store/event-store';
@@ -16,7 +16,7 @@ describe('personal data in an append-only log', () => {
   beforeAll(async () => {
     db = await createTestDatabase('shredding');
     ds = await migratedDataSource(db, eventStoreMigrations);
-    keys = new PostgresKeyStore(ds);
+    keys = new PostgresKeyStore(ds, testKeyEncryptionKeys());
     store = new EventStore(ds, { keys });
     await store.append(
       'staff-198609262015051001',

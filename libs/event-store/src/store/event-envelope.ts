@@ -13,6 +13,11 @@ export interface EventMetadata {
   causationId: string | null;
   /** W3C trace context, when tracing is on. */
   traceparent?: string;
+  /**
+   * The command that appended this event, when its caller made it retry-safe (the gateway's
+   * `x-command-id`, from an Idempotency-Key): a retry finds it here and is not run again.
+   */
+  commandId?: string;
 }
 
 // An event as a decider produces it ({ type, data }) is the domain's; the envelopes below carry it.

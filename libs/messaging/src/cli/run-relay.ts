@@ -6,7 +6,7 @@
  *   TOPIC=kompeten.enrolment.events RELAY_NAME=enrolment \
  *   node -r ./deploy/register-paths.cjs dist/libs/messaging/src/cli/run-relay.js
  *
- * Optional: RELAY_BATCH_SIZE, RELAY_POLL_INTERVAL_MS. Exits 78 on a missing setting; SIGTERM/SIGINT
+ * Optional: RELAY_BATCH_SIZE, RELAY_MAX_BATCH_BYTES, RELAY_POLL_INTERVAL_MS. Exits 78 on a missing setting; SIGTERM/SIGINT
  * stop it after the batch in flight. Another relay with the same name (e.g. the service) may run:
  * only one leads at a time.
  */
@@ -24,7 +24,7 @@ const logger: MessagingLogger = { log: line('info'), warn: line('warn'), error: 
 async function main(): Promise<void> {
   const missing = REQUIRED.filter((k) => !process.env[k]);
   const optionalNumber = (k: string) => (process.env[k] ? Number(process.env[k]) : undefined);
-  const invalid = ['RELAY_BATCH_SIZE', 'RELAY_POLL_INTERVAL_MS'].filter((k) => {
+  const invalid = ['RELAY_BATCH_SIZE', 'RELAY_MAX_BATCH_BYTES', 'RELAY_POLL_INTERVAL_MS'].filter((k) => {
     const n = optionalNumber(k);
     return n !== undefined && !(Number.isInteger(n) && n > 0);
   });
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     name: env.RELAY_NAME,
     logger,
     batchSize: optionalNumber('RELAY_BATCH_SIZE'),
+    maxBatchBytes: optionalNumber('RELAY_MAX_BATCH_BYTES'),
     pollIntervalMs: optionalNumber('RELAY_POLL_INTERVAL_MS'),
   });
   let stopping = false;

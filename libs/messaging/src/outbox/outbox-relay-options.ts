@@ -11,8 +11,13 @@ export interface OutboxRelayOptions {
   topic: string;
   /** Names the checkpoint and the leadership lock: replicas of one service share it. */
   name: string;
-  /** Events per Kafka send (default 200; keep batches under the broker's message.max.bytes). */
+  /** Events read from the log per round (default 200); each round is sent in sends of at most maxBatchBytes. */
   batchSize?: number;
+  /**
+   * Bytes per Kafka send (default 900 000, below the broker's default max.message.bytes of 1 048 588):
+   * a partition's share of a send is one record batch, which the broker refuses whole when it is larger.
+   */
+  maxBatchBytes?: number;
   /** Fallback poll when no append notification arrives (default 1000 ms). */
   pollIntervalMs?: number;
   /** How often a standby replica tries to take over (default 2000 ms). */
@@ -32,5 +37,7 @@ export interface OutboxRelayStats {
   /** Events committed but not yet relayed, as last measured by the leader. */
   backlog: number;
   relayedTotal: number;
+  /** Events larger than the broker accepts, set aside in outbox_parked instead of blocking the log. */
+  parkedTotal: number;
   lastError?: string;
 }

@@ -5,9 +5,19 @@ import { AppendSignal } from '../postgres/append-signal';
 import { dedicatedConnection } from '../postgres/pg-connection';
 import { backoffDelay, delay } from '../shared/backoff';
 import { defaultLogger, errorText, MessagingLogger } from '../shared/messaging-logger';
-import { encodeRecord } from '../wire/event-message';
+import { encodeRecord, EventMessage } from '../wire/event-message';
 import type { OutboxRelayOptions, OutboxRelayStats } from './outbox-relay-options';
 import { RelayLeadership } from './relay-leadership';
+import { byteBatches, isTooLarge, messageBytes } from './send-batches';
+
+/** Below the broker's default max.message.bytes (1 048 588), with room for the batch's own framing. */
+const DEFAULT_MAX_BATCH_BYTES = 900_000;
+
+interface Outgoing {
+  record: EventRecord;
+  message: EventMessage;
+  bytes: number;
+}
 
 /**
  * The transactional outbox relay: publishes the committed event log, in position order, to the
@@ -21,6 +31,8 @@ export class OutboxRelay {
   private abort = new AbortController();
   private loop?: Promise<void>;
   private readonly progress: OutboxRelayStats;
+  /** The leader's producer; replaced after a refused send (see `send`). */
+  private producer?: Producer;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.logger = options.logger ?? defaultLogger(`OutboxRelay(${options.name})`);
@@ -36,6 +48,7 @@ export class OutboxRelay {
       headPosition: 0,
       backlog: 0,
       relayedTotal: 0,
+      parkedTotal: 0,
     };
   }
 
@@ -95,39 +108,107 @@ export class OutboxRelay {
   }
 
   private async lead(leadership: RelayLeadership): Promise<void> {
-    const producer = this.options.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
-    await producer.connect();
+    await this.renewProducer();
     try {
       const batchSize = this.options.batchSize ?? 200;
       let position = await this.readCheckpoint(leadership.client);
       while (this.running) {
         if (!leadership.alive) throw new Error('the leadership session to Postgres ended');
         const records = await this.readBatch(leadership.client, position, batchSize);
-        if (records.length > 0) position = await this.relay(leadership.client, producer, records);
+        if (records.length > 0) position = await this.relay(leadership.client, records);
         if (records.length < batchSize) await this.signal.wait(this.options.pollIntervalMs ?? 1000);
       }
     } finally {
-      await producer.disconnect().catch(() => undefined);
+      await this.producer?.disconnect().catch(() => undefined);
+      this.producer = undefined;
     }
   }
 
-  /** Send first, checkpoint after: never a checkpoint ahead of Kafka. */
-  private async relay(client: Client, producer: Producer, records: EventRecord[]): Promise<number> {
-    await producer.send({ topic: this.options.topic, acks: -1, messages: records.map(encodeRecord) });
-    const last = records[records.length - 1].position;
+  /**
+   * A fresh idempotent producer. After a refused send, kafkajs has rolled back the sequence numbers
+   * of every partition in that request, although the broker may have written some of them: the old
+   * producer id would be answered "out of order" for good. A new producer id starts clean; a record
+   * written twice that way is a duplicate that consumers skip (at-least-once, as after a crash).
+   */
+  private async renewProducer(): Promise<Producer> {
+    await this.producer?.disconnect().catch(() => undefined);
+    this.producer = this.options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    await this.producer.connect();
+    return this.producer;
+  }
+
+  /**
+   * Sends the records in sends of at most maxBatchBytes, each checkpointed once the broker has it:
+   * a partition's share of one send is one record batch, and the broker refuses a batch larger than
+   * its max.message.bytes whole, however small each event is. Send first, checkpoint after: never a
+   * checkpoint ahead of Kafka.
+   */
+  private async relay(client: Client, records: EventRecord[]): Promise<number> {
+    const outgoing = records.map((record): Outgoing => {
+      const message = encodeRecord(record);
+      return { record, message, bytes: messageBytes(message) };
+    });
+    const maxBytes = this.options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
+    for (const batch of byteBatches(outgoing, (o) => o.bytes, maxBytes)) {
+      const sent = await this.send(client, batch);
+      await this.checkpoint(client, batch[batch.length - 1].record.position, sent);
+    }
+    return records[records.length - 1].position;
+  }
+
+  /**
+   * One send; when the broker still answers "too large" (its limit is below our estimate or cap),
+   * halves the batch, in order, down to single records. A single record it refuses can never be
+   * sent: it is parked rather than retried forever, which would stop the whole log behind it.
+   * Returns how many records went to Kafka.
+   */
+  private async send(client: Client, batch: Outgoing[]): Promise<number> {
+    const producer = this.producer ?? (await this.renewProducer());
+    try {
+      await producer.send({ topic: this.options.topic, acks: -1, messages: batch.map((o) => o.message) });
+      return batch.length;
+    } catch (e) {
+      if (!isTooLarge(e)) throw e;
+      await this.renewProducer();
+      if (batch.length === 1) {
+        await this.park(client, batch[0], errorText(e));
+        return 0;
+      }
+      const half = Math.ceil(batch.length / 2);
+      this.logger.warn(`the broker refused ${batch.length} events as too large; sending them in halves`);
+      return (await this.send(client, batch.slice(0, half))) + (await this.send(client, batch.slice(half)));
+    }
+  }
+
+  /** Sets aside an event the broker refuses even alone (MESSAGE_TOO_LARGE): recorded, logged, not relayed. */
+  private async park(client: Client, { record, bytes }: Outgoing, reason: string): Promise<void> {
+    await client.query(
+      `insert into outbox_parked (relay, position, event_id, stream_id, type, bytes, reason)
+       values ($1, $2, $3, $4, $5, $6, $7) on conflict (relay, position) do nothing`,
+      [this.options.name, record.position, record.eventId, record.streamId, record.type, bytes, reason],
+    );
+    this.progress.parkedTotal += 1;
+    // No stream id here: stream ids may carry a NIP, and logs must not.
+    this.logger.error(
+      `event ${record.eventId} (${record.type}, position ${record.position}, ~${bytes} bytes) is larger than ` +
+        `the broker accepts (${reason}): parked in outbox_parked and NOT published; the relay goes on ` +
+        `(runbook: "An event too large for Kafka")`,
+    );
+  }
+
+  private async checkpoint(client: Client, position: number, sent: number): Promise<void> {
     await client.query(
       `insert into outbox_checkpoint (relay, position, updated_at) values ($1, $2, now())
        on conflict (relay) do update set position = greatest(outbox_checkpoint.position, excluded.position), updated_at = now()`,
-      [this.options.name, last],
+      [this.options.name, position],
     );
-    this.progress.lastRelayedPosition = last;
-    this.progress.relayedTotal += records.length;
-    this.progress.backlog = Math.max(0, this.progress.headPosition - last);
-    return last;
+    this.progress.lastRelayedPosition = position;
+    this.progress.relayedTotal += sent;
+    this.progress.backlog = Math.max(0, this.progress.headPosition - position);
   }
 
   private async readCheckpoint(client: Client): Promise<number> {

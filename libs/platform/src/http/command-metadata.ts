@@ -2,19 +2,25 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { EventMetadata } from '@kompeten/event-store';
+import { commandIdFrom } from './command-dedup';
+import type { InternalIdentity } from '../identity/internal-identity';
 
 /**
- * Who is asking and in which conversation, from the headers the gateway sets after authenticating:
- * `x-actor`, `x-correlation-id` (generated when absent), `x-causation-id`, `traceparent`.
- * A service is reached only through the gateway (or by an operator), so it trusts these headers.
+ * Who is asking and in which conversation. The actor and the correlation id come from the identity
+ * the gateway signed (IdentityGuard verified it before any handler runs); nothing a caller merely
+ * claims in a header is written into the log as its actor. `x-causation-id` and `traceparent` only
+ * link the conversation.
  */
-export function metadataFrom(req: Pick<Request, 'header'>): EventMetadata {
+export function metadataFrom(req: Pick<Request, 'header'> & { identity?: InternalIdentity }): EventMetadata {
   const traceparent = req.header('traceparent');
+  const commandId = commandIdFrom(req);
   return {
-    actor: req.header('x-actor') ?? 'anonymous',
-    correlationId: req.header('x-correlation-id') ?? randomUUID(),
+    actor: req.identity?.actor ?? 'anonymous',
+    correlationId: req.identity?.correlationId ?? req.header('x-correlation-id') ?? randomUUID(),
     causationId: req.header('x-causation-id') ?? null,
     ...(traceparent ? { traceparent } : {}),
+    // The gateway's id of a retry-safe command (command-dedup.ts): its events carry it.
+    ...(commandId ? { commandId } : {}),
   };
 }
 

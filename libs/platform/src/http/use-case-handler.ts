@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { isCommand, type RequestOf, type ResponseOf, type ServiceName, type UseCase } from '@kompeten/api';
 import type { EventMetadata } from '@kompeten/event-store';
 import { expectedVersionFrom, metadataFrom } from './command-metadata';
+import { CommandDedup, commandIdFrom } from './command-dedup';
 import { useCaseController } from './use-case-controller';
 
 // A service serves its use cases through one generated controller: no controller, command or
@@ -61,23 +62,29 @@ export function serviceRoutes(service: ServiceName, handlers: Type[], declared: 
       extraProblems: [503],
       async invoke(deps, { params, body, query, req, res }) {
         const handler = deps[i] as UseCaseHandler<UseCase>;
-        const answer = await handler.handle({
-          params,
-          body,
-          query,
-          metadata: metadataFrom(req),
-          expectedVersion: expectedVersionFrom(req.header('if-match')),
-          res,
-        } as UseCaseRequest<UseCase>);
-        // A command's answer carries the stream's new version: also the ETag for If-Match.
-        const version = (answer as { version?: unknown } | undefined)?.version;
-        if (isCommand(useCase) && typeof version === 'number') res.setHeader('ETag', `"${version}"`);
-        // A text answer (an iCalendar feed …) is sent as it is, under its own media type.
-        if (useCase.produces) res.type(`${useCase.produces}; charset=utf-8`);
-        return answer;
+        const run = async () => {
+          const answer = await handler.handle({
+            params,
+            body,
+            query,
+            metadata: metadataFrom(req),
+            expectedVersion: expectedVersionFrom(req.header('if-match')),
+            res,
+          } as UseCaseRequest<UseCase>);
+          // A command's answer carries the stream's new version: also the ETag for If-Match.
+          const version = (answer as { version?: unknown } | undefined)?.version;
+          if (isCommand(useCase) && typeof version === 'number') res.setHeader('ETag', `"${version}"`);
+          // A text answer (an iCalendar feed …) is sent as it is, under its own media type.
+          if (useCase.produces) res.type(`${useCase.produces}; charset=utf-8`);
+          return answer;
+        };
+        // A command the gateway named (x-command-id, from an Idempotency-Key) runs at most once here.
+        const commandId = isCommand(useCase) ? commandIdFrom(req) : undefined;
+        if (commandId === undefined) return run();
+        return (deps[served.length] as CommandDedup).once(commandId, useCase, req, res, run);
       },
     })),
-    handlers,
+    [...handlers, CommandDedup],
   );
-  return { controllers: [controller], providers: handlers };
+  return { controllers: [controller], providers: [...handlers, CommandDedup] };
 }

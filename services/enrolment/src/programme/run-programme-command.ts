@@ -1,9 +1,10 @@
 import type { EventMetadata, EventStore } from '@kompeten/event-store';
 import { handleCommand } from '@kompeten/event-store';
+import { personalNotes } from './personal-notes';
 import type { ProgrammeCommand } from './programme.commands';
 import { programmeDecider, programmeStreamId } from './programme.decider';
 
-/** Every programme use case ends here: load the programme stream, decide, append. */
+/** Every programme use case ends here: load the programme stream, decide, append (notes sealed: personal-notes.ts). */
 export const runProgrammeCommand = (
   store: EventStore,
   programmeId: string,
@@ -14,4 +15,5 @@ export const runProgrammeCommand = (
   handleCommand(store, programmeDecider, programmeStreamId(programmeId), command, metadata, {
     expectedVersion,
     cacheState: true,
+    personal: personalNotes,
   });

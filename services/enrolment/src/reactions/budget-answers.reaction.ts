@@ -4,6 +4,7 @@ import { CityCalendar, DomainError } from '@kompeten/domain';
 import { EventStore, handleCommand, StoredEvent } from '@kompeten/event-store';
 import { eventHandler } from '@kompeten/messaging';
 import type { ProgrammeCommand } from '../programme/programme.commands';
+import { personalNotes } from '../programme/personal-notes';
 import { programmeDecider, programmeStreamId } from '../programme/programme.decider';
 
 /**
@@ -27,7 +28,10 @@ export function reactToBudgetAnswer(store: EventStore, calendar: CityCalendar = 
       causationId: stored.eventId,
     };
     try {
-      await handleCommand(store, programmeDecider, programmeStreamId(programmeId), command, metadata, { tx });
+      await handleCommand(store, programmeDecider, programmeStreamId(programmeId), command, metadata, {
+        tx,
+        personal: personalNotes,
+      });
     } catch (e) {
       // An answer about a programme this service does not know changes nothing; retrying would not help.
       if (e instanceof DomainError && e.kind === 'not-found') return;

@@ -3,6 +3,7 @@ import type { ProgrammeEvent, TrainingCalendarEvent } from '@kompeten/contracts'
 import { DomainError, fold } from '@kompeten/domain';
 import { EventStore, handleCommand, StoredEvent } from '@kompeten/event-store';
 import { eventHandler } from '@kompeten/messaging';
+import { personalNotes } from '../programme/personal-notes';
 import { programmeDecider, programmeStreamId } from '../programme/programme.decider';
 import { trainingCalendarDecider } from '../training-calendar/training-calendar.decider';
 import { trainingCalendarStreamId, unitKeyOf } from '../training-calendar/training-calendar.commands';
@@ -65,7 +66,7 @@ export function reactToReleases(store: EventStore) {
           programmeStreamId(programmeId),
           { type: 'ApproveEnrolment', nip, enrolmentId, suratTugas, approvedOn: releasedOn, nominated },
           causedBy(e),
-          { tx },
+          { tx, personal: personalNotes },
         );
       } catch (error) {
         // A release for a programme this service does not know changes nothing; retrying would not help.

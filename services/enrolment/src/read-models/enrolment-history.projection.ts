@@ -15,17 +15,19 @@ export const enrolmentHistoryProjection = projection<ProgrammeEvent>({
   name: 'enrolment_history',
   // v2: the coded non-completion reason; a promoted enrolment takes the year of its StaffEnrolled.
   // v3: the unit head's release (approved_on, surat tugas, nominated) or decline (declined_*), and awaiting-release.
-  version: 3,
+  // v4: no notes — they are personal data, sealed in the log (programme/personal-notes.ts); a copy in
+  // clear here would outlive the staff member's erasure. The coded reasons are what the reports count.
+  version: 4,
   async createTable(tx, t) {
     await tx.query(`create table "${t}" (
       enrolment_id text primary key, programme_id text not null, nip text not null, opd text not null, service_unit text,
       competency_type text, competency_area text, jp integer not null default 0, year integer not null,
       status text not null, waitlist_reason text, enrolled_at timestamptz not null, updated_at timestamptz not null,
       attendance jsonb not null default '{}',
-      withdrawal_reason text, withdrawal_note text, completed_on date, jp_credited integer not null default 0,
-      non_completion_reason text, non_completion_note text,
+      withdrawal_reason text, completed_on date, jp_credited integer not null default 0,
+      non_completion_reason text,
       enrolled_on date, approved_on date, surat_tugas_number text, surat_tugas_date date, nominated boolean,
-      declined_on date, declined_reason text, declined_note text)`);
+      declined_on date, declined_reason text)`);
     await tx.query(`create index on "${t}" (nip)`);
     await tx.query(`create index on "${t}" (programme_id)`);
     await tx.query(`create index on "${t}" (opd, year)`);
@@ -60,13 +62,8 @@ export const enrolmentHistoryProjection = projection<ProgrammeEvent>({
         e.data.nominated,
       ]),
     EnrolmentDeclined: (e, tx, t) =>
-      set(tx, t, e, `status = 'declined', declined_on = $3, declined_reason = $4, declined_note = $5`, [
-        e.data.declinedOn,
-        e.data.reason,
-        e.data.note,
-      ]),
-    EnrolmentWithdrawn: (e, tx, t) =>
-      set(tx, t, e, `status = 'withdrawn', withdrawal_reason = $3, withdrawal_note = $4`, [e.data.reason, e.data.note]),
+      set(tx, t, e, `status = 'declined', declined_on = $3, declined_reason = $4`, [e.data.declinedOn, e.data.reason]),
+    EnrolmentWithdrawn: (e, tx, t) => set(tx, t, e, `status = 'withdrawn', withdrawal_reason = $3`, [e.data.reason]),
     // A correction overwrites the earlier mark for the same session.
     SessionAttended: (e, tx, t) => mark(tx, t, e, 'attended'),
     SessionMissed: (e, tx, t) => mark(tx, t, e, 'missed'),
@@ -77,10 +74,7 @@ export const enrolmentHistoryProjection = projection<ProgrammeEvent>({
         e.data.year,
       ]),
     TrainingNotCompleted: (e, tx, t) =>
-      set(tx, t, e, `status = 'not-completed', non_completion_reason = $3, non_completion_note = $4`, [
-        e.data.reason,
-        e.data.note,
-      ]),
+      set(tx, t, e, `status = 'not-completed', non_completion_reason = $3`, [e.data.reason]),
     ProgrammeCancelled: (e, tx, t) =>
       tx.query(
         `update "${t}" set status = 'cancelled', updated_at = $2 where programme_id = $1 and status in ('pending-funds', 'awaiting-release', 'confirmed', 'waitlisted-capacity', 'waitlisted-funds')`,

@@ -11,6 +11,10 @@ export interface Principal {
   unit?: string;
   /** staff: their own NIP (claim `nip`). */
   nip?: string;
+  /** When the token expires (claim `exp`, ms since the epoch): a live feed is closed then. */
+  expiresAt?: number;
+  /** The token itself, by a digest (never the token): live feeds are counted per token. */
+  tokenId?: string;
 }
 
 /** `actor` as written into events: the strongest role and the subject. */

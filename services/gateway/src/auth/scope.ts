@@ -19,3 +19,11 @@ export function assertMayRead(p: Principal | undefined, owner: { opd?: string | 
   if (p.roles.includes('staff') && p.nip && owner.nip === p.nip) return;
   throw new ForbiddenException('outside your scope (a unit-head sees their own unit, staff their own record)');
 }
+
+/**
+ * Citizens' comments and contact details of a unit (personal data): admins, and the head of that
+ * very unit. Another role held beside unit-head (auditor, training-officer) widens what a token may
+ * read city-wide, never whose personal data it may read.
+ */
+export const mayReadPersonal = (p: Principal | undefined, opd: string | null | undefined): boolean =>
+  Boolean(p?.roles.includes('admin') || (p?.roles.includes('unit-head') && p.unit && opd === p.unit));

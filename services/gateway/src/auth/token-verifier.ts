@@ -1,4 +1,5 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, JSONWebKeySet, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { GatewayConfig } from '@kompeten/config';
@@ -7,8 +8,9 @@ import { Principal, Role, ROLES } from './principal';
 
 /**
  * Verifies bearer tokens against a JWKS URL (a real identity provider such as Keycloak) and/or a
- * local JWKS (development: `npm run token` signs with its private half). Roles come from `roles`
- * or Keycloak's `realm_access.roles`; unknown roles are ignored.
+ * local JWKS (development: `npm run token` signs with its private half; refused in production by
+ * the config). Only the configured asymmetric algorithms are accepted, and a token must say when it
+ * expires (`exp`) and whom it is about (`sub`): one without would never expire, or act as nobody.
  */
 @Injectable()
 export class TokenVerifier {
@@ -33,9 +35,15 @@ export class TokenVerifier {
         const { payload } = await jwtVerify(token, keys, {
           audience: this.config.AUTH_AUDIENCE,
           issuer: this.config.AUTH_ISSUER || undefined,
+          algorithms: this.config.authAlgorithms,
+          requiredClaims: ['exp', 'sub'],
           clockTolerance: 30,
         });
-        return principalFrom(payload);
+        return {
+          ...principalFrom(payload, this.config.AUTH_CLIENT_ID),
+          expiresAt: payload.exp! * 1000,
+          tokenId: createHash('sha256').update(token).digest('base64url'),
+        };
       } catch (e) {
         lastError = e;
       }
@@ -44,11 +52,30 @@ export class TokenVerifier {
   }
 }
 
-export function principalFrom(payload: JWTPayload): Principal {
-  const claimed = (payload.roles ??
-    (payload.realm_access as { roles?: unknown } | undefined)?.roles ??
-    []) as unknown[];
-  const roles: Role[] = ROLES.filter((r) => claimed.includes(r));
+/** A claim that is a list of strings, else nothing: a string "admin" is not a list of roles. */
+const stringList = (claim: unknown): string[] =>
+  Array.isArray(claim) ? claim.filter((r): r is string => typeof r === 'string') : [];
+
+const field = (claim: unknown, name: string): unknown =>
+  typeof claim === 'object' && claim !== null ? (claim as Record<string, unknown>)[name] : undefined;
+
+/**
+ * The roles a token grants, read precisely: with a client id, only the client's own roles
+ * (Keycloak `resource_access.<client>.roles`) — realm roles may be meant for another application;
+ * without one, `roles` or Keycloak's `realm_access.roles`. Each must be an array of strings; roles
+ * Kompeten does not know are ignored.
+ */
+export function rolesFrom(payload: JWTPayload, clientId?: string): Role[] {
+  const claimed = clientId
+    ? stringList(field(field(payload.resource_access, clientId), 'roles'))
+    : payload.roles !== undefined
+      ? stringList(payload.roles)
+      : stringList(field(payload.realm_access, 'roles'));
+  return ROLES.filter((r) => claimed.includes(r));
+}
+
+export function principalFrom(payload: JWTPayload, clientId?: string): Principal {
+  const roles = rolesFrom(payload, clientId);
   return {
     sub: String(payload.sub ?? ''),
     roles,

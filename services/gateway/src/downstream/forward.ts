@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { actorOf } from '../auth/principal';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { correlationIdOf } from '../correlation/correlation.middleware';
+import { commandIdOf } from '../idempotency/command-id';
 import { Downstream, DownstreamAnswer, ForwardOptions, ServiceClient } from './service-client';
 
 const isPrimitive = (v: unknown): v is string | number | boolean =>
@@ -40,10 +41,19 @@ export class Forward {
   ): Promise<unknown> {
     const answer = await this.client.call(service, method, path, {
       ...options,
+      caller: req.principal
+        ? {
+            actor: actorOf(req.principal),
+            roles: req.principal.roles,
+            unit: req.principal.unit,
+            nip: req.principal.nip,
+          }
+        : { actor: 'anonymous', roles: [] },
+      correlationId: correlationIdOf(req),
       headers: {
-        'x-actor': req.principal ? actorOf(req.principal) : 'anonymous',
         'x-correlation-id': correlationIdOf(req),
         'if-match': req.header('if-match'),
+        'x-command-id': commandIdOf(req), // from the Idempotency-Key: the service runs the command once
         // With tracing on, the fetch instrumentation sends the gateway's own span; otherwise pass the caller's on.
         traceparent: currentTraceparent() ? undefined : req.header('traceparent'),
       },
@@ -51,6 +61,9 @@ export class Forward {
     if (answer.status >= 400) throw new DownstreamProblem(answer);
     res.status(answer.status);
     if (answer.headers.etag) res.setHeader('ETag', answer.headers.etag);
+    // A retry the service recognised (its own record of the command id): the client learns it ran once.
+    if (answer.headers.replayed) res.setHeader('Idempotent-Replayed', answer.headers.replayed);
+    if (answer.headers.reconstructed) res.setHeader('Idempotent-Reconstructed', answer.headers.reconstructed);
     // A text answer (CSV, an iCalendar feed) keeps the service's media type; JSON is Nest's default.
     const type = answer.headers.contentType;
     if (type?.startsWith('text/')) res.type(type);

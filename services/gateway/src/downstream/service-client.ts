@@ -1,7 +1,17 @@
 import type { ServiceName } from '@kompeten/api';
 import { HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { GatewayConfig } from '@kompeten/config';
-import { InjectConfig, PROBLEM_BASE } from '@kompeten/platform';
+import {
+  IDENTITY_HEADER,
+  identitySigningKeyFrom,
+  IdentitySigningKey,
+  InjectConfig,
+  InternalIdentity,
+  PROBLEM_BASE,
+  redactNips,
+  signIdentity,
+} from '@kompeten/platform';
+import { randomUUID } from 'node:crypto';
 
 export type Downstream = ServiceName;
 
@@ -12,12 +22,22 @@ export interface ForwardOptions {
   body?: unknown;
   query?: Record<string, QueryValue>;
   headers?: Record<string, string | undefined>;
+  /** Who the call is for; the gateway's own lookups (no caller) go as `gateway` without roles. */
+  caller?: Omit<InternalIdentity, 'correlationId'>;
+  /** The conversation; a fresh one when the call is the gateway's own. */
+  correlationId?: string;
 }
 
 export interface DownstreamAnswer {
   status: number;
   body: unknown;
-  headers: { etag?: string; contentType?: string };
+  headers: {
+    etag?: string;
+    contentType?: string;
+    /** The service answered a retry from its record of the command (x-command-id): ran nothing. */
+    replayed?: string;
+    reconstructed?: string;
+  };
 }
 
 /** A service did not answer in time or at all: 503 with Retry-After, never a hang. */
@@ -40,11 +60,17 @@ export class ServiceUnavailable extends HttpException {
   }
 }
 
-/** Calls the owning service with a timeout on every call, passing who and why (actor, correlation). */
+/**
+ * Calls the owning service with a timeout on every call, passing who and why: an identity signed for
+ * this one request (libs/platform identity), which the service verifies before anything else.
+ */
 @Injectable()
 export class ServiceClient {
   private readonly log = new Logger('ServiceClient');
-  constructor(@InjectConfig() private readonly config: GatewayConfig) {}
+  private readonly signing: IdentitySigningKey;
+  constructor(@InjectConfig() private readonly config: GatewayConfig) {
+    this.signing = identitySigningKeyFrom(config.INTERNAL_IDENTITY_SIGNING_KEY);
+  }
 
   private base(service: Downstream): string {
     return {
@@ -66,6 +92,12 @@ export class ServiceClient {
       if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: 'application/json' };
     for (const [k, v] of Object.entries(options.headers ?? {})) if (v !== undefined) headers[k] = v;
+    const caller = options.caller ?? { actor: 'gateway', roles: [] };
+    headers[IDENTITY_HEADER] = signIdentity(
+      this.signing,
+      { ...caller, correlationId: options.correlationId ?? headers['x-correlation-id'] ?? randomUUID() },
+      { audience: service, method, url: url.pathname + url.search },
+    );
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
@@ -80,7 +112,7 @@ export class ServiceClient {
         (e as Error).name === 'TimeoutError'
           ? `no answer within ${this.config.DOWNSTREAM_TIMEOUT_MS} ms`
           : (e as Error).message;
-      this.log.warn(`${method} ${service}${path}: ${reason}`);
+      this.log.warn(`${method} ${service}${redactNips(path)}: ${reason}`); // `/staff/<nip>/…`: no NIP in logs
       throw new ServiceUnavailable(service, reason);
     }
     const text = await res.text();
@@ -93,7 +125,7 @@ export class ServiceClient {
     if (res.status >= 500) {
       // A failing service is the gateway's 502; its own 503 (not ready) stays a 503.
       if (res.status === 503) throw new ServiceUnavailable(service, 'not ready');
-      this.log.error(`${method} ${service}${path}: ${res.status}`);
+      this.log.error(`${method} ${service}${redactNips(path)}: ${res.status}`);
       throw new HttpException({ message: `${service} service failed (${res.status})` }, HttpStatus.BAD_GATEWAY);
     }
     return {
@@ -102,6 +134,8 @@ export class ServiceClient {
       headers: {
         etag: res.headers.get('etag') ?? undefined,
         contentType: res.headers.get('content-type') ?? undefined,
+        replayed: res.headers.get('idempotent-replayed') ?? undefined,
+        reconstructed: res.headers.get('idempotent-reconstructed') ?? undefined,
       },
     };
   }

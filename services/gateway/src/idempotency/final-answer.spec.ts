@@ -12,6 +12,11 @@ describe('which refusals an Idempotency-Key replays', () => {
     expect(answerIsFinal(conflict, true)).toBe(true);
     expect(answerIsFinal(conflict, false)).toBe(false);
   });
+  it("never keeps the service's command-in-progress: the first request is still running there", () => {
+    expect(
+      answerIsFinal({ status: 409, type: 'https://kompeten.bukittinggi.go.id/problems/command-in-progress' }, true),
+    ).toBe(false);
+  });
   it('never keeps a 5xx or a 429: the retry runs the command again', () => {
     for (const status of [429, 500, 502, 503, 504]) expect(answerIsFinal({ status }, false)).toBe(false);
   });

@@ -14,6 +14,7 @@ import { from, Observable, of, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { PROBLEM_JSON, toProblem } from '@kompeten/platform';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { keyOwnerOf } from './command-id';
 import { answerIsFinal } from './final-answer';
 import { IdempotencyStore } from './idempotency.store';
 
@@ -22,7 +23,10 @@ const KEY = /^[A-Za-z0-9._:-]{8,200}$/;
 /**
  * `Idempotency-Key` on a command: the first answer is stored durably; a retry with the same key and
  * the same request gets that answer again (with `Idempotent-Replayed: true`) and appends nothing.
- * The same key with a different request is a 422; while the first is still running, a 409.
+ * The same key with a different request is a 422; while the first is still running, a 409 — for
+ * IDEMPOTENCY_LEASE_SECONDS, after which a retry takes the claim over (the gateway that held it may
+ * have died). The service deduplicates too (x-command-id, command-id.ts): a taken-over claim, or a
+ * retry after the gateway died between the service's commit and its answer, never runs the command twice.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -37,7 +41,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new BadRequestException({
         errors: [{ field: 'Idempotency-Key', message: 'must be 8–200 letters, digits or ._:-' }],
       });
-    const principal = req.principal?.sub ?? `ip:${req.ip}`;
+    const principal = keyOwnerOf(req);
     const hash = createHash('sha256')
       .update(`${req.method} ${req.originalUrl} ${canonicalize(req.body ?? null)}`)
       .digest('hex');

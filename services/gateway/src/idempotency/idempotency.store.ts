@@ -1,5 +1,7 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { GatewayConfig } from '@kompeten/config';
+import { InjectConfig } from '@kompeten/platform';
 
 export type Claim =
   | { kind: 'new' }
@@ -13,11 +15,20 @@ type IdempotencyRow = { request_hash: string } & (
   | { state: 'done'; status: number; headers: Record<string, string> | null; body: string | null }
 );
 
-/** Durable Idempotency-Key records in the gateway's database, expiring after a day by default. */
+/**
+ * Durable Idempotency-Key records in the gateway's database, expiring after a day by default. An
+ * `in-progress` claim is a lease of IDEMPOTENCY_LEASE_SECONDS: `created_at` is when it was (last) claimed.
+ */
 @Injectable()
 export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
   private sweeper?: NodeJS.Timeout;
-  constructor(private readonly db: DataSource) {}
+  private readonly leaseSeconds: number;
+  constructor(
+    private readonly db: DataSource,
+    @InjectConfig() config: GatewayConfig,
+  ) {
+    this.leaseSeconds = config.IDEMPOTENCY_LEASE_SECONDS;
+  }
 
   readonly ttlHours = 24;
 
@@ -33,17 +44,23 @@ export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
     clearInterval(this.sweeper);
   }
 
-  /** Claims the key for this request, or says what happened to the first request that used it. */
+  /**
+   * Claims the key for this request — a new key, or the same request's claim left `in-progress` for
+   * longer than the lease — or says what happened to the first request that used it.
+   */
   async claim(principal: string, key: string, requestHash: string): Promise<Claim> {
     await this.db.query('delete from idempotency_record where principal = $1 and key = $2 and expires_at < now()', [
       principal,
       key,
     ]);
     const inserted = await this.db.query<{ key: string }[]>(
-      `insert into idempotency_record (principal, key, request_hash, state, expires_at)
+      `insert into idempotency_record as r (principal, key, request_hash, state, expires_at)
        values ($1, $2, $3, 'in-progress', now() + make_interval(hours => $4))
-       on conflict do nothing returning key`,
-      [principal, key, requestHash, this.ttlHours],
+       on conflict (principal, key) do update set created_at = now(), expires_at = excluded.expires_at
+         where r.state = 'in-progress' and r.request_hash = excluded.request_hash
+           and r.created_at < now() - make_interval(secs => $5)
+       returning key`,
+      [principal, key, requestHash, this.ttlHours, this.leaseSeconds],
     );
     if (inserted.length) return { kind: 'new' };
     const [r] = await this.db.query<IdempotencyRow[]>(

@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Consumer } from 'kafkajs';
 import { Subject } from 'rxjs';
+import { GatewayConfig } from '@kompeten/config';
 import { eventTopic } from '@kompeten/contracts';
 import { decodeMessage } from '@kompeten/messaging';
-import { KafkaClient } from '@kompeten/platform';
+import { InjectConfig, KafkaClient } from '@kompeten/platform';
 import { Cursor, LiveEvent, toLiveEvent } from './live-event';
 
 const SERVICES = ['enrolment', 'assessment', 'budget', 'feedback'] as const;
@@ -25,10 +26,34 @@ export class LiveFeed implements OnApplicationBootstrap, BeforeApplicationShutdo
   private starting?: Promise<void>;
   private stopped = false;
   private joined!: () => void;
+  /** Streams open per token (Principal.tokenId): at most LIVE_FEEDS_PER_TOKEN each. */
+  private readonly openPerToken = new Map<string, number>();
   /** Resolves once the feed's consumer has joined and holds its partitions (tests wait on it). */
   readonly ready = new Promise<void>((resolve) => (this.joined = resolve));
 
-  constructor(private readonly kafka: KafkaClient) {}
+  constructor(
+    private readonly kafka: KafkaClient,
+    @InjectConfig() private readonly config: GatewayConfig,
+  ) {}
+
+  /**
+   * Takes one of a token's LIVE_FEEDS_PER_TOKEN streams: the release (idempotent) to call when the
+   * stream ends, or nothing when the token has them all open — a stolen or looping token cannot
+   * hold a replica's connections.
+   */
+  claim(tokenId: string): (() => void) | undefined {
+    const open = this.openPerToken.get(tokenId) ?? 0;
+    if (open >= this.config.LIVE_FEEDS_PER_TOKEN) return undefined;
+    this.openPerToken.set(tokenId, open + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.openPerToken.get(tokenId) ?? 1) - 1;
+      if (left > 0) this.openPerToken.set(tokenId, left);
+      else this.openPerToken.delete(tokenId);
+    };
+  }
 
   onApplicationBootstrap() {
     // In the background: a broker that is down delays the feed, never the gateway's start.

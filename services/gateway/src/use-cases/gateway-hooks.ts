@@ -11,7 +11,7 @@ import {
 } from '@kompeten/api';
 import type { RouteInput } from '@kompeten/platform';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
-import { assertMayRead, scopedOpd } from '../auth/scope';
+import { assertMayRead, mayReadPersonal, scopedOpd } from '../auth/scope';
 import type { Principal } from '../auth/principal';
 import { Forward } from '../downstream/forward';
 import { UnitDirectory } from '../downstream/unit-directory';
@@ -45,9 +45,6 @@ function visibleTo(p: Principal | undefined, view: ParticipantLists): Participan
     (p.roles.includes('unit-head') && x.workUnit.opd === p.unit) || (p.roles.includes('staff') && x.nip === p.nip);
   return { ...view, enrolments: view.enrolments.filter(mine), waitlist: view.waitlist.filter(mine) };
 }
-
-/** Only admins and the head of the unit's own OPD may read citizens' comments and contact details. */
-const mayReadComments = (p: Principal | undefined) => Boolean(p?.roles.some((r) => r === 'admin' || r === 'unit-head'));
 
 /** Staff names (personal data): training officers and admins, and the head of the OPD listed — not auditors. */
 const mayReadNames = (p: Principal | undefined, opd: string | undefined) =>
@@ -101,9 +98,11 @@ export class GatewayHooks {
 
     listSurveyResponses: async (input, call) => {
       const principal = principalOf(input);
-      assertMayRead(principal, { opd: await this.units.opdOf(input.params.unitCode) });
+      const opd = await this.units.opdOf(input.params.unitCode);
+      assertMayRead(principal, { opd });
+      // Comments and contacts only for admins and the head of this unit's own OPD (auth/scope.ts).
       const query = input.query as { includePersonal?: boolean };
-      query.includePersonal = Boolean(query.includePersonal) && mayReadComments(principal);
+      query.includePersonal = Boolean(query.includePersonal) && mayReadPersonal(principal, opd);
       return call();
     },
 

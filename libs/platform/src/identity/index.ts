@@ -1,0 +1,3 @@
+export * from './internal-identity';
+export * from './identity-verifier';
+export * from './identity.guard';
