@@ -67,7 +67,8 @@ function recordSchema(type, version, dataSchema, personal) {
           commandId: {
             type: 'string',
             pattern: '^[0-9a-f]{64}$',
-            description: 'SHA-256 of (caller, Idempotency-Key): the command this event came from, when it carried a key',
+            description:
+              'SHA-256 of (caller, Idempotency-Key): the command this event came from, when it carried a key',
           },
           traceparent: { type: 'string' },
         },
