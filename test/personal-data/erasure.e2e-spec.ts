@@ -111,9 +111,10 @@ describe('erasing a person through the gateway', () => {
         alreadyErased: false,
         proof: { keyDeleted: true, chain: { ok: true, headAgrees: true } },
       });
-      // One PersonalDataErased in each service's own log, carrying neither the NIP nor the name.
-      const log = await store(s).readAll(heads[i].position);
-      expect(log.map((e) => e.type)).toEqual(['PersonalDataErased']);
+      // One PersonalDataErased in each service's own log, carrying neither the NIP nor the name. (Other
+      // events may land meanwhile: the assessment service reacts to the registration through Kafka.)
+      const log = (await store(s).readAll(heads[i].position)).filter((e) => e.type === 'PersonalDataErased');
+      expect(log).toHaveLength(1);
       expect(log[0]).toMatchObject({
         streamId: report.event.stream,
         position: report.event.position,
@@ -160,7 +161,12 @@ describe('erasing a person through the gateway', () => {
   });
 
   it('answers a repeated erasure with the first one’s events and records nothing new', async () => {
-    const heads = await Promise.all(SERVICES.map((s) => store(s).head()));
+    // Counted by type, not by the logs' heads: reactions to the registration may still be arriving.
+    const erasures = () =>
+      Promise.all(
+        SERVICES.map(async (s) => (await store(s).readAll(0, 100_000)).filter((e) => e.type === 'PersonalDataErased')),
+      );
+    const before = await erasures();
     const first = (await store('enrolment').readAll(0, 100_000)).filter((e) => e.type === 'PersonalDataErased');
     const again = (
       await http()
@@ -172,7 +178,7 @@ describe('erasing a person through the gateway', () => {
     expect(again.services.every((s) => s.alreadyErased)).toBe(true);
     expect(again.services[0].event.eventId).toBe(first[0].eventId);
     expect(again.proof).toEqual({ fieldsReadAsErased: true, chainsVerify: true });
-    expect(await Promise.all(SERVICES.map((s) => store(s).head()))).toEqual(heads);
+    expect(await erasures()).toEqual(before);
   });
 
   it('is for admins only, and names a wrong subject or reason', async () => {

@@ -7,6 +7,7 @@ const base = {
   PORT: '3002',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/kompeten_assessment',
   KAFKA_BROKERS: '127.0.0.1:9092',
+  INTERNAL_IDENTITY_JWKS: '{"keys":[]}',
 };
 
 describe('the assessment service’s settings', () => {
