@@ -115,10 +115,15 @@ export class EventStore {
     return row.version;
   }
 
-  /** Recomputes the whole chain from the store; also checks that es_head agrees with the last event. */
+  /**
+   * Recomputes the whole chain from the store, up to the head as it stood when the check began, and checks
+   * that es_head agrees with the event there. The head is read first: events appended while the chain is
+   * being recomputed lie beyond it (es_head moves in the same transaction as they do), so a busy log is
+   * not mistaken for a broken one.
+   */
   async verify(): Promise<ChainReport & { headAgrees: boolean }> {
-    const report = await verifyChain(this.records());
     const head = await this.head();
+    const report = await verifyChain(upTo(this.records(), head.position));
     return {
       ...report,
       headAgrees: report.ok && head.position === report.headPosition && head.hash === report.headHash,
@@ -128,5 +133,13 @@ export class EventStore {
   /** Opens records that came from elsewhere (Kafka, an export) with this store's keys and upcasters. */
   open<E extends DomainEvent = DomainEvent>(records: EventRecord[]): Promise<StoredEvent<E>[]> {
     return this.opener.open<E>(records);
+  }
+}
+
+/** The records up to and including `position`. */
+async function* upTo(records: AsyncIterable<EventRecord>, position: number): AsyncGenerator<EventRecord> {
+  for await (const r of records) {
+    if (r.position > position) return;
+    yield r;
   }
 }
