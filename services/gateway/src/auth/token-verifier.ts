@@ -1,9 +1,8 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, JSONWebKeySet, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { GatewayConfig } from '@kompeten/config';
-import { InjectConfig } from '@kompeten/platform';
+import { InjectConfig, readJsonSetting } from '@kompeten/platform';
 import { Principal, Role, ROLES } from './principal';
 
 /**
@@ -20,11 +19,9 @@ export class TokenVerifier {
     if (config.AUTH_JWKS_URL)
       this.keySets.push(createRemoteJWKSet(new URL(config.AUTH_JWKS_URL), { timeoutDuration: 3000 }));
     if (config.AUTH_LOCAL_JWKS) {
-      const text = config.AUTH_LOCAL_JWKS.trim().startsWith('{')
-        ? config.AUTH_LOCAL_JWKS
-        : fs.readFileSync(config.AUTH_LOCAL_JWKS, 'utf8');
-      // Parsed JSON is untyped; createLocalJWKSet checks the shape itself (JWKSInvalid when it is not one).
-      this.keySets.push(createLocalJWKSet(JSON.parse(text) as JSONWebKeySet));
+      // Inline JSON or a file, read as the services read the gateway's keys. Parsed JSON is untyped;
+      // createLocalJWKSet checks the shape itself (JWKSInvalid when it is not one).
+      this.keySets.push(createLocalJWKSet(readJsonSetting(config.AUTH_LOCAL_JWKS) as JSONWebKeySet));
     }
   }
 
