@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Development tokens: `npm run token -- --role training-officer [--unit DINKES] [--nip …] [--sub …] [--ttl 8h]`
+// Development tokens: `npm run token -- --role training-officer [--unit DINKES] [--nip …] [--sub …] [--ttl 8h]`;
+// a learning platform's client-credentials token: `npm run token -- --role learning-platform --client moodle-bkpsdm`
 // signs a JWT with a local ES256 key made on first use in .cache/dev-keys/ (never committed); the
 // gateway trusts its public half through AUTH_LOCAL_JWKS (npm start sets it). Production uses a
 // real identity provider instead (AUTH_JWKS_URL, e.g. Keycloak).
@@ -13,7 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
 const dir = path.join(root, '.cache', 'dev-keys');
 export const DEV_JWKS = path.join(dir, 'jwks.json');
-const ROLES = ['admin', 'training-officer', 'unit-head', 'staff', 'auditor', 'kiosk'];
+const ROLES = ['admin', 'training-officer', 'unit-head', 'staff', 'auditor', 'kiosk', 'learning-platform'];
 
 /** Makes the development key pair once; returns the public JWKS path. */
 export async function ensureDevKeys() {
@@ -55,15 +56,25 @@ export function ensureInternalIdentityKeys() {
   return { signingKey, jwks };
 }
 
-/** Signs a development token for one role (claims: sub, roles, unit, nip; audience kompeten). */
-export async function devToken({ role, unit, nip, sub, ttl = '8h' }) {
+/**
+ * Signs a development token for one role (claims: sub, roles, unit, nip; audience kompeten). A learning
+ * platform's carries its client id as `azp`, as Keycloak's client-credentials tokens do (sub: its service account).
+ */
+export async function devToken({ role, unit, nip, sub, client, ttl = '8h' }) {
   if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+  if (role === 'learning-platform' && !client)
+    throw new Error('--client <clientId> is required for a learning platform');
   await ensureDevKeys();
   const { SignJWT, importJWK } = require('jose');
   const jwk = JSON.parse(fs.readFileSync(path.join(dir, 'private.jwk.json'), 'utf8'));
-  return new SignJWT({ roles: [role], ...(unit ? { unit } : {}), ...(nip ? { nip } : {}) })
+  return new SignJWT({
+    roles: [role],
+    ...(unit ? { unit } : {}),
+    ...(nip ? { nip } : {}),
+    ...(client ? { azp: client } : {}),
+  })
     .setProtectedHeader({ alg: 'ES256', kid: jwk.kid })
-    .setSubject(sub ?? nip ?? `${role}${unit ? `-${unit.toLowerCase()}` : ''}`)
+    .setSubject(sub ?? nip ?? (client ? `service-account-${client}` : `${role}${unit ? `-${unit.toLowerCase()}` : ''}`))
     .setAudience('kompeten')
     .setIssuedAt()
     .setExpirationTime(ttl)
@@ -81,7 +92,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
       .map(([k, v]) => [k, v]),
   );
   if (!args.role) {
-    console.error(`usage: npm run token -- --role <${ROLES.join('|')}> [--unit OPD] [--nip NIP] [--sub id] [--ttl 8h]`);
+    console.error(
+      `usage: npm run token -- --role <${ROLES.join('|')}> [--unit OPD] [--nip NIP] [--client id] [--sub id] [--ttl 8h]`,
+    );
     process.exit(2);
   }
   devToken(args)

@@ -6,6 +6,7 @@ import { ProjectionRunner } from '@kompeten/messaging';
 import { ViewReader } from '@kompeten/audit';
 import { createTestDatabase, testKafka } from '@kompeten/testing';
 import { enrolmentHistoryProjection } from '../../services/enrolment/src/read-models/enrolment-history.projection';
+import { externalLearningProjection } from '../../services/enrolment/src/read-models/external-learning.projection';
 import { programmeCatalogueProjection } from '../../services/enrolment/src/read-models/programme-catalogue.projection';
 import { audit, auditJson, catalogue } from './support/audit-cli';
 import { auditFixture, AuditFixture, quiet, tamper } from './support/audit-fixture';
@@ -38,7 +39,8 @@ describe('audit replay and diff', () => {
     f = await auditFixture(kafka, 'audit_replay');
     workDb = await createTestDatabase('audit_work');
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-replay-'));
-    runners = [enrolmentHistoryProjection, programmeCatalogueProjection].map(
+    // The projections the audit's training-history read model replays (enrolment.audit.ts).
+    runners = [enrolmentHistoryProjection, programmeCatalogueProjection, externalLearningProjection].map(
       (projection) => new ProjectionRunner({ dataSource: f.ds, store: f.store, projection, logger: quiet }),
     );
     const people = await firstPhase(f.store, 'komunikasi', 10);
@@ -239,6 +241,8 @@ describe('audit replay and diff', () => {
     expect(report.projectionCuts).toEqual({
       enrolment_history: aPosition,
       programme_catalogue: (await f.store.head()).position - 1,
+      // Replayed with the training history since issue 22 (the JP ledger counts verified external learning).
+      external_learning: (await f.store.head()).position - 1,
     });
     expect(report.views[0]).toMatchObject({ changed: 1, onlyReplayed: 1 }); // only the two rows changed by hand above
   });

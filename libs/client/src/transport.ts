@@ -16,7 +16,7 @@ export interface TransportRequest {
   signal?: AbortSignal;
 }
 
-/** The answer: its status, its body (parsed JSON, the text of any other answer, null when empty), its headers. */
+/** The answer: its status, its body (parsed JSON, a PDF's bytes, the text of any other answer, null when empty), its headers. */
 export interface TransportResponse {
   status: number;
   body: unknown;
@@ -58,6 +58,9 @@ export function fetchTransport(fetchFn: typeof fetch = fetch): Transport {
     });
     const headers: Record<string, string> = {};
     res.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
+    // A document (a certificate's PDF) is its bytes; anything else JSON or text.
+    if (headers['content-type']?.startsWith('application/pdf'))
+      return { status: res.status, body: new Uint8Array(await res.arrayBuffer()), headers };
     return { status: res.status, body: parseBody(await res.text()), headers };
   };
 }

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { AuthAlgorithms, AuthIssuer, AuthJwksUrl, AuthLocalJwks, parseAlgorithms } from './gateway-auth-settings';
 import { inProductionEnv, PersonalDataKek } from './personal-data-kek';
+import settings from './settings.json';
 
 /** A time zone the runtime's IANA database knows (Node ships it through Intl). */
 @ValidatorConstraint({ name: 'knownTimeZone' })
@@ -117,6 +118,16 @@ export class ServiceConfig {
     message: 'PERSONAL_DATA_KEK_RETIRED must be id:base64-or-file entries, comma-separated',
   })
   PERSONAL_DATA_KEK_RETIRED?: string;
+
+  /**
+   * Where the public reaches Kompeten (the gateway's origin, no trailing slash needed): the public
+   * verification URL printed as a QR code on certificates is `<PUBLIC_BASE_URL>/api/v1/public/certificates/<number>`.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'PUBLIC_BASE_URL must be an http(s) origin, e.g. https://kompeten.bukittinggikota.go.id',
+  })
+  PUBLIC_BASE_URL: string = settings.defaults.PUBLIC_BASE_URL;
 
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',').map((b) => b.trim());

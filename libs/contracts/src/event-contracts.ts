@@ -1,6 +1,9 @@
 import { ASSESSMENT_EVENTS } from './assessment/assessment.events';
 import { BUDGET_EVENTS } from './budget/budget.events';
+import { CERTIFICATE_EVENTS } from './enrolment/certificate.events';
 import { FUNDING_EVENTS } from './budget/funding.events';
+import { EXTERNAL_LEARNING_EVENTS } from './enrolment/external-learning.events';
+import { LEARNING_PLATFORM_EVENTS } from './enrolment/learning-platform.events';
 import { PROGRAMME_EVENTS } from './enrolment/programme.events';
 import { PLANNING_EVENTS } from './enrolment/planning.events';
 import { RELEASE_EVENTS } from './enrolment/release.events';
@@ -17,6 +20,9 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   ...RELEASE_EVENTS,
   ...TRAINING_CALENDAR_EVENTS,
   ...PLANNING_EVENTS,
+  ...EXTERNAL_LEARNING_EVENTS,
+  ...LEARNING_PLATFORM_EVENTS,
+  ...CERTIFICATE_EVENTS,
   ...ASSESSMENT_EVENTS,
   ...BUDGET_EVENTS,
   ...FUNDING_EVENTS,

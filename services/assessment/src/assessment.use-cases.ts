@@ -10,6 +10,7 @@ import { ListPositionStandardsHandler } from './queries/list-position-standards/
 import { GetCompetencyProfileHandler } from './queries/get-competency-profile/get-competency-profile.handler';
 import { GetUnitGapReportHandler } from './queries/get-unit-gap-report/get-unit-gap-report.handler';
 import { ListOverdueAssessmentsHandler } from './queries/list-overdue-assessments/list-overdue-assessments.handler';
+import { ListExpiringCertificationsHandler } from './queries/list-expiring-certifications/list-expiring-certifications.handler';
 
 export const USE_CASE_HANDLERS = [
   // Commands
@@ -24,4 +25,5 @@ export const USE_CASE_HANDLERS = [
   GetCompetencyProfileHandler,
   GetUnitGapReportHandler,
   ListOverdueAssessmentsHandler,
+  ListExpiringCertificationsHandler,
 ];

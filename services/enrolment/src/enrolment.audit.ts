@@ -1,7 +1,10 @@
 import { serviceAudit } from '@kompeten/audit';
+import { certificateRegisterProjection } from './read-models/certificate-register.projection';
 import { enrolmentHistoryProjection } from './read-models/enrolment-history.projection';
+import { externalLearningProjection } from './read-models/external-learning.projection';
 import { programmeCatalogueProjection } from './read-models/programme-catalogue.projection';
 import { staffRosterProjection } from './read-models/staff-roster.projection';
+import { JP_CREDITS } from './queries/jp-credits.sql';
 
 /**
  * What an auditor's replay can rebuild from the enrolment service's log (`npm run audit -- replay
@@ -11,8 +14,9 @@ import { staffRosterProjection } from './read-models/staff-roster.projection';
 export const enrolmentAudit = serviceAudit('enrolment', [
   {
     name: 'training-history',
-    description: "staff members' training (enrolments with programme titles, attendance, JP) and JP per year",
-    projections: [enrolmentHistoryProjection, programmeCatalogueProjection],
+    description:
+      "staff members' training (enrolments with programme titles, attendance, JP) and JP per year (with verified external learning)",
+    projections: [enrolmentHistoryProjection, programmeCatalogueProjection, externalLearningProjection],
     params: ['nip'],
     views: [
       {
@@ -28,7 +32,7 @@ export const enrolmentAudit = serviceAudit('enrolment', [
         name: 'jp-ledger',
         key: ['nip', 'year'],
         sql: `select nip, year, sum(jp_credited)::int as jp_completed, count(*)::int as completions
-                from enrolment_history where status = 'completed' and ($1::text is null or nip = $1) group by nip, year`,
+                from ${JP_CREDITS} c where ($1::text is null or nip = $1) group by nip, year`,
       },
     ],
   },
@@ -36,6 +40,11 @@ export const enrolmentAudit = serviceAudit('enrolment', [
     name: 'enrolment-history',
     description: 'one row per enrolment, as the enrolment service keeps it',
     projections: [enrolmentHistoryProjection],
+  },
+  {
+    name: 'external-learning',
+    description: 'one row per piece of external learning: recorded, verified (JP credited) or rejected (coded reason)',
+    projections: [externalLearningProjection],
   },
   {
     name: 'staff-roster',
@@ -46,5 +55,10 @@ export const enrolmentAudit = serviceAudit('enrolment', [
     name: 'programme-catalogue',
     description: 'one row per programme with its details and status',
     projections: [programmeCatalogueProjection],
+  },
+  {
+    name: 'certificate-register',
+    description: 'one row per certificate: what it attests, the holder’s NIP and unit, revocation (coded; no names)',
+    projections: [certificateRegisterProjection],
   },
 ]);

@@ -39,9 +39,24 @@ import { ApproveTrainingPlanHandler } from './training-plan/approve-training-pla
 import { GetTrainingPlanHandler } from './training-plan/get-training-plan/get-training-plan.handler';
 import { GetShortageEstimateHandler } from './queries/get-shortage/get-shortage-estimate.handler';
 import { GetPlanVsActualHandler } from './queries/get-plan-vs-actual/get-plan-vs-actual.handler';
+import { ExportTrainingHistoryHandler } from './training-history-export/export-training-history.handler';
 import { ProposeDevelopmentPlanHandler } from './development-plan/propose-development-plan/propose-development-plan.handler';
 import { AgreeDevelopmentPlanHandler } from './development-plan/agree-development-plan/agree-development-plan.handler';
 import { GetDevelopmentPlanHandler } from './development-plan/get-development-plan/get-development-plan.handler';
+import { GetCertificateHandler } from './certificate/get-certificate/get-certificate.handler';
+import { GetCertificatePdfHandler } from './certificate/get-certificate-pdf/get-certificate-pdf.handler';
+import { VerifyCertificateHandler } from './certificate/verify-certificate/verify-certificate.handler';
+import { RevokeCertificateHandler } from './certificate/revoke-certificate/revoke-certificate.handler';
+import { ChooseCertificateDisclosureHandler } from './certificate/choose-certificate-disclosure/choose-certificate-disclosure.handler';
+import { ListStaffCertificatesHandler } from './certificate/list-staff-certificates/list-staff-certificates.handler';
+import { RecordExternalLearningHandler } from './external-learning/record-external-learning/record-external-learning.handler';
+import { VerifyExternalLearningHandler } from './external-learning/verify-external-learning/verify-external-learning.handler';
+import { RejectExternalLearningHandler } from './external-learning/reject-external-learning/reject-external-learning.handler';
+import { ListExternalLearningHandler } from './external-learning/list-external-learning/list-external-learning.handler';
+import { RegisterLearningPlatformHandler } from './learning-platform/register-learning-platform/register-learning-platform.handler';
+import { RetireLearningPlatformHandler } from './learning-platform/retire-learning-platform/retire-learning-platform.handler';
+import { ListLearningPlatformsHandler } from './learning-platform/list-learning-platforms/list-learning-platforms.handler';
+import { RecordXapiStatementsHandler } from './learning-platform/record-xapi-statements/record-xapi-statements.handler';
 
 export const USE_CASE_HANDLERS = [
   // Staff roster (commands)
@@ -90,7 +105,26 @@ export const USE_CASE_HANDLERS = [
   ProposeDevelopmentPlanHandler,
   AgreeDevelopmentPlanHandler,
   GetDevelopmentPlanHandler,
+  // External learning (outside the catalogue: recorded, then verified — JP credited — or rejected)
+  RecordExternalLearningHandler,
+  VerifyExternalLearningHandler,
+  RejectExternalLearningHandler,
+  ListExternalLearningHandler,
+  // Certificates (issued by a reaction; read, printed, verified publicly, revoked)
+  GetCertificateHandler,
+  GetCertificatePdfHandler,
+  VerifyCertificateHandler,
+  RevokeCertificateHandler,
+  ChooseCertificateDisclosureHandler,
+  ListStaffCertificatesHandler,
   // Planning reports (the shortage's price, plan against actual)
   GetShortageEstimateHandler,
   GetPlanVsActualHandler,
+  // The training history in the national system's shape (SIASN riwayat diklat/kursus)
+  ExportTrainingHistoryHandler,
+  // Learning platforms and their xAPI statements (trusted e-learning)
+  RegisterLearningPlatformHandler,
+  RetireLearningPlatformHandler,
+  ListLearningPlatformsHandler,
+  RecordXapiStatementsHandler,
 ];

@@ -1,7 +1,9 @@
 import { eventTopic } from '@kompeten/contracts';
 import { EventConsumer, MessagingWorker, ProjectionRunner } from '@kompeten/messaging';
 import type { WorkerContext } from '@kompeten/platform';
+import { certificateRegisterProjection } from './read-models/certificate-register.projection';
 import { enrolmentHistoryProjection } from './read-models/enrolment-history.projection';
+import { externalLearningProjection } from './read-models/external-learning.projection';
 import { programmeCatalogueProjection } from './read-models/programme-catalogue.projection';
 import { releaseReportProjection } from './read-models/release-report.projection';
 import { staffRosterProjection } from './read-models/staff-roster.projection';
@@ -9,7 +11,9 @@ import { applyToStaffCompetencyGap } from './read-models/staff-competency-gap.co
 import { applyToPlanningInputs } from './planning/planning-inputs.consumer';
 import { reactToBudgetAnswer } from './reactions/budget-answers.reaction';
 import { reactToReleases } from './reactions/release-saga.reaction';
+import { reactWithCertificates } from './certificate/issue-certificates.reaction';
 import { trainingPlanProjection } from './training-plan/training-plan.projection';
+import { learningPlatformProjection } from './learning-platform/learning-platform.projection';
 
 export const ENROLMENT_PROJECTIONS = [
   staffRosterProjection,
@@ -17,6 +21,9 @@ export const ENROLMENT_PROJECTIONS = [
   enrolmentHistoryProjection,
   releaseReportProjection,
   trainingPlanProjection,
+  learningPlatformProjection,
+  externalLearningProjection,
+  certificateRegisterProjection,
 ];
 
 /** The enrolment service's background work: its read models, its half of the budget saga, and the release step. */
@@ -41,6 +48,16 @@ export function enrolmentWorkers({ dataSource, store, kafka, upcasters, calendar
       groupId: 'kompeten-enrolment.releases',
       topics: [eventTopic('enrolment')],
       handle: reactToReleases(store),
+    }),
+    // Certificates: one for each completion (this service's topic) and each competency certification (assessment's).
+    new EventConsumer({
+      dataSource,
+      kafka,
+      upcasters,
+      name: 'enrolment.certificates',
+      groupId: 'kompeten-enrolment.certificates',
+      topics: [eventTopic('enrolment'), eventTopic('assessment')],
+      handle: reactWithCertificates(store, calendar),
     }),
     // The roster's "with a competency gap" filter (GET /staff): the assessment service's verdicts, kept here.
     new EventConsumer({

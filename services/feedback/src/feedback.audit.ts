@@ -7,6 +7,7 @@ import { serviceUnitsProjection } from './read-models/service-units.projection';
 import { surveyPeriodClosuresProjection } from './read-models/survey-period-closures.projection';
 import { surveyResponsesProjection } from './read-models/survey-responses.projection';
 import { CreateTrainingHistory1733100000000 } from './training-history/1733100000000-create-training-history';
+import { CreateExternalLearningCredit1768200000000 } from './training-history/1768200000000-create-external-learning-credit';
 import { applyAssessmentResult } from './training-history/assessment-results.consumer';
 import { applyStaffTraining } from './training-history/staff-training.consumer';
 import { applyTrainingSpend } from './training-history/training-spend.consumer';
@@ -99,7 +100,7 @@ const trainingSide = {
     { name: 'assessment-results', from: 'assessment', handle: applyAssessmentResult },
     { name: 'training-spend', from: 'budget', handle: applyTrainingSpend(auditCalendar()) },
   ],
-  migrations: [CreateTrainingHistory1733100000000],
+  migrations: [CreateTrainingHistory1733100000000, CreateExternalLearningCredit1768200000000],
 } satisfies Partial<ReadModelEntry>;
 
 export const feedbackAudit = serviceAudit('feedback', [
@@ -122,6 +123,7 @@ export const feedbackAudit = serviceAudit('feedback', [
         sql: 'select nip, opd, service_unit, from_date, to_date from fb_staff_assignment',
       },
       { name: 'completions', key: ['enrolment_id'], sql: 'select * from fb_training_completion' },
+      { name: 'external-learning', key: ['learning_id'], sql: 'select * from fb_external_learning_credit' },
       { name: 'assessment-results', key: ['assessment_id'], sql: 'select * from fb_assessment_result' },
       { name: 'spend', key: ['event_id'], sql: 'select * from fb_training_spend' },
     ],

@@ -9,6 +9,7 @@ import { UnitPeriodFactsReader } from './correlation/unit-period-facts.reader';
 import { USE_CASE_HANDLERS } from './feedback.use-cases';
 import { feedbackWorkers } from './feedback.workers';
 import { CreateTrainingHistory1733100000000 } from './training-history/1733100000000-create-training-history';
+import { CreateExternalLearningCredit1768200000000 } from './training-history/1768200000000-create-external-learning-credit';
 
 /** The feedback service: service units, SKM responses, IKM per unit and period, and the correlation read model. */
 @Module({})
@@ -21,7 +22,7 @@ export class FeedbackModule {
         PlatformModule.forService({
           service: 'feedback',
           config,
-          migrations: [CreateTrainingHistory1733100000000],
+          migrations: [CreateTrainingHistory1733100000000, CreateExternalLearningCredit1768200000000],
           eventSourced: {
             topic: eventTopic('feedback'),
             // The consumers date spending by the city's calendar, as the handlers do (CITY_TIME_ZONE).

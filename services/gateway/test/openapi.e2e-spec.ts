@@ -28,6 +28,10 @@ const COMMANDS_WITHOUT_BODY = [
   '/api/v1/staff/{nip}/calendar-feeds',
   '/api/v1/staff/{nip}/calendar-feeds/{feedId}/revocation',
   '/api/v1/units/{opd}/calendar-feeds/{feedId}/revocation',
+  // An admin retires a learning platform: the path names which.
+  '/api/v1/learning-platforms/{clientId}/retirement',
+  // An officer verifies recorded external learning: the path names which.
+  '/api/v1/external-learning/{learningId}/verification',
 ];
 /** The document as the independent validator types it (openapi-types, which it does not re-export). */
 type ValidatorDocument = Awaited<ReturnType<typeof SwaggerParser.validate>>;
@@ -145,6 +149,7 @@ describe('the gateway’s OpenAPI document', () => {
         )
         .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
-    expect(undocumented).toEqual([]);
+    // xAPI's PUT of a statement answers 204 No Content (xAPI 1.0.3, part 3 §2.1.1): nothing to return.
+    expect(undocumented.filter((o) => o !== 'PUT /api/v1/xapi/statements')).toEqual([]);
   });
 });

@@ -4,9 +4,9 @@ import type { INestApplication } from '@nestjs/common';
 import { roleTokens, startGateway } from './gateway-app';
 import { servedRoutes } from './served-routes';
 
-type Role = 'admin' | 'training-officer' | 'unit-head' | 'staff' | 'auditor' | 'kiosk';
+type Role = 'admin' | 'training-officer' | 'unit-head' | 'staff' | 'auditor' | 'kiosk' | 'learning-platform';
 type Caller = Role | 'anonymous';
-const ALL: Role[] = ['admin', 'training-officer', 'unit-head', 'staff', 'auditor', 'kiosk'];
+const ALL: Role[] = ['admin', 'training-officer', 'unit-head', 'staff', 'auditor', 'kiosk', 'learning-platform'];
 const OWN_NIP = '198609262015051001'; // the staff token's own NIP; the unit-head token heads DINKES
 
 /**
@@ -26,7 +26,8 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/programmes/:programmeId/enrolments': ['admin', 'training-officer', 'staff'],
   'POST /api/v1/programmes/:programmeId/enrolments/:nip/withdrawal': ['admin', 'training-officer', 'staff'],
   'POST /api/v1/programmes/:programmeId/enrolments/:nip/attendance': ['admin', 'training-officer'],
-  'POST /api/v1/programmes/:programmeId/enrolments/:nip/statements': ['admin', 'training-officer', 'staff'],
+  // Issue 22: a learner no longer records their own progress; an officer may correct it.
+  'POST /api/v1/programmes/:programmeId/enrolments/:nip/statements': ['admin', 'training-officer'],
   'POST /api/v1/programmes/:programmeId/enrolments/:nip/completion': ['admin', 'training-officer'],
   'POST /api/v1/programmes/:programmeId/enrolments/:nip/non-completion': ['admin', 'training-officer'],
   'POST /api/v1/programmes/:programmeId/enrolments/:nip/funds-request': ['admin', 'training-officer'],
@@ -64,6 +65,9 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/assessments/overdue': ['admin', 'training-officer', 'unit-head', 'auditor'],
   'GET /api/v1/staff/:nip/competency-profile': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
   'GET /api/v1/units/:opd/competency-gaps': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  // Issue 22: certifications running out in a unit; the training history in the national system's shape (staff: their own).
+  'GET /api/v1/units/:opd/certifications/expiring': ['admin', 'training-officer', 'unit-head', 'auditor'],
+  'GET /api/v1/training-history/export': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
   // Release by the unit head (issue 19): only the head of the staff member's own unit issues a surat tugas.
   'POST /api/v1/units/:opd/nominations': ['admin', 'unit-head'],
   'POST /api/v1/units/:opd/releases': ['admin', 'unit-head'],
@@ -93,6 +97,11 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/staff/:nip/development-plans': ['admin', 'training-officer', 'staff'],
   'POST /api/v1/units/:opd/development-plan-agreements': ['admin', 'unit-head'],
   'GET /api/v1/staff/:nip/development-plans/:year': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
+  // External learning (issue 22): staff record their own (or an officer for them); only officers verify or reject.
+  'POST /api/v1/staff/:nip/external-learning': ['admin', 'training-officer', 'staff'],
+  'GET /api/v1/staff/:nip/external-learning': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
+  'POST /api/v1/external-learning/:learningId/verification': ['admin', 'training-officer'],
+  'POST /api/v1/external-learning/:learningId/rejection': ['admin', 'training-officer'],
   // Planning reports (issue 20): the shortage's price and the plan against actual, for the officer and the OPD's head.
   'GET /api/v1/units/:opd/shortage': ['admin', 'training-officer', 'unit-head', 'auditor'],
   'GET /api/v1/units/:opd/plan-vs-actual': ['admin', 'training-officer', 'unit-head', 'auditor'],
@@ -105,6 +114,20 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/admin/projections/:service/:name/rebuild': ['admin'],
   // Erasing a person's personal data in every service (UU 27/2022): admins only.
   'POST /api/v1/admin/erasures': ['admin'],
+  // Learning platforms (issue 22): admins register them; only a platform's own client posts xAPI statements (not even an admin).
+  'POST /api/v1/learning-platforms': ['admin'],
+  'GET /api/v1/learning-platforms': ['admin', 'training-officer', 'auditor'],
+  'POST /api/v1/learning-platforms/:clientId/retirement': ['admin'],
+  'POST /api/v1/xapi/statements': ['learning-platform'],
+  'PUT /api/v1/xapi/statements': ['learning-platform'],
+  // Certificates (issue 22): the holder, officers and the head of the holder's OPD read and print them (scoped by the
+  // answer); officers revoke; only the holder chooses what public verification shows; anyone verifies by number.
+  'GET /api/v1/certificates/:number': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
+  'GET /api/v1/certificates/:number/pdf': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
+  'POST /api/v1/certificates/:number/revocation': ['admin', 'training-officer'],
+  'POST /api/v1/certificates/:number/disclosure': ['admin', 'staff'],
+  'GET /api/v1/staff/:nip/certificates': ['admin', 'training-officer', 'unit-head', 'staff', 'auditor'],
+  'GET /api/v1/public/certificates/:number': [...ALL, 'anonymous'],
   // Citizens: no account needed.
   'GET /api/v1/public/scorecards': [...ALL, 'anonymous'],
   'POST /api/v1/public/survey-responses': [...ALL, 'anonymous'],
@@ -136,7 +159,9 @@ describe('the role matrix: every route × every role', () => {
     // the default limit allows in a minute (their own test: edge-limits.e2e-spec.ts).
     const g = await startGateway({}, { AUTH_FAILURE_LIMIT_PER_MINUTE: '100000' });
     ({ app, stop } = g);
-    tokens = await roleTokens(g.auth);
+    // A platform's client-credentials token: the client id in azp, as Keycloak issues it.
+    const platform = { roles: ['learning-platform'], azp: 'matrix-moodle' };
+    tokens = { ...(await roleTokens(g.auth)), 'learning-platform': await g.auth.token(platform) };
   });
   afterAll(() => stop());
 

@@ -5,7 +5,8 @@
  * docs/planning/shortage-and-plan-vs-actual.md, written out again here on purpose:
  *  - active PNS of the OPD: StaffRegistered as PNS, in the OPD after their last StaffTransferred, no
  *    StaffLeft, registered by 31 December of the year;
- *  - JP credited: Σ jp of their TrainingCompleted events completed in the year; short = Σ max(0, 20 − jp);
+ *  - JP credited: Σ jp of their TrainingCompleted events completed in the year and Σ jpCredited of their
+ *    ExternalLearningVerified events of the year (learning outside the catalogue); short = Σ max(0, 20 − jp);
  *  - a programme as it now stands: ProgrammePublished overlaid by its latest ProgrammeRevised naming each field;
  *  - current mix: Σ cost / Σ JP (the programmes' current figures) of the OPD's enrolments charged to the
  *    year that hold a seat (last state event StaffEnrolled, EnrolmentFunded, EnrolmentConfirmed or
@@ -37,8 +38,12 @@ pns as (
    where r.employment_type = 'PNS' and coalesce(m.opd, r.opd) = $1 and r.registered_on <= make_date($2, 12, 31)
      and not exists (select 1 from es_event l where l.type = 'StaffLeft' and l.payload->>'nip' = r.nip)),
 credited as (
-  select payload->>'nip' as nip, sum((payload->>'jp')::int) as jp
-    from es_event where type = 'TrainingCompleted' and extract(year from (payload->>'completedOn')::date) = $2
+  select nip, sum(jp) as jp from (
+    select payload->>'nip' as nip, (payload->>'jp')::int as jp
+      from es_event where type = 'TrainingCompleted' and extract(year from (payload->>'completedOn')::date) = $2
+    union all
+    select payload->>'nip', (payload->>'jpCredited')::int
+      from es_event where type = 'ExternalLearningVerified' and (payload->>'year')::int = $2) x
    group by 1),
 short as (
   select count(*)::int as pns, count(*) filter (where coalesce(c.jp, 0) < 20)::int as below,

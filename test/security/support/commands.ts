@@ -154,6 +154,36 @@ export const COMMANDS: Record<string, CommandCase> = {
       deviceTimestamp: '2026-02-02T08:00:00Z',
     }),
   },
+  // Learning platforms (issue 22): an activity of a programme that does not exist (400, nothing appended).
+  'POST /api/v1/learning-platforms': {
+    params: {},
+    body: () => ({
+      clientId: `sec-moodle-${fresh()}`,
+      name: 'Moodle uji keamanan',
+      actorHomePage: 'https://elearning.sec.example',
+      activities: [
+        {
+          activityId: 'https://elearning.sec.example/mod/scorm/view.php?id=1',
+          programmeId: 'sec-ghost-programme',
+          moduleId: 'm1',
+        },
+      ],
+    }),
+  },
+  'POST /api/v1/learning-platforms/:clientId/retirement': {
+    params: { clientId: 'sec-ghost-platform' },
+    body: () => ({}),
+  },
+  // Only a platform's own client posts statements: the admin's token is refused (403), whatever the body.
+  'POST /api/v1/xapi/statements': {
+    params: {},
+    body: () => ({
+      id: randomUUID(),
+      actor: { account: { homePage: 'https://elearning.sec.example', name: GHOST_NIP } },
+      verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+      object: { id: 'https://elearning.sec.example/mod/scorm/view.php?id=1' },
+    }),
+  },
   'POST /api/v1/programmes/:programmeId/enrolments/:nip/completion': {
     params: { programmeId: 'sec-ghost-programme', nip: GHOST_NIP },
     body: () => ({ completedOn: '2026-02-03' }),
@@ -322,7 +352,34 @@ export const COMMANDS: Record<string, CommandCase> = {
     body: () => ({ assessor: 'Asesor uji', method: 'test', score: 80, assessedOn: '2026-02-10' }),
   },
   'POST /api/v1/certifications/expiry-check': { params: {}, body: () => ({ asOf: '2026-11-29' }) },
+  // External learning (issue 22): for a staff member nobody registered, and decisions on a record nobody made.
+  'POST /api/v1/staff/:nip/external-learning': {
+    params: { nip: GHOST_NIP },
+    body: () => ({
+      form: 'course',
+      title: 'Kursus uji keamanan',
+      provider: 'BPSDM uji',
+      startDate: '2026-02-02',
+      endDate: '2026-02-03',
+      minutes: 600,
+      evidence: { reference: 'SEC/DOC/1', sha256: 'a'.repeat(64) },
+    }),
+  },
+  'POST /api/v1/external-learning/:learningId/verification': { params: { learningId: randomUUID() }, body: () => ({}) },
+  'POST /api/v1/external-learning/:learningId/rejection': {
+    params: { learningId: randomUUID() },
+    body: () => ({ reason: 'other', note: 'Bukti tidak terbaca' }),
+  },
   'POST /api/v1/public/survey-responses': { params: {}, body: () => response('SEC-GHOST-UNIT') },
+  // Certificates (issue 22): a well-formed number nobody was issued (404, nothing appended).
+  'POST /api/v1/certificates/:number/revocation': {
+    params: { number: 'KPT-2026-0000-0000' },
+    body: () => ({ reason: 'issued-in-error', note: 'Catatan uji keamanan' }),
+  },
+  'POST /api/v1/certificates/:number/disclosure': {
+    params: { number: 'KPT-2026-0000-0000' },
+    body: () => ({ nip: GHOST_NIP, showHolderName: true }),
+  },
   // Operators (issue 21): erasing a person nobody registered, and rebuilding a projection no service has.
   'POST /api/v1/admin/erasures': {
     params: {},

@@ -3,6 +3,7 @@ export * from './expire-certifications.use-case';
 export * from './get-competency-dictionary.use-case';
 export * from './get-competency-profile.use-case';
 export * from './get-unit-gap-report.use-case';
+export * from './list-expiring-certifications.use-case';
 export * from './list-overdue-assessments.use-case';
 export * from './list-position-standards.use-case';
 export * from './record-assessment-result.use-case';

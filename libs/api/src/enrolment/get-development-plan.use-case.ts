@@ -32,7 +32,9 @@ export const DevelopmentPlanSchema = Type.Object(
     agreedOn: Nullable(DateOnly()),
     progress: Type.Object({
       asOf: DateOnly({ description: 'The city date the progress was read' }),
-      jpCredited: Type.Integer({ description: 'JP credited by trainings completed in the year (the JP ledger)' }),
+      jpCredited: Type.Integer({
+        description: 'JP credited in the year (the JP ledger: trainings completed and external learning verified)',
+      }),
       jpRemaining: Type.Integer({ description: 'targetJp − jpCredited, never below 0' }),
       targets: Type.Array(TargetProgress),
     }),

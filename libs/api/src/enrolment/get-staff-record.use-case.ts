@@ -3,12 +3,15 @@ import { WorkUnitSchema } from '../shared/work-unit.schema';
 import { DateOnly, DateTime, defineUseCase, Dictionary, Nullable, PARAM, StringEnum, Type } from '../use-case';
 import { DevelopmentPlanSchema } from './get-development-plan.use-case';
 import { ENROLMENT_STATUSES } from './get-programme.use-case';
+import { ExternalLearningSchema } from './list-external-learning.use-case';
 
 const LedgerYear = Type.Object({
   year: Type.Integer({ description: 'PNS: the calendar year; PPPK: the year the contract year begins' }),
   from: DateOnly({ description: 'First day of the year: 1 January (PNS), the contract anniversary (PPPK)' }),
   to: DateOnly({ description: 'Last day of the year (the year runs on to it even when it is still under way)' }),
-  jpCompleted: Type.Integer({ description: 'JP credited by the trainings completed in the year (0 when none)' }),
+  jpCompleted: Type.Integer({
+    description: 'JP credited in the year: trainings completed and external learning verified (0 when none)',
+  }),
   target: Nullable(Type.Integer({ description: 'PNS: the 20 JP a year they have a right to; null for PPPK' })),
   cap: Nullable(Type.Integer({ description: 'PPPK: at most 24 JP per contract year; null for PNS' })),
   belowTarget: Type.Boolean({ description: 'PNS below their 20 JP in the year (a year with 0 JP included)' }),
@@ -56,6 +59,9 @@ export const StaffRecordSchema = Type.Object({
   leftOn: Nullable(DateOnly({ description: 'When they left; null while serving' })),
   unitHistory: Type.Array(UnitMove, { description: 'Transfers, oldest first' }),
   training: Type.Array(Training, { description: 'Every enrolment, in the order enrolled' }),
+  externalLearning: Type.Array(ExternalLearningSchema, {
+    description: 'Learning outside the catalogue, newest first; verified records count in the JP ledger',
+  }),
   jpLedger: Type.Array(LedgerYear, {
     description:
       'Every year from the registration year to the city’s current year (or the year they left), 0 JP included, oldest first; PPPK: contract years from the registration anniversary',

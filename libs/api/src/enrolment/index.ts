@@ -26,6 +26,7 @@ export * from './record-non-completion.use-case';
 export * from './get-unit-summary.use-case';
 export * from './list-staff-below-jp-target.use-case';
 export * from './get-release-report.use-case';
+export * from './export-training-history.use-case';
 export * from './approve-release.use-case';
 export * from './nominate-staff.use-case';
 export * from './decline-release.use-case';
@@ -54,3 +55,19 @@ export * from './get-plan-vs-actual.use-case';
 export * from './propose-development-plan.use-case';
 export * from './agree-development-plan.use-case';
 export * from './get-development-plan.use-case';
+// External learning (outside the catalogue; JP on an officer's verification)
+export * from './record-external-learning.use-case';
+export * from './verify-external-learning.use-case';
+export * from './reject-external-learning.use-case';
+export * from './list-external-learning.use-case';
+// Certificates (completions and competency certifications; public verification)
+export * from './get-certificate.use-case';
+export * from './get-certificate-pdf.use-case';
+export * from './verify-certificate.use-case';
+export * from './revoke-certificate.use-case';
+export * from './choose-certificate-disclosure.use-case';
+// Learning platforms and xAPI (trusted e-learning)
+export * from './register-learning-platform.use-case';
+export * from './retire-learning-platform.use-case';
+export * from './list-learning-platforms.use-case';
+export * from './record-xapi-statements.use-case';

@@ -4,7 +4,7 @@ import { CommandAcceptedSchema, defineUseCase, PARAM } from '../use-case';
 
 const VERBS = ['started', 'completed', 'scored', 'spent'] as const;
 
-/** One statement from the e-learning platform or the mobile app. */
+/** One statement, entered by a training officer (a correction); platforms send xAPI statements instead. */
 export class RecordLearningProgressRequest {
   @ApiProperty({ description: 'Made by the device; a resend with the same id is applied once' })
   @IsUUID()
@@ -40,10 +40,12 @@ export const recordLearningProgress = defineUseCase({
   method: 'POST',
   path: '/programmes/:programmeId/enrolments/:nip/statements',
   tag: 'enrolments',
-  summary: 'A self-paced learning statement from the e-learning platform or mobile app (a resend is applied once)',
+  summary:
+    'A training officer’s correction of self-paced progress (a statement as the platform would have sent it; a resend is applied once). Learners’ progress comes from their learning platform through the xAPI resource (/api/v1/xapi/statements): a staff token cannot complete its own training.',
   params: { programmeId: PARAM.programmeId, nip: PARAM.nip },
   body: RecordLearningProgressRequest,
   response: CommandAcceptedSchema,
-  access: { roles: ['training-officer', 'staff'], selfParam: 'nip' },
+  // Not staff: progress that earns JP comes from the platform, never from the learner (issue 22).
+  access: { roles: ['training-officer'] },
   problems: [400, 404, 409],
 });

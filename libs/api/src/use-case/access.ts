@@ -1,5 +1,14 @@
 /** The roles of Kompeten (DESIGN.md): a token carries one or more. */
-export const ROLES = ['admin', 'training-officer', 'unit-head', 'staff', 'auditor', 'kiosk'] as const;
+/** `learning-platform`: a platform's own client (OAuth client credentials) posting xAPI statements, nothing else. */
+export const ROLES = [
+  'admin',
+  'training-officer',
+  'unit-head',
+  'staff',
+  'auditor',
+  'kiosk',
+  'learning-platform',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

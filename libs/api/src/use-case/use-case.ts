@@ -46,8 +46,9 @@ export interface UseCase<
   /**
    * The answer's media type when it is text rather than JSON (e.g. `text/calendar`): `response` is then
    * a string schema, documented under that type, and the service answers it with `; charset=utf-8`.
+   * `application/pdf`: the handler answers the document's bytes (a Uint8Array), passed through as they are.
    */
-  produces?: `text/${string}`;
+  produces?: `text/${string}` | 'application/pdf';
   access: AccessRule;
   problems: readonly ProblemStatus[];
   /** A command that honours If-Match (the version the client last saw). */

@@ -5,3 +5,6 @@ export * from './release.events';
 export * from './training-calendar.events';
 export * from './funding-need.types';
 export * from './planning.events';
+export * from './external-learning.events';
+export * from './learning-platform.events';
+export * from './certificate.events';

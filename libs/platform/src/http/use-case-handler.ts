@@ -1,4 +1,4 @@
-import { Injectable, Type } from '@nestjs/common';
+import { Injectable, StreamableFile, Type } from '@nestjs/common';
 import type { Response } from 'express';
 import { isCommand, type RequestOf, type ResponseOf, type ServiceName, type UseCase } from '@kompeten/api';
 import type { EventMetadata } from '@kompeten/event-store';
@@ -74,7 +74,9 @@ export function serviceRoutes(service: ServiceName, handlers: Type[], declared: 
           // A command's answer carries the stream's new version: also the ETag for If-Match.
           const version = (answer as { version?: unknown } | undefined)?.version;
           if (isCommand(useCase) && typeof version === 'number') res.setHeader('ETag', `"${version}"`);
-          // A text answer (an iCalendar feed …) is sent as it is, under its own media type.
+          // A document (a PDF) goes out as its bytes; a text answer (an iCalendar feed …) as it is, under its media type.
+          if (answer instanceof Uint8Array)
+            return new StreamableFile(answer, { type: useCase.produces, length: answer.byteLength });
           if (useCase.produces) res.type(`${useCase.produces}; charset=utf-8`);
           return answer;
         };

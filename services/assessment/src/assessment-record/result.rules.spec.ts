@@ -157,6 +157,38 @@ describe('certification and gaps', () => {
     expect(events[0].data).toMatchObject({ level: 3 });
   });
 
+  it('renews a certification the staff member holds on a periodic assessment at the required level, and certifies nobody else', () => {
+    const periodic: AssessmentRecordEvent = {
+      type: 'AssessmentScheduled',
+      data: {
+        assessmentId: 'periodic-2029',
+        nip: NIP,
+        kind: 'periodic',
+        competencyCode: 'manajemen-pasien',
+        enrolmentId: null,
+        programmeId: null,
+        trainingCompletedOn: null,
+        dueOn: '2029-01-31',
+        trigger: 'manual',
+      },
+    };
+    const renewal = recordCommand({ assessmentId: 'periodic-2029', assessedOn: '2029-01-20', today: '2029-01-20' });
+    const [recorded, certified] = given(postScheduled).when(recordCommand({ score: 80 }));
+    const events = given(postScheduled, recorded, certified, periodic).when(renewal);
+    expect(certified.type).toBe('CompetencyCertified');
+    expect(types(events)).toEqual(['AssessmentRecorded', 'CompetencyCertified']);
+    expect(events[1].data).toMatchObject({
+      certificationId: 'cert-periodic-2029',
+      enrolmentId: null,
+      expiresOn: '2032-01-20',
+    });
+    // Below the required level it renews nothing; without a certification held it certifies nothing.
+    expect(types(given(postScheduled, recorded, certified, periodic).when({ ...renewal, score: 10 }))).not.toContain(
+      'CompetencyCertified',
+    );
+    expect(types(given(periodic).when(renewal))).toEqual(['AssessmentRecorded']);
+  });
+
   it('certifies only on a post-assessment; an on-the-job result below the requirement is a gap', () => {
     const onTheJob = recordCommand({
       assessmentId: `${ENROLMENT}-on-the-job`,

@@ -65,7 +65,10 @@ export function recordResult(c: RecordCommand, s: AssessmentRecordState): Assess
     },
   };
   const events: AssessmentRecordEvent[] = [recorded];
-  if (a.kind === 'post' && level >= c.required.level) {
+  // A post-assessment certifies after training; a periodic one renews a certification the staff member
+  // holds (valid or expired) — issue #22: "a periodic assessment can renew one".
+  const renews = a.kind === 'periodic' && s.certifications[a.competencyCode] !== undefined;
+  if ((a.kind === 'post' || renews) && level >= c.required.level) {
     events.push({
       type: 'CompetencyCertified',
       data: {

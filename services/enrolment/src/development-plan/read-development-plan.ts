@@ -3,6 +3,7 @@ import type { DevelopmentPlanEvent } from '@kompeten/contracts';
 import type { DevelopmentPlanSchema, Static } from '@kompeten/api';
 import { fold } from '@kompeten/domain';
 import type { EventStore } from '@kompeten/event-store';
+import { JP_CREDITS } from '../queries/jp-credits.sql';
 import { developmentPlanStreamId } from './development-plan.commands';
 import { developmentPlanDecider } from './development-plan.decider';
 import { planProgress, type Assessed } from './development-plan.progress';
@@ -11,8 +12,8 @@ export type DevelopmentPlanView = Static<typeof DevelopmentPlanSchema>;
 
 /**
  * The plan as its stream says (a year's plan is a handful of events: no read model needed), with
- * its progress from the read models: the JP ledger (enrolment_history, JP in the year of completion
- * as jp-ledger.ts counts them) and the latest assessment of each competency (staff_competency_gap).
+ * its progress from the read models: the JP ledger (programmes completed and external learning verified,
+ * jp-credits.sql.ts; JP in the year of completion as jp-ledger.ts counts them) and the latest assessment of each competency (staff_competency_gap).
  * Null when nothing was proposed for the year.
  */
 export async function readDevelopmentPlan(
@@ -31,8 +32,8 @@ export async function readDevelopmentPlan(
   // Dates as text: node-postgres would turn a `date` into a Date at the server's local midnight.
   const [[jp], assessed] = await Promise.all([
     db.query<{ jp: number }[]>(
-      `select coalesce(sum(jp_credited), 0)::int as jp from enrolment_history
-        where nip = $1 and status = 'completed' and extract(year from completed_on) = $2::int`,
+      `select coalesce(sum(jp_credited), 0)::int as jp from ${JP_CREDITS} c
+        where nip = $1 and extract(year from completed_on) = $2::int`,
       [nip, year],
     ),
     db.query<Assessed[]>(

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { EmploymentType, FundingNeed, PlanLine, ProgrammeDetails, WorkUnit } from '@kompeten/contracts';
+import { JP_CREDITS } from '../queries/jp-credits.sql';
 import { fundingNeed } from './funding-need';
 import { fiscalYearFor } from './seats.rules';
 
@@ -31,8 +32,8 @@ export async function readFundingNeed(
     ),
     // As the ledger counts them: JP in the year of completion (jp-ledger.ts), none completed after today.
     db.query<{ jp: number }[]>(
-      `select coalesce(sum(jp_credited), 0)::int as jp from enrolment_history
-        where nip = $1 and status = 'completed' and extract(year from completed_on) = $2::int and completed_on <= $3::date`,
+      `select coalesce(sum(jp_credited), 0)::int as jp from ${JP_CREDITS} c
+        where nip = $1 and extract(year from completed_on) = $2::int and completed_on <= $3::date`,
       [staff.nip, year, asOf],
     ),
     // A gap counts against the position held now, as the roster's "with a gap" filter reads it.

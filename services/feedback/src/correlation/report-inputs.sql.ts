@@ -52,7 +52,10 @@ interface ServedResponseRow extends Record<SkmElement, number> {
   trained: boolean;
 }
 
-/** Valid responses that name the staff member who served, with whether that person was trained on the day. */
+/**
+ * Valid responses that name the staff member who served, with whether that person was trained on the day:
+ * a programme completed, or external learning verified with JP credited, in the 12 months up to it.
+ */
 export async function responsesNamingStaff(
   db: DataSource,
   start: string,
@@ -63,7 +66,9 @@ export async function responsesNamingStaff(
     `select r.served_by as nip, r.served_on::text as served_on, r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9,
         exists (select 1 from fb_staff s where s.nip = r.served_by) as known,
         exists (select 1 from fb_training_completion c where c.nip = r.served_by
-                   and c.completed_on <= r.served_on and c.completed_on > (r.served_on - interval '12 months')::date) as trained
+                   and c.completed_on <= r.served_on and c.completed_on > (r.served_on - interval '12 months')::date)
+        or exists (select 1 from fb_external_learning_credit x where x.nip = r.served_by and x.jp > 0
+                   and x.completed_on <= r.served_on and x.completed_on > (r.served_on - interval '12 months')::date) as trained
       from survey_responses r
      where r.status = 'valid' and r.served_by is not null and r.served_on between $1 and $2 and r.unit_code = any($3)`,
     [start, end, unitCodes],

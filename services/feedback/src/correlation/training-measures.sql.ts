@@ -1,9 +1,11 @@
 import type { DataSource } from 'typeorm';
+import { FB_JP_CREDITS } from '../training-history/jp-credits.sql';
 
 /**
  * What the feedback service knows about the training of the staff who work in each unit on a date
  * (`asOf`), over the 12 months up to it: (from, asOf]. Staff are counted where their assignment
- * says they were on that date; their training counts wherever it happened.
+ * says they were on that date; their training counts wherever it happened, programmes completed and
+ * external learning verified alike (JP and completions by area; gains and spend are the programmes').
  */
 export interface TrainingRows {
   staff: { unit_code: string; nip: string; jp: number }[];
@@ -27,13 +29,13 @@ export async function trainingRows(
     db.query<TrainingRows['staff']>(
       `with ${STAFF_AT}
       select s.unit_code, s.nip, coalesce(sum(c.jp) filter (where c.completed_on > $2 and c.completed_on <= $1), 0)::int as jp
-        from staff_at s left join fb_training_completion c on c.nip = s.nip group by s.unit_code, s.nip`,
+        from staff_at s left join ${FB_JP_CREDITS} c on c.nip = s.nip group by s.unit_code, s.nip`,
       params,
     ),
     db.query<TrainingRows['areas']>(
       `with ${STAFF_AT}
       select s.unit_code, c.competency_area as area, count(*)::int as completions
-        from staff_at s join fb_training_completion c on c.nip = s.nip
+        from staff_at s join ${FB_JP_CREDITS} c on c.nip = s.nip
        where c.completed_on > $2 and c.completed_on <= $1 group by 1, 2 order by 1, 2`,
       params,
     ),

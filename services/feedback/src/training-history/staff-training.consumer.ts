@@ -1,14 +1,14 @@
 import type { QueryRunner } from 'typeorm';
-import type { ProgrammeEvent, StaffEvent } from '@kompeten/contracts';
+import type { ExternalLearningEvent, ProgrammeEvent, StaffEvent } from '@kompeten/contracts';
 import { eventHandler } from '@kompeten/messaging';
 
 /**
- * Keeps fb_staff, fb_staff_assignment and fb_training_completion from the enrolment events that say
- * where staff work and what they completed. Events about staff this service never saw registered
+ * Keeps fb_staff, fb_staff_assignment, fb_training_completion and fb_external_learning_credit from the
+ * enrolment events that say where staff work and what they completed (programmes, verified external learning). Events about staff this service never saw registered
  * (its consumer group started later) are applied as far as they make sense: a transfer opens an
  * assignment in the new unit, a departure of an unknown NIP changes nothing.
  */
-export const applyStaffTraining = eventHandler<StaffEvent | ProgrammeEvent>({
+export const applyStaffTraining = eventHandler<StaffEvent | ProgrammeEvent | ExternalLearningEvent>({
   StaffRegistered: async ({ data: d }, tx) => {
     const inserted = await tx.manager.query<{ nip: string }[]>(
       `insert into fb_staff (nip, employment_type, registered_on) values ($1, $2, $3) on conflict (nip) do nothing returning nip`,
@@ -41,6 +41,23 @@ export const applyStaffTraining = eventHandler<StaffEvent | ProgrammeEvent>({
         d.workUnit.opd,
         d.workUnit.serviceUnit ?? null,
         d.costPerParticipant,
+      ],
+    ),
+  // Learning outside the catalogue counts once an officer verified it, with the JP it credited (0 above a cap).
+  ExternalLearningVerified: ({ data: d }, tx) =>
+    tx.query(
+      `insert into fb_external_learning_credit (learning_id, nip, form, jp, completed_on, competency_type, competency_area, opd, service_unit)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (learning_id) do nothing`,
+      [
+        d.learningId,
+        d.nip,
+        d.form,
+        d.jpCredited,
+        d.completedOn,
+        d.competencyType,
+        d.competencyArea,
+        d.workUnit.opd,
+        d.workUnit.serviceUnit ?? null,
       ],
     ),
 });

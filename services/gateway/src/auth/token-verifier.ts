@@ -71,6 +71,16 @@ export function rolesFrom(payload: JWTPayload, clientId?: string): Role[] {
   return ROLES.filter((r) => claimed.includes(r));
 }
 
+/**
+ * The client the token was issued to: RFC 9068's `client_id`, else `azp` (Keycloak sets it on every
+ * token; older Keycloak also `clientId`). Only a string counts.
+ */
+export function clientIdFrom(payload: JWTPayload): string | undefined {
+  for (const claim of [payload.client_id, payload.azp, payload.clientId])
+    if (typeof claim === 'string' && claim !== '') return claim;
+  return undefined;
+}
+
 export function principalFrom(payload: JWTPayload, clientId?: string): Principal {
   const roles = rolesFrom(payload, clientId);
   return {
@@ -78,5 +88,6 @@ export function principalFrom(payload: JWTPayload, clientId?: string): Principal
     roles,
     unit: typeof payload.unit === 'string' ? payload.unit : undefined,
     nip: typeof payload.nip === 'string' ? payload.nip : undefined,
+    clientId: clientIdFrom(payload),
   };
 }

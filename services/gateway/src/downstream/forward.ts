@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { currentTraceparent } from '@kompeten/tracing';
 import type { Response } from 'express';
 import { actorOf } from '../auth/principal';
@@ -67,6 +67,9 @@ export class Forward {
     // A text answer (CSV, an iCalendar feed) keeps the service's media type; JSON is Nest's default.
     const type = answer.headers.contentType;
     if (type?.startsWith('text/')) res.type(type);
+    // A document (a PDF) goes on as its bytes, under the service's media type.
+    if (answer.body instanceof Uint8Array)
+      return new StreamableFile(answer.body, { type, length: answer.body.byteLength });
     return answer.body;
   }
 }

@@ -115,13 +115,16 @@ export class ServiceClient {
       this.log.warn(`${method} ${service}${redactNips(path)}: ${reason}`); // `/staff/<nip>/…`: no NIP in logs
       throw new ServiceUnavailable(service, reason);
     }
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      /* plain text (CSV) stays text */
-    }
+    // A document (a PDF) passes through as its bytes; any other answer is JSON or text.
+    const binary = res.headers.get('content-type')?.startsWith('application/pdf') ?? false;
+    const text = binary ? '' : await res.text();
+    let body: unknown = binary ? Buffer.from(await res.arrayBuffer()) : text;
+    if (!binary)
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* plain text (CSV) stays text */
+      }
     if (res.status >= 500) {
       // A failing service is the gateway's 502; its own 503 (not ready) stays a 503.
       if (res.status === 503) throw new ServiceUnavailable(service, 'not ready');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   fillPath,
+  getCertificate,
   getCompetencyProfile,
   getUnitForecast,
   USE_CASES,
@@ -93,6 +94,16 @@ export class GatewayHooks {
       const principal = principalOf(input);
       const query = input.query as { opd?: string; includeNames?: boolean };
       query.includeNames = mayReadNames(principal, scopedOpd(principal, query.opd));
+      return call();
+    },
+
+    // A PDF says nothing a scope can be read from: the certificate's own answer says whose it is, first.
+    getCertificatePdf: async (input, call) => {
+      const path = fillPath(getCertificate.path, input.params);
+      const certificate = (await this.forward.to('enrolment', 'GET', path, input.req, input.res)) as ResponseOf<
+        typeof getCertificate
+      >;
+      assertMayRead(principalOf(input), { opd: certificate.opd, nip: certificate.nip });
       return call();
     },
 

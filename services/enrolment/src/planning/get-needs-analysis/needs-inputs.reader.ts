@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { SkmScores } from '@kompeten/contracts';
+import { JP_CREDITS } from '../../queries/jp-credits.sql';
 import type { NeedsInputs } from '../needs-analysis';
 
 type Db = Pick<DataSource, 'query'>;
@@ -16,7 +17,7 @@ export interface UnitRow {
 /**
  * What the needs analysis of an OPD and year reads from the read models. Staff: active, registered by
  * the end of the year, with the JP credited in it as the JP ledger counts them (jp-ledger.ts: by year
- * of completion). Gaps: only those judged against the position the staff member still holds.
+ * of completion; programmes and verified external learning, jp-credits.sql.ts). Gaps: only those judged against the position the staff member still holds.
  * Certifications: the last valid day (expires_on − 1) in the year, and no later one of the same
  * competency for the same person (a renewal).
  */
@@ -29,8 +30,8 @@ export async function readNeedsInputs(
     db.query<NeedsInputs['staff']>(
       `select s.nip, s.employment_type as "employmentType", s.service_unit as "serviceUnit",
               coalesce(sum(h.jp_credited), 0)::int as "jpCredited"
-         from staff_roster s left join enrolment_history h
-           on h.nip = s.nip and h.status = 'completed' and extract(year from h.completed_on) = $2::int
+         from staff_roster s left join ${JP_CREDITS} h
+           on h.nip = s.nip and extract(year from h.completed_on) = $2::int
         where s.status = 'active' and s.opd = $1 and s.registered_on <= make_date($2::int, 12, 31)
         group by s.nip, s.employment_type, s.service_unit`,
       [opd, year],

@@ -6,6 +6,7 @@ import { costToTarget, type Charged } from '../../planning/cost-to-target';
 import { currentUnitCosts } from '../../planning/unit-costs';
 import { SEAT_HOLDING } from '../../read-models/programme-catalogue.projection';
 import { approvedPlan } from '../get-plan-vs-actual/approved-plan';
+import { JP_CREDITS } from '../jp-credits.sql';
 
 /** What the enrolment service answers for GET /units/:opd/shortage (the gateway adds the budget). */
 export type ShortageEstimateView = ResponseOf<typeof getShortageEstimate>;
@@ -55,12 +56,12 @@ export class GetShortageEstimateHandler implements UseCaseHandler<typeof getShor
     };
   }
 
-  /** Each active PNS of the OPD registered by the year's end: JP of trainings completed in the year. */
+  /** Each active PNS of the OPD registered by the year's end: JP credited in the year (jp-credits.sql.ts). */
   private async jpCredited(opd: string, year: number): Promise<number[]> {
     const rows = await this.db.query<{ jp: number }[]>(
       `select coalesce(sum(h.jp_credited), 0)::int as jp
-         from staff_roster s left join enrolment_history h
-           on h.nip = s.nip and h.status = 'completed' and extract(year from h.completed_on) = $2::int
+         from staff_roster s left join ${JP_CREDITS} h
+           on h.nip = s.nip and extract(year from h.completed_on) = $2::int
         where s.status = 'active' and s.employment_type = 'PNS' and s.opd = $1
           and s.registered_on <= make_date($2::int, 12, 31)
         group by s.nip`,

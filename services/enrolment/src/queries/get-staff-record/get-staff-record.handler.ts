@@ -5,6 +5,7 @@ import { CityCalendar, DomainError } from '@kompeten/domain';
 import { EventStore, type StoredEvent } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { readDevelopmentPlan } from '../../development-plan/read-development-plan';
+import { readExternalLearning } from '../../external-learning/read-external-learning';
 import { staffStreamId } from '../../staff/staff.decider';
 import { jpLedger } from '../jp-ledger';
 
@@ -47,7 +48,8 @@ const isRegistration = (e: StoredEvent<StaffEvent>): e is StoredEvent<StaffRegis
 const isTransfer = (e: StoredEvent<StaffEvent>): e is StoredEvent<StaffTransferred> => e.type === 'StaffTransferred';
 
 /**
- * A staff member's record: current unit and dates, unit history, training history and the JP ledger:
+ * A staff member's record: current unit and dates, unit history, training history, external learning and
+ * the JP ledger (programmes completed and external learning verified):
  * every year since registration up to the city's current year (jp-ledger.ts).
  */
 @Handles(getStaffRecord)
@@ -79,6 +81,7 @@ export class GetStaffRecordHandler implements UseCaseHandler<typeof getStaffReco
         where h.nip = $1 order by h.enrolled_at`,
       [nip],
     );
+    const externalLearning = await readExternalLearning(this.db, nip);
     const today = this.calendar.dateOf(this.clock.now());
     const developmentPlan = await readDevelopmentPlan(
       this.store,
@@ -114,14 +117,21 @@ export class GetStaffRecordHandler implements UseCaseHandler<typeof getStaffReco
         nonCompletionReason: h.non_completion_reason,
         attendance: h.attendance,
       })),
+      externalLearning,
       jpLedger: jpLedger({
         employmentType: staff.employment_type,
         registeredOn: staff.registered_on,
         // Up to the city's today (not UTC's: on 1 January before 07:00 WIB that would still be last year).
         until: staff.left_on && staff.left_on < today ? staff.left_on : today,
-        completions: history.flatMap((h) =>
-          h.status === 'completed' && h.completed_on ? [{ completedOn: h.completed_on, jp: h.jp_credited }] : [],
-        ),
+        // Every JP credit (jp-credits.sql.ts): programmes completed and external learning verified.
+        completions: [
+          ...history.flatMap((h) =>
+            h.status === 'completed' && h.completed_on ? [{ completedOn: h.completed_on, jp: h.jp_credited }] : [],
+          ),
+          ...externalLearning.flatMap((x) =>
+            x.status === 'verified' ? [{ completedOn: x.endDate, jp: x.jpCredited }] : [],
+          ),
+        ],
       }),
       developmentPlan,
     };

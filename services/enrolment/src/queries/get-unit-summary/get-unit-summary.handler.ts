@@ -3,6 +3,7 @@ import { getUnitSummary, type ResponseOf } from '@kompeten/api';
 import { CityCalendar } from '@kompeten/domain';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { JP_RIGHT_PNS } from '../jp-ledger';
+import { JP_CREDITS } from '../jp-credits.sql';
 
 /** What GET /units/:opd/summary answers. */
 export type UnitSummaryView = ResponseOf<typeof getUnitSummary>;
@@ -36,6 +37,12 @@ export class GetUnitSummaryHandler implements UseCaseHandler<typeof getUnitSumma
          from enrolment_history where opd = $1 and ($2::text is null or service_unit = $2) and year = $3`,
       [...unit, year],
     );
+    // External learning verified for the unit's staff (the unit they recorded it in), in its ledger year.
+    const [external] = await this.db.query<{ jp: number }[]>(
+      `select coalesce(sum(jp_credited), 0)::int as jp from external_learning
+        where status = 'verified' and opd = $1 and ($2::text is null or service_unit = $2) and year = $3`,
+      [...unit, year],
+    );
     const byReason = async (status: string, column: string) =>
       Object.fromEntries(
         (
@@ -47,12 +54,13 @@ export class GetUnitSummaryHandler implements UseCaseHandler<typeof getUnitSumma
           )
         ).map((r) => [r.reason, r.count]),
       );
-    // JP count in the year they were completed in, as in the staff member's ledger (jp-ledger.ts).
+    // JP count in the year they were completed in, as in the staff member's ledger (jp-ledger.ts): programmes
+    // and verified external learning alike (jp-credits.sql.ts).
     const [coverage] = await this.db.query<{ meeting: number }[]>(
       `select count(*) filter (where jp >= $4)::int as meeting from (
          select s.nip, coalesce(sum(h.jp_credited), 0) as jp
-           from staff_roster s left join enrolment_history h
-             on h.nip = s.nip and h.status = 'completed' and extract(year from h.completed_on) = $3::int
+           from staff_roster s left join ${JP_CREDITS} h
+             on h.nip = s.nip and extract(year from h.completed_on) = $3::int
           where s.status = 'active' and s.employment_type = 'PNS' and s.opd = $1 and ($2::text is null or s.service_unit = $2)
             and s.registered_on <= make_date($3::int, 12, 31)
           group by s.nip) per_staff`,
@@ -66,7 +74,7 @@ export class GetUnitSummaryHandler implements UseCaseHandler<typeof getUnitSumma
       participants: part.participants,
       enrolments: part.enrolments,
       completions: part.completions,
-      jpCompleted: part.jp,
+      jpCompleted: part.jp + external.jp,
       participationRate: head.headcount ? part.participants / head.headcount : null,
       withdrawalsByReason: await byReason('withdrawn', 'withdrawal_reason'),
       nonCompletionsByReason: await byReason('not-completed', 'non_completion_reason'),

@@ -3,6 +3,7 @@ import { listStaffBelowJpTarget, type ResponseOf } from '@kompeten/api';
 import { CityCalendar } from '@kompeten/domain';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { JP_RIGHT_PNS } from '../jp-ledger';
+import { JP_CREDITS } from '../jp-credits.sql';
 
 /** What GET /jp-ledger/below-target answers. */
 export type StaffBelowJpTargetView = ResponseOf<typeof listStaffBelowJpTarget>;
@@ -16,9 +17,10 @@ interface BelowTargetRow {
 }
 
 /**
- * Active PNS staff with fewer than 20 JP completed in the year (the city's current year by default),
+ * Active PNS staff with fewer than 20 JP credited in the year (the city's current year by default),
  * per unit — the list BKPSDM acts on. Staff registered after the year are not behind in it; JP count
- * in the year they were completed in, as in the staff member's ledger (jp-ledger.ts).
+ * in the year they were completed in, as in the staff member's ledger (jp-ledger.ts), from programmes
+ * completed and external learning verified alike (jp-credits.sql.ts).
  */
 @Handles(listStaffBelowJpTarget)
 export class ListStaffBelowJpTargetHandler implements UseCaseHandler<typeof listStaffBelowJpTarget> {
@@ -32,8 +34,8 @@ export class ListStaffBelowJpTargetHandler implements UseCaseHandler<typeof list
     const year = query.year ?? this.calendar.yearOf(this.clock.now());
     const rows = await this.db.query<BelowTargetRow[]>(
       `select s.nip, s.opd, s.service_unit, s.position, coalesce(sum(h.jp_credited), 0)::int as jp
-         from staff_roster s left join enrolment_history h
-           on h.nip = s.nip and h.status = 'completed' and extract(year from h.completed_on) = $1::int
+         from staff_roster s left join ${JP_CREDITS} h
+           on h.nip = s.nip and extract(year from h.completed_on) = $1::int
         where s.status = 'active' and s.employment_type = 'PNS' and ($2::text is null or s.opd = $2) and ($3::text is null or s.service_unit = $3)
           and s.registered_on <= make_date($1::int, 12, 31)
         group by s.nip, s.opd, s.service_unit, s.position

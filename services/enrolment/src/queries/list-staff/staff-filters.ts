@@ -1,13 +1,14 @@
 import type { ListStaffRequest } from '@kompeten/api';
 import { decodeCursor } from '@kompeten/api';
+import { JP_CREDITS } from '../jp-credits.sql';
 import { JP_RIGHT_PNS } from '../jp-ledger';
 import { SqlWhere } from '../sql-where';
 
-const JP_IN_YEAR = `h.status = 'completed' and h.completed_on between make_date($1::int, 1, 1) and make_date($1::int, 12, 31)`;
+const JP_IN_YEAR = `h.completed_on between make_date($1::int, 1, 1) and make_date($1::int, 12, 31)`;
 
 /**
- * The roster with what its filters need, for the city year `year`: JP completed in it (as the JP
- * ledger counts them: by completion date), below the PNS target (as list-staff-below-jp-target: PNS
+ * The roster with what its filters need, for the city year `year`: JP credited in it (as the JP
+ * ledger counts them: by completion date, programmes and verified external learning, jp-credits.sql.ts), below the PNS target (as list-staff-below-jp-target: PNS
  * in service, registered by the year's end), and a competency gap the assessment service found
  * against the position they hold now (staff_competency_gap). `$1` is the year.
  *
@@ -23,8 +24,8 @@ export const rosterSql = (jp: 'lateral' | 'grouped') => `
     from staff_roster s
     ${
       jp === 'lateral'
-        ? `left join lateral (select sum(h.jp_credited)::int as jp from enrolment_history h where h.nip = s.nip and ${JP_IN_YEAR}) jp on true`
-        : `left join (select h.nip, sum(h.jp_credited)::int as jp from enrolment_history h where ${JP_IN_YEAR} group by h.nip) jp on jp.nip = s.nip`
+        ? `left join lateral (select sum(h.jp_credited)::int as jp from ${JP_CREDITS} h where h.nip = s.nip and ${JP_IN_YEAR}) jp on true`
+        : `left join (select h.nip, sum(h.jp_credited)::int as jp from ${JP_CREDITS} h where ${JP_IN_YEAR} group by h.nip) jp on jp.nip = s.nip`
     }`;
 
 /** The filters over rosterSql's columns as `r` (the cursor excluded: the total counts every page). */

@@ -9,6 +9,7 @@ import { IkmGrade, SKM_ELEMENT_NAMES } from '../../ikm/ikm';
 import { shiftPeriod } from '../../ikm/survey-period';
 import { problems } from '../../shared/feedback.problems';
 import { periodOrCurrentQuarter } from '../../shared/period-or-fail';
+import { FB_JP_CREDITS } from '../../training-history/jp-credits.sql';
 
 /** The unit's row of the service_units read model, as far as the scorecard shows it. */
 interface ServiceUnitRow {
@@ -93,11 +94,14 @@ export class GetUnitScorecardHandler implements UseCaseHandler<typeof getUnitSco
     };
   }
 
-  /** Who worked in the unit on the period's last day (from the enrolment service's events), with their JP in the 12 months to it. */
+  /**
+   * Who worked in the unit on the period's last day (from the enrolment service's events), with their JP in the
+   * 12 months to it: programmes completed and external learning verified (FB_JP_CREDITS).
+   */
   private staffAt(unitCode: string, asOf: string): Promise<{ nip: string; jp: number; meets20Jp: boolean }[]> {
     return this.db.query<{ nip: string; jp: number; meets20Jp: boolean }[]>(
       `select a.nip, coalesce(sum(c.jp), 0)::int as jp, coalesce(sum(c.jp), 0) >= $3 as "meets20Jp"
-        from fb_staff_assignment a left join fb_training_completion c
+        from fb_staff_assignment a left join ${FB_JP_CREDITS} c
           on c.nip = a.nip and c.completed_on <= $2 and c.completed_on > ($2::date - interval '12 months')::date
        where a.service_unit = $1 and a.from_date <= $2 and (a.to_date is null or a.to_date > $2)
        group by a.nip order by a.nip`,
