@@ -273,6 +273,48 @@ describe('the demo city, through the gateway', () => {
     }
   });
 
+  it('counts verified learning outside the catalogue in the ledger of its year, and a rejected or waiting record nowhere', async () => {
+    const items = plan.externalLearning;
+    expect(items.length).toBeGreaterThan(0);
+    expect(result.externalLearning).toEqual({
+      recorded: items.length,
+      verified: items.filter((x) => x.outcome?.decision === 'verify').length,
+      rejected: items.filter((x) => x.outcome?.decision === 'reject').length,
+      pending: items.filter((x) => x.outcome === null).length,
+    });
+    for (const x of items) {
+      const record = await client.as(actors.officerOf(x.workUnit)).getStaffProfile({ params: { nip: x.nip } });
+      const mine = record.externalLearning.find((e) => e.title === x.title && e.startDate === x.startDate);
+      const status = !x.outcome ? 'recorded' : x.outcome.decision === 'verify' ? 'verified' : 'rejected';
+      expect({ nip: x.nip, status: mine?.status }).toEqual({ nip: x.nip, status });
+      if (status === 'verified') {
+        // ⌊minutes / 45⌋, or less where the form's yearly cap cut it (and then it says so).
+        expect(mine!.jpEarned).toBe(Math.floor(x.minutes / 45));
+        expect(mine!.capApplied).toBe(mine!.jpCredited < mine!.jpEarned);
+      } else expect(mine!.jpCredited).toBe(0);
+      if (record.employmentType !== 'PNS') continue;
+      // The ledger's year = the programmes completed in it + the external learning verified for it.
+      const year = Number(x.endDate.slice(0, 4));
+      const programmes = record.training
+        .filter((t) => t.status === 'completed' && t.year === year)
+        .reduce((sum, t) => sum + t.jpCredited, 0);
+      const external = record.externalLearning
+        .filter((e) => e.status === 'verified' && e.year === year)
+        .reduce((sum, e) => sum + e.jpCredited, 0);
+      expect(record.jpLedger.find((l) => l.year === year)?.jpCompleted).toBe(programmes + external);
+    }
+  });
+
+  it('issues a certificate for every completion, which anyone can check without a token', () => {
+    const c = result.certificates!;
+    expect(c.issued).toBe(c.expected);
+    expect(c.expected).toBeGreaterThan(0);
+    expect(c.verified.map((v) => v.status)).toEqual(c.verified.map(() => 'valid'));
+    // Only the holder who chose it shows a name at the public URL.
+    expect(c.verified.map((v) => v.holderName !== null)).toEqual(c.verified.map((_, i) => i === 0));
+    for (const v of c.verified) expect(v.number).toMatch(/^KPT-\d{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  });
+
   it('got every answer as the gateway’s OpenAPI document says (bodies validated against its schemas)', () => {
     expect(conformance.mismatches).toEqual([]);
     expect(conformance.seen.size).toBeGreaterThan(15); // the city exercises 19 operations

@@ -134,6 +134,10 @@ describe('a unit-head can never read another unit’s staff or citizens’ comme
             `/api/v1/jp-ledger/below-target?opd=${opd}`,
             `/api/v1/assessments/overdue?opd=${opd}`,
             `/api/v1/utilisation?opd=${opd}`,
+            `/api/v1/staff/${nip}/external-learning`,
+            `/api/v1/staff/${nip}/certificates`,
+            `/api/v1/units/${opd}/certifications/expiring`,
+            `/api/v1/training-history/export?opd=${opd}`,
           ];
           for (const path of attempts) {
             const res = await p.api().get(path).set(p.bearer(other));

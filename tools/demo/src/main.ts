@@ -87,7 +87,19 @@ async function main(argv: string[]): Promise<number> {
     : [];
   const releases = result.releases ? [`Release by the unit head: ${result.releases.summary}.`] : [];
   const planning = result.planning ? [`Planning and funding by need: ${result.planning.summary}.`] : [];
-  say([...failed, ...releases, ...planning, ...headlineLines(result.report)]);
+  const x = result.externalLearning;
+  const external = x
+    ? [
+        `Learning outside the catalogue: ${x.recorded} records, ${x.verified} verified (JP credited), ${x.rejected} rejected with a coded reason, ${x.pending} waiting for an officer.`,
+      ]
+    : [];
+  const c = result.certificates;
+  const certificates = c
+    ? [
+        `Certificates: ${c.issued} of ${c.expected} completions hold one; checked at the public URL: ${c.verified.map((v) => `${v.number} ${v.status}`).join(', ')}.`,
+      ]
+    : [];
+  say([...failed, ...releases, ...planning, ...external, ...certificates, ...headlineLines(result.report)]);
   return 0;
 }
 

@@ -8,8 +8,10 @@ import type { Progress } from './run/progress';
 import { recordPostAssessments, recordPreAssessments } from './steps/assessment.steps';
 import { openBudgets } from './steps/budget.steps';
 import { defineCompetencies } from './steps/competency.steps';
+import { checkCertificates, type CertificateOutcome } from './steps/certificate.steps';
 import { deliverTraining } from './steps/delivery.steps';
 import { enrolParticipants, settleFunds, withdraw } from './steps/enrolment.steps';
+import { recordExternalLearning, type ExternalLearningOutcome } from './steps/external-learning.steps';
 import { planAndFundByNeed, type PlanningOutcome } from './steps/planning.steps';
 import { releaseByUnitHeads, type ReleaseOutcome } from './steps/release.steps';
 import { moveStaff, publishProgrammes, registerServiceUnits, registerStaff } from './steps/setup.steps';
@@ -21,6 +23,10 @@ export interface ScenarioResult {
   releases: ReleaseOutcome | null;
   /** Dinas Sosial's planning cycle for next year, funded by need; null when the gateway has no planning routes. */
   planning: PlanningOutcome | null;
+  /** Learning outside the catalogue: recorded, verified, rejected, waiting; null when the gateway has no such routes. */
+  externalLearning: ExternalLearningOutcome | null;
+  /** The completions' certificates, and a few checked at the public URL; null when the gateway has no such routes. */
+  certificates: CertificateOutcome | null;
   seconds: number;
   requests: number;
   retries: number;
@@ -60,14 +66,17 @@ export async function runScenario(
   await registerServiceUnits(ctx);
   // Citizens' answers need only their unit (a response may name staff the roster learns of later).
   const surveys = submitSurveys(ctx);
-  const [completed, releases] = await (async () => {
+  const [completed, releases, externalLearning] = await (async () => {
     await Promise.all([registerStaff(ctx), openBudgets(ctx), defineCompetencies(ctx)]);
+    // Before anyone moves: learning elsewhere is recorded in the unit the staff member worked in then.
+    const external = await recordExternalLearning(ctx);
     await publishProgrammes(ctx);
-    return Promise.all([training(ctx), releaseByUnitHeads(ctx)]);
+    return [...(await Promise.all([training(ctx), releaseByUnitHeads(ctx)])), external] as const;
   })();
   const responses = await surveys;
   await closePeriods(ctx);
   const report = await awaitReadModels(ctx, responses, completed);
+  const certificates = await checkCertificates(ctx, completed);
   // Next year's plan reads this year's gaps, JP and published IKMs: it comes last.
   const planning = await planAndFundByNeed(ctx);
   const skipped = [
@@ -75,11 +84,15 @@ export async function runScenario(
     ...(caps.assessment ? [] : ['competencies and assessments']),
     ...(caps.releases ? [] : ['releases by the unit head']),
     ...(caps.planning ? [] : ['planning and funding by need']),
+    ...(caps.externalLearning ? [] : ['learning outside the catalogue']),
+    ...(caps.certificates ? [] : ['certificates']),
   ];
   return {
     report,
     releases,
     planning,
+    externalLearning,
+    certificates,
     seconds: (Date.now() - started) / 1000,
     requests: client.requests,
     retries: client.retries,

@@ -5,6 +5,13 @@ import {
   decideFundingWindow,
   draftTrainingPlan,
   getNeedsAnalysis,
+  recordExternalLearning,
+  listStaffCertificates,
+  verifyCertificate,
+  getCertificatePdf,
+  chooseCertificateDisclosure,
+  rejectExternalLearning,
+  verifyExternalLearning,
   declineRelease,
   defineCompetency,
   getTrainingCalendar,
@@ -29,6 +36,10 @@ export interface Capabilities {
   releases: boolean;
   /** The needs analysis, the training plan and funding by need (issue #20). */
   planning: boolean;
+  /** Learning outside the catalogue, recorded and verified (issue #22). */
+  externalLearning: boolean;
+  /** Certificates of completions, printable and publicly verifiable (issue #22). */
+  certificates: boolean;
   paths: string[];
 }
 
@@ -47,5 +58,7 @@ export async function readCapabilities(client: GatewayClient): Promise<Capabilit
     assessment: serves(recordAssessmentResult, defineCompetency),
     releases: serves(setContinuityRule, nominateStaff, approveRelease, declineRelease, getTrainingCalendar),
     planning: serves(getNeedsAnalysis, draftTrainingPlan, approveTrainingPlan, setFundingPolicy, decideFundingWindow),
+    externalLearning: serves(recordExternalLearning, verifyExternalLearning, rejectExternalLearning),
+    certificates: serves(listStaffCertificates, getCertificatePdf, verifyCertificate, chooseCertificateDisclosure),
   };
 }

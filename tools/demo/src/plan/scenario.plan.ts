@@ -3,6 +3,7 @@ import { CATALOGUE } from '../city/catalogue';
 import { TRAINING_EFFECT } from '../city/training-effect';
 import type { ScenarioSize } from '../scenario-sizes';
 import { Quarter, Timeline } from './calendar';
+import { planExternalLearning, type ExternalLearningPlan } from './external-learning.plan';
 import { planProgramme, ProgrammePlan } from './participation.plan';
 import { planReleases, ReleasePlan } from './release.plan';
 import { SeededRandom } from './seeded-random';
@@ -29,6 +30,8 @@ export interface ScenarioPlan {
   programmes: ProgrammePlan[];
   /** Programmes ahead that need the unit head's release, the puskesmas's continuity rules, the heads' decisions. */
   releases: ReleasePlan;
+  /** Learning outside the catalogue that staff record and officers verify or reject (issue #22). */
+  externalLearning: ExternalLearningPlan[];
   budgets: BudgetPlan[];
   surveys: SurveyResponsePlan[];
   /** Quarters whose IKM is published (closed) per unit at the end. */
@@ -68,6 +71,7 @@ function retag(plan: Omit<ScenarioPlan, 'units'>, units: ServiceUnitSpec[]): Sce
       })),
       requests: plan.releases.requests.map((x) => ({ ...x, workUnit: wu(x.workUnit) })),
     },
+    externalLearning: plan.externalLearning.map((x) => ({ ...x, workUnit: wu(x.workUnit) })),
     budgets: plan.budgets.map((b) => ({ ...b, opd: t(b.opd) })),
     surveys: plan.surveys.map((r) => ({ ...r, unitCode: t(r.unitCode) })),
     effect: { ...plan.effect, units: plan.effect.units.map(t) },
@@ -170,6 +174,7 @@ export function planScenario(seed: number, size: ScenarioSize, today: string, ta
       movements,
       programmes,
       releases,
+      externalLearning: planExternalLearning(rng.fork(`external-learning${tag}`), staff, timeline),
       budgets: withReleaseAllocations(planBudgets(programmes, timeline.fiscalYears), releases),
       surveys,
       closedQuarters,
