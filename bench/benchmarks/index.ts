@@ -4,6 +4,7 @@ import { appendSingle } from './append-single.bench';
 import { auditVerify } from './audit-verify.bench';
 import { browse } from './browse.bench';
 import { calendarFeed } from './calendar-feed.bench';
+import { certificatePdf } from './certificate-pdf.bench';
 import { consumer } from './consumer.bench';
 import { endToEnd } from './end-to-end.bench';
 import { fundingWindow } from './funding-window.bench';
@@ -28,6 +29,7 @@ export const BENCHMARKS: Benchmark[] = [
   internalIdentity,
   browse,
   calendarFeed,
+  certificatePdf,
   fundingWindow,
   proposals, // opt-in: `npm run bench -- proposals`
 ];

@@ -54,7 +54,14 @@ describe('the demo city, through the gateway', () => {
     const url = await listening(gateway);
     client = new GatewayClient(
       url,
-      (actor) => gateway.auth.token({ sub: actor.sub, roles: [actor.role], unit: actor.unit, nip: actor.nip }),
+      (actor) =>
+        gateway.auth.token({
+          sub: actor.sub,
+          roles: [actor.role],
+          unit: actor.unit,
+          nip: actor.nip,
+          azp: actor.clientId,
+        }),
       8,
     );
     // Every answer the city gets is checked against the gateway's own OpenAPI document.
@@ -303,6 +310,25 @@ describe('the demo city, through the gateway', () => {
         .reduce((sum, e) => sum + e.jpCredited, 0);
       expect(record.jpLedger.find((l) => l.year === year)?.jpCompleted).toBe(programmes + external);
     }
+  });
+
+  it('takes self-paced progress from the registered e-learning platform only (xAPI), once per statement', async () => {
+    const taken = plan.programmes.flatMap((p) =>
+      p.spec.modules ? p.participants.filter((x) => x.outcome !== 'withdraw').flatMap((x) => x.statements) : [],
+    );
+    const rows = await enrolmentDb.query<{ actor: string; n: number }[]>(
+      `select metadata->>'actor' as actor, count(*)::int as n from es_event
+        where type = 'LearningProgressRecorded' group by 1 order by 1`,
+    );
+    const platform = `learning-platform:moodle-bkpsdm-${plan.tag.toLowerCase()}`;
+    expect(rows.map((r) => r.actor)).toEqual([platform]);
+    // Every statement of the participants who took part, at most once (a participant still waiting for a seat sent none).
+    expect(rows[0].n).toBeGreaterThan(0);
+    expect(rows[0].n).toBeLessThanOrEqual(taken.length);
+    const distinct = await enrolmentDb.query<{ n: number }[]>(
+      `select count(distinct payload->>'statementId')::int as n from es_event where type = 'LearningProgressRecorded'`,
+    );
+    expect(distinct[0].n).toBe(rows[0].n);
   });
 
   it('issues a certificate for every completion, which anyone can check without a token', () => {

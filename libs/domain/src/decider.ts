@@ -1,4 +1,5 @@
 import type { DomainEvent } from './domain-event';
+import type { DomainError } from './domain-error';
 
 /**
  * Business logic as a pure decider (Emmett): no I/O, no clock (the command carries `now`).
@@ -25,4 +26,14 @@ export function givenEvents<Command, State, Event extends DomainEvent>(
 ) {
   const state = fold(decider, events);
   return { when: (command: Command) => decider.decide(command, state), state };
+}
+
+/** For decider tests: the DomainError `f` refuses with (a test fails when `f` decides instead). */
+export function refusalOf(f: () => unknown): DomainError {
+  try {
+    f();
+  } catch (e) {
+    return e as DomainError;
+  }
+  throw new Error('expected a refusal');
 }

@@ -3,7 +3,7 @@
 // these loads no Nest, TypeORM or kafkajs (framework-free.spec.ts holds every decider to that).
 export type { DomainEvent } from './domain-event';
 export type { Decider } from './decider';
-export { fold, givenEvents } from './decider';
+export { fold, givenEvents, refusalOf } from './decider';
 export { DomainError } from './domain-error';
 export type { DomainErrorKind, FieldError } from './domain-error';
 export {

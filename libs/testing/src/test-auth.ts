@@ -5,7 +5,8 @@ export interface TestAuth {
   jwks: string;
   /** A signed token with these claims (roles, unit, nip …). */
   token(
-    claims: { sub?: string; roles?: string[]; unit?: string; nip?: string },
+    /** `azp`: a client-credentials token's client id (a learning platform). */
+    claims: { sub?: string; roles?: string[]; unit?: string; nip?: string; azp?: string },
     options?: { audience?: string; expiresIn?: string },
   ): Promise<string>;
 }

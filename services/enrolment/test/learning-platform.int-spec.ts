@@ -161,6 +161,17 @@ describe('learning platforms and their xAPI statements, on the enrolment service
       return row;
     });
     expect(credited.jp).toBe(1);
+
+    // After the completion the platform still forwards what it logs (`completed` after `passed`): accepted
+    // and kept (a changed resend is still a 409), the programme not moved — a whole batch is not refused for it.
+    const before = await streamOf(`programme-${programmeId}`);
+    const late = statement({ object: { id: activity(1) } });
+    const after = await send([late]).expect(200);
+    expect((after.body as Outcomes).outcomes.map((o) => [o.outcome, o.events])).toEqual([
+      ['after-completion', ['XapiStatementAccepted']],
+    ]);
+    expect(await streamOf(`programme-${programmeId}`)).toEqual(before);
+    await send([{ ...late, result: { score: { scaled: 0.1 } } }]).expect(409);
   });
 
   it('answers 401 to a platform not registered, and to one retired; the registry lists it retired', async () => {

@@ -25,9 +25,9 @@ export const XapiStatementsAcceptedSchema = Type.Object(
     outcomes: Type.Array(
       Type.Object({
         statementId: Type.String(),
-        outcome: StringEnum(['recorded', 'duplicate', 'ignored'], {
+        outcome: StringEnum(['recorded', 'duplicate', 'ignored', 'after-completion'], {
           description:
-            'recorded: applied to the programme; duplicate: this statement was applied before (nothing new); ignored: a verb that does not move a programme',
+            'recorded: applied to the programme; duplicate: this statement was applied before (nothing new); ignored: a verb that does not move a programme; after-completion: the training was already completed (kept, changes nothing)',
         }),
         events: Type.Array(Type.String(), { description: 'Event types appended for it' }),
       }),

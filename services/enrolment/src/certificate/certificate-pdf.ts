@@ -78,7 +78,7 @@ export async function renderCertificatePdf(c: CertificateView, holderName: strin
   if (c.status === 'revoked') centred(`DICABUT ${c.revokedOn ? longDate(c.revokedOn) : ''}`, y - 40, 18, bold);
 
   // The QR code of the public verification URL, with the URL printed beneath for those who type it.
-  const qr = await pdf.embedPng(qrPng(c.verificationUrl));
+  const qr = await pdf.embedPng(await qrPng(c.verificationUrl));
   const side = 140;
   page.drawImage(qr, { x: (width - side) / 2, y: 120, width: side, height: side });
   centred('Periksa keaslian sertifikat ini:', 100, 9);

@@ -1,5 +1,5 @@
 import type { CertificateEvent, CertificateIssued } from '@kompeten/contracts';
-import { DomainError, givenEvents } from '@kompeten/domain';
+import { givenEvents, refusalOf } from '@kompeten/domain';
 import type { CertificateCommand } from './certificate.commands';
 import { certificateDecider } from './certificate.decider';
 import { validityOn } from './certificate.state';
@@ -44,14 +44,7 @@ const disclose = (showHolderName: boolean, nip = NIP) =>
     today: '2026-02-10',
   }) satisfies CertificateCommand;
 
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = refusalOf;
 
 describe('issuing a certificate', () => {
   it('given no certificate of the number, when issued, then it is issued with everything it attests', () => {

@@ -1,5 +1,5 @@
 import type { DevelopmentPlanEvent } from '@kompeten/contracts';
-import { DomainError, givenEvents } from '@kompeten/domain';
+import { givenEvents, refusalOf } from '@kompeten/domain';
 import type { DevelopmentPlanCommand } from './development-plan.commands';
 import { developmentPlanDecider } from './development-plan.decider';
 
@@ -45,14 +45,7 @@ const agreed = (revision: number): DevelopmentPlanEvent => ({
   data: { nip: NIP, year: 2026, revision, agreedOn: '2026-01-19' },
 });
 
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = refusalOf;
 
 describe('proposing a development plan', () => {
   it('given no plan, when the staff member proposes one, then it is revision 1', () => {

@@ -1,5 +1,5 @@
 import type { ExternalLearningEvent, ExternalLearningRecorded } from '@kompeten/contracts';
-import { DomainError, givenEvents } from '@kompeten/domain';
+import { DomainError, givenEvents, refusalOf } from '@kompeten/domain';
 import type { ExternalLearningCommand } from './external-learning.commands';
 import { externalLearningDecider } from './external-learning.decider';
 
@@ -65,14 +65,7 @@ const rejected: ExternalLearningEvent = {
   data: { learningId: ID, nip: NIP, reason: 'duplicate', note: null, rejectedOn: '2026-03-20' },
 };
 
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = refusalOf;
 const fieldOf = (e: DomainError) => (e.extensions as { errors: { field: string }[] }).errors[0].field;
 
 describe('recording external learning', () => {

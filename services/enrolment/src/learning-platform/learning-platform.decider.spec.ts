@@ -1,5 +1,5 @@
 import type { LearningPlatformEvent } from '@kompeten/contracts';
-import { DomainError, givenEvents } from '@kompeten/domain';
+import { givenEvents, refusalOf } from '@kompeten/domain';
 import type { LearningPlatformCommand } from './learning-platform.commands';
 import { learningPlatformDecider } from './learning-platform.decider';
 
@@ -35,14 +35,7 @@ const retired: LearningPlatformEvent = {
 };
 const retire = { type: 'RetireLearningPlatform', clientId: 'moodle-bkpsdm', today: '2026-04-01' } as const;
 
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = refusalOf;
 
 describe('registering a learning platform', () => {
   it('given nothing, when an admin registers the platform, then it is registered as revision 1', () => {

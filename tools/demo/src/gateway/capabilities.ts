@@ -6,6 +6,7 @@ import {
   draftTrainingPlan,
   getNeedsAnalysis,
   recordExternalLearning,
+  registerLearningPlatform,
   listStaffCertificates,
   verifyCertificate,
   getCertificatePdf,
@@ -40,6 +41,8 @@ export interface Capabilities {
   externalLearning: boolean;
   /** Certificates of completions, printable and publicly verifiable (issue #22). */
   certificates: boolean;
+  /** Learning platforms and the xAPI statements resource (issue #22): e-learning progress from the platform. */
+  xapi: boolean;
   paths: string[];
 }
 
@@ -59,6 +62,7 @@ export async function readCapabilities(client: GatewayClient): Promise<Capabilit
     releases: serves(setContinuityRule, nominateStaff, approveRelease, declineRelease, getTrainingCalendar),
     planning: serves(getNeedsAnalysis, draftTrainingPlan, approveTrainingPlan, setFundingPolicy, decideFundingWindow),
     externalLearning: serves(recordExternalLearning, verifyExternalLearning, rejectExternalLearning),
+    xapi: serves(registerLearningPlatform) && paths.includes('/api/v1/xapi/statements'),
     certificates: serves(listStaffCertificates, getCertificatePdf, verifyCertificate, chooseCertificateDisclosure),
   };
 }

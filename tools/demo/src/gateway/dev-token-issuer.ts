@@ -19,6 +19,7 @@ export function devTokenIssuer(root: string): TokenIssuer {
       roles: [actor.role],
       ...(actor.unit ? { unit: actor.unit } : {}),
       ...(actor.nip ? { nip: actor.nip } : {}),
+      ...(actor.clientId ? { azp: actor.clientId } : {}),
     })
       .setProtectedHeader({ alg: 'ES256', kid: jwk.kid })
       .setSubject(actor.sub)

@@ -12,12 +12,14 @@ import { Semaphore } from '../run/semaphore';
 
 /** Who makes a request: each actor has its own token (and so its own rate limit), as real users and kiosks do. */
 export interface Actor {
-  role: 'admin' | 'training-officer' | 'unit-head' | 'staff' | 'kiosk' | 'auditor';
+  role: 'admin' | 'training-officer' | 'unit-head' | 'staff' | 'kiosk' | 'auditor' | 'learning-platform';
   sub: string;
   /** unit-head: the OPD they head (claim `unit`). */
   unit?: string;
   /** staff: their own NIP (claim `nip`). */
   nip?: string;
+  /** learning-platform: its client id at the identity provider (claim `azp` of a client-credentials token). */
+  clientId?: string;
 }
 export type TokenIssuer = (actor: Actor) => Promise<string>;
 
@@ -74,7 +76,7 @@ export class GatewayClient {
     if (!client) {
       client = createKompetenClient({
         baseUrl: this.baseUrl,
-        ...(actor ? { token: () => this.token(actor) } : {}),
+        ...(actor ? { token: () => this.tokenOf(actor) } : {}),
         transport: this.transport,
       });
       this.clients.set(key, client);
@@ -82,7 +84,8 @@ export class GatewayClient {
     return client;
   }
 
-  private token(actor: Actor): Promise<string> {
+  /** The actor's token (one per actor, made once): for the calls the typed client has no operation for (xAPI). */
+  tokenOf(actor: Actor): Promise<string> {
     const key = `${actor.role}:${actor.sub}`;
     if (!this.tokens.has(key)) this.tokens.set(key, this.issue(actor));
     return this.tokens.get(key)!;

@@ -34,6 +34,8 @@ export function failureLog(progress: Progress) {
  * puskesmas's head sets its continuity rule and releases or declines its staff, who ask themselves.
  */
 export const actors = {
+  /** The city's Kompeten administrator (registers the learning platform). */
+  admin: { role: 'admin', sub: 'admin-bkpsdm' } as Actor,
   planner: { role: 'training-officer', sub: 'officer-bkpsdm-perencanaan' } as Actor,
   bkpsdm: (plan: ScenarioPlan): Actor =>
     actors.officerOf({ opd: plan.tag ? `BKPSDM-${plan.tag.toUpperCase()}` : 'BKPSDM' }),

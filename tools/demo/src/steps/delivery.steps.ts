@@ -1,6 +1,7 @@
 import { unless } from '../gateway/gateway-client';
 import { actors, commandKey, DemoContext } from '../run/demo-context';
 import { forEachInLanes } from '../run/semaphore';
+import { registerLearningPlatform, sendStatements } from './xapi.steps';
 import { byProgramme, Enrolments, Participation, participations } from './enrolment.steps';
 
 /**
@@ -16,6 +17,8 @@ export async function deliverTraining(ctx: DemoContext, views: Enrolments): Prom
   const status = ({ programme, participant }: Participation) =>
     views.get(programme.programmeId)?.get(participant.nip)?.status;
   const taking = participations(ctx).filter((p) => p.participant.outcome !== 'withdraw' && status(p) === 'confirmed');
+  // Self-paced progress comes from the city's e-learning platform (xAPI); an older gateway takes it from the officer.
+  if (ctx.caps.xapi) await registerLearningPlatform(ctx, ctx.plan.programmes);
   const task = ctx.progress.task('attendance and completion', taking.length);
   // An earlier run that stopped half-way completed these already: their assessments may still be due.
   const completed: Participation[] = participations(ctx).filter((p) => status(p) === 'completed');
@@ -30,7 +33,8 @@ export async function deliverTraining(ctx: DemoContext, views: Enrolments): Prom
       for (const a of x.attendance)
         await api.recordAttendance({ params, body: a, idempotencyKey: key('attend', a.sessionId) });
       // A statement id makes a resend harmless by itself (200 the second time); no Idempotency-Key needed.
-      for (const s of x.statements) await api.recordLearningProgress({ params, body: s });
+      if (ctx.caps.xapi && x.statements.length) await sendStatements(ctx, x.nip, programme.programmeId, x.statements);
+      else for (const s of x.statements) await api.recordLearningProgress({ params, body: s });
       if (x.outcome === 'complete' && !programme.spec.modules && x.completedOn) {
         await unless(
           api.completeTraining({

@@ -24,6 +24,14 @@ function clientIdOf(req: IdentifiedRequest): string {
   return identity.actor.slice(prefix.length);
 }
 
+/**
+ * A statement about training already completed (a platform sends `completed` after `passed`, or forwards
+ * late): what happened on the platform, not an error — its digest is kept, the programme is not moved.
+ * (An officer's own statement then is a 409: they are told; a platform cannot act on it.)
+ */
+const afterCompletion = (e: unknown) =>
+  e instanceof DomainError && e.slug === 'enrolment-state' && e.extensions.currentState === 'completed';
+
 /** The programme's refusal, with the statement it is about and the statement's own field names. */
 function aboutStatement(e: unknown, i: number, statementId: string): unknown {
   if (!(e instanceof DomainError)) return e;
@@ -76,14 +84,15 @@ export class RecordXapiStatementsHandler implements UseCaseHandler<typeof record
       }
       const applied = await runProgrammeCommand(this.store, m.programmeId, this.command(m, receivedAt), metadata).catch(
         (e: unknown) => {
+          if (afterCompletion(e)) return null;
           throw aboutStatement(e, i, m.statementId);
         },
       );
       const recorded = await this.record(m, clientId, receivedAt, metadata);
       outcomes.push({
         statementId: m.statementId,
-        outcome: applied.events.length ? 'recorded' : 'duplicate',
-        events: [...applied.events, ...recorded].map((e) => e.type),
+        outcome: applied === null ? 'after-completion' : applied.events.length ? 'recorded' : 'duplicate',
+        events: [...(applied?.events ?? []), ...recorded].map((e) => e.type),
       });
     }
     return { statementIds: statements.map((s) => s.id), outcomes };
@@ -128,7 +137,7 @@ export class RecordXapiStatementsHandler implements UseCaseHandler<typeof record
           events.reduce((x, ev) => programmeDecider.evolve(x, ev), s),
         );
       } catch (e) {
-        throw aboutStatement(e, i, m.statementId);
+        if (!afterCompletion(e)) throw aboutStatement(e, i, m.statementId);
       }
     }
   }

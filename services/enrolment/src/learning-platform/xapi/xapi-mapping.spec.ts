@@ -1,4 +1,4 @@
-import { DomainError } from '@kompeten/domain';
+import { DomainError, refusalOf } from '@kompeten/domain';
 import { initialLearningPlatformState, type LearningPlatformState } from '../learning-platform.state';
 import { mapStatement, percentOf } from './xapi-mapping';
 import { readStatement } from './xapi-statement';
@@ -21,14 +21,7 @@ const RECEIVED = '2026-03-02T03:00:00.000Z';
 const map = (over: Record<string, unknown> = {}) =>
   mapStatement(readStatement(statement(over), 0), platform, 0, RECEIVED);
 const verb = (name: string) => ({ verb: { id: `http://adlnet.gov/expapi/verbs/${name}` } });
-const refusal = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e as DomainError;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = refusalOf;
 
 describe('what an xAPI statement means to a self-paced programme', () => {
   it('completed: the module completed, with its score as a percentage and the time on task', () => {
