@@ -21,6 +21,8 @@ interface Settings {
   container: string[];
   /** Required in production by the services that hold personal data (all but the gateway). */
   personalData: string[];
+  /** Set on the enrolment service in containers: where the public reaches the gateway (certificates' QR codes). */
+  enrolment: string[];
   ports: Record<string, number>;
 }
 const settings: Settings = settingsJson;
@@ -101,6 +103,7 @@ describe('docker-compose.yml', () => {
         ...settings.container,
         // A local stack trusts the development token keys, which production refuses unless allowed.
         ...(name === 'gateway' ? [...settings.gateway, 'AUTH_ALLOW_LOCAL_JWKS'] : settings.personalData),
+        ...(name === 'enrolment' ? settings.enrolment : []),
       ].sort();
       expect({ name, keys: Object.keys(env(name)).sort() }).toEqual({ name, keys: expected });
     }

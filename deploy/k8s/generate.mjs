@@ -69,6 +69,8 @@ function deployment(service) {
     { name: 'PORT', value: String(port) },
     { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: `kompeten-${service}-db`, key: 'url' } } },
     ...secrets.env,
+    // The address printed as the QR code on certificates: the city's public address of the gateway (RUNBOOK).
+    ...(service === 'enrolment' ? [{ name: 'PUBLIC_BASE_URL', value: 'https://kompeten.bukittinggi.go.id' }] : []),
   ];
   return {
     apiVersion: 'apps/v1',

@@ -162,6 +162,7 @@ describe('the Kubernetes manifests', () => {
         ...settings.common,
         ...settings.container,
         ...(service === 'gateway' ? settings.gateway.filter((s) => s !== 'AUTH_LOCAL_JWKS') : settings.personalData),
+        ...(service === 'enrolment' ? settings.enrolment : []),
       ];
       for (const name of required)
         expect({ service, name, provided: provided.has(name) }).toEqual({ service, name, provided: true });
