@@ -79,7 +79,10 @@ describe('the enrolment service’s metrics after a small scenario', () => {
     const before = await ds.query<Record<string, unknown>[]>('select * from enrolment_history order by enrolment_id');
     const list = (await http().get('/admin/projections').expect(200)).body as ProjectionStatus[];
     expect(list.map((p) => p.name).sort()).toEqual([
+      'certificate_register',
       'enrolment_history',
+      'external_learning',
+      'learning_platform',
       'programme_catalogue',
       'release_report',
       'staff_roster',
