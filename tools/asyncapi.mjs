@@ -114,7 +114,13 @@ export function asyncApiDocument(events, inlineSchemas) {
       headers: HEADERS,
       payload: recordSchema(type, e.version, inlineSchemas[type].properties.data, e.personalFields),
       bindings: {
-        kafka: { key: { type: 'string', description: `The stream id: ${e.stream}` }, bindingVersion: '0.5.0' },
+        kafka: {
+          key: {
+            type: 'string',
+            description: `The stream id, or for a sub-stream (\`<parent>/<child>\`) its parent: ${e.stream}`,
+          },
+          bindingVersion: '0.5.0',
+        },
       },
     };
   }

@@ -20,7 +20,7 @@ export interface EventContract {
   service: EventProducingService;
   /** Other services that append this type to their own log too (PersonalDataErased: every service). */
   alsoProducedBy?: EventProducingService[];
-  /** Stream id pattern, e.g. `staff-<nip>`; also the Kafka message key. */
+  /** Stream id pattern, e.g. `staff-<nip>`; also the Kafka message key (a sub-stream `<parent>/<child>` is keyed by its parent). */
   stream: string;
   description: string;
   /** Payload fields stored encrypted per person (crypto-shredding). */

@@ -7,13 +7,21 @@ export type {
   NewEvent,
   PersonalData,
   StoredEvent,
+  StreamAppend,
+  AppendCondition,
 } from './store/event-envelope';
+export { parentStreamOf } from './store/event-envelope';
 export { EventStore, APPENDED_CHANNEL } from './store/event-store';
 export type { EventStoreOptions } from './store/event-store';
 export { EventOpener } from './store/event-opener';
 export { RECORD_COLUMNS, toRecord } from './store/record-mapping';
 export type { EventRow } from './store/record-mapping';
-export { WrongExpectedVersionError, PersonErasedError, UnknownSchemaVersionError } from './store/errors';
+export {
+  WrongExpectedVersionError,
+  AppendConditionError,
+  PersonErasedError,
+  UnknownSchemaVersionError,
+} from './store/errors';
 export { eventHash, hashedForm, GENESIS_HASH } from './chain/event-hash';
 export { verifyChain } from './chain/verify-chain';
 export type { ChainReport, ChainBreak } from './chain/verify-chain';

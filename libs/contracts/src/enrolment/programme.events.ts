@@ -194,6 +194,8 @@ export type ProgrammeEvent =
   | TrainingNotCompleted;
 
 const P = 'programme-<programmeId>';
+/** A participant's own sub-stream (issue 23); programmes published before it keep these events in `P`. */
+const PARTICIPANT = 'programme-<programmeId>/<nip>';
 /** A v1/v2 session: the whole day, place and trainer not recorded. */
 const sessionFromV2 = (x: SessionV2): Session => ({
   ...x,
@@ -261,7 +263,7 @@ export const PROGRAMME_EVENTS: EventContract[] = [
     type: 'StaffEnrolled',
     version: 3,
     service: 'enrolment',
-    stream: P,
+    stream: PARTICIPANT,
     description:
       'A seat is taken and the cost is asked of the funding OPD’s budget for the programme’s fiscal year (year); confirmation follows FundsCommitted. Also when a freed seat goes to the next on the waitlist, and on an officer’s re-request for funds (same enrolmentId, attempt + 1).',
     // v1 enrolments made one funds request and did not record the day.
@@ -275,14 +277,14 @@ export const PROGRAMME_EVENTS: EventContract[] = [
     type: 'EnrolmentConfirmed',
     version: 1,
     service: 'enrolment',
-    stream: P,
+    stream: PARTICIPANT,
     description: 'The budget committed the funds; the enrolment is confirmed.',
   },
   {
     type: 'EnrolmentWaitlisted',
     version: 2,
     service: 'enrolment',
-    stream: P,
+    stream: PARTICIPANT,
     description:
       'No seat (capacity: waits for one, in the order of enrolment) or no funds (CommitmentRejected: waits in the budget’s queue, or for an officer’s re-request); the seat it held goes to the next on the waitlist. A first waitlisting for capacity keeps the need read at enrolment (v2) for the funds request made when a seat comes.',
     upcasters: [{ fromVersion: 1, upcast: (v1) => ({ ...v1, need: null }) }],
@@ -294,18 +296,30 @@ export const PROGRAMME_EVENTS: EventContract[] = [
     type: 'EnrolmentWithdrawn',
     version: 1,
     service: 'enrolment',
-    stream: P,
+    stream: PARTICIPANT,
     description:
       'The staff member withdraws, with a reason from a fixed list (workload, illness, transfer, other) and an optional note. The note is personal data (subject staff:<nip>), sealed.',
     personalFields: ['note'],
   },
-  { type: 'SessionAttended', version: 1, service: 'enrolment', stream: P, description: 'Attendance at one session.' },
-  { type: 'SessionMissed', version: 1, service: 'enrolment', stream: P, description: 'Absence from one session.' },
+  {
+    type: 'SessionAttended',
+    version: 1,
+    service: 'enrolment',
+    stream: PARTICIPANT,
+    description: 'Attendance at one session.',
+  },
+  {
+    type: 'SessionMissed',
+    version: 1,
+    service: 'enrolment',
+    stream: PARTICIPANT,
+    description: 'Absence from one session.',
+  },
   {
     type: 'LearningProgressRecorded',
     version: 1,
     service: 'enrolment',
-    stream: P,
+    stream: PARTICIPANT,
     description:
       'A self-paced learning statement (module started/completed/scored, time spent), applied once per statementId.',
   },
@@ -313,7 +327,7 @@ export const PROGRAMME_EVENTS: EventContract[] = [
     type: 'TrainingCompleted',
     version: 2,
     service: 'enrolment',
-    stream: P,
+    stream: PARTICIPANT,
     description:
       'Completion (dated by the officer, or by the city date of the completing self-paced statement); the JP are credited to the staff member’s ledger for that year. attendanceOverride: the coded reason an officer gave to complete below the attendance threshold.',
     upcasters: [{ fromVersion: 1, upcast: (v1) => ({ ...v1, attendanceOverride: null }) }],
@@ -322,7 +336,7 @@ export const PROGRAMME_EVENTS: EventContract[] = [
     type: 'TrainingNotCompleted',
     version: 2,
     service: 'enrolment',
-    stream: P,
+    stream: PARTICIPANT,
     description:
       'The programme ended without completion for this staff member, with a coded reason (workload, illness, absent, failed-assessment, other + note). The note is personal data (subject staff:<nip>), sealed.',
     personalFields: ['note'],

@@ -42,7 +42,8 @@ export type EnrolmentDeclined = {
     requestedOn: string | null;
   };
 };
-const P = 'programme-<programmeId>';
+/** A participant's own sub-stream (issue 23); programmes published before it keep these events in the programme's. */
+const P = 'programme-<programmeId>/<nip>';
 export const RELEASE_EVENTS: EventContract[] = [
   {
     type: 'EnrolmentFunded',

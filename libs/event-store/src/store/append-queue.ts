@@ -37,11 +37,8 @@ export class AppendQueue {
       while (this.pending.length) {
         let events = 0;
         let take = 0;
-        while (
-          take < this.pending.length &&
-          (take === 0 || events + this.pending[take].events.length <= this.maxEvents)
-        ) {
-          events += this.pending[take].events.length;
+        while (take < this.pending.length && (take === 0 || events + size(this.pending[take]) <= this.maxEvents)) {
+          events += size(this.pending[take]);
           take++;
         }
         await this.write(this.pending.splice(0, take));
@@ -68,3 +65,5 @@ export class AppendQueue {
     }
   }
 }
+
+const size = (r: AppendRequest) => r.parts.reduce((n, p) => n + p.events.length, 0);

@@ -4,19 +4,27 @@ import { eventHash } from '../chain/event-hash';
 import type { PersonalKeyStore } from '../personal-data/personal-key-store';
 import { fieldAad, sealField } from '../personal-data/sealed-field';
 import type { UpcasterRegistry } from '../upcasting/upcasters';
-import type { EventMetadata, EventRecord, ExpectedVersion, NewEvent, StoredEvent } from './event-envelope';
-import { WrongExpectedVersionError } from './errors';
+import type {
+  AppendCondition,
+  EventMetadata,
+  EventRecord,
+  NewEvent,
+  StoredEvent,
+  StreamAppend,
+} from './event-envelope';
+import { parentStreamOf } from './event-envelope';
+import { AppendConditionError, WrongExpectedVersionError } from './errors';
 import { RECORD_COLUMNS } from './record-mapping';
 import { currentTraceparent } from '@kompeten/tracing';
 
 /** Channel on which a commit that appended events notifies (payload: the last position). */
 export const APPENDED_CHANNEL = 'es_event_appended';
 
+/** One atomic append: every part, or none of them. */
 export interface AppendRequest {
-  streamId: string;
-  expected: ExpectedVersion;
-  events: NewEvent[];
+  parts: StreamAppend[];
   metadata: EventMetadata;
+  condition?: AppendCondition;
 }
 
 export interface WriterDeps {
@@ -25,11 +33,20 @@ export interface WriterDeps {
   now: Date;
 }
 
+/** Where the chain stands while a batch of requests is written. */
+interface Cursor {
+  position: number;
+  prevHash: string;
+  versions: Map<string, number>;
+  records: EventRecord[];
+}
+
 /**
  * Writes several appends in the caller's transaction, under the chain head's row lock: each request
- * is checked against its stream's version (as left by the requests before it), hashed onto the
- * chain and inserted with the others in one statement. A request that fails its check (or whose
- * personal data cannot be sealed) gets its error; the others go ahead.
+ * is checked against its streams' versions and its condition (as left by the requests before it),
+ * hashed onto the chain and inserted with the others in one statement. A request that fails its
+ * check (or whose personal data cannot be sealed) gets its error and writes none of its parts; the
+ * others go ahead.
  */
 export async function writeAppends(
   tx: QueryRunner,
@@ -39,60 +56,129 @@ export async function writeAppends(
   const [head] = await tx.manager.query<{ position: string; hash: string }[]>(
     'select position, hash from es_head where id = 1 for update',
   );
-  const streams = [...new Set(requests.map((r) => r.streamId))];
+  const streams = [
+    ...new Set(
+      requests.flatMap((r) => [
+        ...r.parts.map((p) => p.streamId),
+        ...(r.condition?.unchanged ?? []).map((u) => u.streamId),
+      ]),
+    ),
+  ];
   const rows = await tx.manager.query<{ stream_id: string; version: number }[]>(
     'select stream_id, max(stream_version)::int as version from es_event where stream_id = any($1) group by stream_id',
     [streams],
   );
-  const versions = new Map(rows.map((r) => [r.stream_id, r.version]));
+  const at: Cursor = {
+    position: Number(head.position),
+    prevHash: head.hash,
+    versions: new Map(rows.map((r) => [r.stream_id, r.version])),
+    records: [],
+  };
   const recordedAt = deps.now.toISOString();
-  let position = Number(head.position);
-  let prevHash = head.hash;
-  const records: EventRecord[] = [];
   const results: (StoredEvent[] | Error)[] = [];
   for (const req of requests) {
-    const version = versions.get(req.streamId) ?? 0;
-    const { expected } = req;
-    if ((expected === 'no-stream' && version !== 0) || (typeof expected === 'number' && expected !== version)) {
-      results.push(new WrongExpectedVersionError(req.streamId, expected, version));
-      continue;
-    }
-    let mine: EventRecord[];
     try {
-      mine = await recordsFor(tx, req, deps, { position, prevHash, version, recordedAt });
+      await check(tx, req, at);
+      results.push(await write(tx, req, deps, at, recordedAt));
     } catch (e) {
       results.push(e as Error);
-      continue;
     }
-    records.push(...mine);
-    position += mine.length;
-    prevHash = mine[mine.length - 1].hash;
-    versions.set(req.streamId, version + mine.length);
-    // Readers get the plaintext they passed in, not the sealed form.
-    results.push(
-      mine.map((r, i) => ({
-        eventId: r.eventId,
-        type: r.type,
-        schemaVersion: r.schemaVersion,
-        streamId: r.streamId,
-        streamVersion: r.streamVersion,
-        position: r.position,
-        occurredAt: r.occurredAt,
-        recordedAt,
-        metadata: r.metadata,
-        data: plain(req.events[i].data),
-        prevHash: r.prevHash,
-        hash: r.hash,
-      })),
-    );
   }
-  if (records.length) await insert(tx, records);
+  if (at.records.length) await insert(tx, at.records);
   return results;
 }
 
-async function recordsFor(
+/** The expected versions and the condition, against the log as the requests before this one left it. */
+async function check(tx: QueryRunner, req: AppendRequest, at: Cursor): Promise<void> {
+  for (const { streamId, expected } of req.parts) {
+    const version = at.versions.get(streamId) ?? 0;
+    if ((expected === 'no-stream' && version !== 0) || (typeof expected === 'number' && expected !== version))
+      throw new WrongExpectedVersionError(streamId, expected, version);
+  }
+  for (const { streamId, version } of req.condition?.unchanged ?? []) {
+    const actual = at.versions.get(streamId) ?? 0;
+    if (actual !== version)
+      throw new AppendConditionError(
+        streamId,
+        version,
+        actual,
+        `stream ${streamId} read at version ${version} is now at ${actual}`,
+      );
+  }
+  const boundary = req.condition?.noneAfter;
+  if (!boundary) return;
+  const inBoundary = (streamId: string, type: string) =>
+    streamId.includes('/') && parentStreamOf(streamId) === boundary.parent && boundary.types.includes(type);
+  // Earlier requests of this batch are not in the table yet; they are all after any position read.
+  const queued = at.records.find((r) => r.position > boundary.position && inBoundary(r.streamId, r.type));
+  const [stored] = queued
+    ? [{ position: String(queued.position) }]
+    : await tx.manager.query<{ position: string }[]>(
+        `${SUB_STREAM_EVENTS} and position > $2 and type = any($3) order by position limit 1`,
+        [boundary.parent, boundary.position, boundary.types],
+      );
+  if (stored)
+    throw new AppendConditionError(
+      `${boundary.parent}/…`,
+      boundary.position,
+      Number(stored.position),
+      `${boundary.parent} changed after position ${boundary.position}: an event at ${stored.position} decides differently`,
+    );
+}
+
+/** Hashes every part onto the chain; the cursor moves only when all parts could be recorded. */
+async function write(
   tx: QueryRunner,
   req: AppendRequest,
+  deps: WriterDeps,
+  at: Cursor,
+  recordedAt: string,
+): Promise<StoredEvent[]> {
+  let position = at.position;
+  let prevHash = at.prevHash;
+  const mine: { record: EventRecord; data: unknown }[] = [];
+  const versions = new Map<string, number>();
+  for (const part of req.parts) {
+    const version = versions.get(part.streamId) ?? at.versions.get(part.streamId) ?? 0;
+    const records = await recordsFor(tx, part, req.metadata, deps, { position, prevHash, version, recordedAt });
+    if (!records.length) continue;
+    records.forEach((record, i) => mine.push({ record, data: plain(part.events[i].data) }));
+    position += records.length;
+    prevHash = records[records.length - 1].hash;
+    versions.set(part.streamId, version + records.length);
+  }
+  at.position = position;
+  at.prevHash = prevHash;
+  for (const [streamId, version] of versions) at.versions.set(streamId, version);
+  at.records.push(...mine.map((m) => m.record));
+  // Readers get the plaintext they passed in, not the sealed form.
+  return mine.map(({ record: r, data }) => ({
+    eventId: r.eventId,
+    type: r.type,
+    schemaVersion: r.schemaVersion,
+    streamId: r.streamId,
+    streamVersion: r.streamVersion,
+    position: r.position,
+    occurredAt: r.occurredAt,
+    recordedAt,
+    metadata: r.metadata,
+    data,
+    prevHash: r.prevHash,
+    hash: r.hash,
+  }));
+}
+
+/**
+ * The events of a parent's sub-streams (`<parent>/…`), by the partial index on (parent, position):
+ * the cost follows the events asked for, not how many the parent's family holds.
+ */
+export const SUB_STREAM_EVENTS = `select ${RECORD_COLUMNS} from es_event
+  where split_part(stream_id, '/', 1) = $1 and strpos(stream_id, '/') > 0`;
+
+async function recordsFor(
+  tx: QueryRunner,
+  req: StreamAppend,
+  metadata: EventMetadata,
   deps: WriterDeps,
   at: { position: number; prevHash: string; version: number; recordedAt: string },
 ): Promise<EventRecord[]> {
@@ -109,7 +195,7 @@ async function recordsFor(
       schemaVersion: e.schemaVersion ?? deps.upcasters.currentVersion(e.type),
       occurredAt: (e.occurredAt ?? new Date(at.recordedAt)).toISOString(),
       recordedAt: at.recordedAt,
-      metadata: withTrace(plain(req.metadata) as EventMetadata),
+      metadata: withTrace(plain(metadata) as EventMetadata),
       payload: await seal(e, eventId, tx, deps.keys),
     };
     const hash = eventHash(prevHash, base);

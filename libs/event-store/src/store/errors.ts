@@ -26,6 +26,19 @@ export class WrongExpectedVersionError extends Error {
   }
 }
 
+/**
+ * Something a decision read changed before its append: a stream it read but did not write moved, or
+ * an event of the boundary it decided on (`AppendCondition.noneAfter`) was appended after what it read.
+ * A conflict like any other (409; handlers reload and decide again).
+ */
+export class AppendConditionError extends WrongExpectedVersionError {
+  constructor(streamId: string, expected: number, actual: number, detail?: string) {
+    super(streamId, expected, actual);
+    this.name = 'AppendConditionError';
+    if (detail) this.message = detail;
+  }
+}
+
 /** Personal data was offered for a person whose data has been erased (UU 27/2022): refuse, do not re-collect. */
 export class PersonErasedError extends Error {
   constructor(readonly subject: string) {

@@ -80,3 +80,33 @@ export interface EventRecord {
 
 /** Expected stream version for optimistic concurrency: a number of events, or a condition. */
 export type ExpectedVersion = number | 'no-stream' | 'any';
+
+/** One stream's part of an atomic append across streams (`EventStore.appendAll`). */
+export interface StreamAppend<E extends DomainEvent = DomainEvent> {
+  streamId: string;
+  expected: ExpectedVersion;
+  events: NewEvent<E>[];
+}
+
+/**
+ * What a decision read but does not write, checked under the chain head's lock together with the
+ * expected versions: a dynamic consistency boundary (as in DCB, dcb.events). A programme's seats,
+ * for example, are decided from the seat events of all its participants' sub-streams, while the
+ * decision writes only one or two of them.
+ */
+export interface AppendCondition {
+  /** Streams read but not written: each must still be at this version. */
+  unchanged?: { streamId: string; version: number }[];
+  /** No event of these types in any sub-stream `${parent}/…` after this global position. */
+  noneAfter?: { parent: string; types: readonly string[]; position: number };
+}
+
+/**
+ * A stream `<parent>/<child>` is a sub-stream of `<parent>` (a programme's participant:
+ * `programme-<id>/<nip>`). It is published with its parent's key, so one Kafka partition keeps a
+ * parent and all its sub-streams in log order — consumers see them in the order they happened.
+ */
+export const parentStreamOf = (streamId: string): string => {
+  const slash = streamId.indexOf('/');
+  return slash < 0 ? streamId : streamId.slice(0, slash);
+};

@@ -4,8 +4,17 @@ import type { PersonalKeyStore } from '../personal-data/personal-key-store';
 import { contractUpcasters } from '../upcasting/contract-upcasters';
 import type { UpcasterRegistry } from '../upcasting/upcasters';
 import { AppendQueue } from './append-queue';
-import { WriterDeps, writeAppends } from './append-writer';
-import type { DomainEvent, EventMetadata, EventRecord, ExpectedVersion, NewEvent, StoredEvent } from './event-envelope';
+import { SUB_STREAM_EVENTS, WriterDeps, writeAppends } from './append-writer';
+import type {
+  AppendCondition,
+  DomainEvent,
+  EventMetadata,
+  EventRecord,
+  ExpectedVersion,
+  NewEvent,
+  StoredEvent,
+  StreamAppend,
+} from './event-envelope';
 import { EventOpener } from './event-opener';
 import { EventRow, RECORD_COLUMNS, toRecord } from './record-mapping';
 
@@ -58,7 +67,22 @@ export class EventStore {
     tx?: QueryRunner,
   ): Promise<StoredEvent<E>[]> {
     if (events.length === 0) return [];
-    const request = { streamId, expected, events: events as NewEvent[], metadata };
+    return this.appendAll<E>([{ streamId, expected, events }], metadata, undefined, tx);
+  }
+
+  /**
+   * Appends to several streams at once — all parts or none — if each is at its expected version and
+   * the condition holds (what the decision read is unchanged: AppendCondition). Throws
+   * WrongExpectedVersionError (AppendConditionError for a condition) otherwise.
+   */
+  async appendAll<E extends DomainEvent>(
+    parts: StreamAppend<E>[],
+    metadata: EventMetadata,
+    condition?: AppendCondition,
+    tx?: QueryRunner,
+  ): Promise<StoredEvent<E>[]> {
+    const request = { parts: parts.filter((p) => p.events.length > 0) as StreamAppend[], metadata, condition };
+    if (request.parts.length === 0) return [];
     if (!tx) return (await this.queue.enqueue(request)) as StoredEvent<E>[];
     const [result] = await writeAppends(tx, [request], this.writerDeps());
     if (result instanceof Error) throw result;
@@ -74,6 +98,22 @@ export class EventStore {
     const rows = await this.dataSource.query<EventRow[]>(
       `select ${RECORD_COLUMNS} from es_event where stream_id = $1 and stream_version >= $2 order by stream_version`,
       [streamId, fromVersion],
+    );
+    return this.opener.open<E>(rows.map(toRecord));
+  }
+
+  /**
+   * The events of the sub-streams `${parent}/…` (not the parent's own) after a global position, in
+   * log order, opened for reading; `types` null for every type. Its cost follows the events returned.
+   */
+  async readSubStreams<E extends DomainEvent = DomainEvent>(
+    parent: string,
+    types: readonly string[] | null,
+    afterPosition = 0,
+  ): Promise<StoredEvent<E>[]> {
+    const rows = await this.dataSource.query<EventRow[]>(
+      `${SUB_STREAM_EVENTS} and position > $2 ${types ? 'and type = any($3)' : ''} order by position`,
+      types ? [parent, afterPosition, types] : [parent, afterPosition],
     );
     return this.opener.open<E>(rows.map(toRecord));
   }

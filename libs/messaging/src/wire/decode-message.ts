@@ -1,5 +1,6 @@
 import type { IHeaders } from 'kafkajs';
 import type { EventMetadata, EventRecord } from '@kompeten/event-store';
+import { parentStreamOf } from '@kompeten/event-store';
 import { EVENT_CONTENT_TYPE, EVENT_HEADERS } from './event-message';
 import { PoisonMessageError } from './poison-message.error';
 
@@ -29,8 +30,8 @@ export function decodeMessage(message: IncomingMessage): EventRecord {
   }
   const record = toEventRecord(parsed);
   const key = message.key == null ? undefined : message.key.toString();
-  if (key !== undefined && key !== record.streamId) {
-    throw new PoisonMessageError('key-mismatch', `key ${key} is not the stream id ${record.streamId}`);
+  if (key !== undefined && key !== parentStreamOf(record.streamId)) {
+    throw new PoisonMessageError('key-mismatch', `key ${key} is not the stream (or its parent) ${record.streamId}`);
   }
   for (const [name, expected] of [
     [EVENT_HEADERS.eventId, record.eventId],

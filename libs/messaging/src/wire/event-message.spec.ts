@@ -91,6 +91,14 @@ describe('the event wire format', () => {
     expect(poisonReason({ key: null, value: JSON.stringify(value) })).toBe('invalid-record');
   });
 
+  it("keys a sub-stream's message by its parent, so a programme and its participants share a partition", () => {
+    const m = encodeRecord(aRecord({ streamId: 'programme-p1/198609262015051001' }));
+    expect(m.key).toBe('programme-p1');
+    expect(m.headers['stream-id']).toBe('programme-p1/198609262015051001');
+    expect(decodeMessage(m).streamId).toBe('programme-p1/198609262015051001');
+    expect(poisonReason({ ...m, key: 'programme-p1/198609262015051001' })).toBe('key-mismatch');
+  });
+
   it('calls a message whose key is not the stream id poison', () => {
     const m = encodeRecord(aRecord());
     expect(poisonReason({ ...m, key: 'another-stream' })).toBe('key-mismatch');

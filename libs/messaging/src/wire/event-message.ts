@@ -1,4 +1,5 @@
 import type { EventRecord } from '@kompeten/event-store';
+import { parentStreamOf } from '@kompeten/event-store';
 
 /** Header names of an event message on Kafka. Values are strings (Kafka carries them as bytes). */
 export const EVENT_HEADERS = {
@@ -23,7 +24,9 @@ export interface EventMessage {
 }
 
 /**
- * Key = stream id, so one stream's events share a partition and stay in order. The value is the
+ * Key = the stream's parent (the stream id itself, but `programme-<id>` for its sub-streams
+ * `programme-<id>/<nip>`), so a stream's events — and a parent's with all its sub-streams' — share a
+ * partition and stay in log order. The value is the
  * record exactly as stored and hashed (personal fields still sealed), so an auditor can re-verify the
  * hash chain from the topic alone. Headers duplicate routing facts so that tools can filter without
  * parsing the value; the value is authoritative.
@@ -41,5 +44,5 @@ export function encodeRecord(record: EventRecord): EventMessage {
     [h.causationId]: record.metadata.causationId ?? '',
   };
   if (record.metadata.traceparent) headers[h.traceparent] = record.metadata.traceparent;
-  return { key: record.streamId, value: JSON.stringify(record), headers };
+  return { key: parentStreamOf(record.streamId), value: JSON.stringify(record), headers };
 }
