@@ -6,6 +6,10 @@
 //   npm start -- --no-demo        skip the demo city
 //   npm start -- --size medium    a bigger demo city (tiny, small, medium, large)
 //   npm start -- --logs           every service log line on the terminal (they always go to .cache/logs/)
+//   npm start -- --replicas 2     N processes of the gateway and of each service, each service behind its
+//                                 one port (Node's cluster: a supervisor hands connections to its replicas
+//                                 in turn; consumers share their groups, one outbox relay leads per database).
+//                                 `kill -HUP <pid>` of a service's supervisor restarts its replicas one by one.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +21,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVICES = ['enrolment', 'assessment', 'budget', 'feedback', 'gateway'];
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const replicas = Number(option('--replicas') ?? 1);
+if (!Number.isInteger(replicas) || replicas < 1 || replicas > 16) {
+  console.error(`--replicas wants a whole number from 1 to 16 (got ${option('--replicas')})`);
+  process.exit(2);
+}
 
 ensureInstalled();
 // Imported only now, on purpose: these modules load packages (kafkajs, pg) that ensureInstalled may
@@ -85,6 +94,10 @@ for (const service of SERVICES) {
     ...process.env,
     PORT: String(settings.ports[service]),
     LOG_FORMAT: 'json',
+    REPLICAS: String(replicas),
+    // A replica told to stop keeps serving (not ready, each answer closing its connection) this long,
+    // so that keep-alive clients — the gateway's pools, the demo — move to the other replicas first.
+    SHUTDOWN_DRAIN_MS: process.env.SHUTDOWN_DRAIN_MS ?? (replicas > 1 ? '2000' : '0'),
     DATABASE_URL: serviceDatabaseUrl(service, infra.postgres),
     KAFKA_BROKERS: infra.brokers.join(','),
     ENROLMENT_URL: url('enrolment'),
@@ -212,6 +225,7 @@ if (!stopping) {
 Kompeten is up (${upAfter} s${headline ? `; ${((Date.now() - started) / 1000).toFixed(1)} s with the demo city` : ''}).
   gateway      ${url('gateway')}/api/v1        (/health, /ready)
   OpenAPI      ${url('gateway')}/api/docs  (JSON: /api/docs-json)
+  replicas     ${replicas} process${replicas > 1 ? 'es' : ''} per service${replicas > 1 ? ` behind each port; rolling restart: kill -HUP <supervisor pid> (${[...children].map(([s, c]) => `${s} ${c.pid}`).join(', ')})` : ''}
   services     ${SERVICES.filter((s) => s !== 'gateway')
     .map((s) => `${s} ${url(s)}`)
     .join(' · ')}

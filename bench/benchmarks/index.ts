@@ -14,6 +14,7 @@ import { globalRead } from './global-read.bench';
 import { outboxRelay } from './outbox-relay.bench';
 import { projectionRebuild } from './projection-rebuild.bench';
 import { proposals } from './proposals.bench';
+import { replicas } from './replicas.bench';
 
 /** In the order they run: the batch append fills the logs (10⁴, 10⁵, 10⁶) that the later ones read. */
 export const BENCHMARKS: Benchmark[] = [
@@ -31,5 +32,6 @@ export const BENCHMARKS: Benchmark[] = [
   calendarFeed,
   certificatePdf,
   fundingWindow,
+  replicas,
   proposals, // opt-in: `npm run bench -- proposals`
 ];

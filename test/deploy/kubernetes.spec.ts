@@ -216,6 +216,11 @@ describe('the Kubernetes manifests', () => {
         HOST: '0.0.0.0',
         NODE_ENV: 'production',
       });
+      // A rolling update drains each pod (readiness 503 while it still serves) within its grace period.
+      const drainMs = Number(source(c, 'SHUTDOWN_DRAIN_MS')?.value);
+      expect(drainMs).toBeGreaterThanOrEqual(5000);
+      const grace = of(Deployment.is, service)[0].spec!.template.spec!.terminationGracePeriodSeconds!;
+      expect(grace * 1000).toBeGreaterThan(drainMs + 10000);
       // The public keys: not a secret, and never the private key's Secret.
       expect(source(c, 'INTERNAL_IDENTITY_JWKS')).toEqual({ configMap: 'kompeten-internal-identity' });
       const signingKey = source(c, 'INTERNAL_IDENTITY_SIGNING_KEY');

@@ -5,9 +5,13 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import helmet from 'helmet';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import cluster from 'node:cluster';
 import { ConfigError, DEFAULT_PORTS, loadConfig, ServiceConfig, ServiceName } from '@kompeten/config';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
+import { HttpDrain } from './health/drain';
+import { ShutdownTimings, shutdownTimings, stopGracefullyOn } from './health/graceful-shutdown';
+import { replicasFromEnv, superviseReplicas } from './replicas';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 const levelsFrom = (level: ServiceConfig['LOG_LEVEL']): LogLevel[] =>
@@ -45,6 +49,10 @@ export async function createServiceApp(
     bufferLogs: true,
   });
   app.useLogger(app.get(PinoLogger));
+  // First of all middleware: while the process drains before shutdown, /ready is 503 and every answer closes its connection.
+  const drain = new HttpDrain(service);
+  drains.set(app, drain);
+  app.use(drain.middleware);
   // Security headers on every answer (the Swagger UI needs its inline scripts and styles).
   app.use(
     helmet({
@@ -67,21 +75,53 @@ export async function createServiceApp(
   SwaggerModule.setup(openApi.uiPath ?? 'docs', app, document, { jsonDocumentUrl: openApi.jsonPath ?? 'openapi.json' });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  // SIGTERM/SIGINT → stop accepting, finish in-flight work, close Kafka and Postgres, exit.
-  // process.exit (not re-raising the signal) lets pino flush its last lines; the exit code is 0.
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   return app;
 }
 
-/** The body of every service's main.ts. */
+/** REPLICAS and the shutdown timings: read by the process, not the app (the supervisor has no app). */
+function processSettingsOrExit(service: ServiceName): { replicas: number; timings: ShutdownTimings } {
+  try {
+    return { replicas: replicasFromEnv(process.env), timings: shutdownTimings(process.env) };
+  } catch (e) {
+    process.stderr.write(`kompeten-${service}: ${(e as Error).message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}
+
+const drains = new WeakMap<INestApplication, HttpDrain>();
+
+/**
+ * Keep-alive longer than any balancer's idle timeout in front of us (60 s is the common default, e.g.
+ * AWS ALB, nginx's upstream keepalive_timeout): the side that closes an idle connection must be the
+ * client, or a request written just as the server closes it meets a reset. Node's default (5 s) made
+ * the server the one closing. headersTimeout must exceed keepAliveTimeout (Node's own rule).
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+export const HEADERS_TIMEOUT_MS = 66_000;
+
+/**
+ * The body of every service's main.ts. With REPLICAS=N > 1 this process supervises N replicas of the
+ * service behind one port (see replicas.ts) and resolves undefined; each replica runs the app.
+ */
 export async function bootstrapService<C extends ServiceConfig>(
   service: ServiceName,
   cls: new () => C,
   moduleFor: (config: C) => DynamicModule,
   openApi?: OpenApiOptions,
-): Promise<INestApplication<Server>> {
+): Promise<INestApplication<Server> | undefined> {
   const config = configOrExit(service, cls);
+  const { replicas, timings } = processSettingsOrExit(service);
+  if (replicas > 1 && cluster.isPrimary) {
+    superviseReplicas(service, replicas);
+    return undefined;
+  }
   const app = await createServiceApp(moduleFor(config), config, service, openApi);
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  // SIGTERM/SIGINT → drain (not ready, still serving), stop accepting, finish in-flight requests, stop
+  // consumers and the relay, close Kafka and Postgres, exit 0 (process.exit lets pino flush its last lines).
+  stopGracefullyOn(['SIGTERM', 'SIGINT'], app, drains.get(app)!, timings, new Logger('Shutdown'));
   await app.listen(config.PORT, config.HOST);
   // With PORT=0 the OS picks the port; whoever started us learns which one from this line or,
   // when it spawned us with an IPC channel (tests, supervisors), from a message — no guessing.
