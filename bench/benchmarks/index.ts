@@ -12,6 +12,7 @@ import { gatewayRead } from './gateway-read.bench';
 import { internalIdentity } from './internal-identity.bench';
 import { globalRead } from './global-read.bench';
 import { outboxRelay } from './outbox-relay.bench';
+import { participation } from './participation.bench';
 import { projectionRebuild } from './projection-rebuild.bench';
 import { proposals } from './proposals.bench';
 import { replicas } from './replicas.bench';
@@ -33,5 +34,6 @@ export const BENCHMARKS: Benchmark[] = [
   certificatePdf,
   fundingWindow,
   replicas,
+  participation,
   proposals, // opt-in: `npm run bench -- proposals`
 ];

@@ -8,6 +8,7 @@ import { eventually, httpOf } from '@kompeten/testing';
 import { fakeBudget } from '../../services/enrolment/test/fake-budget';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from '../../services/enrolment/test/enrolment-app';
 import { roleTokens, startGateway } from '../../services/gateway/test/gateway-app';
+import { programmeEvents } from '../../services/enrolment/test/programme-events';
 
 type Enrolled = Extract<ProgrammeEvent, { type: 'StaffEnrolled' }>['data'];
 const HOME = 'https://elearning.bukittinggi.example';
@@ -73,7 +74,7 @@ describe('xAPI statements from a learning platform, end to end through the gatew
       .send({ nip: LEARNER })
       .expect(201);
     const store = enrolment.get(EventStore);
-    const enrolled = (await store.readStream(`programme-${programmeId}`)).find((x) => x.type === 'StaffEnrolled')!
+    const enrolled = (await programmeEvents(store, programmeId)).find((x) => x.type === 'StaffEnrolled')!
       .data as Enrolled;
     await budget.answer({
       type: 'FundsCommitted',
@@ -89,9 +90,7 @@ describe('xAPI statements from a learning platform, end to end through the gatew
       },
     });
     await eventually(async () =>
-      (await store.readStream(`programme-${programmeId}`)).some((x) => x.type === 'EnrolmentConfirmed')
-        ? true
-        : undefined,
+      (await programmeEvents(store, programmeId)).some((x) => x.type === 'EnrolmentConfirmed') ? true : undefined,
     );
     await http()
       .post('/api/v1/learning-platforms')
@@ -149,7 +148,7 @@ describe('xAPI statements from a learning platform, end to end through the gatew
       return rows.length ? rows : undefined;
     });
     expect(ledger).toEqual([{ jp: 1 }]);
-    const events = await enrolment.get(EventStore).readStream(`programme-${programmeId}`);
+    const events = await programmeEvents(enrolment.get(EventStore), programmeId);
     expect(events.filter((e) => e.type === 'TrainingCompleted')).toHaveLength(1);
     expect(events.filter((e) => e.type === 'LearningProgressRecorded').map((e) => e.metadata.actor)).toEqual(
       Array(4).fill(`learning-platform:${clientId}`),

@@ -17,6 +17,7 @@ import { createTestDatabase, eventually, httpOf, migratedDataSource, testKafka }
 import type { DevelopmentPlanView } from '../../services/enrolment/src/development-plan/read-development-plan';
 import { programmeBody, staffBody, startEnrolmentApp } from '../../services/enrolment/test/enrolment-app';
 import { details } from '../../services/enrolment/test/programme.mother';
+import { programmeEvents } from '../../services/enrolment/test/programme-events';
 
 // Individual development plans and the need an enrolment carries, on the real enrolment service with
 // the real Postgres and Kafka: the assessment and feedback services are stood in for by their events on
@@ -187,7 +188,7 @@ describe('development plans, and the need an enrolment carries (enrolment servic
   describe('the need at enrolment', () => {
     const programmeId = `kom-${RUN.toLowerCase()}`;
     const needs = async () =>
-      (await store.readStream<ProgrammeEvent>(`programme-${programmeId}`)).flatMap((e) =>
+      (await programmeEvents(store, programmeId)).flatMap((e) =>
         e.type === 'StaffEnrolled' || e.type === 'EnrolmentWaitlisted'
           ? [[e.type, (e.data as { nip: string }).nip, (e.data as { need: FundingNeed | null }).need] as const]
           : [],

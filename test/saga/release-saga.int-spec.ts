@@ -7,6 +7,7 @@ import { BudgetApp, startBudgetApp } from '../../services/budget/test/budget-app
 import type { BudgetView } from '../../services/budget/src/queries/get-budget/get-budget.handler';
 import type { ProgrammeView } from '../../services/enrolment/src/queries/get-programme/get-programme.handler';
 import type { CommandAcceptedBody, getTrainingCalendar, ResponseOf } from '@kompeten/api';
+import { programmeEvents } from '../../services/enrolment/test/programme-events';
 
 type Problem = { type: string; detail: string; errors?: { field: string }[] } & Record<string, unknown>;
 type Calendar = ResponseOf<typeof getTrainingCalendar>;
@@ -55,7 +56,7 @@ describe('the release step of the enrolment saga, through the real broker', () =
       venue: 'Aula BKPSDM',
     }));
   const eventsOf = async (programmeId: string, type: string) =>
-    (await enrolment.get(EventStore).readStream(`programme-${programmeId}`)).filter((e) => e.type === type);
+    (await programmeEvents(enrolment.get(EventStore), programmeId)).filter((e) => e.type === type);
 
   beforeAll(async () => {
     db = await createTestDatabase('release_saga');

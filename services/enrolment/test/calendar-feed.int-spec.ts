@@ -7,6 +7,7 @@ import { EventStore } from '@kompeten/event-store';
 import { eventually, httpOf } from '@kompeten/testing';
 import { fakeBudget } from './fake-budget';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from './enrolment-app';
+import { programmeEvents } from './programme-events';
 
 type Created = ResponseOf<typeof createStaffCalendarFeed>;
 type Enrolled = Extract<ProgrammeEvent, { type: 'StaffEnrolled' }>['data'];
@@ -67,7 +68,7 @@ describe('calendar feeds (iCalendar) of a staff member and of a unit', () => {
       return ok(events) ? events : undefined;
     });
   const enrolmentOf = async (n: string) =>
-    (await app.get(EventStore).readStream(`programme-${id}`))
+    (await programmeEvents(app.get(EventStore), id))
       .map(({ type, data }) => ({ type, data }) as ProgrammeEvent)
       .filter((e) => e.type === 'StaffEnrolled' && e.data.nip === n)
       .pop()!.data as Enrolled;

@@ -5,6 +5,7 @@ import type { CommandAcceptedBody } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
 import type { ProblemDetails } from '@kompeten/platform';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from './enrolment-app';
+import { programmeEvents } from './programme-events';
 
 describe('the enrolment service over HTTP', () => {
   let app: INestApplication;
@@ -131,7 +132,7 @@ describe('the enrolment service over HTTP', () => {
       const events = results.flatMap((r) => (r.body as CommandAcceptedBody).events);
       expect(events.filter((t) => t === 'StaffEnrolled')).toHaveLength(1);
       expect(events.filter((t) => t === 'EnrolmentWaitlisted')).toHaveLength(5);
-      const stored = await store.readStream('programme-last-seat');
+      const stored = await programmeEvents(store, 'last-seat');
       expect(stored.filter((e) => e.type === 'StaffEnrolled')).toHaveLength(1);
     });
 
@@ -186,7 +187,7 @@ describe('the enrolment service over HTTP', () => {
         .post('/programmes/next-year/enrolments')
         .send({ nip: nip(2) })
         .expect(201);
-      const [, enrolled] = await store.readStream('programme-next-year');
+      const [, enrolled] = await programmeEvents(store, 'next-year');
       expect(enrolled).toMatchObject({ type: 'StaffEnrolled', data: { year: next, attempt: 1 } });
     });
 

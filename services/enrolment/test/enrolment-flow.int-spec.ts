@@ -13,6 +13,7 @@ import type { UnitSummaryView } from '../src/queries/get-unit-summary/get-unit-s
 import type { StaffBelowJpTargetView } from '../src/queries/list-staff-below-jp-target/list-staff-below-jp-target.handler';
 import { fakeBudget } from './fake-budget';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from './enrolment-app';
+import { programmeEvents } from './programme-events';
 
 type Enrolled = Extract<ProgrammeEvent, { type: 'StaffEnrolled' }>['data'];
 /** A StaffEnrolled record as the outbox puts it on the wire. */
@@ -35,7 +36,7 @@ describe('an enrolment from request to read model, through the real broker', () 
 
   /** The programme's stream as the service decided it (no read model in between). */
   const streamOf = async (programmeId: string) =>
-    (await store.readStream(`programme-${programmeId}`)).map(({ type, data }) => ({ type, data }) as ProgrammeEvent);
+    (await programmeEvents(store, programmeId)).map(({ type, data }) => ({ type, data }) as ProgrammeEvent);
   /** Waits until `nip`'s latest event in the programme is of `type` (with the fields in `where`), and answers its data. */
   const latest = (programmeId: string, n: string, type: ProgrammeEvent['type'], where: object = {}) =>
     eventually(async () => {
@@ -118,8 +119,9 @@ describe('an enrolment from request to read model, through the real broker', () 
       .map((m) => JSON.parse(m.value!) as StaffEnrolledRecord);
     expect(enrolled.map((r) => r.payload.nip).sort()).toEqual([A, B, C].sort());
     // Charged to the year of the programme's first session (2026-02-02), whatever today is; the first request.
+    // Each participant's events in their own stream, published under the programme's key (one partition, in order).
     expect(enrolled.map((r) => [r.streamId, r.payload.costPerParticipant, r.payload.year, r.payload.attempt])).toEqual(
-      Array(3).fill([`programme-${run}`, 1500000, 2026, 1]),
+      enrolled.map((r) => [`programme-${run}/${r.payload.nip}`, 1500000, 2026, 1]),
     );
   });
 

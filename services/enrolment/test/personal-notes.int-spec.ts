@@ -6,6 +6,7 @@ import { EventStore, PostgresKeyStore } from '@kompeten/event-store';
 import { eventually, httpOf, tailTopic, testKafka, topicEnd } from '@kompeten/testing';
 import { fakeBudget } from './fake-budget';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from './enrolment-app';
+import { programmeEvents } from './programme-events';
 
 type Enrolled = Extract<ProgrammeEvent, { type: 'StaffEnrolled' }>['data'];
 type Noted = 'EnrolmentWithdrawn' | 'TrainingNotCompleted';
@@ -31,7 +32,7 @@ describe('the notes of a programme stream, sealed as personal data', () => {
   let from: Map<number, string>;
 
   const http = () => httpOf(app);
-  const stream = async () => store.readStream<ProgrammeEvent>(streamId);
+  const stream = async () => programmeEvents(store, programmeId);
   const nipOf = (e: { data: unknown }) => (e.data as { nip?: string }).nip;
 
   beforeAll(async () => {
@@ -76,7 +77,7 @@ describe('the notes of a programme stream, sealed as personal data', () => {
   it('keeps no note in clear in es_event: each is sealed under its staff member', async () => {
     const rows = await app.get(DataSource).query<{ type: Noted; payload: { note: unknown }; text: string }[]>(
       `select type, payload, payload::text as text from es_event
-          where stream_id = $1 and type in ('EnrolmentWithdrawn', 'TrainingNotCompleted') order by position`,
+          where split_part(stream_id, '/', 1) = $1 and type in ('EnrolmentWithdrawn', 'TrainingNotCompleted') order by position`,
       [streamId],
     );
     expect(rows.map((r) => r.type)).toEqual(['EnrolmentWithdrawn', 'TrainingNotCompleted']);
@@ -89,7 +90,7 @@ describe('the notes of a programme stream, sealed as personal data', () => {
 
   it('publishes them sealed: no note in clear on the Kafka topic', async () => {
     const ours = (m: { key: string | null; headers: Record<string, string> }) =>
-      m.key === streamId && m.headers.type in notes;
+      m.key === streamId && m.headers.type in notes; // keyed by the programme: a participant's stream's parent
     const messages = (
       await tailTopic(kafka, eventTopic('enrolment'), from, (ms) => ms.filter(ours).length >= 2)
     ).filter(ours);

@@ -7,6 +7,7 @@ import type { ProblemDetails } from '@kompeten/platform';
 import { eventually, httpOf } from '@kompeten/testing';
 import { nip, programmeBody, staffBody, startEnrolmentApp } from './enrolment-app';
 import { fakeBudget } from './fake-budget';
+import { programmeEvents } from './programme-events';
 
 type Enrolled = Extract<ProgrammeEvent, { type: 'StaffEnrolled' }>['data'];
 
@@ -29,7 +30,7 @@ describe('the training history in the national system’s shape', () => {
   let jpExternal: number;
 
   const confirmed = async (n: string) => {
-    const [enrolled] = (await store.readStream(`programme-${run}`))
+    const [enrolled] = (await programmeEvents(store, run))
       .filter((e) => e.type === 'StaffEnrolled' && (e.data as Enrolled).nip === n)
       .map((e) => e.data as Enrolled);
     const answer: BudgetEvent = {
@@ -47,7 +48,7 @@ describe('the training history in the national system’s shape', () => {
     };
     await budget.answer(answer);
     await eventually(async () =>
-      (await store.readStream(`programme-${run}`)).some(
+      (await programmeEvents(store, run)).some(
         (e) => e.type === 'EnrolmentConfirmed' && (e.data as { nip: string }).nip === n,
       )
         ? true

@@ -42,7 +42,11 @@ export const Items = <T extends TSchema>(item: T, options: { description?: strin
 /** What every command answers: the stream, its new version (also the ETag) and what happened. */
 export const CommandAcceptedSchema = Type.Object(
   {
-    streamId: Type.String({ example: 'programme-kom-efektif-2026' }),
+    streamId: Type.String({
+      example: 'programme-kom-efektif-2026/198609262015051001',
+      description:
+        'The stream the command appended to: a participant of a programme is programme-<id>/<nip> (enrol, withdraw, attendance, progress, completion); publish, revise and cancel answer programme-<id>. version is that stream’s',
+    }),
     version: Type.Integer({ example: 3, description: 'Send back as If-Match to update only what you saw' }),
     events: Type.Array(Type.String(), {
       example: ['StaffEnrolled'],

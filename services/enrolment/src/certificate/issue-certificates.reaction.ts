@@ -4,6 +4,7 @@ import { CityCalendar, DomainError, fold } from '@kompeten/domain';
 import { EventStore, type StoredEvent } from '@kompeten/event-store';
 import { eventHandler } from '@kompeten/messaging';
 import { programmeDecider, programmeStreamId } from '../programme/programme.decider';
+import { PROGRAMME_OWN_TYPES } from '../programme/programme-streams';
 import { loadStaff } from '../staff/load-staff';
 import { certificateNumber } from './certificate-number';
 import { runCertificateCommand } from './run-certificate-command';
@@ -42,11 +43,12 @@ export function reactWithCertificates(store: EventStore, calendar: CityCalendar 
     TrainingCompleted: async (e, tx) => {
       const d = e.data;
       // The programme as it stood at the completion: a later revision of its title changes no certificate issued.
+      // Its own events only (a programme from before issue 23 also holds its participants' — not needed here).
       const history = await store.readStream<ProgrammeEvent>(programmeStreamId(d.programmeId));
       const programme = fold(
         programmeDecider,
         history
-          .filter((h) => h.streamVersion <= e.streamVersion)
+          .filter((h) => h.position <= e.position && PROGRAMME_OWN_TYPES.includes(h.type))
           .map(({ type, data }) => ({ type, data }) as ProgrammeEvent),
       );
       if (programme.status === 'unknown') return; // not this service's programme: nothing to attest

@@ -4,7 +4,8 @@ import type { ProgrammeCommand } from './programme.commands';
 import { decideParticipation } from './participation.rules';
 import { problems } from './programme.problems';
 import { evolveProgramme, initialProgrammeState, ProgrammeState, seatsTaken } from './programme.state';
-import { ACTIVE, thenFillSeats } from './seats.rules';
+import { thenFillSeats } from './seats.rules';
+import { activeNips } from './seat-ledger';
 import { checkSessions } from './sessions.rules';
 
 /** Rules a programme's details must keep, whether published or revised. */
@@ -49,9 +50,7 @@ export const programmeDecider: Decider<ProgrammeCommand, ProgrammeState, Program
       }
       case 'CancelProgramme': {
         if (state.status === 'cancelled') return [];
-        const affectedNips = Object.values(state.enrolments)
-          .filter((e) => ACTIVE.includes(e.status))
-          .map((e) => e.nip);
+        const affectedNips = activeNips(state.seats);
         return [
           {
             type: 'ProgrammeCancelled',
@@ -65,4 +64,4 @@ export const programmeDecider: Decider<ProgrammeCommand, ProgrammeState, Program
   },
 };
 
-export const programmeStreamId = (programmeId: string) => `programme-${programmeId}`;
+export { participantStreamId, programmeStreamId } from './programme-streams';

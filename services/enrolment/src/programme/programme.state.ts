@@ -1,41 +1,11 @@
-import type { FundingNeed, ProgrammeDetails, ProgrammeEvent, SuratTugas, WorkUnit } from '@kompeten/contracts';
+import type { ProgrammeDetails, ProgrammeEvent, SuratTugas } from '@kompeten/contracts';
+import { evolveSeat, Seat } from './seat';
+import { emptySeats, evolveSeats, SeatsView } from './seat-ledger';
 
-export type EnrolmentStatus =
-  | 'pending-funds'
-  /** The budget committed the funds; the unit head has not yet released the staff member. */
-  | 'awaiting-release'
-  | 'confirmed'
-  | 'waitlisted-capacity'
-  | 'waitlisted-funds'
-  | 'withdrawn'
-  /** The unit head declined to release the staff member. */
-  | 'declined'
-  | 'completed'
-  | 'not-completed';
+export type { EnrolmentStatus } from './seat';
 
-export interface Enrolment {
-  enrolmentId: string;
-  nip: string;
-  workUnit: WorkUnit;
-  status: EnrolmentStatus;
-  /**
-   * Place in the capacity waitlist: the stream version at which this enrolment was made. Kept for as
-   * long as the enrolment lives, so whoever returns to the waitlist (funds came, no seat) keeps their place.
-   */
-  queuedSince: number;
-  /**
-   * Funds requests made so far (StaffEnrolled.attempt of the latest; 0 while waiting for a first seat):
-   * the budget's answer to an older one is stale.
-   */
-  attempt: number;
-  /** The city date the staff member enrolled, when a StaffEnrolled recorded it (v1 events did not). */
-  enrolledOn: string | null;
-  /**
-   * The need read on the day of enrolment (the first StaffEnrolled, or a capacity waitlisting): every
-   * later funds request (a promotion, a re-request) carries the same, so the budget scores the
-   * enrolment as it stood when made, not as it stands after months on a waitlist. Null before v3.
-   */
-  need: FundingNeed | null;
+/** One staff member's enrolment, as their participant stream (and, before issue 23, the programme stream) says. */
+export interface Enrolment extends Seat {
   /** The unit head's release (EnrolmentApproved), kept while the enrolment moves between seat and waitlist. */
   release: { suratTugas: SuratTugas; approvedOn: string; nominated: boolean } | null;
   /** The budget's commitment, once made (EnrolmentFunded or EnrolmentConfirmed). */
@@ -49,61 +19,112 @@ export interface Enrolment {
   secondsSpent: number;
 }
 
+/**
+ * What the programme decider decides on: the programme's own stream (status, details), the
+ * enrolments of the participants the command is about (`enrolments`: in a fold of a whole history,
+ * as the decider's tests do, everyone's), and the seats across every participant (`seats`).
+ */
 export interface ProgrammeState {
   status: 'unknown' | 'published' | 'cancelled';
   programmeId: string;
   details: ProgrammeDetails;
   enrolments: Record<string, Enrolment>;
+  seats: SeatsView;
+  /**
+   * The log position of the last event folded — in a fold of one history, its count (the same order).
+   * Each event folded moves it on, so an enrolment a decision creates is placed after everyone before.
+   */
   version: number;
 }
 
-export const seatsTaken = (s: ProgrammeState) =>
-  Object.values(s.enrolments).filter(
-    (e) =>
-      e.status === 'pending-funds' ||
-      e.status === 'awaiting-release' ||
-      e.status === 'confirmed' ||
-      e.status === 'completed',
-  ).length;
-
-/** Who waits for a seat, longest-waiting first. */
-export const capacityWaitlist = (s: ProgrammeState): Enrolment[] =>
-  Object.values(s.enrolments)
-    .filter((e) => e.status === 'waitlisted-capacity')
-    .sort((a, b) => a.queuedSince - b.queuedSince);
+export const seatsTaken = (s: ProgrammeState) => s.seats.taken;
 
 export const initialProgrammeState = (): ProgrammeState => ({
   status: 'unknown',
   programmeId: '',
   details: undefined as never,
   enrolments: {},
+  seats: emptySeats(),
   version: 0,
 });
 
-/** A new enrolment id starts a clean record, placed now; the same id (waitlist ↔ seat) keeps its history and place. */
-const base = (s: ProgrammeState, nip: string, enrolmentId: string): Omit<Enrolment, 'nip' | 'workUnit' | 'status'> =>
-  s.enrolments[nip]?.enrolmentId === enrolmentId
-    ? s.enrolments[nip]
-    : {
-        enrolmentId,
-        queuedSince: s.version,
-        attempt: 0,
-        enrolledOn: null,
-        need: null,
-        release: null,
-        commitmentId: null,
-        attendance: {},
-        statements: [],
-        modulesCompleted: [],
-        bestScores: {},
-        secondsSpent: 0,
+const NOTHING_YET = {
+  release: null,
+  commitmentId: null,
+  attendance: {},
+  statements: [],
+  modulesCompleted: [],
+  bestScores: {},
+  secondsSpent: 0,
+};
+
+/** One enrolment after an event of its participant (pure); `position` places a new enrolment in the queue. */
+export function evolveEnrolment(
+  e: Enrolment | undefined,
+  event: ProgrammeEvent,
+  position: number,
+): Enrolment | undefined {
+  switch (event.type) {
+    case 'StaffEnrolled':
+    case 'EnrolmentWaitlisted': {
+      const seat = evolveSeat(e, event, position)!;
+      // A new enrolment id starts a clean record; the same id (waitlist ↔ seat) keeps its history.
+      return { ...(e?.enrolmentId === seat.enrolmentId ? e : NOTHING_YET), ...seat };
+    }
+    case 'ProgrammePublished':
+    case 'ProgrammeRevised':
+    case 'ProgrammeCancelled':
+      return e;
+    default:
+      if (!e) return e;
+  }
+  switch (event.type) {
+    case 'EnrolmentConfirmed':
+      return { ...e, status: 'confirmed', commitmentId: event.data.commitmentId };
+    case 'EnrolmentFunded':
+      return { ...e, status: 'awaiting-release', commitmentId: event.data.commitmentId };
+    case 'EnrolmentApproved': {
+      const { suratTugas, approvedOn, nominated } = event.data;
+      return { ...e, release: { suratTugas, approvedOn, nominated } };
+    }
+    case 'SessionAttended':
+    case 'SessionMissed':
+      return {
+        ...e,
+        attendance: {
+          ...e.attendance,
+          [event.data.sessionId]: event.type === 'SessionAttended' ? 'attended' : 'missed',
+        },
       };
+    case 'LearningProgressRecorded': {
+      const { statementId, verb, moduleId, score, seconds } = event.data;
+      const modulesCompleted =
+        verb === 'completed' && !e.modulesCompleted.includes(moduleId)
+          ? [...e.modulesCompleted, moduleId]
+          : e.modulesCompleted;
+      const bestScores =
+        score === null
+          ? e.bestScores
+          : { ...e.bestScores, [moduleId]: Math.max(e.bestScores[moduleId] ?? score, score) };
+      return {
+        ...e,
+        statements: [...e.statements, statementId],
+        modulesCompleted,
+        bestScores,
+        secondsSpent: e.secondsSpent + (seconds ?? 0),
+      };
+    }
+    default:
+      // Declined, withdrawn, completed, not completed: only the status moves.
+      return { ...e, status: evolveSeat(e, event, position)!.status };
+  }
+}
 
-const patch = (s: ProgrammeState, nip: string, change: Partial<Enrolment>): ProgrammeState => ({
-  ...s,
-  enrolments: { ...s.enrolments, [nip]: { ...s.enrolments[nip], ...change } },
-});
-
+/**
+ * The decider's evolve: the programme's own events change its details; a participant's event
+ * changes their enrolment (when this state holds it) and the seats. Pure, and it copies only what
+ * changed: a decision's hypothetical outcomes cost what it touched.
+ */
 export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): ProgrammeState {
   const s = { ...state, version: state.version + 1 };
   switch (event.type) {
@@ -115,78 +136,11 @@ export function evolveProgramme(state: ProgrammeState, event: ProgrammeEvent): P
       return { ...s, details: { ...s.details, ...event.data.changes } };
     case 'ProgrammeCancelled':
       return { ...s, status: 'cancelled' };
-    case 'StaffEnrolled': {
-      const { nip, enrolmentId, workUnit, attempt, enrolledOn, need } = event.data;
-      const known = base(s, nip, enrolmentId);
-      return patch(s, nip, {
-        ...known,
-        nip,
-        workUnit,
-        status: 'pending-funds',
-        attempt,
-        enrolledOn: enrolledOn ?? known.enrolledOn,
-        need: need ?? known.need,
-      });
-    }
-    case 'EnrolmentWaitlisted': {
-      const { nip, enrolmentId, workUnit, reason, need } = event.data;
-      const known = base(s, nip, enrolmentId);
-      return patch(s, nip, {
-        ...known,
-        nip,
-        workUnit,
-        status: reason === 'capacity' ? 'waitlisted-capacity' : 'waitlisted-funds',
-        // Only a first waitlisting carries it (funds waitlistings carry null): a null keeps what is stored.
-        need: need ?? known.need,
-      });
-    }
-    case 'EnrolmentConfirmed':
-      return patch(s, event.data.nip, { status: 'confirmed', commitmentId: event.data.commitmentId });
-    case 'EnrolmentFunded':
-      return patch(s, event.data.nip, { status: 'awaiting-release', commitmentId: event.data.commitmentId });
-    case 'EnrolmentApproved': {
-      const { suratTugas, approvedOn, nominated } = event.data;
-      return patch(s, event.data.nip, { release: { suratTugas, approvedOn, nominated } });
-    }
-    case 'EnrolmentDeclined':
-      return patch(s, event.data.nip, { status: 'declined' });
-    case 'EnrolmentWithdrawn':
-      return patch(s, event.data.nip, { status: 'withdrawn' });
-    case 'SessionAttended':
-    case 'SessionMissed': {
-      const e = s.enrolments[event.data.nip];
-      return patch(s, e.nip, {
-        attendance: {
-          ...e.attendance,
-          [event.data.sessionId]: event.type === 'SessionAttended' ? 'attended' : 'missed',
-        },
-      });
-    }
-    case 'LearningProgressRecorded': {
-      const e = s.enrolments[event.data.nip];
-      const { statementId, verb, moduleId, score, seconds } = event.data;
-      const modulesCompleted =
-        verb === 'completed' && !e.modulesCompleted.includes(moduleId)
-          ? [...e.modulesCompleted, moduleId]
-          : e.modulesCompleted;
-      const bestScores =
-        score === null
-          ? e.bestScores
-          : { ...e.bestScores, [moduleId]: Math.max(e.bestScores[moduleId] ?? score, score) };
-      return patch(s, e.nip, {
-        statements: [...e.statements, statementId],
-        modulesCompleted,
-        bestScores,
-        secondsSpent: e.secondsSpent + (seconds ?? 0),
-      });
-    }
-    case 'TrainingCompleted':
-      return patch(s, event.data.nip, { status: 'completed' });
-    case 'TrainingNotCompleted':
-      return patch(s, event.data.nip, { status: 'not-completed' });
     default: {
-      const never: never = event;
-      return never;
+      const nip = event.data.nip;
+      const e = evolveEnrolment(s.enrolments[nip], event, s.version);
+      const enrolments = e && e !== s.enrolments[nip] ? { ...s.enrolments, [nip]: e } : s.enrolments;
+      return { ...s, enrolments, seats: evolveSeats(s.seats, event, s.version) };
     }
   }
 }

@@ -8,10 +8,13 @@ import type {
 import { fiscalYearOf } from '@kompeten/domain';
 import type { ProgrammeCommand } from './programme.commands';
 import { problems } from './programme.problems';
-import { capacityWaitlist, Enrolment, evolveProgramme, ProgrammeState, seatsTaken } from './programme.state';
+import { Enrolment, evolveProgramme, ProgrammeState, seatsTaken } from './programme.state';
+import { ACTIVE, Seat } from './seat';
+import { waitlistHead } from './seat-ledger';
+
+export { ACTIVE };
 
 type Command<T extends ProgrammeCommand['type']> = Extract<ProgrammeCommand, { type: T }>;
-export const ACTIVE = ['pending-funds', 'awaiting-release', 'confirmed', 'waitlisted-capacity', 'waitlisted-funds'];
 
 /** The earliest session date (sessions carry dates only, no times of day: those come with issue #19). */
 export const firstSessionDate = (d: ProgrammeDetails): string | null =>
@@ -28,12 +31,12 @@ export const fiscalYearFor = (d: ProgrammeDetails, enrolledOn: string): number =
 const freeSeats = (s: ProgrammeState) => Math.max(0, s.details.capacity - seatsTaken(s));
 
 /** A seat free that nobody on the waitlist is owed: only then may someone not in the queue take it. */
-const seatForNewcomer = (s: ProgrammeState) => freeSeats(s) > capacityWaitlist(s).length;
+const seatForNewcomer = (s: ProgrammeState) => freeSeats(s) > s.seats.waiting;
 
 const waitingDetail = (s: ProgrammeState) =>
   freeSeats(s) === 0 ? `all ${s.details.capacity} seats are taken` : 'others are waiting for the free seats';
 
-type Who = Pick<Enrolment, 'enrolmentId' | 'nip' | 'workUnit' | 'attempt' | 'need'>;
+type Who = Pick<Seat, 'enrolmentId' | 'nip' | 'workUnit' | 'attempt' | 'need'>;
 
 /**
  * A seat taken (again): the budget is asked for this enrolment's cost as its next funds request —
@@ -88,9 +91,7 @@ const waitlisted = (
 export function thenFillSeats(s: ProgrammeState, events: ProgrammeEvent[], today: string): ProgrammeEvent[] {
   const after = events.reduce(evolveProgramme, s);
   if (after.status === 'cancelled') return events;
-  const promoted = capacityWaitlist(after)
-    .slice(0, freeSeats(after))
-    .map((e) => enrolled(after, e, e.enrolledOn ?? today));
+  const promoted = waitlistHead(after.seats, freeSeats(after)).map((e) => enrolled(after, e, e.enrolledOn ?? today));
   return [...events, ...promoted];
 }
 

@@ -1,11 +1,10 @@
 import type { QueryRunner } from 'typeorm';
 import type { BudgetEvent } from '@kompeten/contracts';
 import { CityCalendar, DomainError } from '@kompeten/domain';
-import { EventStore, handleCommand, StoredEvent } from '@kompeten/event-store';
+import { EventStore, StoredEvent } from '@kompeten/event-store';
 import { eventHandler } from '@kompeten/messaging';
 import type { ProgrammeCommand } from '../programme/programme.commands';
-import { personalNotes } from '../programme/personal-notes';
-import { programmeDecider, programmeStreamId } from '../programme/programme.decider';
+import { runProgrammeCommand } from '../programme/run-programme-command';
 
 /**
  * The enrolment side of the enrolment ↔ budget saga:
@@ -28,10 +27,7 @@ export function reactToBudgetAnswer(store: EventStore, calendar: CityCalendar = 
       causationId: stored.eventId,
     };
     try {
-      await handleCommand(store, programmeDecider, programmeStreamId(programmeId), command, metadata, {
-        tx,
-        personal: personalNotes,
-      });
+      await runProgrammeCommand(store, programmeId, command, metadata, { tx });
     } catch (e) {
       // An answer about a programme this service does not know changes nothing; retrying would not help.
       if (e instanceof DomainError && e.kind === 'not-found') return;

@@ -1,10 +1,10 @@
 import type { QueryRunner } from 'typeorm';
 import type { ProgrammeEvent, TrainingCalendarEvent } from '@kompeten/contracts';
-import { DomainError, fold } from '@kompeten/domain';
+import { DomainError } from '@kompeten/domain';
 import { EventStore, handleCommand, StoredEvent } from '@kompeten/event-store';
 import { eventHandler } from '@kompeten/messaging';
-import { personalNotes } from '../programme/personal-notes';
-import { programmeDecider, programmeStreamId } from '../programme/programme.decider';
+import { loadProgrammeState } from '../programme/load-programme';
+import { runProgrammeCommand } from '../programme/run-programme-command';
 import { trainingCalendarDecider } from '../training-calendar/training-calendar.decider';
 import { trainingCalendarStreamId, unitKeyOf } from '../training-calendar/training-calendar.commands';
 
@@ -26,12 +26,11 @@ export function reactToReleases(store: EventStore) {
 
   /** The unit a staff member was enrolled from: the calendar their release is kept on. */
   const unitOf = async (programmeId: string, nip: string) => {
-    const events = await store.readStream<ProgrammeEvent>(programmeStreamId(programmeId));
-    const s = fold(
-      programmeDecider,
-      events.map(({ type, data }) => ({ type, data }) as ProgrammeEvent),
-    );
-    const e = s.enrolments[nip];
+    const s = await loadProgrammeState(store, programmeId, nip).catch((error: unknown) => {
+      if (error instanceof DomainError && error.kind === 'not-found') return null;
+      throw error;
+    });
+    const e = s?.enrolments[nip];
     return e ? { unitKey: unitKeyOf(e.workUnit), enrolmentId: e.enrolmentId, released: e.release !== null } : null;
   };
 
@@ -60,13 +59,12 @@ export function reactToReleases(store: EventStore) {
     StaffReleased: async (e, tx) => {
       const { programmeId, nip, enrolmentId, suratTugas, releasedOn, nominated } = e.data;
       try {
-        await handleCommand(
+        await runProgrammeCommand(
           store,
-          programmeDecider,
-          programmeStreamId(programmeId),
+          programmeId,
           { type: 'ApproveEnrolment', nip, enrolmentId, suratTugas, approvedOn: releasedOn, nominated },
           causedBy(e),
-          { tx, personal: personalNotes },
+          { tx },
         );
       } catch (error) {
         // A release for a programme this service does not know changes nothing; retrying would not help.

@@ -130,10 +130,12 @@ export class RecordXapiStatementsHandler implements UseCaseHandler<typeof record
     for (const [i, m] of mapped.entries()) {
       if (m.kind !== 'progress') continue;
       try {
-        const s = states.get(m.programmeId) ?? (await loadProgrammeState(this.store, m.programmeId));
+        // Per participant: a statement reads and changes only its learner's enrolment.
+        const key = `${m.programmeId}/${m.nip}`;
+        const s = states.get(key) ?? (await loadProgrammeState(this.store, m.programmeId, m.nip));
         const events = programmeDecider.decide(this.command(m, receivedAt), s);
         states.set(
-          m.programmeId,
+          key,
           events.reduce((x, ev) => programmeDecider.evolve(x, ev), s),
         );
       } catch (e) {

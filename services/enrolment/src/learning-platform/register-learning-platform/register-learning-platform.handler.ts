@@ -1,9 +1,8 @@
 import { accepted, registerLearningPlatform } from '@kompeten/api';
-import type { ProgrammeEvent } from '@kompeten/contracts';
-import { CityCalendar, DomainError, fold } from '@kompeten/domain';
+import { CityCalendar, DomainError } from '@kompeten/domain';
 import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
-import { programmeDecider, programmeStreamId } from '../../programme/programme.decider';
+import { programmeCacheFor } from '../../programme/programme-cache';
 import { runLearningPlatformCommand } from '../run-learning-platform-command';
 
 /**
@@ -27,11 +26,7 @@ export class RegisterLearningPlatformHandler implements UseCaseHandler<typeof re
     const modules = new Map<string, string[] | null>();
     for (const [i, a] of activities.entries()) {
       if (!modules.has(a.programmeId)) {
-        const events = await this.store.readStream<ProgrammeEvent>(programmeStreamId(a.programmeId));
-        const s = fold(
-          programmeDecider,
-          events.map(({ type, data }) => ({ type, data }) as ProgrammeEvent),
-        );
+        const { header: s } = await programmeCacheFor(this.store).load(a.programmeId, { seats: false });
         modules.set(a.programmeId, s.status === 'unknown' ? null : (s.details.completionRule?.modules ?? []));
       }
       const known = modules.get(a.programmeId);

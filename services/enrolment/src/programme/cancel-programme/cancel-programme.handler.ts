@@ -1,7 +1,6 @@
 import { accepted, cancelProgramme } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
 import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
-import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
 
 @Handles(cancelProgramme)
@@ -15,6 +14,6 @@ export class CancelProgrammeHandler implements UseCaseHandler<typeof cancelProgr
       { type: 'CancelProgramme', reason: body.reason },
       metadata,
     );
-    return accepted(programmeStreamId(programmeId), result);
+    return accepted(result.streamId, result);
   }
 }

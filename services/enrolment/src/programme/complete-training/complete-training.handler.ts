@@ -2,7 +2,6 @@ import { accepted, completeTraining } from '@kompeten/api';
 import { CityCalendar } from '@kompeten/domain';
 import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
-import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
 
 @Handles(completeTraining)
@@ -28,6 +27,6 @@ export class CompleteTrainingHandler implements UseCaseHandler<typeof completeTr
       },
       metadata,
     );
-    return accepted(programmeStreamId(programmeId), result);
+    return accepted(result.streamId, result);
   }
 }

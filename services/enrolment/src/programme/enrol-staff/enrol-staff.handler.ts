@@ -6,7 +6,6 @@ import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { loadStaff } from '../../staff/load-staff';
 import { loadProgrammeState } from '../load-programme';
-import { programmeStreamId } from '../programme.decider';
 import { readFundingNeed } from '../read-funding-need';
 import { runProgrammeCommand } from '../run-programme-command';
 
@@ -47,6 +46,6 @@ export class EnrolStaffHandler implements UseCaseHandler<typeof enrolStaff> {
       },
       metadata,
     );
-    return accepted(programmeStreamId(programmeId), result);
+    return accepted(result.streamId, result);
   }
 }

@@ -2,7 +2,6 @@ import { DEFAULT_ATTENDANCE_THRESHOLD } from '@kompeten/contracts';
 import { accepted, publishProgramme } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
 import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
-import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
 import { sessionsOf } from '../sessions-of';
 
@@ -34,6 +33,6 @@ export class PublishProgrammeHandler implements UseCaseHandler<typeof publishPro
       },
       metadata,
     );
-    return accepted(programmeStreamId(programmeId), result);
+    return accepted(result.streamId, result);
   }
 }

@@ -1,7 +1,6 @@
 import { accepted, recordAttendance } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
 import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
-import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
 
 @Handles(recordAttendance)
@@ -15,6 +14,6 @@ export class RecordAttendanceHandler implements UseCaseHandler<typeof recordAtte
       { type: 'RecordAttendance', nip, sessionId: body.sessionId, attended: body.attended },
       metadata,
     );
-    return accepted(programmeStreamId(programmeId), result);
+    return accepted(result.streamId, result);
   }
 }

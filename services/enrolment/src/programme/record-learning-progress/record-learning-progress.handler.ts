@@ -2,7 +2,6 @@ import { accepted, recordLearningProgress } from '@kompeten/api';
 import { CityCalendar } from '@kompeten/domain';
 import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
-import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
 
 @Handles(recordLearningProgress)
@@ -29,6 +28,6 @@ export class RecordLearningProgressHandler implements UseCaseHandler<typeof reco
       },
       metadata,
     );
-    return accepted(programmeStreamId(programmeId), result);
+    return accepted(result.streamId, result);
   }
 }

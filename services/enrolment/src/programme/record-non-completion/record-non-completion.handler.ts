@@ -1,7 +1,6 @@
 import { accepted, recordNonCompletion } from '@kompeten/api';
 import { EventStore } from '@kompeten/event-store';
 import { Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
-import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
 
 @Handles(recordNonCompletion)
@@ -15,6 +14,6 @@ export class RecordNonCompletionHandler implements UseCaseHandler<typeof recordN
       { type: 'RecordNonCompletion', nip, reason: body.reason, note: body.note ?? null },
       metadata,
     );
-    return accepted(programmeStreamId(programmeId), result);
+    return accepted(result.streamId, result);
   }
 }

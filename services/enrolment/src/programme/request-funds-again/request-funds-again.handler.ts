@@ -5,7 +5,6 @@ import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
 import { loadStaff } from '../../staff/load-staff';
 import { loadProgrammeState } from '../load-programme';
-import { programmeStreamId } from '../programme.decider';
 import { readFundingNeed } from '../read-funding-need';
 import { runProgrammeCommand } from '../run-programme-command';
 
@@ -20,7 +19,7 @@ export class RequestFundsAgainHandler implements UseCaseHandler<typeof requestFu
 
   async handle({ params: { programmeId, nip }, metadata }: UseCaseRequest<typeof requestFundsAgain>) {
     const today = this.calendar.dateOf(this.clock.now());
-    const programme = await loadProgrammeState(this.store, programmeId);
+    const programme = await loadProgrammeState(this.store, programmeId, nip);
     const e = programme.enrolments[nip];
     // The request carries the need stored at enrolment; only an enrolment made before needs were
     // recorded has none, and it gets today's (the decider keeps the stored one whenever there is one).
@@ -39,6 +38,6 @@ export class RequestFundsAgainHandler implements UseCaseHandler<typeof requestFu
       { type: 'RequestFundsAgain', nip, today, need },
       metadata,
     );
-    return accepted(programmeStreamId(programmeId), result);
+    return accepted(result.streamId, result);
   }
 }

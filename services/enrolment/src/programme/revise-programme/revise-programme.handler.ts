@@ -3,7 +3,6 @@ import { accepted, reviseProgramme } from '@kompeten/api';
 import { CityCalendar } from '@kompeten/domain';
 import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
-import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
 import { sessionsOf } from '../sessions-of';
 
@@ -28,8 +27,8 @@ export class ReviseProgrammeHandler implements UseCaseHandler<typeof reviseProgr
         today: this.calendar.dateOf(this.clock.now()),
       },
       metadata,
-      expectedVersion,
+      { expectedVersion },
     );
-    return accepted(programmeStreamId(programmeId), result);
+    return accepted(result.streamId, result);
   }
 }

@@ -2,7 +2,6 @@ import { accepted, withdrawEnrolment } from '@kompeten/api';
 import { CityCalendar } from '@kompeten/domain';
 import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
-import { programmeStreamId } from '../programme.decider';
 import { runProgrammeCommand } from '../run-programme-command';
 
 @Handles(withdrawEnrolment)
@@ -27,6 +26,6 @@ export class WithdrawEnrolmentHandler implements UseCaseHandler<typeof withdrawE
       },
       metadata,
     );
-    return accepted(programmeStreamId(programmeId), result);
+    return accepted(result.streamId, result);
   }
 }

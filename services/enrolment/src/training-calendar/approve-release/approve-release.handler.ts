@@ -17,7 +17,7 @@ export class ApproveReleaseHandler implements UseCaseHandler<typeof approveRelea
   ) {}
 
   async handle({ params: { opd }, body, metadata, res }: UseCaseRequest<typeof approveRelease>) {
-    const programme = await loadProgrammeState(this.store, body.programmeId);
+    const programme = await loadProgrammeState(this.store, body.programmeId, body.nip);
     const today = this.calendar.dateOf(this.clock.now());
     const { streamId, result } = await releaseStaff(
       this.store,

@@ -2,7 +2,6 @@ import { accepted, declineRelease } from '@kompeten/api';
 import { CityCalendar } from '@kompeten/domain';
 import { EventStore } from '@kompeten/event-store';
 import { Clock, Handles, type UseCaseHandler, type UseCaseRequest } from '@kompeten/platform';
-import { programmeStreamId } from '../../programme/programme.decider';
 import { runProgrammeCommand } from '../../programme/run-programme-command';
 import { assertOfUnit, enrolmentOf } from '../release-target';
 import { loadProgrammeState } from '../../programme/load-programme';
@@ -21,7 +20,7 @@ export class DeclineReleaseHandler implements UseCaseHandler<typeof declineRelea
 
   async handle({ params: { opd }, body, metadata, res }: UseCaseRequest<typeof declineRelease>) {
     const { programmeId, nip, reason, note } = body;
-    assertOfUnit(nip, enrolmentOf(await loadProgrammeState(this.store, programmeId), nip).workUnit, opd);
+    assertOfUnit(nip, enrolmentOf(await loadProgrammeState(this.store, programmeId, nip), nip).workUnit, opd);
     const result = await runProgrammeCommand(
       this.store,
       programmeId,
@@ -29,6 +28,6 @@ export class DeclineReleaseHandler implements UseCaseHandler<typeof declineRelea
       metadata,
     );
     res.status(result.events.length ? 201 : 200);
-    return accepted(programmeStreamId(programmeId), result);
+    return accepted(result.streamId, result);
   }
 }

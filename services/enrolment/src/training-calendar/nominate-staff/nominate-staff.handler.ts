@@ -32,7 +32,7 @@ export class NominateStaffHandler implements UseCaseHandler<typeof nominateStaff
     const today = this.calendar.dateOf(this.clock.now());
     const staff = await loadStaff(this.store, nip);
     assertOfUnit(nip, staff.workUnit, opd);
-    let programme = await loadProgrammeState(this.store, programmeId);
+    let programme = await loadProgrammeState(this.store, programmeId, nip);
     const current = programme.enrolments[nip];
     const enrolledNow = !current || !ACTIVE.includes(current.status);
     const enrolment = enrolledNow
@@ -58,7 +58,7 @@ export class NominateStaffHandler implements UseCaseHandler<typeof nominateStaff
           metadata,
         )
       : { events: [], version: programme.version };
-    if (enrolledNow) programme = await loadProgrammeState(this.store, programmeId);
+    if (enrolledNow) programme = await loadProgrammeState(this.store, programmeId, nip);
     const { streamId, result } = await releaseStaff(
       this.store,
       this.db,
