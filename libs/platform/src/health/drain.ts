@@ -23,7 +23,10 @@ export class HttpDrain {
 
   /** Express middleware; installed before any route. */
   readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
-    if (this.since === undefined) return next();
+    if (this.since === undefined) {
+      this.closeIfDrainingWhenAnswered(res);
+      return next();
+    }
     res.setHeader('Connection', 'close');
     if (req.method !== 'GET' || req.url.split('?')[0] !== '/ready') return next();
     // The same shape as HealthController's answer, with the reason a probe reader needs.
@@ -33,4 +36,19 @@ export class HttpDrain {
       checks: { shutdown: { status: 'down', reason: 'draining before shutdown' } },
     });
   };
+
+  /**
+   * Decided when the answer is written, not when the request arrived: a request that came before the
+   * drain began and is answered during it (a slow one, on a busy machine) must close its connection
+   * too — or the client keeps the socket and writes its next request just as the process exits (a
+   * CI run of the rolling restart saw exactly one such `fetch failed`). Node writes every answer's
+   * headers through `writeHead` (`res.end()` calls it implicitly).
+   */
+  private closeIfDrainingWhenAnswered(res: Response): void {
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
+    res.writeHead = ((...args: unknown[]) => {
+      if (this.since !== undefined && !res.headersSent) res.setHeader('Connection', 'close');
+      return writeHead(...args);
+    }) as Response['writeHead'];
+  }
 }
