@@ -58,13 +58,14 @@ export const gatewayRead: Benchmark = {
       ? await childTarget({ kind: 'gateway' })
       : await inProcessTarget(() => startGatewayTarget('error'));
     let bare: Target | undefined;
+    let quiet: Target | undefined;
     try {
       const answer = await fetch(gateway.url + READ_PATH);
       if (answer.status !== 200) throw new Error(`gateway answered ${answer.status}: ${await answer.text()}`);
       const body = await answer.json();
       bare = forked ? await childTarget({ kind: 'bare', body }) : await inProcessTarget(() => startBareTarget(body));
-      const cpu = { gateway: [] as number[], bare: [] as number[] };
-      const load = async (t: Target, side: 'gateway' | 'bare', duration = seconds) => {
+      const cpu = { gateway: [] as number[], bare: [] as number[], quiet: [] as number[] };
+      const load = async (t: Target, side: 'gateway' | 'bare' | 'quiet', duration = seconds) => {
         const before = t.cpu();
         const r = await autocannon({ url: t.url + READ_PATH, connections, ...(amount ? { amount } : { duration }) });
         if (r.errors || r.non2xx) throw new Error(`${side}: ${r.errors} errors, ${r.non2xx} non-2xx answers`);
@@ -96,8 +97,33 @@ export const gatewayRead: Benchmark = {
         },
       };
       figure.met = targetMet(figure);
-      return [figure];
+      if (!forked) return [figure];
+      // What the per-request log line costs: the same gateway at LOG_LEVEL=warn, which writes none.
+      quiet = await childTarget({ kind: 'gateway', logLevel: 'warn' });
+      cpu.quiet = [];
+      await load(quiet, 'quiet', 1);
+      cpu.quiet = [];
+      cpu.gateway = [];
+      const q = await paired(
+        runs,
+        () => load(gateway, 'gateway'),
+        () => load(quiet!, 'quiet'),
+      );
+      const logging: Figure = {
+        benchmark: this.name,
+        label: `gateway as above (LOG_LEVEL=info, a line per request), against the same gateway at LOG_LEVEL=warn (no line)`,
+        unit: 'req/s',
+        value: median(q.subject),
+        samples: q.subject,
+        baseline: { label: 'gateway, LOG_LEVEL=warn', value: median(q.baseline), samples: q.baseline },
+        ratio: median(q.ratios),
+        diagnostics: {
+          serverCpuUsPerRequest: { info: Math.round(median(cpu.gateway)), warn: Math.round(median(cpu.quiet)) },
+        },
+      };
+      return [figure, logging];
     } finally {
+      await quiet?.stop();
       await bare?.stop();
       await gateway.stop();
     }

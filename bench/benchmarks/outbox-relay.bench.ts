@@ -1,6 +1,6 @@
 import { Partitioners } from 'kafkajs';
 import type { EventRecord } from '@kompeten/event-store';
-import { encodeRecord, OutboxRelay } from '@kompeten/messaging';
+import { encodeRecord, EventMessage, OutboxRelay } from '@kompeten/messaging';
 import { Benchmark, BenchContext, Figure, sized, targetMet } from '../harness/benchmark';
 import { CostMeter, medianOf, now, paired, perSecond, sleep } from '../harness/measure';
 import { median } from '../harness/stats';
@@ -8,7 +8,8 @@ import { backendPids } from '../support/databases';
 import { benchKafka, benchTopics } from '../support/kafka';
 import type { SeededLog } from '../support/seeded-logs';
 
-const RELAY_BATCH = 200; // OutboxRelay's default
+const OLD_RELAY_BATCH = 200; // OutboxRelay's fixed round before issue 23
+const SEND_BYTES = 900_000; // OutboxRelay's default maxBatchBytes: a round reads about this much
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
@@ -45,6 +46,32 @@ export async function drain(
   return { rate, costs };
 }
 
+/** The relay's estimate of a message on the wire (libs/messaging, send-batches.ts). */
+const messageBytes = (m: EventMessage) =>
+  64 +
+  Buffer.byteLength(m.key) +
+  Buffer.byteLength(m.value) +
+  Object.entries(m.headers).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+
+/** The sends the relay makes of a long backlog: consecutive messages up to SEND_BYTES each. */
+function sends(messages: EventMessage[]): EventMessage[][] {
+  const out: EventMessage[][] = [];
+  let current: EventMessage[] = [];
+  let bytes = 0;
+  for (const m of messages) {
+    const b = messageBytes(m);
+    if (current.length > 0 && bytes + b > SEND_BYTES) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(m);
+    bytes += b;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
 export const outboxRelay: Benchmark = {
   name: 'outbox-relay',
   readsLogs: true,
@@ -70,33 +97,37 @@ export const outboxRelay: Benchmark = {
         const messages = records.map(encodeRecord);
         const meter = await CostMeter.start();
         const start = now();
-        for (let i = 0; i < messages.length; i += RELAY_BATCH) {
-          await producer.send({ topic: directTopic, acks: -1, messages: messages.slice(i, i + RELAY_BATCH) });
-        }
+        for (const batch of sends(messages)) await producer.send({ topic: directTopic, acks: -1, messages: batch });
         const rate = perSecond(messages.length, now() - start);
         directCosts.push(await meter.read(messages.length));
         return rate;
       };
       let relays = 0;
       const costs: Record<string, number>[] = [];
+      const relayed = async (batchSize?: number) => {
+        const d = await drain(log, kafka, relayTopic, `bench-${relays++}`, batchSize);
+        if (batchSize === undefined) costs.push(d.costs);
+        return d.rate;
+      };
       await direct();
       const r = await paired(
         runs,
-        async () => {
-          const d = await drain(log, kafka, relayTopic, `bench-${relays++}`);
-          costs.push(d.costs);
-          return d.rate;
-        },
+        () => relayed(),
         () => direct(),
+      );
+      const before = await paired(
+        runs,
+        () => relayed(),
+        () => relayed(OLD_RELAY_BATCH),
       );
       const figure: Figure = {
         benchmark: this.name,
-        label: `OutboxRelay, batches of ${RELAY_BATCH} (default), ${events.toLocaleString('en')} events`,
+        label: `OutboxRelay, rounds sized by bytes (default: ≈ ${SEND_BYTES.toLocaleString('en')} bytes), ${events.toLocaleString('en')} events`,
         unit: 'events/s',
         value: median(r.subject),
         samples: r.subject,
         baseline: {
-          label: `kafkajs producer, same messages, batches of ${RELAY_BATCH}, acks=all, idempotent`,
+          label: `kafkajs producer, same messages in the same sends (≤ ${SEND_BYTES.toLocaleString('en')} bytes), acks=all, idempotent`,
           value: median(r.baseline),
           samples: r.baseline,
         },
@@ -105,7 +136,22 @@ export const outboxRelay: Benchmark = {
         diagnostics: { subject: medianOf(costs), baseline: medianOf(directCosts) },
       };
       figure.met = targetMet(figure);
-      return [figure];
+      return [
+        figure,
+        {
+          benchmark: this.name,
+          label: `OutboxRelay, rounds sized by bytes, against rounds of at most ${OLD_RELAY_BATCH} events (batchSize ${OLD_RELAY_BATCH}, the old default)`,
+          unit: 'events/s',
+          value: median(before.subject),
+          samples: before.subject,
+          baseline: {
+            label: `OutboxRelay, batchSize ${OLD_RELAY_BATCH}`,
+            value: median(before.baseline),
+            samples: before.baseline,
+          },
+          ratio: median(before.ratios),
+        },
+      ];
     } finally {
       await producer.disconnect().catch(() => undefined);
       await topics.drop();

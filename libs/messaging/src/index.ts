@@ -9,7 +9,7 @@ export { OutboxRelay } from './outbox/outbox-relay';
 export type { OutboxRelayOptions, OutboxRelayStats } from './outbox/outbox-relay-options';
 export { EventConsumer } from './consumer/event-consumer';
 export type { EventConsumerOptions, ConsumerOutcome, EventConsumerStats } from './consumer/event-consumer-options';
-export { eventHandler } from './consumer/event-handler';
+export { eventHandler, withApplyBatch } from './consumer/event-handler';
 export type { EventHandler } from './consumer/event-handler';
 export type { EventOfType, HandlerMap, BatchHandlerMap } from './shared/handler-map';
 export { DLQ_HEADERS } from './consumer/dead-letter';

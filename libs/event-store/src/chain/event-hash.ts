@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { hash } from 'node:crypto';
 import type { EventRecord } from '../store/event-envelope';
+import { canonicalJson } from './canonical-json';
 
 /** The hash before the first event of a service's log. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -25,11 +25,11 @@ export function hashedForm(e: Omit<EventRecord, 'hash' | 'prevHash'>) {
   };
 }
 
-/** hash = hex(SHA-256(UTF-8(prevHash ‖ JCS(hashedForm)))) — JCS is RFC 8785 canonical JSON. */
+/**
+ * hash = hex(SHA-256(UTF-8(prevHash ‖ JCS(hashedForm)))) — JCS is RFC 8785 canonical JSON, written by
+ * `canonicalJson` (byte-identical to the `canonicalize` package, which wrote it before). The one-shot
+ * `crypto.hash` encodes a string as UTF-8, like `createHash().update(s, 'utf8')`, at less cost per call.
+ */
 export function eventHash(prevHash: string, e: Omit<EventRecord, 'hash' | 'prevHash'>): string {
-  const canonical = canonicalize(hashedForm(e));
-  if (canonical === undefined) throw new Error(`event ${e.eventId} cannot be canonicalised`);
-  return createHash('sha256')
-    .update(prevHash + canonical, 'utf8')
-    .digest('hex');
+  return hash('sha256', prevHash + canonicalJson(hashedForm(e)), 'hex');
 }

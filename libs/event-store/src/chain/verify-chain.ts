@@ -22,42 +22,60 @@ export interface ChainReport {
  * Kafka topic, or from an NDJSON export: the check needs nothing but the records.
  */
 export async function verifyChain(records: AsyncIterable<EventRecord> | Iterable<EventRecord>): Promise<ChainReport> {
-  let expectedPosition = 1;
-  let prevHash = GENESIS_HASH;
-  let count = 0;
-  for await (const r of records) {
-    const fail = (firstBreak: ChainBreak): ChainReport => ({
-      count,
-      headHash: prevHash,
-      headPosition: expectedPosition - 1,
-      firstBreak,
-      ok: false,
-    });
-    if (r.position !== expectedPosition) {
-      return fail({
-        position: expectedPosition,
+  const walk = new ChainWalk();
+  // Records already in memory are walked synchronously: `for await` over an array would cost a
+  // promise turn per record, about as much as hashing it.
+  if (Symbol.iterator in records) {
+    for (const r of records) if (!walk.step(r)) return walk.report();
+  } else {
+    for await (const r of records) if (!walk.step(r)) return walk.report();
+  }
+  return walk.report();
+}
+
+class ChainWalk {
+  private expectedPosition = 1;
+  private prevHash = GENESIS_HASH;
+  private count = 0;
+  private firstBreak?: ChainBreak;
+
+  /** Checks the next record; false at the first break (which the report then carries). */
+  step(r: EventRecord): boolean {
+    if (r.position !== this.expectedPosition) {
+      return this.fail({
+        position: this.expectedPosition,
         reason: 'missing',
-        detail: `expected position ${expectedPosition}, found ${r.position}`,
+        detail: `expected position ${this.expectedPosition}, found ${r.position}`,
       });
     }
-    if (r.prevHash !== prevHash) {
-      return fail({
+    if (r.prevHash !== this.prevHash) {
+      return this.fail({
         position: r.position,
         reason: 'prev-hash-mismatch',
-        detail: `stored prev_hash ${r.prevHash} ≠ hash of position ${r.position - 1} ${prevHash}`,
+        detail: `stored prev_hash ${r.prevHash} ≠ hash of position ${r.position - 1} ${this.prevHash}`,
       });
     }
-    const recomputed = eventHash(prevHash, r);
+    const recomputed = eventHash(this.prevHash, r);
     if (recomputed !== r.hash) {
-      return fail({
+      return this.fail({
         position: r.position,
         reason: 'hash-mismatch',
         detail: `stored hash ${r.hash} ≠ recomputed ${recomputed}`,
       });
     }
-    prevHash = r.hash;
-    expectedPosition++;
-    count++;
+    this.prevHash = r.hash;
+    this.expectedPosition++;
+    this.count++;
+    return true;
   }
-  return { count, headHash: prevHash, headPosition: expectedPosition - 1, ok: true };
+
+  report(): ChainReport {
+    const head = { count: this.count, headHash: this.prevHash, headPosition: this.expectedPosition - 1 };
+    return this.firstBreak ? { ...head, firstBreak: this.firstBreak, ok: false } : { ...head, ok: true };
+  }
+
+  private fail(b: ChainBreak): false {
+    this.firstBreak = b;
+    return false;
+  }
 }

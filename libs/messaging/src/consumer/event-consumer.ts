@@ -155,15 +155,34 @@ export class EventConsumer {
     return !this.eventTypes || this.eventTypes.has(type);
   }
 
-  /** Exactly-once apply; each handler call continues the consumed event's trace (its writes and any events it appends join it). */
+  /**
+   * Exactly-once apply; each handler call continues the consumed event's trace (its writes and any
+   * events it appends join it). A batch given to `applyBatch` is one span, continuing its first event's trace.
+   */
   private applyOnce(topic: string, events: StoredEvent[]): Promise<Set<string>> {
-    return applyOnce(this.options.dataSource, this.options.name, events, this.options.handle, (event, work) =>
-      withContinuedTrace(
-        `${this.options.name} ${event.type}`,
-        event.metadata?.traceparent,
-        { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.message.id': event.eventId },
-        work,
-      ),
+    return applyOnce(
+      this.options.dataSource,
+      this.options.name,
+      events,
+      this.options.handle,
+      (event, work) =>
+        withContinuedTrace(
+          `${this.options.name} ${event.type}`,
+          event.metadata?.traceparent,
+          { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.message.id': event.eventId },
+          work,
+        ),
+      (batch, work) =>
+        withContinuedTrace(
+          `${this.options.name} batch`,
+          batch[0].metadata?.traceparent,
+          {
+            'messaging.system': 'kafka',
+            'messaging.destination.name': topic,
+            'messaging.batch.message_count': String(batch.length),
+          },
+          work,
+        ),
     );
   }
 

@@ -11,6 +11,26 @@ import { handlerFor, HandlerMap, typesOf } from '../shared/handler-map';
 export interface EventHandler<E extends DomainEvent = DomainEvent> {
   (event: StoredEvent, tx: QueryRunner): Promise<void>;
   readonly eventTypes?: readonly E['type'][];
+  /**
+   * Optional, for read models: applies several events (in log order, each new to this consumer, of
+   * the types it names) with the same effect as calling the handler on each in turn, in fewer
+   * statements. A consumer with `applyInBatches` hands it each slice it applies in one transaction;
+   * one statement per event is what bounds a consumer there (BENCHMARKS.md, consumer), as it bounded
+   * a rebuild before `Projection.applyBatch`. Add it with `withApplyBatch`.
+   */
+  readonly applyBatch?: (events: StoredEvent[], tx: QueryRunner) => Promise<void>;
+}
+
+/**
+ * The handler with a set-based `applyBatch` beside it; both must have the same effect (a test that
+ * applies the same events both ways and compares the tables is the way to keep them so).
+ */
+export function withApplyBatch<H extends EventHandler>(
+  handler: H,
+  applyBatch: (events: StoredEvent[], tx: QueryRunner) => Promise<void>,
+): H & { readonly applyBatch: (events: StoredEvent[], tx: QueryRunner) => Promise<void> } {
+  const copy = ((event: StoredEvent, tx: QueryRunner) => handler(event, tx)) as H;
+  return Object.assign(copy, { eventTypes: handler.eventTypes, applyBatch });
 }
 
 /**

@@ -11,10 +11,14 @@ export interface OutboxRelayOptions {
   topic: string;
   /** Names the checkpoint and the leadership lock: replicas of one service share it. */
   name: string;
-  /** Events read from the log per round (default 200); each round is sent in sends of at most maxBatchBytes. */
+  /**
+   * The most events read from the log per round (default 5,000). Rounds are sized by bytes: each
+   * reads about maxBatchBytes' worth of events, estimated from the previous round's average (the
+   * first reads 200 or batchSize if lower), and is sent in sends of at most maxBatchBytes.
+   */
   batchSize?: number;
   /**
-   * Bytes per Kafka send (default 900 000, below the broker's default max.message.bytes of 1 048 588):
+   * Bytes per Kafka send, and the bytes a round aims to read (default 900 000, below the broker's default max.message.bytes of 1 048 588):
    * a partition's share of a send is one record batch, which the broker refuses whole when it is larger.
    */
   maxBatchBytes?: number;

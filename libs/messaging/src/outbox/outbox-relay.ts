@@ -7,11 +7,14 @@ import { backoffDelay, delay } from '../shared/backoff';
 import { defaultLogger, errorText, MessagingLogger } from '../shared/messaging-logger';
 import { encodeRecord, EventMessage } from '../wire/event-message';
 import type { OutboxRelayOptions, OutboxRelayStats } from './outbox-relay-options';
+import { ReadSizer } from './read-sizer';
 import { RelayLeadership } from './relay-leadership';
 import { byteBatches, isTooLarge, messageBytes } from './send-batches';
 
 /** Below the broker's default max.message.bytes (1 048 588), with room for the batch's own framing. */
 const DEFAULT_MAX_BATCH_BYTES = 900_000;
+/** The most events one round reads, however small they are. */
+const DEFAULT_MAX_ROUND_EVENTS = 5_000;
 
 interface Outgoing {
   record: EventRecord;
@@ -109,19 +112,42 @@ export class OutboxRelay {
 
   private async lead(leadership: RelayLeadership): Promise<void> {
     await this.renewProducer();
+    // The next round, read while this one is sent: Postgres reads while Kafka acknowledges.
+    let ahead: { limit: number; records: Promise<EventRecord[]> } | undefined;
     try {
-      const batchSize = this.options.batchSize ?? 200;
+      const sizer = new ReadSizer(
+        this.options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES,
+        this.options.batchSize ?? DEFAULT_MAX_ROUND_EVENTS,
+      );
       let position = await this.readCheckpoint(leadership.client);
       while (this.running) {
         if (!leadership.alive) throw new Error('the leadership session to Postgres ended');
-        const records = await this.readBatch(leadership.client, position, batchSize);
-        if (records.length > 0) position = await this.relay(leadership.client, records);
-        if (records.length < batchSize) await this.signal.wait(this.options.pollIntervalMs ?? 1000);
+        const round = ahead ?? this.readAhead(leadership.client, position, sizer.next());
+        ahead = undefined;
+        const records = await round.records;
+        const full = records.length === round.limit;
+        if (records.length > 0) {
+          // A full round means more is probably waiting. Reads and checkpoints share the session, whose
+          // queries run in the order issued; the read needs only the last position of this round.
+          if (full) ahead = this.readAhead(leadership.client, records[records.length - 1].position, sizer.next());
+          const sent = await this.relay(leadership.client, records);
+          position = sent.position;
+          sizer.observe(records.length, sent.bytes);
+        }
+        if (!full) await this.signal.wait(this.options.pollIntervalMs ?? 1000);
       }
     } finally {
+      // Never hand the session back (or leadership up) with a read still running on it.
+      await ahead?.records.catch(() => undefined);
       await this.producer?.disconnect().catch(() => undefined);
       this.producer = undefined;
     }
+  }
+
+  private readAhead(client: Client, after: number, limit: number) {
+    const records = this.readBatch(client, after, limit);
+    records.catch(() => undefined); // awaited later; an error surfaces there
+    return { limit, records };
   }
 
   /**
@@ -147,17 +173,20 @@ export class OutboxRelay {
    * its max.message.bytes whole, however small each event is. Send first, checkpoint after: never a
    * checkpoint ahead of Kafka.
    */
-  private async relay(client: Client, records: EventRecord[]): Promise<number> {
+  private async relay(client: Client, records: EventRecord[]): Promise<{ position: number; bytes: number }> {
+    let bytes = 0;
     const outgoing = records.map((record): Outgoing => {
       const message = encodeRecord(record);
-      return { record, message, bytes: messageBytes(message) };
+      const o = { record, message, bytes: messageBytes(message) };
+      bytes += o.bytes;
+      return o;
     });
     const maxBytes = this.options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
     for (const batch of byteBatches(outgoing, (o) => o.bytes, maxBytes)) {
       const sent = await this.send(client, batch);
       await this.checkpoint(client, batch[batch.length - 1].record.position, sent);
     }
-    return records[records.length - 1].position;
+    return { position: records[records.length - 1].position, bytes };
   }
 
   /**
