@@ -56,6 +56,17 @@ describe('the demo’s gateway client', () => {
     expect([c.requests, c.retries]).toEqual([3, 2]);
   });
 
+  it('asks again while the service is still running the first copy of the command (409 command-in-progress)', async () => {
+    answers = [() => problem(409, 'command-in-progress'), accepted];
+    const c = client();
+    await expect(enrol(c)).resolves.toMatchObject({ version: 1 });
+    expect(sent.map((s) => (s.init.headers as Record<string, string>)['Idempotency-Key'])).toEqual([
+      'demo.s1.city.enrol.kom-2026.198609262015051001',
+      'demo.s1.city.enrol.kom-2026.198609262015051001',
+    ]);
+    expect(c.retries).toBe(1);
+  });
+
   it('issues one token per actor, and one client per actor', async () => {
     issued.length = 0;
     answers = [accepted, accepted];

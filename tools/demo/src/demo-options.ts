@@ -12,12 +12,13 @@ export interface DemoOptions {
   planOnly: boolean;
 }
 
-export const USAGE = `usage: npm run demo -- [--size tiny|small|medium|large] [--seed N] [--gateway URL] [--tag T] [--concurrency N] [--if-empty] [--plan-only]
-  --size         how big a city (default small: ~250 staff, ~6,400 survey responses; large: ~950 staff, ~45,000 responses)
+export const USAGE = `usage: npm run demo -- [--size tiny|small|medium|large|province] [--seed N] [--gateway URL] [--tag T] [--concurrency N] [--if-empty] [--plan-only]
+  --size         how big a city (default small: ~250 staff, ~6,400 survey responses; large: ~950 staff, ~45,000 responses;
+                 province: 20 large cities loaded into the feedback service beside the API — --size province --help)
   --seed         the random seed (default 1): the same seed and size make the same city
   --gateway      the gateway (default http://127.0.0.1:3000)
   --tag          put a second city beside an existing one: OPD, unit and programme codes get this suffix
-  --concurrency  requests in flight (default 8)
+  --concurrency  requests in flight per step (default 8; twice that in all, the survey answers beside the training)
   --if-empty     do nothing when this scenario is already on the platform (what npm start uses)
   --plan-only    print what the scenario would create, send nothing`;
 

@@ -8,6 +8,7 @@ import { describeReleases } from './plan/release.plan';
 import { planScenario, ScenarioPlan } from './plan/scenario.plan';
 import { fetchReport, headlineLines } from './report/correlation-headline';
 import { runScenario } from './run-scenario';
+import { parseProvinceOptions, PROVINCE_USAGE, runProvince } from './province/run-province';
 import { actors } from './run/demo-context';
 import { createProgress } from './run/progress';
 import { scenarioState } from './run/scenario-state';
@@ -44,6 +45,18 @@ async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help')) {
     console.log(USAGE);
     return 0;
+  }
+  // The city of cities is loaded beside the API, not through it (province/load-province.ts says why).
+  if (argv[argv.indexOf('--size') + 1] === 'province' || argv.includes('--size=province')) {
+    let o;
+    try {
+      o = parseProvinceOptions(argv);
+    } catch (e) {
+      console.error(`${(e as Error).message}\n${PROVINCE_USAGE}`);
+      return 2;
+    }
+    const gateway = o.gateway ?? 'http://127.0.0.1:3000';
+    return runProvince(o, new GatewayClient(gateway, devTokenIssuer(ROOT)), await gatewayToday(gateway));
   }
   let options;
   try {

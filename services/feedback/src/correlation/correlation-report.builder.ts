@@ -7,9 +7,15 @@ import { SMALL_SAMPLE_N } from '../statistics/figure-status';
 import { WELCH_METHOD } from '../statistics/mean-difference';
 import { correlate } from './correlation-figures';
 import { ProgrammeEffect, programmeEffect, UnitChange } from './programme-effect';
-import { programmeSpend, programmesCompleted, responsesNamingStaff, unitsWithCompletions } from './report-inputs.sql';
-import { staffComparison } from './staff-comparison';
-import { surveyTotals } from './training-measures.sql';
+import {
+  programmeSpend,
+  programmesCompleted,
+  servedGroups,
+  unitsPerProgramme,
+  unitsWithCompletions,
+} from './report-inputs.sql';
+import { staffComparisonOfGroups } from './staff-comparison';
+import { surveyTotals, type SurveyTotalsRow } from './training-measures.sql';
 import { UnitFilter, UnitPeriodFactsReader } from './unit-period-facts.reader';
 
 export interface CorrelationReportRequest {
@@ -34,16 +40,25 @@ export class CorrelationReportBuilder {
     const periods = periodsBetween(from, to);
     const units = await this.facts.units(filter);
     const codes = units.map((u) => u.unit_code);
-    const rows = (await Promise.all(periods.map((p) => this.facts.facts(p, filter)))).flat();
+    const inputs = this.inputs(codes);
+    // Everything below reads the database independently: asked at once, it shares the connection pool
+    // (a province has hundreds of programmes; one after another, the report took tens of seconds).
+    const [rows, completed, served] = await Promise.all([
+      Promise.all(periods.map((p) => this.facts.facts(p, filter, { units, totals: inputs.totals }))).then((r) =>
+        r.flat(),
+      ),
+      programmesCompleted(this.db, codes),
+      servedGroups(this.db, from.start, to.end, codes),
+    ]);
     const observations = rows.filter((r) => r.survey.ikm !== null && (!adequateOnly || r.survey.sampleAdequate));
     // A programme is evaluated in the report whose range holds its post period (the period after its last completion).
-    const programmes = (await programmesCompleted(this.db, codes)).filter((p) => {
+    const programmes = completed.filter((p) => {
       const post = shiftPeriod(periodOf(p.last, from.granularity), 1);
       return post.start >= from.start && post.end <= to.end;
     });
-    const effects: ProgrammeEffect[] = [];
-    for (const p of programmes) effects.push(await this.programmeEffect(p, from.granularity, codes));
-    const served = await responsesNamingStaff(this.db, from.start, to.end, codes);
+    const effects: ProgrammeEffect[] = await Promise.all(
+      programmes.map((p) => this.programmeEffect(p, from.granularity, codes, inputs)),
+    );
     const distinctUnits = new Set(observations.map((o) => o.unitCode)).size;
     const withoutHeadcount = observations.filter((o) => o.training.headcount === 0).length;
     return {
@@ -68,8 +83,36 @@ export class CorrelationReportBuilder {
       },
       correlations: correlate(observations),
       programmeEffects: effects,
-      staffComparison: staffComparison(served),
+      staffComparison: staffComparisonOfGroups(served),
       rows: observations,
+    };
+  }
+
+  /**
+   * The report's shared reads, each made once per report however many programmes ask: a period's
+   * survey totals, the units that completed any programme in a date range, each programme's units.
+   */
+  private inputs(codes: string[]) {
+    const once = <T>(read: (key: string) => Promise<T>) => {
+      const seen = new Map<string, Promise<T>>();
+      return (key: string) => {
+        if (!seen.has(key)) seen.set(key, read(key));
+        return seen.get(key)!;
+      };
+    };
+    const totals = once((range) => {
+      const [start, end] = range.split('/');
+      return surveyTotals(this.db, start, end, codes);
+    });
+    const trainedIn = once(async (range) => {
+      const [start, end] = range.split('/');
+      return new Set(await unitsWithCompletions(this.db, codes, { start, end }));
+    });
+    const perProgramme = once(() => unitsPerProgramme(this.db, codes));
+    return {
+      totals: (period: SurveyPeriod): Promise<SurveyTotalsRow[]> => totals(`${period.start}/${period.end}`),
+      trainedIn: (start: string, end: string) => trainedIn(`${start}/${end}`),
+      unitsOf: async (programmeId: string) => (await perProgramme(''))?.get(programmeId) ?? [],
     };
   }
 
@@ -77,20 +120,18 @@ export class CorrelationReportBuilder {
     p: { programme_id: string; first: string; last: string },
     granularity: SurveyPeriod['granularity'],
     codes: string[],
+    inputs: ReturnType<CorrelationReportBuilder['inputs']>,
   ) {
     const pre = shiftPeriod(periodOf(p.first, granularity), -1);
     const post = shiftPeriod(periodOf(p.last, granularity), 1);
-    const treatedCodes = await unitsWithCompletions(this.db, codes, { programmeId: p.programme_id });
-    const trainedAny = new Set(await unitsWithCompletions(this.db, codes, { start: pre.start, end: post.end }));
+    const [treatedCodes, trainedAny] = await Promise.all([
+      inputs.unitsOf(p.programme_id),
+      inputs.trainedIn(pre.start, post.end),
+    ]);
     const controlCodes = codes.filter((c) => !trainedAny.has(c) && !treatedCodes.includes(c));
     const ikmIn = async (period: SurveyPeriod) =>
-      new Map(
-        (await surveyTotals(this.db, period.start, period.end, codes)).map((t) => [
-          t.unit_code,
-          ikmOf(t, t.responses)!.ikm,
-        ]),
-      );
-    const [before, after] = [await ikmIn(pre), await ikmIn(post)];
+      new Map((await inputs.totals(period)).map((t) => [t.unit_code, ikmOf(t, t.responses)!.ikm]));
+    const [before, after] = await Promise.all([ikmIn(pre), ikmIn(post)]);
     const changes = (list: string[]): UnitChange[] =>
       list
         .filter((c) => before.has(c) && after.has(c))

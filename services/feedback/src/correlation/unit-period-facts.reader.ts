@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SurveyPeriod } from '../ikm/survey-period';
 import { assembleFacts, ServiceUnitRow, trainingWindow, UnitPeriodFacts } from './unit-period-facts';
-import { surveyTotals, trainingRows } from './training-measures.sql';
+import { surveyTotals, type SurveyTotalsRow, trainingRows } from './training-measures.sql';
 
 export interface UnitFilter {
   unitCodes?: string[];
@@ -24,13 +24,18 @@ export class UnitPeriodFactsReader {
     );
   }
 
-  async facts(period: SurveyPeriod, filter: UnitFilter = {}): Promise<UnitPeriodFacts[]> {
-    const units = await this.units(filter);
+  /** `totals`: the period's survey totals when the caller has them already (the report reads each period once). */
+  async facts(
+    period: SurveyPeriod,
+    filter: UnitFilter = {},
+    known?: { units: ServiceUnitRow[]; totals: (p: SurveyPeriod) => Promise<SurveyTotalsRow[]> },
+  ): Promise<UnitPeriodFacts[]> {
+    const units = known?.units ?? (await this.units(filter));
     if (units.length === 0) return [];
     const codes = units.map((u) => u.unit_code);
     const { asOf, windowStart } = trainingWindow(period);
     const [totals, rows] = await Promise.all([
-      surveyTotals(this.db, period.start, period.end, codes),
+      known ? known.totals(period) : surveyTotals(this.db, period.start, period.end, codes),
       trainingRows(this.db, asOf, windowStart, codes),
     ]);
     return assembleFacts(units, period, totals, rows);

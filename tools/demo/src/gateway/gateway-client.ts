@@ -47,7 +47,8 @@ const retryAfterOf = (a: TransportResponse) => {
  * that keeps at most 2 × `concurrency` requests in flight and retries when retrying is safe — the
  * gateway or a service is briefly unavailable (503 with Retry-After, 502/504, a network error), a
  * rate limit (429), the same Idempotency-Key is still being processed (409), or the command lost a
- * race for its stream's version (409 conflict: nothing was written). Commands carry an
+ * race for its stream's version (409 conflict: nothing was written), or the service is still running
+ * the first copy of the command (409 command-in-progress). Commands carry an
  * Idempotency-Key, sent again unchanged with every retry, so a retried command never acts twice.
  */
 export class GatewayClient {
@@ -106,7 +107,9 @@ export class GatewayClient {
         RETRY_STATUSES.has(answer.status) ||
         (answer.status === 500 && attempt < 4) ||
         (answer.status === 409 &&
-          /still being processed/.test(`${problemOf(answer).title} ${problemOf(answer).detail}`));
+          (/still being processed/.test(`${problemOf(answer).title} ${problemOf(answer).detail}`) ||
+            // The service is still running the first copy (the gateway gave up waiting for it): ask again.
+            problemCode(answer) === 'command-in-progress'));
       if (!retry || attempt >= this.maxAttempts) {
         if (answer === null)
           throw new Error(`${request.method} ${request.path}: the gateway did not answer after ${attempt} attempts`);

@@ -47,6 +47,6 @@ export async function awaitReadModels(
       );
       return report;
     }
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 500)); // the report is not free to build: twice a second is enough
   }
 }

@@ -36,7 +36,7 @@ async function record(
       if (!isKompetenProblem(e, 'assessment-not-found', 'assessment-closed')) throw e;
       if (e.code === 'assessment-closed' || Date.now() > deadline) return false; // cancelled (withdrawn), or never scheduled
     }
-    await sleep(1000);
+    await sleep(250);
   }
 }
 

@@ -40,7 +40,7 @@ export async function checkCertificates(
       if (held) numbers.set(key, held.number);
     });
     task.tick(numbers.size - before);
-    if (numbers.size < completed.length) await new Promise((r) => setTimeout(r, 1000));
+    if (numbers.size < completed.length) await new Promise((r) => setTimeout(r, 250));
   }
   const verified: CertificateOutcome['verified'] = [];
   for (const [i, { programme, participant }] of completed.slice(0, SAMPLE).entries()) {

@@ -2,7 +2,7 @@ import { unless } from '../gateway/gateway-client';
 import { actors, commandKey, DemoContext } from '../run/demo-context';
 import { forEachInLanes } from '../run/semaphore';
 import { registerLearningPlatform, sendStatements } from './xapi.steps';
-import { byProgramme, Enrolments, Participation, participations } from './enrolment.steps';
+import { byParticipant, Enrolments, Participation, participations } from './enrolment.steps';
 
 /**
  * The training itself, dated in its quarter: attendance per session and then completion or
@@ -24,7 +24,7 @@ export async function deliverTraining(ctx: DemoContext, views: Enrolments): Prom
   const completed: Participation[] = participations(ctx).filter((p) => status(p) === 'completed');
   await forEachInLanes(
     taking,
-    byProgramme,
+    byParticipant,
     async (item) => {
       const { programme, participant: x } = item;
       const api = ctx.client.as(actors.officerOf(x.workUnit));

@@ -23,6 +23,12 @@ export interface Participation {
 export const LANES_PER_PROGRAMME = 3;
 export const byProgramme = (p: Participation) =>
   `${p.programme.programmeId}#${p.programme.participants.indexOf(p.participant) % LANES_PER_PROGRAMME}`;
+/**
+ * A participant's attendance, progress and completion go to their own stream (`programme-<id>/<nip>`,
+ * issue 23): one lane per participant keeps their order (attendance before completion), and
+ * participants of one programme no longer wait for each other.
+ */
+export const byParticipant = (p: Participation) => `${p.programme.programmeId}/${p.participant.nip}`;
 
 export const participations = (ctx: DemoContext): Participation[] =>
   ctx.plan.programmes.flatMap((programme) => programme.participants.map((participant) => ({ programme, participant })));
@@ -113,7 +119,7 @@ export async function settleFunds(ctx: DemoContext, label: string, timeoutMs = 1
       );
       break;
     }
-    if (open.length) await new Promise((r) => setTimeout(r, 1000));
+    if (open.length) await new Promise((r) => setTimeout(r, 250));
   }
   const all = [...views.values()].flatMap((m) => [...m.values()]);
   const count = (s: string) => all.filter((e) => e.status === s).length;

@@ -154,7 +154,7 @@ async function readCalendars(ctx: DemoContext, timeoutMs = 60_000): Promise<void
           );
           break;
         }
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await new Promise((resolve) => setTimeout(resolve, 250));
       }
       task.tick();
     },
@@ -226,7 +226,7 @@ async function awaitRequests(
       task.done(open.length ? `gave up waiting for ${open.length}; ${seen}` : seen);
       return views;
     }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 

@@ -10,9 +10,11 @@ export async function submitSurveys(ctx: DemoContext): Promise<number> {
   const { plan } = ctx;
   const task = ctx.progress.task('survey responses', plan.surveys.length);
   let accepted = 0;
+  // As many workers as the client's whole pool: while the training runs, the pool (first come, first
+  // served) shares it; once the training is done, the answers — the long pole — get all of it.
   await forEachConcurrent(
     plan.surveys,
-    ctx.concurrency,
+    ctx.concurrency * 2,
     async (r, i) => {
       await ctx.client.as(actors.kiosk(r.unitCode, i % plan.size.kiosksPerUnit)).submitSurveyResponse({ body: r });
       accepted++;
